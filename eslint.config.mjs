@@ -1,0 +1,34 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+// Dependencies point one way: model <- core <- geo <- adapters, cli, taskpane.
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    "no-restricted-imports": [
+      "error",
+      { patterns: forbidden.map((group) => ({ group: [group], message })) },
+    ],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "out/", "coverage/", "build/", "bin/", "*.config.js"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: "Cell text must reach the page through textContent, never innerHTML" },
+        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: "Cell text must reach the page through textContent, never outerHTML" },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "Cell text must reach the page through DOM nodes, never insertAdjacentHTML" },
+      ],
+    },
+  },
+  layer(["src/model/**/*.ts"], ["**/core/**", "**/adapters/**", "**/cli/**", "**/geo/**", "**/taskpane/**", "exceljs", "fs", "node:*"], "src/model is plain data and imports nothing of ours"),
+  layer(["src/core/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/geo/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "the calculation core is pure: no adapters, no I/O"),
+  layer(["geo/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "geo may use src/model and src/core only"),
+  layer(["src/adapters/**/*.ts", "src/cli/**/*.ts"], ["**/taskpane/**"], "nothing imports the task pane"),
+);

@@ -1,0 +1,102 @@
+import type { Finding } from "../findings";
+import type { ParsedCell } from "../parse/parseNumber";
+import type { DiscoveredTable } from "../tables/table";
+import { type ChangeStatus, compareValues } from "./compareValues";
+import { type MonthSeries, monthSeries } from "./monthSeries";
+import { cumulativeShares, rankValues } from "./rankValues";
+import { type Significance, countSignificance } from "./significance";
+
+/** One row of a table with everything the core works out for it. */
+export interface RowResult {
+  readonly label: string;
+  readonly aggregate: boolean;
+  /** Values aligned with the table's columns (periods in time order); `null` when missing. */
+  readonly values: readonly (number | null)[];
+  /** Newest period against the one before (null for category tables). */
+  readonly change: number | null;
+  readonly pctChange: number | null;
+  readonly status: ChangeStatus;
+  /** Changes between every pair of consecutive periods, oldest first. */
+  readonly steps: readonly { readonly change: number | null; readonly pctChange: number | null; readonly status: ChangeStatus }[];
+  /** Share of the latest total of the data rows (aggregate rows get none). */
+  readonly share: number | null;
+  readonly rank: number | null;
+  readonly cumulativeShare: number | null;
+  readonly significance: Significance | null;
+}
+
+/** A discovered table with its computed rows, audit findings and, for month tables, the series. */
+export interface TableResult {
+  readonly table: DiscoveredTable;
+  readonly rows: readonly RowResult[];
+  /** Sum of the data rows per column (what an aggregate row should say). */
+  readonly columnTotals: readonly (number | null)[];
+  readonly months: MonthSeries | null;
+  findings: Finding[];
+}
+
+const valueOf = (p: ParsedCell): number | null => (p.kind === "number" ? p.value : null);
+
+/** The wording of a comparison's variation: "year-to-year" for annual periods. */
+export function variationWording(table: DiscoveredTable): string {
+  const months = table.columns[table.columns.length - 1]?.period?.months ?? 12;
+  if (months === 12) return "year-to-year";
+  if (months === 1) return "month-to-month";
+  if (months === 3) return "quarter-to-quarter";
+  return "period-to-period";
+}
+
+/**
+ * Change, % change, share of the latest total, rank (aggregate rows excluded, ties sharing a
+ * rank), cumulative share in rank order, and an exact significance test for counts.
+ */
+export function computeTable(table: DiscoveredTable): TableResult {
+  const values = table.rows.map((r) => r.values.map(valueOf));
+  const isPeriods = table.kind !== "categories";
+  const last = table.columns.length - 1;
+  // Category tables rank and share by the row total; period tables by the newest period.
+  const basis = values.map((v) => {
+    if (isPeriods) return v[last];
+    const present = v.filter((x): x is number => x !== null);
+    return present.length > 0 ? present.reduce((a, b) => a + b, 0) : null;
+  });
+  const dataBasis = basis.map((b, i) => (table.rows[i].aggregate ? null : b));
+  const ranks = rankValues(dataBasis);
+  const total = dataBasis.reduce<number>((sum, b) => sum + (b ?? 0), 0);
+  const cumulative = cumulativeShares(dataBasis, ranks);
+  const counts = !table.columns.some((c) => c.nonCount);
+  const variation = variationWording(table);
+
+  const rows: RowResult[] = table.rows.map((row, i) => {
+    const v = values[i];
+    const steps = isPeriods ? v.slice(1).map((latest, k) => compareValues(v[k], latest)) : [];
+    const final = steps[steps.length - 1] ?? { change: null, pctChange: null, status: "n/a" as ChangeStatus };
+    const previous = v[last - 1];
+    const latest = v[last];
+    const isCount = (x: number | null | undefined): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0;
+    const significance = isPeriods && counts && isCount(previous) && isCount(latest) && previous + latest > 0
+      ? countSignificance(previous, latest, variation)
+      : null;
+    return {
+      label: row.label,
+      aggregate: row.aggregate,
+      values: v,
+      change: final.change,
+      pctChange: final.pctChange,
+      status: final.status,
+      steps,
+      share: dataBasis[i] !== null && total > 0 ? (dataBasis[i] as number) / total : null,
+      rank: ranks[i],
+      cumulativeShare: cumulative[i],
+      significance,
+    };
+  });
+
+  const columnTotals = table.columns.map((_, c) => {
+    const present = table.rows.filter((r) => !r.aggregate).map((r) => valueOf(r.values[c])).filter((x): x is number => x !== null);
+    return present.length > 0 ? present.reduce((a, b) => a + b, 0) : null;
+  });
+  const dataRows = table.rows.map((r, i) => ({ r, v: values[i] })).filter(({ r }) => !r.aggregate);
+  const months = table.kind === "months" ? monthSeries(dataRows.map(({ r }) => r.label), dataRows.map(({ v }) => v)) : null;
+  return { table, rows, columnTotals, months, findings: [] };
+}

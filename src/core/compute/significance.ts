@@ -1,0 +1,35 @@
+import { poissonComparisonPValue } from "../stats/poissonComparison";
+import { formatCount } from "../format/formatNumbers";
+
+/** Whether a change between two counts is more than chance would give, in words an analyst can quote. */
+export interface Significance {
+  readonly pValue: number;
+  readonly significant: boolean;
+  /** "a rise of 26 is within normal year-to-year variation (p = 0.15)" */
+  readonly wording: string;
+}
+
+/** The level below which a change is called more than normal variation. */
+export const SIGNIFICANCE_LEVEL = 0.05;
+
+/** Formats a p-value as analysts read them: `p = 0.004`, `p < 0.001`. */
+export function formatPValue(p: number): string {
+  if (p < 0.001) return "p < 0.001";
+  if (p < 0.01) return `p = ${p.toFixed(3)}`;
+  return `p = ${p.toFixed(2)}`;
+}
+
+/**
+ * Tests a change between two counts (exact Poisson comparison) and words the result.
+ * `variation` names the comparison: "year-to-year" for annual periods.
+ */
+export function countSignificance(previous: number, latest: number, variation: string): Significance {
+  const pValue = poissonComparisonPValue(previous, latest);
+  const significant = pValue < SIGNIFICANCE_LEVEL;
+  const change = latest - previous;
+  const what = change === 0 ? "no change" : `a ${change > 0 ? "rise" : "fall"} of ${formatCount(Math.abs(change))}`;
+  const wording = significant
+    ? `${what} is more than normal ${variation} variation would explain (${formatPValue(pValue)})`
+    : `${what} is within normal ${variation} variation (${formatPValue(pValue)})`;
+  return { pValue, significant, wording };
+}

@@ -1,0 +1,93 @@
+import { type CellValue, isCellError } from "../../model";
+
+/** A number read from a cell, with what the analyst wrote about its precision. */
+export interface ParsedNumber {
+  readonly kind: "number";
+  readonly value: number;
+  /** True when written or formatted as a percentage: `value` is then a fraction (29% -> 0.29). */
+  readonly isPercent: boolean;
+  /** Decimal places shown, in the units shown (percentage points for a percentage). */
+  readonly decimals: number;
+}
+
+/** A cell that holds no usable number: empty, suppressed (`*`, `<5`), text, or an Excel error. */
+export interface ParsedMissing {
+  readonly kind: "missing";
+  readonly reason: "empty" | "suppressed" | "text" | "error";
+  readonly text: string;
+}
+
+export type ParsedCell = ParsedNumber | ParsedMissing;
+
+// Markers partner data uses for suppressed or unavailable figures; they mean "unknown", never zero.
+const SUPPRESSED = /^(\*+|<\s*\d+|[-\u2013\u2014]|n\/?a|n\.a\.?|\.\.?|x|:|n\/?k|~|not available|suppressed|redacted|unknown)$/i;
+const NUMBER_TEXT = /^([+-]?)\s*(?:£|\$|€)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(%)?$/;
+
+function decimalsOf(value: number): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
+  const text = value.toPrecision(12).replace(/0+$/, "");
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : Math.min(text.length - dot - 1, 10);
+}
+
+/** Decimal places a number format shows (`"0.0%"` -> 1), or `null` when it does not say. */
+export function formatDecimals(format: string | null): number | null {
+  if (!format || /^general$/i.test(format)) return null;
+  const section = format.split(";")[0].replace(/"[^"]*"/g, "");
+  const match = /[0#?]\.([0#?]+)/.exec(section);
+  if (match) return match[1].length;
+  return /[0#?]/.test(section) ? 0 : null;
+}
+
+/** True when a number format displays the value as a percentage. */
+export function isPercentFormat(format: string | null): boolean {
+  return !!format && /%/.test(format.split(";")[0].replace(/"[^"]*"/g, ""));
+}
+
+/**
+ * Reads a number the way an analyst means it: `1,934`, `+23`, `-8`, `- 9.7%`, `29%`, `(5)`,
+ * `−8` (Unicode minus); numbers in cells keep the precision their format shows.
+ * Suppressed or missing markers become `missing`, never zero.
+ *
+ * @example
+ * parseNumberCell("1,934", null) //= { kind: "number", value: 1934, isPercent: false, decimals: 0 }
+ * parseNumberCell("29%", null)   //= { kind: "number", value: 0.29, isPercent: true, decimals: 0 }
+ * parseNumberCell("<5", null)    //= { kind: "missing", reason: "suppressed", text: "<5" }
+ */
+export function parseNumberCell(value: CellValue, format: string | null): ParsedCell {
+  if (value === null) return { kind: "missing", reason: "empty", text: "" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "missing", reason: "error", text: String(value) };
+    const isPercent = isPercentFormat(format);
+    const shown = formatDecimals(format);
+    const decimals = shown ?? decimalsOf(isPercent ? value * 100 : value);
+    return { kind: "number", value, isPercent, decimals };
+  }
+  if (typeof value === "boolean" || value instanceof Date) {
+    return { kind: "missing", reason: "text", text: String(value) };
+  }
+  if (isCellError(value)) return { kind: "missing", reason: "error", text: value.error };
+
+  const text = value.replace(/[\u00a0\u2009\u202f]/g, " ").trim();
+  if (text === "") return { kind: "missing", reason: "empty", text: "" };
+  if (SUPPRESSED.test(text)) return { kind: "missing", reason: "suppressed", text };
+
+  let body = text.replace(/^[\u2212\u2013]/, "-");
+  let negative = false;
+  const bracketed = /^\((.*)\)$/.exec(body);
+  if (bracketed) {
+    body = bracketed[1].trim();
+    negative = true;
+  }
+  const match = NUMBER_TEXT.exec(body);
+  if (!match || (match[2] === undefined && match[3] === undefined)) {
+    return { kind: "missing", reason: "text", text };
+  }
+  const [, sign, whole, fraction, percent] = match;
+  let number = Number((whole ?? "0").replace(/,/g, "") + (fraction ?? ""));
+  if (sign === "-") negative = !negative;
+  if (negative) number = -number;
+  const decimals = fraction ? fraction.length - 1 : 0;
+  if (percent) return { kind: "number", value: number / 100, isPercent: true, decimals };
+  return { kind: "number", value: number, isPercent: false, decimals };
+}

@@ -1,0 +1,76 @@
+import { type SheetGrid, gridWidth, isEmptyCell } from "../../model";
+
+/** A rectangle of a sheet in zero-based sheet coordinates, bounds inclusive. */
+export interface Block {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+/**
+ * Splits a sheet into blocks of cells separated by fully empty rows or columns (recursive
+ * XY-cut), so tables stacked or side by side come apart. Written here rather than taken from
+ * a library because it is a dozen lines over our own grid type and no maintained package
+ * works on cell grids. O(cells × depth).
+ */
+export function findBlocks(grid: SheetGrid): Block[] {
+  const height = grid.values.length;
+  const width = gridWidth(grid);
+  if (height === 0 || width === 0) return [];
+  const filled = grid.values.map((row) => {
+    const flags = new Uint8Array(width);
+    row.forEach((value, c) => {
+      if (!isEmptyCell(value)) flags[c] = 1;
+    });
+    return flags;
+  });
+  const blocks: Block[] = [];
+  cut(filled, 0, height - 1, 0, width - 1, blocks);
+  return blocks
+    .map((b) => ({ top: b.top + grid.top, bottom: b.bottom + grid.top, left: b.left + grid.left, right: b.right + grid.left }))
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+function cut(filled: Uint8Array[], top: number, bottom: number, left: number, right: number, out: Block[]): void {
+  const rowUsed = (r: number): boolean => {
+    for (let c = left; c <= right; c += 1) if (filled[r][c]) return true;
+    return false;
+  };
+  const colUsed = (c: number): boolean => {
+    for (let r = top; r <= bottom; r += 1) if (filled[r][c]) return true;
+    return false;
+  };
+  while (top <= bottom && !rowUsed(top)) top += 1;
+  while (bottom >= top && !rowUsed(bottom)) bottom -= 1;
+  if (top > bottom) return;
+  while (left <= right && !colUsed(left)) left += 1;
+  while (right >= left && !colUsed(right)) right -= 1;
+
+  const bands = runs(top, bottom, rowUsed);
+  if (bands.length > 1) {
+    for (const [a, b] of bands) cut(filled, a, b, left, right, out);
+    return;
+  }
+  const columns = runs(left, right, colUsed);
+  if (columns.length > 1) {
+    for (const [a, b] of columns) cut(filled, top, bottom, a, b, out);
+    return;
+  }
+  out.push({ top, bottom, left, right });
+}
+
+/** Maximal runs of used indexes in [from, to]. */
+function runs(from: number, to: number, used: (i: number) => boolean): [number, number][] {
+  const result: [number, number][] = [];
+  let start = -1;
+  for (let i = from; i <= to + 1; i += 1) {
+    const u = i <= to && used(i);
+    if (u && start < 0) start = i;
+    if (!u && start >= 0) {
+      result.push([start, i - 1]);
+      start = -1;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,32 @@
+/** Words that mark a row as an aggregate of the rows around it, never a data row. */
+const AGGREGATE = /^(total|totals|grand total|sub-?total|overall(?: total)?|sum|all|all (?:kent|districts|boroughs|wards|areas|ages|persons|people|categories|types)|kent|kent total|borough total|county total|district total|.+ total)$/i;
+
+/** True for `Total`, `TOTAL`, `All Kent`, `Grand total`, `Borough total`, ... */
+export function isAggregateLabel(label: string): boolean {
+  return AGGREGATE.test(label.replace(/\s+/g, " ").trim());
+}
+
+/** True for a grand total (a total over every data row, even where subtotals stand above it). */
+export function isGrandTotalLabel(label: string): boolean {
+  return /^(grand total|all kent|kent|kent total|overall(?: total)?)$/i.test(label.trim());
+}
+
+/** What a non-period column header says the column holds. */
+export type HeaderRole = "difference" | "pctChange" | "comment" | null;
+
+/** Reads `Difference`, `Change`, `% change`, `% change from previous year`, `Comments`, ... */
+export function headerRole(header: string): HeaderRole {
+  const h = header.replace(/\s+/g, " ").trim().toLowerCase();
+  if (h === "") return null;
+  const percent = /%|per ?cent|percentage/.test(h);
+  const change = /\b(change|difference|diff|increase|decrease|variance|var|movement)\b/.test(h) || /^\+\/[-\u2212]/.test(h);
+  if (percent && change) return "pctChange";
+  if (change && !percent) return "difference";
+  if (/\b(comments?|notes?|update|status|remarks?|explanation|context|source|rationale|measure|narrative)\b/.test(h)) return "comment";
+  return null;
+}
+
+/** True when a header marks the column as a rate, average or percentage rather than a count. */
+export function isNonCountHeader(header: string): boolean {
+  return /\b(avg|average|mean|rate|per|ratio|median|index)\b|%|percent/i.test(header);
+}

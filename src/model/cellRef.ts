@@ -1,0 +1,40 @@
+/** `0 -> A`, `25 -> Z`, `26 -> AA`: the column letters of a zero-based column index. */
+export function columnLetters(columnIndex: number): string {
+  let letters = "";
+  let n = columnIndex + 1;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** `A1` style address of a zero-based row and column. */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetters(column)}${row + 1}`;
+}
+
+/** A sheet name as Excel writes it in a reference: quoted when it holds anything but letters, digits and `_`. */
+export function quoteSheetName(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** `'Youth offenders'!B19`: a sheet-qualified reference to one cell. */
+export function sheetCellRef(sheet: string, row: number, column: number): string {
+  return `${quoteSheetName(sheet)}!${cellAddress(row, column)}`;
+}
+
+/** `Sheet1!A1:D14`: a sheet-qualified reference to a rectangle. */
+export function sheetRangeRef(sheet: string, top: number, left: number, bottom: number, right: number): string {
+  return `${quoteSheetName(sheet)}!${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
+}
+
+/** Parses `B19` into a zero-based `{ row, column }`, or returns `null` when it is not an address. */
+export function parseCellAddress(address: string): { row: number; column: number } | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!match) return null;
+  let column = 0;
+  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(match[2]) - 1, column: column - 1 };
+}

@@ -1,0 +1,5 @@
+export * from "./cellValue";
+export * from "./cellRef";
+export * from "./grid";
+export * from "./inputError";
+export * from "./resultSheet";
