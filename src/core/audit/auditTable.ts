@@ -33,6 +33,7 @@ export function auditTable(result: TableResult): Finding[] {
       const parts = members.map((m) => table.rows[m].values[c]);
       const present = parts.filter(isNumber).map((p) => p.value);
       const sum = present.reduce((a, b) => a + b, 0);
+      if (!Number.isFinite(sum)) return;
       const at = sheetCellRef(sheet, row.valueCells[c].row, row.valueCells[c].column);
       const matches = Math.abs(stated.value - sum) <= tolerance(stated.decimals);
       if (present.length < parts.length) {

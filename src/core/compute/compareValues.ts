@@ -9,6 +9,11 @@ export interface Comparison {
   readonly status: ChangeStatus;
 }
 
+/** The number, or `null` when arithmetic on extreme values overflowed to Infinity or NaN. */
+export function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
 /** Rounds away floating-point noise (0.1 + 0.2) without hiding real decimals. */
 export function clean(value: number): number {
   return Math.round(value * 1e9) / 1e9;
@@ -22,12 +27,13 @@ export function clean(value: number): number {
  * compareValues(0, 5)     //= { change: 5, pctChange: null, status: "new" }
  */
 export function compareValues(previous: number | null, latest: number | null): Comparison {
-  if (previous === null || latest === null) return { change: null, pctChange: null, status: "n/a" };
-  const change = clean(latest - previous);
+  const change = previous === null || latest === null ? null : finiteOrNull(clean(latest - previous));
+  if (previous === null || latest === null || change === null) return { change: null, pctChange: null, status: "n/a" };
   if (previous === 0) {
     return latest === 0 ? { change: 0, pctChange: null, status: "unchanged" } : { change, pctChange: null, status: latest > 0 ? "new" : "n/a" };
   }
-  const pctChange = change / Math.abs(previous);
+  const pctChange = finiteOrNull(change / Math.abs(previous));
+  if (pctChange === null) return { change, pctChange: null, status: "n/a" };
   const status = change > 0 ? "rise" : change < 0 ? "fall" : "unchanged";
   return { change, pctChange, status };
 }

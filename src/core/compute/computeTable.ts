@@ -1,7 +1,8 @@
 import type { Finding } from "../findings";
 import type { ParsedCell } from "../parse/parseNumber";
+import { isNonCountHeader } from "../tables/labels";
 import type { DiscoveredTable } from "../tables/table";
-import { type ChangeStatus, compareValues } from "./compareValues";
+import { type ChangeStatus, compareValues, finiteOrNull } from "./compareValues";
 import { type MonthSeries, monthSeries } from "./monthSeries";
 import { cumulativeShares, rankValues } from "./rankValues";
 import { type Significance, countSignificance } from "./significance";
@@ -58,11 +59,11 @@ export function computeTable(table: DiscoveredTable): TableResult {
   const basis = values.map((v) => {
     if (isPeriods) return v[last];
     const present = v.filter((x): x is number => x !== null);
-    return present.length > 0 ? present.reduce((a, b) => a + b, 0) : null;
+    return present.length > 0 ? finiteOrNull(present.reduce((a, b) => a + b, 0)) : null;
   });
   const dataBasis = basis.map((b, i) => (table.rows[i].aggregate ? null : b));
   const ranks = rankValues(dataBasis);
-  const total = dataBasis.reduce<number>((sum, b) => sum + (b ?? 0), 0);
+  const total = finiteOrNull(dataBasis.reduce<number>((sum, b) => sum + (b ?? 0), 0)) ?? 0;
   const cumulative = cumulativeShares(dataBasis, ranks);
   const counts = !table.columns.some((c) => c.nonCount);
   const variation = variationWording(table);
@@ -73,8 +74,9 @@ export function computeTable(table: DiscoveredTable): TableResult {
     const final = steps[steps.length - 1] ?? { change: null, pctChange: null, status: "n/a" as ChangeStatus };
     const previous = v[last - 1];
     const latest = v[last];
-    const isCount = (x: number | null | undefined): x is number => typeof x === "number" && Number.isInteger(x) && x >= 0;
-    const significance = isPeriods && counts && isCount(previous) && isCount(latest) && previous + latest > 0
+    const isCount = (x: number | null | undefined): x is number => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
+    // A turned-round table carries "Avg Time in Situ" as a row label, not a column header.
+    const significance = isPeriods && counts && !isNonCountHeader(row.label) && isCount(previous) && isCount(latest) && previous + latest > 0
       ? countSignificance(previous, latest, variation)
       : null;
     return {
@@ -85,7 +87,7 @@ export function computeTable(table: DiscoveredTable): TableResult {
       pctChange: final.pctChange,
       status: final.status,
       steps,
-      share: dataBasis[i] !== null && total > 0 ? (dataBasis[i] as number) / total : null,
+      share: dataBasis[i] !== null && total > 0 ? finiteOrNull((dataBasis[i] as number) / total) : null,
       rank: ranks[i],
       cumulativeShare: cumulative[i],
       significance,
@@ -94,7 +96,7 @@ export function computeTable(table: DiscoveredTable): TableResult {
 
   const columnTotals = table.columns.map((_, c) => {
     const present = table.rows.filter((r) => !r.aggregate).map((r) => valueOf(r.values[c])).filter((x): x is number => x !== null);
-    return present.length > 0 ? present.reduce((a, b) => a + b, 0) : null;
+    return present.length > 0 ? finiteOrNull(present.reduce((a, b) => a + b, 0)) : null;
   });
   const dataRows = table.rows.map((r, i) => ({ r, v: values[i] })).filter(({ r }) => !r.aggregate);
   const months = table.kind === "months" ? monthSeries(dataRows.map(({ r }) => r.label), dataRows.map(({ v }) => v)) : null;

@@ -1,4 +1,4 @@
-import { clean } from "./compareValues";
+import { clean, finiteOrNull } from "./compareValues";
 
 /** What a month-by-month table says for each period, and the seasonal shape across periods. */
 export interface MonthSeries {
@@ -34,9 +34,9 @@ export function monthSeries(months: readonly string[], values: readonly (readonl
       count += 1;
       if (!peak || v > peak.value) peak = { month, value: v };
     });
-    totals.push(count > 0 ? clean(total) : null);
+    totals.push(count > 0 ? finiteOrNull(clean(total)) : null);
     peaks.push(peak);
-    means.push(count > 0 && total > 0 ? total / count : null);
+    means.push(count > 0 && total > 0 && Number.isFinite(total) ? total / count : null);
   }
   const seasonalIndex = months.map((month, m) => {
     const ratios: number[] = [];
@@ -45,7 +45,7 @@ export function monthSeries(months: readonly string[], values: readonly (readonl
       const mean = means[p];
       if (v !== null && mean !== null) ratios.push(v / mean);
     }
-    const index = ratios.length > 0 ? ratios.reduce((a, b) => a + b, 0) / ratios.length : null;
+    const index = ratios.length > 0 ? finiteOrNull(ratios.reduce((a, b) => a + b, 0) / ratios.length) : null;
     return { month, index };
   });
   return { totals, peaks, seasonalIndex };

@@ -25,7 +25,7 @@ export function rankValues(values: readonly (number | null)[]): (number | null)[
 export function cumulativeShares(values: readonly (number | null)[], ranks: readonly (number | null)[]): (number | null)[] {
   const total = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
   const result: (number | null)[] = values.map(() => null);
-  if (total <= 0) return result;
+  if (!(total > 0) || !Number.isFinite(total)) return result;
   const order = values
     .map((value, index) => ({ value, index, rank: ranks[index] }))
     .filter((e) => e.value !== null && e.rank !== null)
@@ -33,7 +33,7 @@ export function cumulativeShares(values: readonly (number | null)[], ranks: read
   let running = 0;
   for (const e of order) {
     running += e.value as number;
-    result[e.index] = running / total;
+    result[e.index] = Number.isFinite(running) ? running / total : null;
   }
   return result;
 }

@@ -12,10 +12,10 @@ export interface Significance {
 /** The level below which a change is called more than normal variation. */
 export const SIGNIFICANCE_LEVEL = 0.05;
 
-/** Formats a p-value as analysts read them: `p = 0.004`, `p < 0.001`. */
+/** Formats a p-value as analysts read them: `p = 0.004`, `p = 0.051`, `p = 0.15`, `p < 0.001`. */
 export function formatPValue(p: number): string {
   if (p < 0.001) return "p < 0.001";
-  if (p < 0.01) return `p = ${p.toFixed(3)}`;
+  if (p < 0.1) return `p = ${p.toFixed(3)}`;
   return `p = ${p.toFixed(2)}`;
 }
 

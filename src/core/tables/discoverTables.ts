@@ -121,22 +121,25 @@ function sideBySideSplits(header: BlockCell[]): number[] {
   return splits;
 }
 
-function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: DiscoveredTable[]): void {
-  let k = 0;
-  while (m.length - k >= 3 && k < 3 && isTitleRow(m[k]) && isHeaderLike(m[k + 1])) k += 1;
+function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: DiscoveredTable[], knownTitleRows?: number): void {
+  let k = knownTitleRows ?? 0;
+  if (knownTitleRows === undefined) {
+    while (m.length - k >= 3 && k < 3 && isTitleRow(m[k]) && isHeaderLike(m[k + 1])) k += 1;
+  }
   if (m.length - k < 2) return;
 
   const splits = sideBySideSplits(m[k]);
   if (splits.length > 0) {
     const edges = [0, ...splits, m[0].length];
     for (let s = 0; s + 1 < edges.length; s += 1) {
-      readBlock(sheet, columnSlice(m, edges[s], edges[s + 1]), s === 0 ? outerTitle : null, tables);
+      readBlock(sheet, columnSlice(m, edges[s], edges[s + 1]), s === 0 ? outerTitle : null, tables, k);
     }
     return;
   }
 
-  const titleParts = m.slice(0, k).flatMap((row) => nonEmpty(row).map((c) => cellText(c.value)));
-  const title = [outerTitle, ...titleParts].filter((t): t is string => !!t).join(" – ") || null;
+  const titleParts = m.slice(0, k).map((row) => nonEmpty(row).map((c) => cellText(c.value)).join(" ")).filter((t) => t !== "");
+  const nearTitle = titleParts.join(" – ") || null;
+  const title = [outerTitle, nearTitle].filter((t): t is string => !!t).join(" – ") || null;
   let body = m.slice(k);
   let transposed = false;
   const headerPeriods = body[0].slice(1).filter((c) => parsePeriod(c.value)).length;
@@ -145,11 +148,11 @@ function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: 
     body = transpose(body);
     transposed = true;
   }
-  const table = buildTable(sheet, body, title, transposed);
+  const table = buildTable(sheet, body, title, nearTitle, transposed);
   if (table) tables.push(table);
 }
 
-function buildTable(sheet: string, m: Matrix, title: string | null, transposed: boolean): DiscoveredTable | null {
+function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: string | null, transposed: boolean): DiscoveredTable | null {
   const findings: Finding[] = [];
   const header = m[0];
   const bodyRows = m.slice(1);
@@ -174,15 +177,20 @@ function buildTable(sheet: string, m: Matrix, title: string | null, transposed: 
     if (role === "comment") continue;
     const parsed = bodyRows.map((row) => parseNumberCell(row[j].value, row[j].format));
     const numbers = parsed.filter((p) => p.kind === "number").length;
+    const words = parsed.filter((p) => p.kind === "missing" && p.reason === "text").length;
     const filled = bodyRows.filter((row) => !isEmptyCell(row[j].value)).length;
-    if (numbers >= 1 && numbers * 2 >= filled) {
+    // A headed column of numbers and suppressed markers is data even when every value is
+    // suppressed; an unheaded one needs at least one number.
+    const headed = text !== "";
+    if ((numbers >= 1 || headed) && words * 2 <= filled && (filled > 0 || headed)) {
       categories.push({ header: text || `Column ${j + 1}`, headerCell: at, period: null, nonCount: isNonCountHeader(text), index: j });
     }
   }
 
-  if (columns.length === 0 && categories.length === 1 && title) {
-    const period = parsePeriod(title);
-    if (period) columns = [{ ...categories[0], period }];
+  // "Location | Count" under a title row "October-17 to September-18": the title is the period.
+  if (columns.length === 0 && categories.length === 1 && nearTitle) {
+    const period = parsePeriod(nearTitle);
+    if (period) columns = [{ ...categories[0], header: period.label, period }];
   }
   const isPeriodTable = columns.length > 0;
   if (!isPeriodTable) columns = categories;

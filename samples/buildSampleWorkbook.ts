@@ -1,0 +1,123 @@
+// Builds samples/maidstone-strategic-assessment-2020-21.xlsx from the seed's tables.
+// Usage: node dist/samples/buildSampleWorkbook.js [--out <file>] [--check]
+//   --check  rebuild in memory and fail if the committed workbook's cells differ.
+import ExcelJS from "exceljs";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { checkStatedFacts, illustrativeDomesticAbuse } from "./illustrativeDomesticAbuse";
+import * as t from "./sampleTables";
+
+export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "samples", "maidstone-strategic-assessment-2020-21.xlsx");
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
+
+function place(ws: ExcelJS.Worksheet, at: [number, number], block: t.SampleBlock): number {
+  const [top, left] = at;
+  block.rows.forEach((cells, r) => {
+    cells.forEach((value, c) => {
+      if (value === null) return;
+      const cell = ws.getCell(top + r + 1, left + c + 1);
+      cell.value = value;
+      const format = block.formats?.[c];
+      if (format && typeof value === "number") cell.numFmt = format;
+      if (block.headerRows?.includes(r)) {
+        cell.font = { bold: true };
+        cell.fill = HEADER_FILL;
+      } else if (r === 0 && !block.headerRows?.includes(0)) {
+        cell.font = { bold: true, size: 12 };
+      }
+    });
+  });
+  return top + block.rows.length;
+}
+
+const sheets: t.SampleSheet[] = [
+  { name: "Police crime", blocks: [{ at: [0, 0], block: t.policeCrime }, { at: [6, 0], block: { rows: [[t.policeCrimeNote]] } }], widths: [28, 18, 18, 12] },
+  { name: "Key indicators", blocks: [{ at: [0, 0], block: t.keyIndicators }], widths: [42, 15, 15, 10, 26] },
+  { name: "Alcohol admissions", blocks: [{ at: [0, 0], block: t.alcoholAdmissions }], widths: [22, 18, 18, 12, 16] },
+  { name: "Psychoactive admissions", blocks: [{ at: [0, 0], block: t.psychoactiveAdmissions }], widths: [22, 18, 18, 12, 16] },
+  { name: "Substance treatment", blocks: [{ at: [0, 0], block: t.treatment }], widths: [16, 16, 16, 10, 22, 16, 16, 10] },
+  {
+    name: "Needle finds",
+    blocks: [
+      { at: [0, 0], block: t.needleFinds },
+      { at: [5, 0], block: { rows: [["Top five locations for needle finds"]] } },
+      { at: [7, 0], block: t.needleLocations },
+    ],
+    widths: [30, 8, 30, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 10],
+  },
+  { name: "Youth offending", blocks: [{ at: [0, 0], block: t.youthByWard }, { at: [1, 3], block: t.youthAgeGender }], widths: [24, 10, 4, 30, 10, 10] },
+  { name: "One Stop Shop", blocks: [{ at: [0, 0], block: t.oneStopShop }], widths: [14, 10, 10, 10] },
+  {
+    name: "ASB",
+    blocks: [
+      { at: [0, 0], block: t.asbComplaints },
+      { at: [11, 0], block: { rows: [["Breakdown of Community Protection Warnings and Notices"]] } },
+      { at: [12, 0], block: t.protectionNotices },
+      { at: [21, 0], block: t.encampments },
+    ],
+    widths: [44, 16, 16, 40, 12, 12],
+  },
+  { name: "Hate crime", blocks: [{ at: [0, 0], block: t.hateCrime }], widths: [36, 12, 12, 10] },
+  {
+    name: "DA by ward (illustrative)",
+    blocks: [
+      { at: [0, 0], block: { rows: [["ILLUSTRATIVE DATA, NOT REAL FIGURES: the Strategic Assessment publishes no ward counts. These were generated to match every fact it states (High Street highest, Park Wood second; North, East, Fant, Bridge and South in the top 10; those six wards 42.5% of the borough; Marden and Yalding the only rural wards in the top 10; about 16% of all crime)."]] } },
+      { at: [2, 0], block: { rows: [["Domestic abuse crimes by ward (illustrative)"], ["Ward", "Nov 18 – Oct 19"], ...illustrativeDomesticAbuse.map(([w, n]) => [w, n])], headerRows: [1] } },
+    ],
+    widths: [38, 18],
+  },
+];
+
+/** The sample workbook, built in memory. */
+export function buildSampleWorkbook(): ExcelJS.Workbook {
+  const failures = checkStatedFacts(illustrativeDomesticAbuse);
+  if (failures.length > 0) throw new Error(`illustrative DA data breaks the seed's facts: ${failures.join("; ")}`);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "CSP Assess sample builder";
+  // A fixed date keeps rebuilds identical.
+  workbook.created = new Date(Date.UTC(2020, 2, 1));
+  workbook.modified = workbook.created;
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name);
+    sheet.blocks.forEach(({ at, block }) => place(ws, at, block));
+    sheet.widths?.forEach((w, i) => {
+      ws.getColumn(i + 1).width = w;
+    });
+  }
+  return workbook;
+}
+
+/** Every cell of every sheet as text, to compare two builds of the workbook. */
+export function cellDump(workbook: ExcelJS.Workbook): string {
+  const lines: string[] = [];
+  workbook.eachSheet((ws) => {
+    ws.eachRow((row, r) => row.eachCell((cell, c) => lines.push(`${ws.name}!${r},${c}=${JSON.stringify(cell.value)}|${cell.numFmt ?? ""}`)));
+  });
+  return lines.join("\n");
+}
+
+async function cli(argv: string[]): Promise<number> {
+  const outIndex = argv.indexOf("--out");
+  const out = outIndex >= 0 ? argv[outIndex + 1] : SAMPLE_WORKBOOK;
+  const built = buildSampleWorkbook();
+  if (argv.includes("--check")) {
+    const committed = new ExcelJS.Workbook();
+    await committed.xlsx.readFile(out);
+    if (cellDump(committed) !== cellDump(built)) {
+      console.error(`${out} is out of date: run npm run sample and commit it`);
+      return 1;
+    }
+    return 0;
+  }
+  await fs.mkdir(path.dirname(out), { recursive: true });
+  await built.xlsx.writeFile(out);
+  console.log(`Sample workbook written: ${out}`);
+  return 0;
+}
+
+if (require.main === module) {
+  cli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,4 @@
+export * from "./ExcelJsWorkbook";
+export * from "./readWorkbook";
+export * from "./writeResultSheets";
+export * from "./resultMarkers";

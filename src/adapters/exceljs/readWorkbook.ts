@@ -1,0 +1,67 @@
+import type ExcelJS from "exceljs";
+import type { CellValue, SheetGrid, WorkbookGrids } from "../../model";
+import { resultSheetNames } from "./resultMarkers";
+
+/** Turns an ExcelJS cell value (formula, rich text, hyperlink, ...) into the core's plain cell. */
+export function toCellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("error" in value) return { error: String(value.error) };
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: unknown }).result;
+      if (result === undefined || result === null) return null;
+      if (typeof result === "object" && result !== null && "error" in result) return { error: String((result as { error: unknown }).error) };
+      return result as CellValue;
+    }
+    if ("text" in value) {
+      const text = (value as { text: unknown }).text;
+      if (typeof text === "string") return text;
+      if (typeof text === "object" && text !== null && "richText" in text) {
+        return (text as { richText: { text: string }[] }).richText.map((p) => p.text).join("");
+      }
+    }
+  }
+  return null;
+}
+
+/** Reads one worksheet's used range into a grid (merged cells keep their value in the top-left cell only). */
+export function readSheet(worksheet: ExcelJS.Worksheet, isResultSheet: boolean): SheetGrid {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const cells: { r: number; c: number; value: CellValue; format: string | null }[] = [];
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const value = toCellValue(cell.value);
+      if (value === null) return;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      top = Math.min(top, r);
+      left = Math.min(left, c);
+      bottom = Math.max(bottom, r);
+      right = Math.max(right, c);
+      cells.push({ r, c, value, format: cell.numFmt ?? null });
+    });
+  });
+  if (bottom < 0) return { name: worksheet.name, top: 0, left: 0, values: [], numberFormats: [], isResultSheet };
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  const numberFormats: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  for (const cell of cells) {
+    values[cell.r - top][cell.c - left] = cell.value;
+    numberFormats[cell.r - top][cell.c - left] = cell.format;
+  }
+  return { name: worksheet.name, top, left, values, numberFormats, isResultSheet };
+}
+
+/** Reads every worksheet of a loaded ExcelJS workbook into the core's model. */
+export function readWorkbook(workbook: ExcelJS.Workbook): WorkbookGrids {
+  const ours = resultSheetNames(workbook);
+  return { sheets: workbook.worksheets.map((ws) => readSheet(ws, ours.has(ws.name))) };
+}

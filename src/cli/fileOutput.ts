@@ -1,0 +1,39 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+/**
+ * Writes a file so that a failure never leaves a partial one behind: write a temporary file
+ * beside it, then rename over the target.
+ */
+export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  await fs.mkdir(dir, { recursive: true });
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    await fs.writeFile(temp, data);
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Reads an input file, with a message that names it when it is missing or unreadable. */
+export async function readInputFile(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await fs.readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UsageError(`${file} does not exist`);
+    if (code === "EISDIR") throw new UsageError(`${file} is a folder, not a workbook`);
+    throw new UsageError(`${file} cannot be read (${code ?? (error as Error).message})`);
+  }
+}
+
+/** A mistake in how the command was called or what it was given; printed as one line. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}

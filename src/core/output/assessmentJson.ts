@@ -1,0 +1,49 @@
+import type { Assessment } from "../computeAssessment";
+import type { Finding } from "../findings";
+
+/** A finding as written to JSON (the sheet is part of `cell`). */
+function findingJson(f: Finding): Record<string, unknown> {
+  return { cell: f.cell, severity: f.severity, kind: f.kind, stated: f.stated, computed: f.computed, message: f.message };
+}
+
+/**
+ * The assessment as the documented JSON shape of `csp-assess compute --json`:
+ * `{ tables: [{ sheet, range, title, kind, periods, rows: [{ label, values, change, pctChange,
+ * aggregate, ... }], findings }], headlines, findings }`. For a category table (no periods)
+ * `periods` is empty and `columns` names what `values` are aligned with.
+ */
+export function assessmentJson(assessment: Assessment): Record<string, unknown> {
+  return {
+    sheetsRead: assessment.sheetsRead,
+    tables: assessment.tables.map((result) => {
+      const { table } = result;
+      const periods = table.kind !== "categories" ? table.columns.map((c) => c.header) : [];
+      return {
+        sheet: table.sheet,
+        range: table.range,
+        title: table.title,
+        kind: table.kind,
+        transposed: table.transposed,
+        periods,
+        columns: table.columns.map((c) => c.header),
+        rows: result.rows.map((row) => ({
+          label: row.label,
+          values: row.values,
+          change: row.change,
+          pctChange: row.pctChange,
+          status: row.status,
+          aggregate: row.aggregate,
+          share: row.share,
+          rank: row.rank,
+          cumulativeShare: row.cumulativeShare,
+          significance: row.significance,
+        })),
+        columnTotals: result.columnTotals,
+        months: result.months,
+        findings: result.findings.map(findingJson),
+      };
+    }),
+    headlines: assessment.headlines,
+    findings: assessment.findings.map(findingJson),
+  };
+}

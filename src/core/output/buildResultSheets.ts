@@ -1,0 +1,193 @@
+import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultRowKind, type ResultSheet } from "../../model";
+import type { Assessment } from "../computeAssessment";
+import type { TableResult } from "../compute/computeTable";
+
+/** Names of the sheets one run writes (each starts with the result prefix). */
+export const ResultSheetNames = {
+  summary: `${RESULT_SHEET_PREFIX}Summary`,
+  tables: `${RESULT_SHEET_PREFIX}Tables`,
+  months: `${RESULT_SHEET_PREFIX}Months`,
+  findings: `${RESULT_SHEET_PREFIX}Findings`,
+} as const;
+
+const numberFormat = (value: number | null): string => (value !== null && !Number.isInteger(value) ? NumberFormats.decimal1 : NumberFormats.integer);
+
+function tableName(result: TableResult): string {
+  return result.table.title ?? `${result.table.labelHeader || "Table"} (${result.table.range})`;
+}
+
+/** A rectangular sheet from rows and per-row kinds. */
+class SheetBuilder {
+  readonly rows: CellValue[][] = [];
+  readonly kinds: ResultRowKind[] = [];
+  readonly formats: (string | null)[][] = [];
+
+  add(kind: ResultRowKind, cells: CellValue[], formats: (string | null)[] = []): number {
+    this.rows.push(cells);
+    this.kinds.push(kind);
+    this.formats.push(formats);
+    return this.rows.length - 1;
+  }
+}
+
+function summarySheet(assessment: Assessment): ResultSheet {
+  const b = new SheetBuilder();
+  const count = (severity: string): number => assessment.findings.filter((f) => f.severity === severity).length;
+  b.add("note", [`${assessment.tables.length} tables read from ${assessment.sheetsRead} sheets; ${count("error")} errors, ${count("warning")} warnings and ${count("info")} notes in ${ResultSheetNames.findings}.`]);
+  let current = "";
+  for (const h of assessment.headlines) {
+    const group = `${h.sheet} – ${h.table ?? "untitled table"}`;
+    if (group !== current) {
+      b.add("section", [h.sheet, h.table ?? "", "", null]);
+      current = group;
+    }
+    b.add("data", [h.sheet, h.table ?? "", h.text, h.pValue], [null, null, null, "0.000"]);
+  }
+  return {
+    name: ResultSheetNames.summary,
+    columns: [
+      { header: "Sheet", width: 22, numberFormat: NumberFormats.text },
+      { header: "Table", width: 40, numberFormat: NumberFormats.text },
+      { header: "Headline", width: 110, numberFormat: NumberFormats.text },
+      { header: "p-value", width: 10, numberFormat: "0.000" },
+    ],
+    rows: b.rows,
+    rowKinds: b.kinds,
+    cellFormats: b.formats,
+  };
+}
+
+function tablesSheet(assessment: Assessment): ResultSheet {
+  const b = new SheetBuilder();
+  for (const result of assessment.tables) {
+    const { table } = result;
+    const last = table.columns.length - 1;
+    const periods = table.kind !== "categories";
+    result.rows.forEach((row) => {
+      const earlier = periods && last >= 1 ? row.values[last - 1] : null;
+      const latest = row.values[last];
+      b.add("data", [
+        table.sheet,
+        tableName(result),
+        row.label,
+        row.aggregate ? "Yes" : "",
+        periods && last >= 1 ? table.columns[last - 1].header : "",
+        earlier,
+        table.columns[last].header,
+        latest,
+        row.change,
+        row.pctChange,
+        row.share,
+        row.rank,
+        row.cumulativeShare,
+        row.significance?.pValue ?? null,
+        row.significance ? (row.significance.significant ? "Beyond normal variation" : "Within normal variation") : row.status === "new" ? "New (zero base)" : "",
+      ], [null, null, null, null, null, numberFormat(earlier), null, numberFormat(latest), numberFormat(row.change)]);
+    });
+  }
+  return {
+    name: ResultSheetNames.tables,
+    columns: [
+      { header: "Sheet", width: 22, numberFormat: NumberFormats.text },
+      { header: "Table", width: 40, numberFormat: NumberFormats.text },
+      { header: "Row", width: 34, numberFormat: NumberFormats.text },
+      { header: "Total row", width: 10, numberFormat: NumberFormats.text },
+      { header: "Earlier period", width: 22, numberFormat: NumberFormats.text },
+      { header: "Earlier value", width: 13, numberFormat: NumberFormats.integer },
+      { header: "Latest period", width: 22, numberFormat: NumberFormats.text },
+      { header: "Latest value", width: 13, numberFormat: NumberFormats.integer },
+      { header: "Change", width: 10, numberFormat: NumberFormats.integer },
+      { header: "% change", width: 10, numberFormat: NumberFormats.percent1 },
+      { header: "Share of total", width: 13, numberFormat: NumberFormats.percent1 },
+      { header: "Rank", width: 7, numberFormat: NumberFormats.integer },
+      { header: "Cumulative share", width: 15, numberFormat: NumberFormats.percent1 },
+      { header: "p-value", width: 9, numberFormat: "0.000" },
+      { header: "Significance", width: 24, numberFormat: NumberFormats.text },
+    ],
+    rows: b.rows,
+    rowKinds: b.kinds,
+    cellFormats: b.formats,
+  };
+}
+
+function monthsSheet(assessment: Assessment): ResultSheet | null {
+  const monthTables = assessment.tables.filter((t) => t.months);
+  if (monthTables.length === 0) return null;
+  const width = Math.max(...monthTables.map((t) => t.table.columns.length)) + 2;
+  const b = new SheetBuilder();
+  const charts: ResultChart[] = [];
+  const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array<CellValue>(Math.max(0, width - cells.length)).fill(null)];
+  for (const result of monthTables) {
+    const months = result.months;
+    if (!months) continue;
+    const { table } = result;
+    b.add("section", pad([`${tableName(result)} (${table.sheet})`]));
+    const headerRow = b.add("section", pad(["Month", ...table.columns.map((c) => c.header), "Seasonal index"]));
+    const dataRows = result.rows.filter((r) => !r.aggregate);
+    dataRows.forEach((row, i) => {
+      b.add("data", pad([row.label, ...row.values, months.seasonalIndex[i]?.index ?? null]),
+        ["@", ...row.values.map(numberFormat), NumberFormats.decimal2]);
+    });
+    const lastRow = b.rows.length - 1;
+    b.add("data", pad(["Total", ...months.totals, null]), ["@", ...months.totals.map(numberFormat)]);
+    b.add("data", pad(["Peak month", ...months.peaks.map((p) => (p ? `${p.month} (${p.value})` : null))]));
+    b.add("data", pad([]));
+    charts.push({
+      kind: "line",
+      title: tableName(result),
+      firstRow: headerRow,
+      lastRow,
+      categoryColumn: 0,
+      seriesColumns: table.columns.map((_, i) => i + 1),
+    });
+  }
+  return {
+    name: ResultSheetNames.months,
+    columns: Array.from({ length: width }, (_, i) => ({
+      header: i === 0 ? "Month series" : "",
+      width: i === 0 ? 24 : 14,
+      numberFormat: i === 0 ? NumberFormats.text : NumberFormats.integer,
+    })),
+    rows: b.rows,
+    rowKinds: b.kinds,
+    cellFormats: b.formats,
+    charts,
+  };
+}
+
+function findingsSheet(assessment: Assessment): ResultSheet {
+  const rows = assessment.findings.map((f) => [
+    f.severity === "error" ? "Error" : f.severity === "warning" ? "Warning" : "Note",
+    f.cell,
+    f.kind,
+    f.stated,
+    f.computed,
+    f.message,
+  ]);
+  const formats = assessment.findings.map((f) => [null, null, null, numberFormatFor(f.stated, f.kind), numberFormatFor(f.computed, f.kind), null]);
+  return {
+    name: ResultSheetNames.findings,
+    columns: [
+      { header: "Severity", width: 10, numberFormat: NumberFormats.text },
+      { header: "Cell", width: 28, numberFormat: NumberFormats.text },
+      { header: "Kind", width: 22, numberFormat: NumberFormats.text },
+      { header: "Stated", width: 12, numberFormat: NumberFormats.general },
+      { header: "Computed", width: 12, numberFormat: NumberFormats.general },
+      { header: "Message", width: 110, numberFormat: NumberFormats.text },
+    ],
+    rows: rows.length > 0 ? rows : [["", "", "", null, null, "No findings: every total and derived column agrees with the data."]],
+    cellFormats: formats,
+  };
+}
+
+function numberFormatFor(value: number | string | null, kind: string): string | null {
+  if (typeof value !== "number") return null;
+  if (kind.startsWith("pct-")) return NumberFormats.percent1;
+  return numberFormat(value);
+}
+
+/** The result sheets of one assessment, in the order they are written. */
+export function buildResultSheets(assessment: Assessment): ResultSheet[] {
+  const months = monthsSheet(assessment);
+  return [summarySheet(assessment), tablesSheet(assessment), ...(months ? [months] : []), findingsSheet(assessment)];
+}
