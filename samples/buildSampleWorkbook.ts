@@ -88,10 +88,11 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
-/** Every cell of every sheet as text, to compare two builds of the workbook. */
-export function cellDump(workbook: ExcelJS.Workbook): string {
+/** Every cell of every sheet (or of those `include` keeps) as text, to compare two workbooks. */
+export function cellDump(workbook: ExcelJS.Workbook, include: (sheet: string) => boolean = () => true): string {
   const lines: string[] = [];
   workbook.eachSheet((ws) => {
+    if (!include(ws.name)) return;
     ws.eachRow((row, r) => row.eachCell((cell, c) => lines.push(`${ws.name}!${r},${c}=${JSON.stringify(cell.value)}|${cell.numFmt ?? ""}`)));
   });
   return lines.join("\n");

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ExcelJsWorkbook } from "../adapters/exceljs";
 import { assessmentJson, runAssessment } from "../core";
+import { InputError } from "../model";
 import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
 import { parseArgs } from "./parseArgs";
 
@@ -18,7 +19,7 @@ export async function computeCommand(args: readonly string[], log: (line: string
   const port = await ExcelJsWorkbook.fromBytes(await readInputFile(input), input);
   const assessment = await runAssessment(port);
   if (assessment.tables.length === 0) {
-    throw new UsageError(`${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header)`);
+    throw new InputError(null, `${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header)`);
   }
   if (options.out) await writeFileAtomic(options.out, await port.toBytes());
   if (options.json) await writeFileAtomic(options.json, `${JSON.stringify(assessmentJson(assessment), null, 2)}\n`);

@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { InputError } from "../model";
 
 /**
  * Writes a file so that a failure never leaves a partial one behind: write a temporary file
@@ -24,13 +25,13 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
     return new Uint8Array(await fs.readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UsageError(`${file} does not exist`);
-    if (code === "EISDIR") throw new UsageError(`${file} is a folder, not a workbook`);
-    throw new UsageError(`${file} cannot be read (${code ?? (error as Error).message})`);
+    if (code === "ENOENT") throw new InputError(null, `${file} does not exist`);
+    if (code === "EISDIR") throw new InputError(null, `${file} is a folder, not a file`);
+    throw new InputError(null, `${file} cannot be read (${code ?? (error as Error).message})`);
   }
 }
 
-/** A mistake in how the command was called or what it was given; printed as one line. */
+/** A mistake in how the command was called (exit code 2); printed as one line. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

@@ -31,7 +31,7 @@ export async function main(argv: readonly string[], out = console.log, err = con
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) {
       err(`csp-assess: ${error.message}`);
-      return error instanceof UsageError && error.message.startsWith("usage") ? 2 : 1;
+      return error instanceof UsageError ? 2 : 1;
     }
     err(`csp-assess: unexpected failure: ${(error as Error).stack ?? String(error)}`);
     return 1;
