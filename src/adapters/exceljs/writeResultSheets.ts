@@ -35,31 +35,48 @@ function freeName(workbook: ExcelJS.Workbook, wanted: string): string {
   }
 }
 
+/**
+ * Writing is dominated by styles: ExcelJS caches a style by object identity, so every cell
+ * of one kind and format shares one style object, and empty cells are never created.
+ */
 function fillSheet(ws: ExcelJS.Worksheet, sheet: ResultSheet): void {
   ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
-  const header = ws.getRow(1);
-  header.font = { bold: true, color: { argb: "FFFFFFFF" } };
-  header.eachCell((cell) => {
-    cell.fill = HEADER_FILL;
-    cell.alignment = { vertical: "middle", wrapText: true };
+  const headerStyle: Partial<ExcelJS.Style> = {
+    font: { bold: true, color: { argb: "FFFFFFFF" } },
+    fill: HEADER_FILL,
+    alignment: { vertical: "middle", wrapText: true },
+  };
+  ws.getRow(1).eachCell((cell) => {
+    cell.style = headerStyle;
   });
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (kind: string, numFmt: string | undefined): Partial<ExcelJS.Style> => {
+    const key = `${kind}|${numFmt ?? ""}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = {};
+      if (numFmt) style.numFmt = numFmt;
+      if (kind === "section") {
+        style.font = { bold: true };
+        style.fill = SECTION_FILL;
+      } else if (kind === "note") {
+        style.font = { italic: true };
+      }
+      styles.set(key, style);
+    }
+    return style;
+  };
   sheet.rows.forEach((cells, i) => {
     const row = ws.getRow(i + 2);
     const kind = sheet.rowKinds?.[i] ?? "data";
-    cells.forEach((value, c) => {
+    const width = kind === "section" ? sheet.columns.length : cells.length;
+    for (let c = 0; c < width; c += 1) {
+      const value = cells[c] ?? null;
+      if (value === null && kind !== "section") continue;
       const cell = row.getCell(c + 1);
-      cell.value = value === null ? null : (value as ExcelJS.CellValue);
-      const format = sheet.cellFormats?.[i]?.[c] ?? sheet.columns[c]?.numberFormat;
-      if (format && typeof value === "number") cell.numFmt = format;
-      if (kind === "section") {
-        cell.font = { bold: true };
-        cell.fill = SECTION_FILL;
-      } else if (kind === "note") {
-        cell.font = { italic: true };
-      }
-    });
-    if (kind === "section" && cells.length < sheet.columns.length) {
-      for (let c = cells.length; c < sheet.columns.length; c += 1) row.getCell(c + 1).fill = SECTION_FILL;
+      if (value !== null) cell.value = value as ExcelJS.CellValue;
+      const format = typeof value === "number" ? (sheet.cellFormats?.[i]?.[c] ?? sheet.columns[c]?.numberFormat) : undefined;
+      if (format || kind !== "data") cell.style = styleFor(kind, format);
     }
   });
 }

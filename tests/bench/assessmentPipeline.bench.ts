@@ -1,0 +1,88 @@
+// Benchmark: a generated workbook of 50 sheets × 2,000 rows through read + compute + write,
+// against ExcelJS merely reading the same file. Each mode runs in its own process, three times.
+import ExcelJS from "exceljs";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ExcelJsWorkbook } from "../../src/adapters/exceljs";
+import { computeAssessment, buildResultSheets } from "../../src/core";
+import { fixed, measureInChild, median, report } from "./benchSupport";
+
+const SHEETS = 50;
+const ROWS = 2000;
+
+/** Writes the benchmark workbook: each sheet one table with three periods, typed derived columns and a total. */
+export async function generateWorkbook(file: string, sheets = SHEETS, rows = ROWS): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  let seed = 42;
+  const random = (): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  for (let s = 0; s < sheets; s += 1) {
+    const ws = workbook.addWorksheet(`Area ${s + 1}`);
+    ws.addRow([`Recorded incidents, area ${s + 1}`]);
+    ws.addRow(["Category", "2017/18", "2018/19", "2019/20", "Difference", "% change"]);
+    const totals = [0, 0, 0];
+    for (let r = 0; r < rows; r += 1) {
+      const v = [0, 1, 2].map(() => Math.floor(random() * 500));
+      v.forEach((x, i) => (totals[i] += x));
+      ws.addRow([`Category ${r + 1}`, ...v, v[2] - v[1], v[1] > 0 ? (v[2] - v[1]) / v[1] : "n/a"]);
+    }
+    ws.addRow(["Total", ...totals, totals[2] - totals[1], (totals[2] - totals[1]) / totals[1]]);
+  }
+  await workbook.xlsx.writeFile(file);
+}
+
+async function worker(mode: string, file: string): Promise<void> {
+  const bytes = new Uint8Array(await fs.readFile(file));
+  const start = performance.now();
+  if (mode === "read") {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    report(performance.now() - start);
+    return;
+  }
+  const port = await ExcelJsWorkbook.fromBytes(bytes, file);
+  const loaded = performance.now();
+  const grids = await port.readWorkbook();
+  const modelled = performance.now();
+  const assessment = computeAssessment(grids);
+  const computed = performance.now();
+  await port.writeResultSheets(buildResultSheets(assessment));
+  const out = await port.toBytes();
+  await fs.writeFile(`${file}.out.xlsx`, out);
+  const end = performance.now();
+  report(end - start, { loadMs: loaded - start, modelMs: modelled - loaded, computeMs: computed - modelled, writeMs: end - computed, tables: assessment.tables.length });
+}
+
+/** Runs the benchmark and prints its figures. */
+export async function benchAssessmentPipeline(): Promise<void> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-bench-"));
+  const file = path.join(dir, "bench.xlsx");
+  try {
+    await generateWorkbook(file);
+    const size = (await fs.stat(file)).size;
+    const runs = 3;
+    const reads = Array.from({ length: runs }, () => measureInChild(__filename, ["read", file]));
+    const fulls = Array.from({ length: runs }, () => measureInChild(__filename, ["full", file]));
+    const read = median(reads.map((m) => m.wallMs));
+    const full = median(fulls.map((m) => m.wallMs));
+    const part = (k: string): number => median(fulls.map((m) => m.extra?.[k] ?? 0));
+    console.log(`\nWorkbook pipeline: ${SHEETS} sheets × ${ROWS} rows (${fixed(size / 1024 / 1024, 1)} MB .xlsx), median of ${runs} runs`);
+    console.log(`  ExcelJS bare read           ${fixed(read)} ms   peak RSS ${fixed(median(reads.map((m) => m.peakRssMb)))} MB`);
+    console.log(`  read + compute + write      ${fixed(full)} ms   peak RSS ${fixed(median(fulls.map((m) => m.peakRssMb)))} MB`);
+    console.log(`    load ${fixed(part("loadMs"))} ms, model ${fixed(part("modelMs"))} ms, compute ${fixed(part("computeMs"))} ms, write ${fixed(part("writeMs"))} ms (${part("tables")} tables)`);
+    console.log(`  ratio full / bare read      ${(full / read).toFixed(2)}  (our work adds ${fixed(((full - read) / read) * 100)}% to the bare read; target <= 20%)`);
+    console.log(`  of which model + compute    ${fixed(((part("modelMs") + part("computeMs")) / read) * 100)}% of the bare read; writing the output workbook ${fixed((part("writeMs") / read) * 100)}%`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module && process.argv.length > 3) {
+  worker(process.argv[2], process.argv[3]).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

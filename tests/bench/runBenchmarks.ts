@@ -1,0 +1,15 @@
+// npm run bench: prints figures and ratios; never part of npm test.
+import { benchAssessmentPipeline } from "./assessmentPipeline.bench";
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const benches: [string, () => Promise<void>][] = [["pipeline", benchAssessmentPipeline]];
+  for (const [name, bench] of benches) {
+    if (!only || only === name) await bench();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
