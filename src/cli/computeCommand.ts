@@ -1,6 +1,6 @@
 import path from "node:path";
 import { ExcelJsWorkbook } from "../adapters/exceljs";
-import { assessmentJson, runAssessment } from "../core";
+import { assessmentJson, countOf, runAssessment } from "../core";
 import { InputError } from "../model";
 import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
 import { parseArgs } from "./parseArgs";
@@ -25,7 +25,7 @@ export async function computeCommand(args: readonly string[], log: (line: string
   if (options.json) await writeFileAtomic(options.json, `${JSON.stringify(assessmentJson(assessment), null, 2)}\n`);
   const errors = assessment.findings.filter((f) => f.severity === "error").length;
   const warnings = assessment.findings.filter((f) => f.severity === "warning").length;
-  log(`Read ${assessment.tables.length} tables from ${assessment.sheetsRead} sheets: ${assessment.headlines.length} headlines, ${errors} errors, ${warnings} warnings.`);
+  log(`Read ${countOf(assessment.tables.length, "table")} from ${countOf(assessment.sheetsRead, "sheet")}: ${countOf(assessment.headlines.length, "headline")}, ${countOf(errors, "error")}, ${countOf(warnings, "warning")}.`);
   if (options.out) log(`Results workbook: ${options.out} (sheets ${port.writtenSheets.join(", ")})`);
   if (options.json) log(`Results JSON: ${options.json}`);
 }

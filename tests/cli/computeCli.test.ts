@@ -44,7 +44,7 @@ describe("csp-assess compute", () => {
 
     const tables = written.getWorksheet("CSP Tables")!;
     expect(tables.getRow(1).getCell(10).value).toBe("% change");
-    expect(tables.getRow(1).font?.bold).toBe(true);
+    expect(tables.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(tables.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const drugs = tables.getRows(2, tables.rowCount - 1)!.find((r) => r.getCell(3).value === "Drug offences")!;
     expect(drugs.getCell(10).numFmt).toBe("0.0%");

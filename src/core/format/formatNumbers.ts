@@ -24,3 +24,8 @@ export function formatPercent(fraction: number, decimals = 1): string {
 export function formatSignedCount(value: number): string {
   return value > 0 ? `+${formatCount(value)}` : formatCount(value);
 }
+
+/** `1 error`, `2 errors`: a count with its noun, plural when it is not one. */
+export function countOf(count: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(count)} ${count === 1 ? noun : plural}`;
+}

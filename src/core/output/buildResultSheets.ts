@@ -1,6 +1,7 @@
 import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultRowKind, type ResultSheet } from "../../model";
 import type { Assessment } from "../computeAssessment";
 import type { TableResult } from "../compute/computeTable";
+import { countOf } from "../format/formatNumbers";
 
 /** Names of the sheets one run writes (each starts with the result prefix). */
 export const ResultSheetNames = {
@@ -33,7 +34,7 @@ class SheetBuilder {
 function summarySheet(assessment: Assessment): ResultSheet {
   const b = new SheetBuilder();
   const count = (severity: string): number => assessment.findings.filter((f) => f.severity === severity).length;
-  b.add("note", [`${assessment.tables.length} tables read from ${assessment.sheetsRead} sheets; ${count("error")} errors, ${count("warning")} warnings and ${count("info")} notes in ${ResultSheetNames.findings}.`]);
+  b.add("note", [`${countOf(assessment.tables.length, "table")} read from ${countOf(assessment.sheetsRead, "sheet")}; ${countOf(count("error"), "error")}, ${countOf(count("warning"), "warning")} and ${countOf(count("info"), "note")} in ${ResultSheetNames.findings}.`]);
   let current = "";
   for (const h of assessment.headlines) {
     const group = `${h.sheet} – ${h.table ?? "untitled table"}`;
