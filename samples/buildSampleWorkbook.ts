@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { checkStatedFacts, illustrativeDomesticAbuse } from "./illustrativeDomesticAbuse";
+import { illustrativeMorileSheets } from "./illustrativeMorile";
 import * as t from "./sampleTables";
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "samples", "maidstone-strategic-assessment-2020-21.xlsx");
@@ -67,6 +68,11 @@ const sheets: t.SampleSheet[] = [
     ],
     widths: [38, 18],
   },
+  ...illustrativeMorileSheets.map((m) => ({
+    name: m.name,
+    blocks: [{ at: [0, 0] as [number, number], block: { rows: m.rows, headerRows: [1] } }],
+    widths: [52, 12, 13, 11, 14, 12, 13, 14, 11, 10, 11, 44, 34, 14],
+  })),
 ];
 
 /** The sample workbook, built in memory. */

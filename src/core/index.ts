@@ -19,3 +19,5 @@ export * from "./computeAssessment";
 export * from "./output/buildResultSheets";
 export * from "./output/assessmentJson";
 export * from "./runAssessment";
+export * from "./morile";
+export * from "./output/morileSheet";

@@ -1,5 +1,5 @@
 import type { WorkbookPort } from "../model";
-import { type Assessment, computeAssessment } from "./computeAssessment";
+import { type Assessment, type AssessmentOptions, computeAssessment } from "./computeAssessment";
 import { buildResultSheets } from "./output/buildResultSheets";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, writing. */
@@ -12,10 +12,10 @@ export type RunProgress =
  * "Compute assessment": read the workbook through its port, compute, and write the result
  * sheets. The one code path behind the CLI, the Excel add-in and the standalone page.
  */
-export async function runAssessment(port: WorkbookPort, onProgress?: (step: RunProgress) => void): Promise<Assessment> {
+export async function runAssessment(port: WorkbookPort, onProgress?: (step: RunProgress) => void, options: AssessmentOptions = {}): Promise<Assessment> {
   onProgress?.({ stage: "reading" });
   const workbook = await port.readWorkbook();
-  const assessment = computeAssessment(workbook, onProgress);
+  const assessment = computeAssessment(workbook, onProgress, options);
   const sheets = buildResultSheets(assessment);
   onProgress?.({ stage: "writing", sheets: sheets.length });
   await port.writeResultSheets(sheets);

@@ -27,6 +27,11 @@ export function writeResultSheets(workbook: ExcelJS.Workbook, sheets: readonly R
   return written;
 }
 
+/** Adds a sheet of the analyst's own (a template), styled like ours but not marked as a result sheet. */
+export function addPlainSheet(workbook: ExcelJS.Workbook, sheet: ResultSheet): void {
+  fillSheet(workbook.addWorksheet(freeName(workbook, sheet.name), { views: [{ state: "frozen", ySplit: 1 }] }), sheet);
+}
+
 function freeName(workbook: ExcelJS.Workbook, wanted: string): string {
   if (!workbook.getWorksheet(wanted)) return wanted;
   for (let n = 2; ; n += 1) {

@@ -45,5 +45,40 @@ export function assessmentJson(assessment: Assessment): Record<string, unknown> 
     }),
     headlines: assessment.headlines,
     findings: assessment.findings.map(findingJson),
+    ...(assessment.morile ? { morile: morileJson(assessment) } : {}),
+  };
+}
+
+function morileJson(assessment: Assessment): Record<string, unknown> | null {
+  const m = assessment.morile;
+  if (!m) return null;
+  return {
+    preset: m.preset,
+    sheets: m.sheets,
+    previousSheets: m.previousSheets,
+    themes: m.themes.map((t) => ({
+      theme: t.theme,
+      harm: t.harm,
+      likelihood: t.likelihood,
+      risk: t.risk,
+      position: t.position,
+      score: t.score,
+      rank: t.rank,
+      band: t.band,
+      confidence: t.confidence,
+      rankRange: t.rankRange,
+      levelRankRange: t.levelRange,
+      weightRankRange: t.weightRange,
+      topFiveShare: t.topFiveShare,
+      stable: t.stable,
+      previousRank: t.previousRank,
+      movement: t.movement,
+      evidence: t.evidence,
+      rationale: t.rationale,
+      scorers: t.scorers,
+      spread: t.spread,
+    })),
+    excluded: m.excluded,
+    findings: m.findings.map(findingJson),
   };
 }

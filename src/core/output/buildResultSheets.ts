@@ -2,6 +2,7 @@ import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, t
 import type { Assessment } from "../computeAssessment";
 import type { TableResult } from "../compute/computeTable";
 import { countOf } from "../format/formatNumbers";
+import { morileResultSheet } from "./morileSheet";
 
 /** Names of the sheets one run writes (each starts with the result prefix). */
 export const ResultSheetNames = {
@@ -190,5 +191,6 @@ function numberFormatFor(value: number | string | null, kind: string): string | 
 /** The result sheets of one assessment, in the order they are written. */
 export function buildResultSheets(assessment: Assessment): ResultSheet[] {
   const months = monthsSheet(assessment);
-  return [summarySheet(assessment), tablesSheet(assessment), ...(months ? [months] : []), findingsSheet(assessment)];
+  const morile = assessment.morile ? [morileResultSheet(assessment.morile)] : [];
+  return [summarySheet(assessment), ...morile, tablesSheet(assessment), ...(months ? [months] : []), findingsSheet(assessment)];
 }
