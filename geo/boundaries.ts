@@ -1,0 +1,113 @@
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
+import { feature, neighbors } from "topojson-client";
+import { topology } from "topojson-server";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import { InputError } from "../src/model";
+import { fromBritishNationalGrid, looksLikeBritishNationalGrid } from "./britishNationalGrid";
+
+/** One ward: its ONS code, name and polygon (WGS84). */
+export interface Ward {
+  readonly code: string;
+  readonly name: string;
+  readonly geometry: Polygon | MultiPolygon;
+  /** [minLon, minLat, maxLon, maxLat] */
+  readonly bbox: readonly [number, number, number, number];
+}
+
+/** A set of wards with who borders whom. */
+export interface WardBoundaries {
+  readonly wards: readonly Ward[];
+  /** For each ward, the indexes of the wards that share a border line with it. */
+  readonly neighbours: readonly (readonly number[])[];
+  /** Attribution the map must show for these boundaries. */
+  readonly attribution: string;
+}
+
+/** The ONS/OS statement the Open Government Licence requires for ward boundaries. */
+export const ONS_ATTRIBUTION = "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right";
+
+const CODE_FIELDS = [/^code$/i, /^WD\d{2}CD$/i, /^wardcode$/i, /^ward_code$/i, /^gss_code$/i, /^lad\d{2}cd$/i, /cd$/i];
+const NAME_FIELDS = [/^name$/i, /^WD\d{2}NM$/i, /^wardname$/i, /^ward_name$/i, /^ward$/i, /nm$/i];
+
+/** Picks the code and name properties of a boundary file: `code`/`name`, `WD19CD`/`WD19NM`, `WD24CD`/`WD24NM`, ... */
+export function detectWardFields(properties: Record<string, unknown>): { code: string; name: string } | null {
+  const keys = Object.keys(properties);
+  const pick = (patterns: RegExp[]): string | undefined => {
+    for (const p of patterns) {
+      const key = keys.find((k) => p.test(k) && typeof properties[k] === "string" && !/nmw$/i.test(k));
+      if (key) return key;
+    }
+    return undefined;
+  };
+  const code = pick(CODE_FIELDS);
+  const name = pick(NAME_FIELDS);
+  return code && name ? { code, name } : null;
+}
+
+function bboxOf(geometry: Polygon | MultiPolygon): [number, number, number, number] {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const rings = geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
+  for (const ring of rings) {
+    for (const [x, y] of ring) {
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+function reproject(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const ring = (r: Position[]): Position[] => r.map(([x, y]) => fromBritishNationalGrid(x, y));
+  return geometry.type === "Polygon"
+    ? { type: "Polygon", coordinates: geometry.coordinates.map(ring) }
+    : { type: "MultiPolygon", coordinates: geometry.coordinates.map((p) => p.map(ring)) };
+}
+
+/** Turns a GeoJSON collection of ward polygons into a topology (object `wards`), reprojecting BNG to WGS84. */
+export function wardsTopology(collection: FeatureCollection, source = "boundary file"): Topology {
+  const features: Feature[] = [];
+  for (const [i, f] of collection.features.entries()) {
+    if (!f.geometry || (f.geometry.type !== "Polygon" && f.geometry.type !== "MultiPolygon")) continue;
+    const fields = detectWardFields((f.properties ?? {}) as Record<string, unknown>);
+    if (!fields) throw new InputError(null, `${source}: feature ${i + 1} has no ward code and name fields (looked for code/name, WDnnCD/WDnnNM)`);
+    const props = f.properties as Record<string, string>;
+    const [x, y] = f.geometry.type === "Polygon" ? f.geometry.coordinates[0][0] : f.geometry.coordinates[0][0][0];
+    const geometry = looksLikeBritishNationalGrid(x, y) ? reproject(f.geometry) : f.geometry;
+    features.push({ type: "Feature", properties: { code: props[fields.code], name: props[fields.name] }, geometry });
+  }
+  if (features.length === 0) throw new InputError(null, `${source} holds no ward polygons`);
+  const wards: FeatureCollection = { type: "FeatureCollection", features };
+  return topology({ wards }) as unknown as Topology;
+}
+
+/** Ward boundaries from a topology whose first (or `wards`) object holds the ward polygons. */
+export function boundariesFromTopology(topo: Topology, attribution = ONS_ATTRIBUTION): WardBoundaries {
+  const key = topo.objects.wards ? "wards" : Object.keys(topo.objects)[0];
+  const object = topo.objects[key] as GeometryCollection;
+  if (!object || object.type !== "GeometryCollection") throw new InputError(null, "the boundary topology holds no collection of ward polygons");
+  const collection = feature(topo, object) as FeatureCollection;
+  const wards: Ward[] = collection.features.map((f, i) => {
+    const fields = detectWardFields((f.properties ?? {}) as Record<string, unknown>);
+    if (!fields) throw new InputError(null, `boundary feature ${i + 1} has no ward code and name fields`);
+    const props = f.properties as Record<string, string>;
+    const geometry = f.geometry as Polygon | MultiPolygon;
+    return { code: props[fields.code], name: props[fields.name], geometry, bbox: bboxOf(geometry) };
+  });
+  return { wards, neighbours: neighbors(object.geometries), attribution };
+}
+
+/**
+ * Reads boundaries from parsed JSON: a TopoJSON topology or a GeoJSON FeatureCollection.
+ * @throws InputError when it is neither, or has no ward polygons with code and name
+ */
+export function loadBoundaries(json: unknown, source = "boundary file", attribution = ONS_ATTRIBUTION): WardBoundaries {
+  const value = json as { type?: string };
+  if (value?.type === "Topology") return boundariesFromTopology(json as Topology, attribution);
+  if (value?.type === "FeatureCollection") return boundariesFromTopology(wardsTopology(json as FeatureCollection, source), attribution);
+  throw new InputError(null, `${source} is neither TopoJSON nor a GeoJSON FeatureCollection`);
+}
