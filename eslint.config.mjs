@@ -28,7 +28,8 @@ export default tseslint.config(
     },
   },
   layer(["src/model/**/*.ts"], ["**/core/**", "**/adapters/**", "**/cli/**", "**/geo/**", "**/taskpane/**", "exceljs", "fs", "node:*"], "src/model is plain data and imports nothing of ours"),
-  layer(["src/core/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/geo/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "the calculation core is pure: no adapters, no I/O"),
-  layer(["geo/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "geo may use src/model and src/core only"),
+  layer(["src/core/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/job/**", "**/geo/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "the calculation core is pure: no adapters, no I/O"),
+  layer(["geo/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/job/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "geo may use src/model and src/core only"),
+  layer(["src/job/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "the job combines core and geo behind the WorkbookPort; it knows no adapter"),
   layer(["src/adapters/**/*.ts", "src/cli/**/*.ts"], ["**/taskpane/**"], "nothing imports the task pane"),
 );

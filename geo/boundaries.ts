@@ -82,7 +82,9 @@ export function wardsTopology(collection: FeatureCollection, source = "boundary 
   }
   if (features.length === 0) throw new InputError(null, `${source} holds no ward polygons`);
   const wards: FeatureCollection = { type: "FeatureCollection", features };
-  return topology({ wards }) as unknown as Topology;
+  // Quantising snaps coordinates to a 10⁶ grid over the extent (centimetres for a borough), so
+  // borders that differ only by floating-point noise are still shared arcs (neighbours).
+  return topology({ wards }, 1e6) as unknown as Topology;
 }
 
 /** Ward boundaries from a topology whose first (or `wards`) object holds the ward polygons. */

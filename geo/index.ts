@@ -7,3 +7,5 @@ export * from "./getisOrdGiStar";
 export * from "./wardStatistics";
 export * from "./serviceLocation";
 export * from "./readPoints";
+export * from "./wardLayers";
+export * from "./wardsResultSheet";

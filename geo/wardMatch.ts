@@ -25,10 +25,19 @@ export function normaliseWardName(name: string): string {
     .trim();
 }
 
-/** Similarity 0..1 of two normalised names (1 - edit distance / longer length). */
-function similarity(a: string, b: string): number {
-  const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 1 : 1 - distance(a, b) / longer;
+const words = (name: string): string[] => name.split(" ").filter((w) => w !== "" && w !== "and");
+
+/**
+ * Similarity 0..1 of two normalised names: 1 − edit distance / longer length, raised when every
+ * word of the label is in the ward's name ("Marden" is nearer "Marden and Yalding" than "Barming").
+ */
+function similarity(label: string, ward: string): number {
+  const longer = Math.max(label.length, ward.length);
+  const spelling = longer === 0 ? 1 : 1 - distance(label, ward) / longer;
+  const labelWords = words(label);
+  const wardWords = new Set(words(ward));
+  const contained = labelWords.length > 0 && labelWords.every((w) => wardWords.has(w));
+  return contained ? Math.max(spelling, 0.5 + 0.5 * (labelWords.length / wardWords.size)) : spelling;
 }
 
 /** Options of ward matching. */

@@ -6,9 +6,11 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { checkStatedFacts, illustrativeDomesticAbuse } from "./illustrativeDomesticAbuse";
 import { illustrativeMorileSheets } from "./illustrativeMorile";
+import { CANDIDATES, NEEDLE_LOCATIONS, PLACES, SITES, illustrativePopulation } from "./mapSheets";
+import { packageRoot } from "../src/cli/packageRoot";
 import * as t from "./sampleTables";
 
-export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "samples", "maidstone-strategic-assessment-2020-21.xlsx");
+export const SAMPLE_WORKBOOK = path.join(packageRoot(), "samples", "maidstone-strategic-assessment-2020-21.xlsx");
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 
@@ -67,6 +69,18 @@ const sheets: t.SampleSheet[] = [
       { at: [2, 0], block: { rows: [["Domestic abuse crimes by ward (illustrative)"], ["Ward", "Nov 18 – Oct 19"], ...illustrativeDomesticAbuse.map(([w, n]) => [w, n])], headerRows: [1] } },
     ],
     widths: [38, 18],
+  },
+  { name: "Needle find locations", blocks: [{ at: [0, 0], block: { rows: NEEDLE_LOCATIONS, headerRows: [0] } }], widths: [34, 10] },
+  { name: "Places", blocks: [{ at: [0, 0], block: { rows: PLACES, headerRows: [0] } }], widths: [46, 11, 11, 40] },
+  { name: "Sites", blocks: [{ at: [0, 0], block: { rows: SITES, headerRows: [0] } }], widths: [46, 46] },
+  { name: "Candidates", blocks: [{ at: [0, 0], block: { rows: CANDIDATES, headerRows: [0] } }], widths: [34, 34] },
+  {
+    name: "Population (illustrative)",
+    blocks: [
+      { at: [0, 0], block: { rows: [["ILLUSTRATIVE: the assessment gives only the borough's 170,000 residents; each ward's share here follows its number of councillors."]] } },
+      { at: [2, 0], block: { rows: [["Ward", "Residents"], ...illustrativePopulation()], headerRows: [0], formats: { 1: "#,##0" } } },
+    ],
+    widths: [38, 12],
   },
   ...illustrativeMorileSheets.map((m) => ({
     name: m.name,

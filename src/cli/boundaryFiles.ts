@@ -5,9 +5,10 @@ import shp from "shpjs";
 import { type WardBoundaries, loadBoundaries } from "../../geo";
 import { InputError } from "../model";
 import { readInputFile } from "./fileOutput";
+import { packageRoot } from "./packageRoot";
 
 /** Where `npm run geo:build` writes the default boundaries (an ignored build folder). */
-export const BUILT_BOUNDARIES = path.join(__dirname, "..", "..", "..", "build", "geo", "wards.topo.json");
+export const BUILT_BOUNDARIES = path.join(packageRoot(), "build", "geo", "wards.topo.json");
 
 /**
  * Reads ward boundaries for the CLI: a GeoJSON or TopoJSON file, a zipped Shapefile, or (by

@@ -1,15 +1,18 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { ExcelJsWorkbook } from "../adapters/exceljs";
-import { MORILE_PRESETS, assessmentJson, countOf, runAssessment } from "../core";
+import { MORILE_PRESETS, countOf } from "../core";
+import { runAssessment, runJson } from "../job";
+import { BUILT_BOUNDARIES, readBoundaryFile } from "./boundaryFiles";
 import { InputError } from "../model";
 import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
 import { parseArgs } from "./parseArgs";
 
-export const COMPUTE_USAGE = "csp-assess compute <input.xlsx> --out <output.xlsx> [--json <result.json>] [--morile-preset linear|escalating]";
+export const COMPUTE_USAGE = "csp-assess compute <input.xlsx> --out <output.xlsx> [--json <result.json>] [--morile-preset linear|escalating] [--boundaries <file>]";
 
 /** `csp-assess compute`: the workbook plus result sheets to --out, and the JSON to --json. */
 export async function computeCommand(args: readonly string[], log: (line: string) => void): Promise<void> {
-  const { positional, options } = parseArgs(args, ["out", "json", "morile-preset"]);
+  const { positional, options } = parseArgs(args, ["out", "json", "morile-preset", "boundaries"]);
   const morilePreset = (options["morile-preset"] ?? "linear").toLowerCase();
   if (!MORILE_PRESETS[morilePreset]) throw new UsageError(`--morile-preset must be one of ${Object.keys(MORILE_PRESETS).join(", ")}`);
   if (positional.length !== 1) throw new UsageError(`usage: ${COMPUTE_USAGE}`);
@@ -19,17 +22,24 @@ export async function computeCommand(args: readonly string[], log: (line: string
     throw new UsageError("--out must be a new file: the input workbook is never overwritten");
   }
   const port = await ExcelJsWorkbook.fromBytes(await readInputFile(input), input);
-  const assessment = await runAssessment(port, undefined, { morilePreset });
+  // Ward layers need boundaries: --boundaries, else the built default when it exists.
+  const boundaries = options.boundaries || existsSync(BUILT_BOUNDARIES) ? await readBoundaryFile(options.boundaries) : null;
+  const run = await runAssessment(port, { morilePreset, boundaries });
+  const { assessment } = run;
   if (assessment.tables.length === 0 && !assessment.morile) {
     throw new InputError(null, `${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`);
   }
   if (options.out) await writeFileAtomic(options.out, await port.toBytes());
-  if (options.json) await writeFileAtomic(options.json, `${JSON.stringify(assessmentJson(assessment), null, 2)}\n`);
+  if (options.json) await writeFileAtomic(options.json, `${JSON.stringify(runJson(run), null, 2)}\n`);
   const errors = assessment.findings.filter((f) => f.severity === "error").length;
   const warnings = assessment.findings.filter((f) => f.severity === "warning").length;
   log(`Read ${countOf(assessment.tables.length, "table")} from ${countOf(assessment.sheetsRead, "sheet")}: ${countOf(assessment.headlines.length, "headline")}, ${countOf(errors, "error")}, ${countOf(warnings, "warning")}.`);
   if (options.out) log(`Results workbook: ${options.out} (sheets ${port.writtenSheets.join(", ")})`);
   if (options.json) log(`Results JSON: ${options.json}`);
+  if (run.wards) {
+    const layers = run.wards.layers.map((l) => `${l.title} (${l.wards.filter((w) => w.gi.band.startsWith("hot")).map((w) => w.name).join(", ") || "no hotspot"})`);
+    log(`Ward layers: ${layers.length > 0 ? layers.join("; ") : "none (no table of wards or located records)"}`);
+  }
   if (assessment.morile) {
     log(`MoRiLE ranking (${assessment.morile.preset} preset):`);
     for (const t of assessment.morile.themes) {

@@ -7,8 +7,9 @@ import type { FeatureCollection } from "geojson";
 import { quantize } from "topojson-client";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import { wardsTopology } from "../../geo";
+import { packageRoot } from "./packageRoot";
 
-const ROOT = path.join(__dirname, "..", "..", "..");
+const ROOT = packageRoot();
 const SHARED = path.join(ROOT, "..", "shared", "geo");
 const SOURCES: Record<string, string> = {
   "2015": path.join(SHARED, "maidstone-wards-2015.geojson"),

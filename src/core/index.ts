@@ -18,6 +18,5 @@ export * from "./headlines/writeHeadlines";
 export * from "./computeAssessment";
 export * from "./output/buildResultSheets";
 export * from "./output/assessmentJson";
-export * from "./runAssessment";
 export * from "./morile";
 export * from "./output/morileSheet";

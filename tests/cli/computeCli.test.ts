@@ -35,11 +35,11 @@ describe("csp-assess compute", () => {
     const json = path.join(dir, "results.json");
     const result = await run("compute", SAMPLE, "--out", out, "--json", json);
     expect(result.code).toBe(0);
-    expect(result.out.join("\n")).toMatch(/Read 18 tables from 13 sheets/);
+    expect(result.out.join("\n")).toMatch(/Read 20 tables from 18 sheets/);
 
     const original = await load(SAMPLE);
     const written = await load(out);
-    expect(written.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), "CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Findings"]);
+    expect(written.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), "CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Wards", "CSP Findings"]);
     expect(cellDump(written, (name) => !name.startsWith("CSP "))).toBe(cellDump(original));
 
     const tables = written.getWorksheet("CSP Tables")!;

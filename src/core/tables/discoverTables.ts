@@ -174,7 +174,7 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
       derived.push({ header: text, role, headerCell: at, index: j });
       continue;
     }
-    if (role === "comment") continue;
+    if (role === "comment" || role === "coordinate") continue;
     const parsed = bodyRows.map((row) => parseNumberCell(row[j].value, row[j].format));
     const numbers = parsed.filter((p) => p.kind === "number").length;
     const words = parsed.filter((p) => p.kind === "missing" && p.reason === "text").length;

@@ -12,12 +12,14 @@ export function isGrandTotalLabel(label: string): boolean {
 }
 
 /** What a non-period column header says the column holds. */
-export type HeaderRole = "difference" | "pctChange" | "comment" | null;
+export type HeaderRole = "difference" | "pctChange" | "comment" | "coordinate" | null;
 
 /** Reads `Difference`, `Change`, `% change`, `% change from previous year`, `Comments`, ... */
 export function headerRole(header: string): HeaderRole {
   const h = header.replace(/\s+/g, " ").trim().toLowerCase();
   if (h === "") return null;
+  // Coordinates locate records for the map; they are not figures to compare.
+  if (/^(lat|latitude|lon|long|lng|longitude|easting|eastings|northing|northings|x|y)$/.test(h)) return "coordinate";
   const percent = /%|per ?cent|percentage/.test(h);
   const change = /\b(change|difference|diff|increase|decrease|variance|var|movement)\b/.test(h) || /^\+\/[-\u2212]/.test(h);
   if (percent && change) return "pctChange";

@@ -1,0 +1,158 @@
+import { type SheetGrid, sheetCellRef } from "../src/model";
+import type { TableResult } from "../src/core/compute/computeTable";
+import { type Finding, finding } from "../src/core/findings";
+import type { WardBoundaries } from "./boundaries";
+import { type Classification, classify } from "./classify";
+import { readPlaces, readPointTable, findPointColumns } from "./readPoints";
+import { type CoverageReport, type Site, serviceCoverage, wardCentroids } from "./serviceLocation";
+import { WardLocator } from "./pointInWard";
+import { WardMatcher } from "./wardMatch";
+import { type WardStatistic, wardStatistics } from "./wardStatistics";
+
+/** A ward-level map layer computed from the workbook: a ward table or a sheet of located records. */
+export interface WardLayer {
+  readonly id: string;
+  readonly title: string;
+  readonly sheet: string;
+  readonly period: string | null;
+  readonly source: "ward table" | "points";
+  readonly wards: readonly WardStatistic[];
+  /** Wards the data does not mention (null count on the map, "no data"), by index. */
+  readonly noData: readonly number[];
+  readonly classification: Classification | null;
+  readonly coverage: CoverageReport | null;
+  /** The located records of a points layer (for drawing), weighted. */
+  readonly points: readonly { readonly longitude: number; readonly latitude: number; readonly weight: number; readonly label: string }[];
+  readonly outside: number;
+}
+
+/** Ward layers of a workbook, and what was noticed making them. */
+export interface WardAnalysis {
+  readonly layers: readonly WardLayer[];
+  readonly sites: readonly Site[];
+  readonly candidates: readonly Site[];
+  readonly populationSheet: string | null;
+  readonly findings: readonly Finding[];
+}
+
+/** The default service site when the workbook has no Sites sheet: Maidstone's One Stop Shop. */
+export const DEFAULT_SITES: readonly Site[] = [{ name: "Salvation Army, Union Street (One Stop Shop)", longitude: 0.5222, latitude: 51.2758 }];
+
+const bySheetName = (grids: readonly SheetGrid[], pattern: RegExp): SheetGrid | undefined => grids.find((g) => pattern.test(g.name));
+
+function readSites(grid: SheetGrid | undefined, places: Map<string, [number, number]> | null): Site[] {
+  if (!grid) return [];
+  return readPointTable(grid, places, null).points.map((p) => ({ name: p.reference, longitude: p.longitude, latitude: p.latitude }));
+}
+
+/** True when most data rows of a table are wards (so it is a ward table). */
+function wardRows(result: TableResult, matcher: WardMatcher): boolean {
+  const rows = result.table.rows.filter((r) => !r.aggregate);
+  if (rows.length < 3) return false;
+  const matched = rows.filter((r) => matcher.match(r.label).kind === "matched").length;
+  return matched / rows.length >= 0.6;
+}
+
+/**
+ * Ward layers from a computed workbook: every table whose rows are wards (its newest period)
+ * and every sheet of located records (assigned to wards through the spatial index), each with
+ * counts, rates per 1,000 (Population sheet), shares, ranks, location quotients, Gi*, class
+ * breaks and One Stop Shop coverage (Sites sheet, default Union Street; Candidates sheet or
+ * ward centroids). Unmatched ward labels are findings listing the closest candidates.
+ */
+export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly TableResult[], boundaries: WardBoundaries, options: { classes?: number } = {}): WardAnalysis {
+  const findings: Finding[] = [];
+  const matcher = new WardMatcher(boundaries.wards);
+  const placesGrid = bySheetName(grids, /^places?\b/i);
+  const places = placesGrid ? readPlaces(placesGrid) : null;
+  const sitesGrid = bySheetName(grids, /^sites?\b/i);
+  const candidatesGrid = bySheetName(grids, /^candidates?\b/i);
+  const sites = sitesGrid ? readSites(sitesGrid, places) : [...DEFAULT_SITES];
+  const centroids = wardCentroids(boundaries);
+  const candidates = candidatesGrid
+    ? readSites(candidatesGrid, places)
+    : boundaries.wards.map((w, i) => ({ name: `${w.name} (ward centre)`, longitude: centroids[i][0], latitude: centroids[i][1] }));
+  const special = new Set([placesGrid, sitesGrid, candidatesGrid].filter(Boolean));
+
+  // Population per ward from a Population sheet's first table.
+  const populationResult = tables.find((t) => /^population\b/i.test(t.table.sheet));
+  let population: (number | null)[] | undefined;
+  if (populationResult) {
+    population = boundaries.wards.map(() => null);
+    for (const row of populationResult.rows) {
+      const m = matcher.match(row.label);
+      if (m.kind === "matched") population[m.ward] = row.values[row.values.length - 1];
+    }
+  }
+
+  const classes = options.classes ?? 5;
+  const layers: WardLayer[] = [];
+  const finish = (id: string, title: string, sheet: string, period: string | null, source: WardLayer["source"], counts: number[], noData: number[], points: WardLayer["points"], outside: number): void => {
+    const wards = wardStatistics(boundaries, counts, population);
+    const present = counts.filter((_, i) => !noData.includes(i));
+    const demand = centroids.map(([longitude, latitude], i) => ({ longitude, latitude, weight: counts[i] }));
+    layers.push({
+      id, title, sheet, period, source, wards, noData,
+      classification: present.length > 0 ? classify(present, classes, "jenks") : null,
+      coverage: sites.length > 0 ? serviceCoverage(boundaries, points.length > 0 ? points : demand, sites, candidates, { k: 3, radiusKm: 5 }) : null,
+      points, outside,
+    });
+  };
+
+  for (const result of tables) {
+    if (result.table.kind === "categories" || result.table === populationResult?.table || !wardRows(result, matcher)) continue;
+    const { table } = result;
+    const last = table.columns.length - 1;
+    const counts = new Array<number>(boundaries.wards.length).fill(0);
+    const seen = new Set<number>();
+    table.rows.forEach((row, r) => {
+      if (row.aggregate) return;
+      const m = matcher.match(row.label);
+      const cell = sheetCellRef(table.sheet, row.labelCell.row, row.labelCell.column);
+      if (m.kind !== "matched") {
+        const near = m.candidates.map((c) => `${c.name} (${Math.round(c.similarity * 100)}%)`).join(", ");
+        findings.push(finding(table.sheet, cell, "warning", m.kind === "ambiguous" ? "ward-ambiguous" : "ward-unmatched",
+          `"${row.label}" is not a ward of these boundaries${m.kind === "ambiguous" ? " (two wards are equally close)" : ""}; closest: ${near}. It is left off the map`));
+        return;
+      }
+      if (m.how === "spelling") {
+        findings.push(finding(table.sheet, cell, "info", "ward-spelling", `"${row.label}" read as ward ${boundaries.wards[m.ward].name} (${Math.round(m.similarity * 100)}% alike)`));
+      }
+      const value = result.rows[r].values[last];
+      if (value !== null) {
+        counts[m.ward] += value;
+        seen.add(m.ward);
+      }
+    });
+    const noData = boundaries.wards.map((_, i) => i).filter((i) => !seen.has(i));
+    // The table's own title line, not a sheet banner above it ("ILLUSTRATIVE DATA ... – Domestic abuse by ward").
+    const title = (table.title ?? table.sheet).split(" – ").pop() as string;
+    finish(`${table.sheet}|${table.range}`, title, table.sheet, table.columns[last].header, "ward table", counts, noData, [], 0);
+  }
+
+  const locator = new WardLocator(boundaries);
+  const extent = boundaries.wards.reduce<[number, number, number, number]>(
+    (b, w) => [Math.min(b[0], w.bbox[0]), Math.min(b[1], w.bbox[1]), Math.max(b[2], w.bbox[2]), Math.max(b[3], w.bbox[3])],
+    [Infinity, Infinity, -Infinity, -Infinity]);
+  for (const grid of grids) {
+    // A sheet of records starts with its header (perhaps under a title line); a Location
+    // column further down belongs to a summary table, not to records.
+    const columns = findPointColumns(grid);
+    if (special.has(grid) || grid.isResultSheet || !columns || columns.row > grid.top + 1) continue;
+    const read = readPointTable(grid, places, extent);
+    if (read.points.length === 0 && read.system !== "place") continue;
+    findings.push(...read.findings);
+    const counts = new Array<number>(boundaries.wards.length).fill(0);
+    let outside = 0;
+    for (const p of read.points) {
+      const ward = locator.locate(p.longitude, p.latitude);
+      if (ward < 0) outside += p.weight;
+      else counts[ward] += p.weight;
+    }
+    if (outside > 0) findings.push(finding(grid.name, "", "warning", "outside-boundaries", `${outside} record(s) lie outside every ward`, outside, null));
+    finish(`${grid.name}|points`, grid.name, grid.name, null, "points", counts, [],
+      read.points.map((p) => ({ longitude: p.longitude, latitude: p.latitude, weight: p.weight, label: p.reference })), outside);
+  }
+  return { layers, sites, candidates, populationSheet: populationResult?.table.sheet ?? null, findings };
+}
+

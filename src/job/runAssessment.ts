@@ -1,0 +1,53 @@
+import { type WardAnalysis, type WardBoundaries, wardAnalysis, wardAnalysisJson, wardsResultSheet } from "../../geo";
+import { type Assessment, type AssessmentOptions, assessmentJson, buildResultSheets, computeAssessment, sortFindings } from "../core";
+import type { ResultSheet, WorkbookPort } from "../model";
+
+/** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
+export type RunProgress =
+  | { readonly stage: "reading" }
+  | { readonly stage: "computing"; readonly sheet: number; readonly sheets: number; readonly name: string }
+  | { readonly stage: "mapping" }
+  | { readonly stage: "writing"; readonly sheets: number };
+
+/** Choices of a run. */
+export interface RunOptions extends AssessmentOptions {
+  readonly onProgress?: (step: RunProgress) => void;
+  /** Ward boundaries; without them no ward layers are computed. */
+  readonly boundaries?: WardBoundaries | null;
+}
+
+/** What one run of "Compute assessment" produced. */
+export interface AssessmentRun {
+  readonly assessment: Assessment;
+  readonly wards: WardAnalysis | null;
+  readonly sheets: readonly ResultSheet[];
+}
+
+/**
+ * "Compute assessment": read the workbook through its port, compute the tables, MoRiLE and
+ * ward layers, and write the result sheets. The one code path behind the CLI, the Excel
+ * add-in and the standalone page.
+ */
+export async function runAssessment(port: WorkbookPort, options: RunOptions = {}): Promise<AssessmentRun> {
+  const { onProgress } = options;
+  onProgress?.({ stage: "reading" });
+  const workbook = await port.readWorkbook();
+  const computed = computeAssessment(workbook, onProgress, options);
+  let wards: WardAnalysis | null = null;
+  if (options.boundaries) {
+    onProgress?.({ stage: "mapping" });
+    wards = wardAnalysis(workbook.sheets.filter((s) => !s.isResultSheet), computed.tables, options.boundaries);
+  }
+  // One list of findings for the Findings sheet and the JSON, ward matching included.
+  const assessment: Assessment = wards ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) } : computed;
+  const sheets = buildResultSheets(assessment);
+  if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
+  onProgress?.({ stage: "writing", sheets: sheets.length });
+  await port.writeResultSheets(sheets);
+  return { assessment, wards, sheets };
+}
+
+/** The JSON of a run: the assessment's, plus `wards` when ward layers were computed. */
+export function runJson(run: AssessmentRun): Record<string, unknown> {
+  return { ...assessmentJson(run.assessment), ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}) };
+}

@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
+import { WardLocator, fromBritishNationalGrid, toBritishNationalGrid } from "../../../geo";
+import { builtBoundaries, gridBoundaries, sharedPlaces } from "../../helpers/boundaries";
+
+const boundaries = builtBoundaries();
+const locator = new WardLocator(boundaries);
+const wardAt = (lon: number, lat: number): string | null => {
+  const i = locator.locate(lon, lat);
+  return i < 0 ? null : boundaries.wards[i].name;
+};
+
+describe("WardLocator", () => {
+  it("puts the seed's known places in the right wards, Maidstone town centre in High Street", () => {
+    const places = sharedPlaces();
+    expect(places.length).toBeGreaterThanOrEqual(12);
+    for (const p of places) expect([p.place, wardAt(p.lon, p.lat)]).toEqual([p.place, p.ward]);
+    expect(wardAt(0.5224, 51.2727)).toBe("High Street");
+  });
+
+  it("counts points outside every ward instead of dropping them", () => {
+    const { counts, outside } = locator.count([[0.5224, 51.2727], [-1.5, 52.0], [0.5222, 51.2758]]);
+    expect(outside).toBe(1);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
+  it("gives a point on a shared border to exactly one ward, the same one every time: the one to its east or north", () => {
+    const grid = gridBoundaries(2, 2);
+    const squares = new WardLocator(grid);
+    // Cells: 0 south-west, 1 south-east, 2 north-west, 3 north-east. The borders as stored
+    // (quantised), so the points lie exactly on them.
+    const x = grid.wards[1].bbox[0];
+    const y = grid.wards[2].bbox[1];
+    expect(grid.wards[0].bbox[2]).toBe(x);
+    expect(squares.locate(x, 51.255)).toBe(1);
+    expect(squares.locate(x, 51.255)).toBe(1);
+    expect(squares.locate(0.505, y)).toBe(2);
+    expect(squares.locate(x, y)).toBe(3);
+    expect(squares.locate(0.505, 51.255)).toBe(0);
+  });
+
+  it("agrees with turf's test of every ward for random points over the borough", () => {
+    fc.assert(fc.property(fc.double({ min: 0.37, max: 0.8, noNaN: true }), fc.double({ min: 51.13, max: 51.34, noNaN: true }), (lon, lat) => {
+      const naive = boundaries.wards.findIndex((w) => booleanPointInPolygon([lon, lat], w.geometry));
+      expect(locator.locate(lon, lat)).toBe(naive);
+    }), { numRuns: 2000 });
+  });
+});
+
+describe("British National Grid", () => {
+  // Published control points (Ordnance Survey): ETRS89 latitude/longitude and OSGB36 grid.
+  const CONTROL: [string, number, number, number, number][] = [
+    ["Caister Water Tower", 52.658007833, 1.716073973, 651409.792, 313177.448],
+    ["TR143599 (Kent)", 51.29788, 1.072628, 614300, 159900],
+  ];
+
+  it.each(CONTROL)("converts %s to within 5 m both ways", (_name, lat, lon, e, n) => {
+    const [x, y] = toBritishNationalGrid(lon, lat);
+    expect(Math.hypot(x - e, y - n)).toBeLessThan(5);
+    const [lon2, lat2] = fromBritishNationalGrid(e, n);
+    const [x2, y2] = toBritishNationalGrid(lon2, lat2);
+    expect(Math.hypot(x2 - e, y2 - n)).toBeLessThan(0.01);
+    expect(Math.abs(lat2 - lat) * 111_000).toBeLessThan(5);
+  });
+});
