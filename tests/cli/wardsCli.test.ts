@@ -123,3 +123,22 @@ describe("csp-assess wards", () => {
     expect(result.err[0]).toMatch(/no sheet has Latitude\/Longitude, Easting\/Northing or Place columns/);
   });
 });
+
+describe("boundaries a user loads", () => {
+  it("reads a zipped Shapefile with WD19CD/WD19NM fields", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { zippedShapefile } = await import("../helpers/shapefile");
+    const geojson = JSON.parse(readFileSync(path.join(SHARED_GEO, "maidstone-wards-2015.geojson"), "utf8"));
+    // Shapefile rings run clockwise; the source's run counter-clockwise (RFC 7946).
+    const features = geojson.features.map((f: { properties: { code: string; name: string }; geometry: { coordinates: number[][][] } }) => ({
+      code: f.properties.code, name: f.properties.name, geometry: { type: "Polygon", coordinates: f.geometry.coordinates.map((r) => [...r].reverse()) },
+    }));
+    const zip = path.join(dir, "wards.zip");
+    await fs.writeFile(zip, await zippedShapefile(features));
+    const csv = path.join(dir, "shp.csv");
+    await fs.writeFile(csv, ["ref,latitude,longitude", "T,51.2727,0.5224", "M,51.1756,0.4936"].join("\n"));
+    const result = await wardsJson(csv, "--boundaries", zip);
+    expect(result.wards).toHaveLength(26);
+    expect(result.wards.filter((w: { count: number }) => w.count === 1).map((w: { name: string }) => w.name)).toEqual(["High Street", "Marden and Yalding"]);
+  });
+});
