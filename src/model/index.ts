@@ -3,3 +3,4 @@ export * from "./cellRef";
 export * from "./grid";
 export * from "./inputError";
 export * from "./resultSheet";
+export * from "./resultMarkers";

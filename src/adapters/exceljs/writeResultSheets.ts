@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
-import { type ResultSheet, quoteSheetName } from "../../model";
-import { markerName, removeResultMarkers, resultSheetNames } from "./resultMarkers";
+import { type ResultSheet, freeSheetName, markerName, quoteSheetName } from "../../model";
+import { removeResultMarkers, resultSheetNames } from "./resultMarkers";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
 const SECTION_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
@@ -33,11 +33,7 @@ export function addPlainSheet(workbook: ExcelJS.Workbook, sheet: ResultSheet): v
 }
 
 function freeName(workbook: ExcelJS.Workbook, wanted: string): string {
-  if (!workbook.getWorksheet(wanted)) return wanted;
-  for (let n = 2; ; n += 1) {
-    const candidate = `${wanted} (${n})`;
-    if (!workbook.getWorksheet(candidate)) return candidate;
-  }
+  return freeSheetName(wanted, (name) => workbook.getWorksheet(name) !== undefined);
 }
 
 /**

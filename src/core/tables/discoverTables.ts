@@ -246,11 +246,13 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
 
   const months = looksLikeMonths(rows.filter((r) => !r.aggregate).map((r) => r.label));
   const kind = isPeriodTable ? (months ? "months" : "periods") : "categories";
-  const cells = m.flat();
-  const top = Math.min(...cells.map((c) => c.row));
-  const bottom = Math.max(...cells.map((c) => c.row));
-  const left = Math.min(...cells.map((c) => c.column));
-  const right = Math.max(...cells.map((c) => c.column));
+  // The block is a rectangle (turned round or not), so its corners bound it; spreading
+  // millions of cells into Math.min would overflow the stack.
+  const corners = [m[0][0], m[0][m[0].length - 1], m[m.length - 1][0], m[m.length - 1][m[0].length - 1]];
+  const top = Math.min(...corners.map((c) => c.row));
+  const bottom = Math.max(...corners.map((c) => c.row));
+  const left = Math.min(...corners.map((c) => c.column));
+  const right = Math.max(...corners.map((c) => c.column));
   const strip = <T extends { index: number }>(c: T): Omit<T, "index"> => {
     const { index: _index, ...rest } = c;
     return rest;

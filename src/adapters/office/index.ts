@@ -1,0 +1,4 @@
+export * from "./excelApi";
+export * from "./officeValues";
+export * from "./planWriteChunks";
+export * from "./OfficeWorkbook";

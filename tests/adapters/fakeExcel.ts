@@ -1,0 +1,317 @@
+// A small recording fake of the Excel JavaScript API subset the office adapter uses
+// (src/adapters/office/excelApi.ts). office-addin-mock cannot model collections, so this one
+// keeps a real backing store of sheets, cells and names, enforces load-then-sync before reads,
+// and records syncs, Range objects and request/response bytes per sync.
+import type {
+  ExcelChart,
+  ExcelContext,
+  ExcelNamedItem,
+  ExcelNamedItemCollection,
+  ExcelRange,
+  ExcelRunner,
+  ExcelWorksheet,
+  ExcelWorksheetCollection,
+} from "../../src/adapters/office";
+
+type Value = string | number | boolean;
+
+/** One sheet of the backing store: rows of values and formats (sparse rows allowed). */
+export interface FakeSheet {
+  name: string;
+  values: Value[][];
+  formats: string[][];
+  frozenRows: number;
+  charts: { type: string; title: string }[];
+  styled: { address: string; bold?: boolean; italic?: boolean; fill?: string; width?: number }[];
+}
+
+/** What the fake saw. */
+export interface FakeStats {
+  syncs: number;
+  requestBytes: number[];
+  responseBytes: number[];
+  rangesCreated: number;
+  singleCellRanges: number;
+  suspendCalls: number;
+}
+
+export interface FakeOptions {
+  /** Refuse a sync whose response is larger than this (Excel on the web: 5 MB). */
+  responseLimitBytes?: number;
+  /** Refuse a sync whose request is larger than this (Excel on the web: 5 MB). */
+  requestLimitBytes?: number;
+  /** Make the n-th sync (1-based) fail, to test failure part-way. */
+  failAtSync?: number;
+}
+
+const OP_BYTES = 120;
+
+export class FakeExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly names: { name: string; formula: string }[] = [];
+  readonly stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [], rangesCreated: 0, singleCellRanges: 0, suspendCalls: 0 };
+
+  constructor(readonly options: FakeOptions = {}) {}
+
+  /** Adds a sheet of values (row arrays; "" for empty) with optional formats. */
+  addSheet(name: string, values: Value[][], formats?: string[][]): FakeSheet {
+    const sheet: FakeSheet = { name, values: values.map((r) => [...r]), formats: formats ? formats.map((r) => [...r]) : values.map((r) => r.map(() => "General")), frozenRows: 0, charts: [], styled: [] };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  /** A deep copy of every sheet's values, formats and names, to compare before and after. */
+  snapshot(filter: (name: string) => boolean = () => true): string {
+    return JSON.stringify({ sheets: this.sheets.filter((s) => filter(s.name)).map((s) => [s.name, s.values, s.formats]) });
+  }
+
+  /** Excel.run over this workbook. */
+  readonly run: ExcelRunner = async (batch) => {
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    if (context.pendingBytes > 0) await context.sync();
+    return result;
+  };
+
+  resetStats(): void {
+    Object.assign(this.stats, { syncs: 0, requestBytes: [], responseBytes: [], rangesCreated: 0, singleCellRanges: 0, suspendCalls: 0 });
+  }
+}
+
+class FakeContext implements ExcelContext {
+  pendingBytes = 0;
+  private loads: (() => number)[] = [];
+  readonly workbook: ExcelContext["workbook"];
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      names: new FakeNames(this),
+      application: { suspendApiCalculationUntilNextSync: () => { excel.stats.suspendCalls += 1; this.queue(OP_BYTES); } },
+    };
+  }
+
+  queue(bytes: number): void {
+    this.pendingBytes += bytes;
+  }
+
+  onSync(load: () => number): void {
+    this.loads.push(load);
+    this.queue(OP_BYTES);
+  }
+
+  async sync(): Promise<void> {
+    const stats = this.excel.stats;
+    stats.syncs += 1;
+    const request = this.pendingBytes;
+    this.pendingBytes = 0;
+    const loads = this.loads;
+    this.loads = [];
+    if (this.excel.options.failAtSync === stats.syncs) throw Object.assign(new Error("GeneralException: the fake was told to fail here"), { code: "GeneralException" });
+    if (this.excel.options.requestLimitBytes && request > this.excel.options.requestLimitBytes) {
+      throw Object.assign(new Error("The request payload size has exceeded the limit"), { code: "RequestPayloadSizeLimitExceeded" });
+    }
+    const response = loads.reduce((sum, load) => sum + load(), 0);
+    stats.requestBytes.push(request);
+    stats.responseBytes.push(response);
+    if (this.excel.options.responseLimitBytes && response > this.excel.options.responseLimitBytes) {
+      throw Object.assign(new Error("The response payload size has exceeded the limit"), { code: "ResponsePayloadSizeLimitExceeded" });
+    }
+  }
+}
+
+/** A proxy property that must be loaded and synced before it is read, as in office-js. */
+class Loadable {
+  protected loaded = new Set<string>();
+
+  protected need(property: string): void {
+    if (!this.loaded.has(property)) throw new Error(`PropertyNotLoaded: ${property} was read before load() and sync()`);
+  }
+}
+
+class FakeRange extends Loadable implements ExcelRange {
+  private snapshot: { values: Value[][]; formats: string[][]; bounds: [number, number, number, number] | null } | null = null;
+  readonly format;
+
+  constructor(private readonly context: FakeContext, private readonly sheet: FakeSheet, private bounds: [number, number, number, number] | null, private readonly used = false) {
+    super();
+    const excel = context.excel;
+    excel.stats.rangesCreated += 1;
+    if (bounds && bounds[2] === 1 && bounds[3] === 1) excel.stats.singleCellRanges += 1;
+    const style = (patch: FakeSheet["styled"][number]): void => {
+      sheet.styled.push(patch);
+      context.queue(OP_BYTES);
+    };
+    const address = (): string => JSON.stringify(this.bounds);
+    this.format = {
+      font: {
+        set bold(v: boolean) { style({ address: address(), bold: v }); },
+        get bold(): boolean { throw new Error("write-only in the fake"); },
+        set italic(v: boolean) { style({ address: address(), italic: v }); },
+        get italic(): boolean { throw new Error("write-only in the fake"); },
+        set color(_v: string) { context.queue(OP_BYTES); },
+        get color(): string { throw new Error("write-only in the fake"); },
+      },
+      fill: {
+        set color(v: string) { style({ address: address(), fill: v }); },
+        get color(): string { throw new Error("write-only in the fake"); },
+      },
+      set columnWidth(v: number) { style({ address: address(), width: v }); },
+      get columnWidth(): number { throw new Error("write-only in the fake"); },
+      set wrapText(_v: boolean) { context.queue(OP_BYTES); },
+      get wrapText(): boolean { throw new Error("write-only in the fake"); },
+    };
+  }
+
+  private usedBounds(): [number, number, number, number] | null {
+    let top = Infinity, left = Infinity, bottom = -1, right = -1;
+    this.sheet.values.forEach((row, r) => row.forEach((v, c) => {
+      if (v === "" || v === undefined || v === null) return;
+      top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
+    }));
+    return bottom < 0 ? null : [top, left, bottom - top + 1, right - left + 1];
+  }
+
+  load(properties: string): ExcelRange {
+    const wanted = properties.split(",").map((p) => p.trim());
+    this.context.onSync(() => {
+      if (this.used && !this.snapshot) this.bounds = this.usedBounds();
+      const b = this.bounds;
+      const values = b ? Array.from({ length: b[2] }, (_, r) => Array.from({ length: b[3] }, (_, c) => this.sheet.values[b[0] + r]?.[b[1] + c] ?? "")) : [];
+      const formats = b ? Array.from({ length: b[2] }, (_, r) => Array.from({ length: b[3] }, (_, c) => this.sheet.formats[b[0] + r]?.[c + b[1]] ?? "General")) : [];
+      this.snapshot = { values, formats, bounds: b };
+      wanted.forEach((p) => this.loaded.add(p));
+      let bytes = 64;
+      if (wanted.includes("values")) bytes += JSON.stringify(values).length;
+      if (wanted.includes("numberFormat")) bytes += JSON.stringify(formats).length;
+      return bytes;
+    });
+    return this;
+  }
+
+  private box(): [number, number, number, number] {
+    const b = this.snapshot?.bounds ?? this.bounds;
+    if (!b) throw new Error("the fake range is a null object");
+    return b;
+  }
+
+  get isNullObject(): boolean { this.need("isNullObject"); return this.snapshot?.bounds === null; }
+  get rowIndex(): number { this.need("rowIndex"); return this.box()[0]; }
+  get columnIndex(): number { this.need("columnIndex"); return this.box()[1]; }
+  get rowCount(): number { this.need("rowCount"); return this.box()[2]; }
+  get columnCount(): number { this.need("columnCount"); return this.box()[3]; }
+  get values(): unknown[][] { this.need("values"); return this.snapshot?.values ?? []; }
+  get numberFormat(): unknown[][] { this.need("numberFormat"); return this.snapshot?.formats ?? []; }
+
+  set values(rows: unknown[][]) { this.write(rows, "values"); }
+  set numberFormat(rows: unknown[][]) { this.write(rows, "formats"); }
+
+  private write(rows: unknown[][], what: "values" | "formats"): void {
+    const [top, left, height, width] = this.box();
+    if (rows.length !== height || rows.some((r) => r.length !== width)) throw new Error(`InvalidArgument: ${rows.length}×${rows[0]?.length} array for a ${height}×${width} range`);
+    this.context.queue(JSON.stringify(rows).length + OP_BYTES);
+    const target = what === "values" ? this.sheet.values : this.sheet.formats;
+    rows.forEach((row, r) => {
+      target[top + r] ??= [];
+      row.forEach((v, c) => { target[top + r][left + c] = v as never; });
+    });
+  }
+
+  select(): void { this.context.queue(OP_BYTES); }
+}
+
+class FakeWorksheet extends Loadable implements ExcelWorksheet {
+  readonly freezePanes;
+  readonly charts;
+
+  constructor(private readonly context: FakeContext, readonly sheet: FakeSheet) {
+    super();
+    this.freezePanes = { freezeRows: (n: number) => { sheet.frozenRows = n; context.queue(OP_BYTES); } };
+    this.charts = {
+      add: (type: string, source: ExcelRange): ExcelChart => {
+        void source;
+        const chart = { type, title: "" };
+        sheet.charts.push(chart);
+        context.queue(OP_BYTES);
+        return { title: { set text(t: string) { chart.title = t; }, get text() { return chart.title; } }, setPosition: () => context.queue(OP_BYTES) };
+      },
+    };
+  }
+
+  get name(): string { return this.sheet.name; }
+  set name(value: string) { this.sheet.name = value; this.context.queue(OP_BYTES); }
+  get isNullObject(): boolean { return false; }
+  load(): ExcelWorksheet { this.context.onSync(() => 32); return this; }
+  getUsedRangeOrNullObject(): ExcelRange { return new FakeRange(this.context, this.sheet, null, true); }
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): ExcelRange {
+    return new FakeRange(this.context, this.sheet, [row, column, rows, columns]);
+  }
+  getRange(address: string): ExcelRange {
+    const whole = /^([A-Z]+):\1$/.exec(address);
+    if (!whole) throw new Error(`the fake only knows whole-column addresses, not ${address}`);
+    const column = [...whole[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return new FakeRange(this.context, this.sheet, [0, column, 1048576, 1]);
+  }
+  delete(): void {
+    const excel = this.context.excel;
+    excel.sheets.splice(excel.sheets.indexOf(this.sheet), 1);
+    this.context.queue(OP_BYTES);
+  }
+  activate(): void { this.context.queue(OP_BYTES); }
+}
+
+class FakeWorksheets implements ExcelWorksheetCollection {
+  private listed: FakeWorksheet[] | null = null;
+  constructor(private readonly context: FakeContext) {}
+  get items(): ExcelWorksheet[] {
+    if (!this.listed) throw new Error("PropertyNotLoaded: worksheets.items");
+    return this.listed;
+  }
+  load(): ExcelWorksheetCollection {
+    this.context.onSync(() => {
+      this.listed = this.context.excel.sheets.map((s) => new FakeWorksheet(this.context, s));
+      return 40 * this.listed.length;
+    });
+    return this;
+  }
+  add(name: string): ExcelWorksheet {
+    const excel = this.context.excel;
+    if (excel.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
+    this.context.queue(OP_BYTES);
+    return new FakeWorksheet(this.context, excel.addSheet(name, []));
+  }
+  getItem(name: string): ExcelWorksheet {
+    const sheet = this.context.excel.sheet(name);
+    if (!sheet) throw new Error(`ItemNotFound: ${name}`);
+    return new FakeWorksheet(this.context, sheet);
+  }
+}
+
+class FakeNames implements ExcelNamedItemCollection {
+  private listed: ExcelNamedItem[] | null = null;
+  constructor(private readonly context: FakeContext) {}
+  get items(): ExcelNamedItem[] {
+    if (!this.listed) throw new Error("PropertyNotLoaded: names.items");
+    return this.listed;
+  }
+  load(): ExcelNamedItemCollection {
+    this.context.onSync(() => {
+      const names = this.context.excel.names;
+      this.listed = names.map((n) => ({ name: n.name, formula: n.formula, delete: () => { names.splice(names.indexOf(n), 1); this.context.queue(OP_BYTES); } }));
+      return 60 * names.length;
+    });
+    return this;
+  }
+  add(name: string, reference: string): ExcelNamedItem {
+    const names = this.context.excel.names;
+    if (names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
+    const item = { name, formula: reference };
+    names.push(item);
+    this.context.queue(OP_BYTES + reference.length);
+    return { ...item, delete: () => names.splice(names.indexOf(item), 1) };
+  }
+}
