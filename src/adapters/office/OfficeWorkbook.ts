@@ -127,7 +127,7 @@ export class OfficeWorkbook implements WorkbookPort {
         // Nothing of the analyst's was touched; take our half-written sheets away again.
         for (const ws of added) ws.delete();
         await context.sync().catch(() => undefined);
-        throw new Error(`The result sheets could not be written (${(error as Error).message}); your own sheets are unchanged`);
+        throw new Error(`The result sheets could not be written (${(error as Error).message}); your own sheets are unchanged`, { cause: error });
       }
 
       for (const name of ours) {
