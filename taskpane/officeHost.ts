@@ -1,0 +1,45 @@
+/// <reference types="office-js" />
+import type { ExcelContext, ExcelRunner } from "../src/adapters/office";
+
+/** Office.js from Microsoft's CDN; only requested when Office hosts the pane. */
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The ExcelApi set the manifest declares; anything newer sits behind isSetSupported. */
+export const MINIMUM_EXCEL_API = "1.7";
+
+/** True when Office opened the page (the manifest's URLs carry ?office=1; Office adds _host_Info). */
+export function hostedByOffice(search = window.location.search): boolean {
+  const params = new URLSearchParams(search);
+  return params.has("office") || params.has("_host_Info");
+}
+
+/** Loads Office.js and waits for Office to be ready; resolves the host, or null when it cannot load. */
+export function loadOffice(): Promise<{ host: string | null } | null> {
+  return new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = OFFICE_JS;
+    script.onload = () => Office.onReady((info) => resolve({ host: info.host ? String(info.host) : null }));
+    script.onerror = () => resolve(null);
+    document.head.appendChild(script);
+  });
+}
+
+/** True when this Excel has the API set the add-in needs. */
+export function excelApiSupported(): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", MINIMUM_EXCEL_API);
+}
+
+/** Excel.run as the adapter's runner (the real context satisfies the adapter's structural types). */
+export const excelRunner: ExcelRunner = (batch) => Excel.run((context) => batch(context as unknown as ExcelContext));
+
+/** Selects a cell such as `'Youth offending'!B19` in the workbook. */
+export async function selectCell(reference: string): Promise<void> {
+  const bang = reference.lastIndexOf("!");
+  const sheet = reference.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const address = reference.slice(bang + 1);
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  });
+}

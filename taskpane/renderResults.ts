@@ -1,0 +1,88 @@
+import type { Finding } from "../src/core/findings";
+import { countOf, formatCount, formatPercent } from "../src/core/format/formatNumbers";
+import type { AssessmentRun } from "../src/job";
+import { byId, clear, el } from "./dom";
+
+const SEVERITY_WORDS: Record<Finding["severity"], string> = { error: "Errors", warning: "Warnings", info: "Notes" };
+const HEADLINES_SHOWN = 40;
+
+/** What the pane does when the analyst picks a finding: select its cell in Excel, where there is one. */
+export type SelectCell = ((cell: string) => void) | null;
+
+/** Shows a run's summary, headlines, findings and MoRiLE ranking in the pane. */
+export function renderResults(run: AssessmentRun, selectCell: SelectCell): void {
+  const { assessment } = run;
+  const count = (severity: Finding["severity"]): number => assessment.findings.filter((f) => f.severity === severity).length;
+  const summary = byId("csp-summary");
+  clear(summary);
+  summary.appendChild(el("ul", {
+    className: "csp-counts",
+    children: [
+      el("li", { text: `${countOf(assessment.tables.length, "table")} on ${countOf(assessment.sheetsRead, "sheet")}` }),
+      el("li", { text: countOf(assessment.headlines.length, "headline") }),
+      el("li", { className: count("error") > 0 ? "csp-count-error" : "", text: `${countOf(count("error"), "error")}, ${countOf(count("warning"), "warning")}, ${countOf(count("info"), "note")}` }),
+      run.wards ? el("li", { text: countOf(run.wards.layers.length, "ward map layer") }) : null,
+    ],
+  }));
+
+  const headlines = byId("csp-headlines");
+  clear(headlines);
+  let group = "";
+  for (const h of assessment.headlines.slice(0, HEADLINES_SHOWN)) {
+    const title = h.table ?? h.sheet;
+    if (title !== group) {
+      headlines.appendChild(el("li", { className: "csp-group", text: title }));
+      group = title;
+    }
+    headlines.appendChild(el("li", { className: h.significant ? "csp-significant" : "", text: h.text }));
+  }
+  if (assessment.headlines.length > HEADLINES_SHOWN) {
+    headlines.appendChild(el("li", { className: "csp-more", text: `… and ${formatCount(assessment.headlines.length - HEADLINES_SHOWN)} more on the CSP Summary sheet` }));
+  }
+
+  const findings = byId("csp-findings");
+  clear(findings);
+  for (const severity of ["error", "warning", "info"] as const) {
+    const list = assessment.findings.filter((f) => f.severity === severity);
+    if (list.length === 0) continue;
+    findings.appendChild(el("h3", { className: `csp-severity csp-${severity}`, text: `${SEVERITY_WORDS[severity]} (${formatCount(list.length)})` }));
+    const ul = el("ul", { className: "csp-finding-list" });
+    for (const f of list.slice(0, 50)) {
+      const message = f.cell && f.message.startsWith(`${f.cell}: `) ? f.message.slice(f.cell.length + 2) : f.message;
+      const cellNode = f.cell
+        ? selectCell
+          ? el("button", { className: "csp-cell", text: f.cell, attrs: { type: "button", title: `Select ${f.cell} in the workbook` } })
+          : el("span", { className: "csp-cell", text: f.cell })
+        : null;
+      if (cellNode instanceof HTMLButtonElement && selectCell) cellNode.addEventListener("click", () => selectCell(f.cell));
+      ul.appendChild(el("li", { children: [cellNode, el("span", { text: ` ${message}` })] }));
+    }
+    findings.appendChild(ul);
+  }
+  if (assessment.findings.length === 0) findings.appendChild(el("p", { text: "No findings: every total and derived column agrees with the data." }));
+
+  const morileSection = byId("csp-morile-section");
+  const table = byId("csp-morile");
+  clear(table);
+  morileSection.hidden = !assessment.morile;
+  if (assessment.morile) {
+    table.appendChild(el("caption", { text: `${assessment.morile.preset} preset; ranks under one-level moves and ±25% weights` }));
+    table.appendChild(el("thead", { children: [el("tr", { children: ["Rank", "Theme", "Score", "Band", "Ranks", "Top five"].map((h) => el("th", { text: h, attrs: { scope: "col" } })) })] }));
+    const body = el("tbody");
+    for (const t of assessment.morile.themes) {
+      body.appendChild(el("tr", {
+        className: `csp-band-${t.band.toLowerCase()}`,
+        children: [
+          el("td", { text: String(t.rank) }),
+          el("th", { text: t.theme, attrs: { scope: "row" } }),
+          el("td", { text: t.score.toFixed(1) }),
+          el("td", { text: t.band }),
+          el("td", { text: `${t.rankRange[0]}–${t.rankRange[1]}` }),
+          el("td", { text: t.stable === null ? formatPercent(t.topFiveShare, 0) : t.stable ? "Stable" : "Unstable" }),
+        ],
+      }));
+    }
+    table.appendChild(body);
+  }
+  byId("csp-results").hidden = false;
+}

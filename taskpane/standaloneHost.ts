@@ -1,0 +1,42 @@
+import type { ExcelJsWorkbook } from "../src/adapters/exceljs";
+import { byId } from "./dom";
+
+/** The sample workbook `npm run build` places beside the page, used when no file is picked. */
+export const SAMPLE_URL = "samples/maidstone-strategic-assessment-2020-21.xlsx";
+const RESULTS_NAME = (input: string): string => `${input.replace(/\.xlsx$/i, "")} - CSP Assess results.xlsx`;
+
+let downloadUrl: string | null = null;
+
+/** The workbook the analyst picked (or the sample), loaded through ExcelJS in the browser. */
+export async function openPickedWorkbook(): Promise<{ port: ExcelJsWorkbook; name: string }> {
+  const { ExcelJsWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../src/adapters/exceljs");
+  const input = byId<HTMLInputElement>("csp-workbook");
+  const file = input.files?.[0];
+  if (file) return { port: await ExcelJsWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), name: file.name };
+  const response = await fetch(SAMPLE_URL);
+  if (!response.ok) throw new Error("No workbook was picked and the sample workbook could not be loaded");
+  const name = SAMPLE_URL.split("/").pop() as string;
+  return { port: await ExcelJsWorkbook.fromBytes(new Uint8Array(await response.arrayBuffer()), name), name };
+}
+
+/** Offers the results workbook (input sheets plus result sheets) for download. */
+export async function offerDownload(port: ExcelJsWorkbook, inputName: string): Promise<void> {
+  const bytes = await port.toBytes();
+  if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  downloadUrl = URL.createObjectURL(new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const link = byId<HTMLAnchorElement>("csp-download");
+  link.href = downloadUrl;
+  link.download = RESULTS_NAME(inputName);
+  byId("csp-download-row").hidden = false;
+}
+
+/** Shows which workbook will be computed. */
+export function watchPicker(): void {
+  const input = byId<HTMLInputElement>("csp-workbook");
+  const hint = byId("csp-source-hint");
+  input.addEventListener("change", () => {
+    const file = input.files?.[0];
+    hint.textContent = file ? `Selected: ${file.name}` : "No file chosen: the sample Safer Maidstone workbook will be used.";
+  });
+}

@@ -1,0 +1,70 @@
+import { byId } from "./dom";
+import { excelApiSupported, excelRunner, hostedByOffice, loadOffice, MINIMUM_EXCEL_API, selectCell } from "./officeHost";
+import { progressText } from "./progressText";
+import { renderResults } from "./renderResults";
+import { offerDownload, openPickedWorkbook, watchPicker } from "./standaloneHost";
+
+type Mode = "office" | "standalone";
+
+function notice(text: string, kind: "error" | "info" = "error"): void {
+  const box = byId("csp-notice");
+  box.textContent = text;
+  box.className = `csp-notice csp-notice-${kind}`;
+  box.hidden = false;
+}
+
+async function compute(mode: Mode): Promise<void> {
+  const button = byId<HTMLButtonElement>("csp-compute");
+  const progress = byId("csp-progress");
+  button.disabled = true;
+  byId("csp-notice").hidden = true;
+  try {
+    progress.textContent = "Loading…";
+    const [{ runAssessment }, boundaries] = await Promise.all([
+      import(/* webpackChunkName: "job" */ "../src/job"),
+      import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.fetchBoundaries()).catch(() => null),
+    ]);
+    const onProgress = (step: Parameters<typeof progressText>[0]): void => {
+      progress.textContent = progressText(step);
+    };
+    if (mode === "office") {
+      const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office");
+      const run = await runAssessment(new OfficeWorkbook(excelRunner), { onProgress, boundaries });
+      renderResults(run, (cell) => void selectCell(cell).catch((e: Error) => notice(`Could not select ${cell}: ${e.message}`)));
+    } else {
+      const { port, name } = await openPickedWorkbook();
+      const run = await runAssessment(port, { onProgress, boundaries });
+      renderResults(run, null);
+      await offerDownload(port, name);
+    }
+    progress.textContent = "Done. Results are on the CSP sheets.";
+  } catch (error) {
+    progress.textContent = "";
+    notice((error as Error).message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function start(): Promise<void> {
+  let mode: Mode = "standalone";
+  if (hostedByOffice()) {
+    const office = await loadOffice();
+    if (office?.host === "Excel") {
+      if (!excelApiSupported()) {
+        notice(`CSP Assess needs Excel with ExcelApi ${MINIMUM_EXCEL_API} or later (Excel 2019, Excel 2021, Microsoft 365 or Excel on the web). This version of Excel is older.`);
+        byId<HTMLButtonElement>("csp-compute").disabled = true;
+        return;
+      }
+      mode = "office";
+    } else {
+      notice("Office could not be reached, so CSP Assess runs as a standalone page: pick a workbook file below.", "info");
+    }
+  }
+  document.body.dataset.mode = mode;
+  byId("csp-source").hidden = mode !== "standalone";
+  if (mode === "standalone") watchPicker();
+  byId("csp-compute").addEventListener("click", () => void compute(mode));
+}
+
+void start();

@@ -1,0 +1,118 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import type { StaticServer } from "../../src/cli/staticServer";
+import { isolatedPage, launchChromium, screenshot, serveWeb } from "../helpers/browser";
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveWeb()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the standalone page", () => {
+  it("computes the sample when no file is picked, shows headlines, findings and MoRiLE, offers the results, and calls no other host", async () => {
+    const { page, external, errors } = await isolatedPage(browser);
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByLabel("Workbook").waitFor();
+    await page.getByRole("button", { name: "Compute assessment" }).click();
+    await page.locator("#csp-results").waitFor({ state: "visible", timeout: 30000 });
+    await page.getByText("Done. Results are on the CSP sheets.").waitFor();
+    await screenshot(page, "standalone-sample");
+    const headlines = await page.locator("#csp-headlines").innerText();
+    expect(headlines).toContain("All crime fell by 1.7%, from 17,244 to 16,947 (-297)");
+    expect(headlines).toContain("Drug offences rose by 23.9%, from 318 to 394 (+76)");
+    const findings = await page.locator("#csp-findings").innerText();
+    expect(findings).toContain("'Youth offending'!B19");
+    expect(findings).toContain("TOTAL (2018-19) states 35 but the 16 rows it totals sum to 34");
+    expect(await page.locator("#csp-morile tbody tr").count()).toBe(10);
+    expect(await page.locator("#csp-morile tbody tr").first().innerText()).toContain("Domestic abuse (incl. stalking)");
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download results workbook" }).click();
+    const file = path.join(os.tmpdir(), `csp-download-${process.pid}.xlsx`);
+    await (await download).saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toContain("CSP Findings");
+    await fs.rm(file);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it("computes a workbook the analyst picks, and shows its cell text as text, never as HTML", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Crime <b>x");
+    ws.addRow(["<img src=x onerror=alert(1)>"]);
+    ws.addRow(["Ward", "2018", "2019"]);
+    ws.addRow(["<img src=x onerror=alert(2)>", 10, 20]);
+    ws.addRow(["High Street", 5, 7]);
+    ws.addRow(["Total", 15, 30]);
+    const file = path.join(os.tmpdir(), `csp-xss-${process.pid}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    const { page, external, errors, dialogs } = await isolatedPage(browser);
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByLabel("Workbook").setInputFiles(file);
+    await page.getByText(`Selected: ${path.basename(file)}`).waitFor();
+    await page.getByRole("button", { name: "Compute assessment" }).click();
+    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    await screenshot(page, "standalone-picked-hostile-labels");
+    expect(await page.locator("#csp-headlines").innerText()).toContain("<img src=x onerror=alert(2)> rose by 100.0%, from 10 to 20 (+10)");
+    expect(await page.locator("#csp-results img").count()).toBe(0);
+    expect(await page.locator("#csp-findings").innerText()).toContain("Total (2019) states 30 but the 2 rows it totals sum to 27");
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await fs.rm(file);
+    await page.close();
+  });
+
+  it("says clearly what is wrong with a file that is not a workbook", async () => {
+    const file = path.join(os.tmpdir(), `csp-not-${process.pid}.xlsx`);
+    await fs.writeFile(file, "not a workbook");
+    const { page } = await isolatedPage(browser);
+    await page.goto(`${server.url}taskpane.html`);
+    await page.getByLabel("Workbook").setInputFiles(file);
+    await page.getByRole("button", { name: "Compute assessment" }).click();
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("alert").innerText()).toBe(`${path.basename(file)} is not an .xlsx workbook`);
+    await fs.rm(file);
+    await page.close();
+  });
+});
+
+describe("the pane inside Office", () => {
+  const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+  const officeStub = (supported: boolean) => `window.Office = {
+    HostType: { Excel: "Excel" },
+    onReady: (callback) => { setTimeout(() => callback({ host: "Excel" }), 0); return Promise.resolve({ host: "Excel" }); },
+    context: { requirements: { isSetSupported: () => ${supported} } },
+  };`;
+
+  it("shows a clear message, not a blank page, on an Excel below ExcelApi 1.7", async () => {
+    const { page, external } = await isolatedPage(browser, { [OFFICE_JS]: officeStub(false) });
+    await page.goto(`${server.url}taskpane.html?office=1`);
+    await page.getByRole("alert").waitFor();
+    await screenshot(page, "office-unsupported");
+    expect(await page.getByRole("alert").innerText()).toMatch(/needs Excel with ExcelApi 1\.7 or later/);
+    expect(await page.getByRole("button", { name: "Compute assessment" }).isDisabled()).toBe(true);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it("falls back to the standalone page when Office.js cannot load", async () => {
+    const { page, external } = await isolatedPage(browser);
+    await page.goto(`${server.url}taskpane.html?office=1`);
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("alert").innerText()).toMatch(/runs as a standalone page/);
+    expect(await page.getByLabel("Workbook").isVisible()).toBe(true);
+    expect(external).toEqual([OFFICE_JS]);
+    await page.close();
+  });
+});

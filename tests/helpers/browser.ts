@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { type StaticServer, serveFolder } from "../../src/cli/staticServer";
+
+/** Debian's Chromium, which .ci/run installs with apt-get (Playwright cannot download browsers here). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const WEB_ROOT = path.join(__dirname, "..", "..", "dist", "web");
+export const SCREENSHOTS = path.join(__dirname, "..", "..", "out", "screenshots");
+
+/** Starts Chromium headless with the flags this closed network needs. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium), or CHROMIUM_PATH`);
+  if (!existsSync(path.join(WEB_ROOT, "taskpane.html"))) throw new Error("the task pane is not built: run npm run build:web");
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** Serves the built pages on loopback. */
+export function serveWeb(): Promise<StaticServer> {
+  return serveFolder(WEB_ROOT);
+}
+
+/** A page whose requests to any host but this machine are refused and recorded (stubbed URLs excepted). */
+export async function isolatedPage(browser: Browser, stubs: Record<string, string> = {}): Promise<{ page: Page; external: string[]; errors: string[]; dialogs: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "en-GB", acceptDownloads: true });
+  const external: string[] = [];
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    const stub = stubs[url];
+    if (stub !== undefined) return route.fulfill({ status: 200, contentType: "text/javascript", body: stub });
+    const { hostname, protocol } = new URL(url);
+    if (protocol === "data:" || protocol === "blob:" || hostname === "localhost" || hostname === "127.0.0.1") return route.continue();
+    external.push(url);
+    return route.abort();
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return { page, external, errors, dialogs };
+}
+
+/** Saves a full-page screenshot as a test artefact. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}

@@ -1,0 +1,66 @@
+/* eslint-disable no-undef */
+// The task pane, the ribbon command page and the standalone page, built as in Microsoft's
+// Office-Addin-TaskPane template: one HtmlWebpackPlugin per page, assets and the manifest
+// copied, localhost rewritten to the production host only in production.
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch {
+    return undefined;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const productionUrl = (process.env.ADDIN_HOST || "https://csp-assess.example.org/").replace(/\/?$/, "/");
+  const config = {
+    devtool: "source-map",
+    entry: {
+      taskpane: "./taskpane/taskpane.ts",
+      commands: "./taskpane/commands.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist", "web"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // ExcelJS's own browser build carries the Node polyfills it needs.
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+    },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } } }],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./taskpane/commands.html", chunks: ["commands"], scriptLoading: "defer" }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "taskpane/taskpane.css" },
+          { from: "taskpane/assets", to: "assets" },
+          { from: "samples/maidstone-strategic-assessment-2020-21.xlsx", to: "samples/" },
+          { from: "build/geo/wards.topo.json", to: "wards.topo.json", noErrorOnMissing: false },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), productionUrl)),
+          },
+        ],
+      }),
+    ],
+  };
+  if (dev) {
+    config.devServer = {
+      static: { directory: path.resolve(__dirname, "dist", "web") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: (env && env.WEBPACK_BUILD) || !dev ? {} : await httpsOptions() },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+    };
+  }
+  return config;
+};
