@@ -24,6 +24,8 @@ export default tseslint.config(
         { selector: "AssignmentExpression[left.property.name='innerHTML']", message: "Cell text must reach the page through textContent, never innerHTML" },
         { selector: "AssignmentExpression[left.property.name='outerHTML']", message: "Cell text must reach the page through textContent, never outerHTML" },
         { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "Cell text must reach the page through DOM nodes, never insertAdjacentHTML" },
+        { selector: "CallExpression[callee.property.name=/^(bindPopup|bindTooltip|setContent|setTooltipContent|setPopupContent)$/]", message: "Leaflet popups and tooltips render HTML strings: show cell text in a DOM control with textContent" },
+        { selector: "CallExpression[callee.property.name='addAttribution'][arguments.0.callee.name!='escapeHtml']", message: "Leaflet renders attributions as HTML: pass them through escapeHtml" },
       ],
     },
   },

@@ -42,6 +42,7 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "taskpane/taskpane.css" },
+          { from: "node_modules/leaflet/dist/leaflet.css", to: "leaflet.css" },
           { from: "taskpane/assets", to: "assets" },
           { from: "samples/maidstone-strategic-assessment-2020-21.xlsx", to: "samples/" },
           { from: "build/geo/wards.topo.json", to: "wards.topo.json", noErrorOnMissing: false },

@@ -6,6 +6,9 @@ import { offerDownload, openPickedWorkbook, watchPicker } from "./standaloneHost
 
 type Mode = "office" | "standalone";
 
+/** The last run and the boundaries it used, for the map. */
+let last: { run: import("../src/job").AssessmentRun; boundaries: import("../geo").WardBoundaries | null } | null = null;
+
 function notice(text: string, kind: "error" | "info" = "error"): void {
   const box = byId("csp-notice");
   box.textContent = text;
@@ -30,10 +33,12 @@ async function compute(mode: Mode): Promise<void> {
     if (mode === "office") {
       const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office");
       const run = await runAssessment(new OfficeWorkbook(excelRunner), { onProgress, boundaries });
+      last = { run, boundaries };
       renderResults(run, (cell) => void selectCell(cell).catch((e: Error) => notice(`Could not select ${cell}: ${e.message}`)));
     } else {
       const { port, name } = await openPickedWorkbook();
       const run = await runAssessment(port, { onProgress, boundaries });
+      last = { run, boundaries };
       renderResults(run, null);
       await offerDownload(port, name);
     }
@@ -41,6 +46,28 @@ async function compute(mode: Mode): Promise<void> {
   } catch (error) {
     progress.textContent = "";
     notice((error as Error).message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function showMap(mode: Mode): Promise<void> {
+  if (!last?.boundaries) {
+    notice("No ward boundaries were found beside the page, so the map cannot be drawn (run npm run build).");
+    return;
+  }
+  const button = byId<HTMLButtonElement>("csp-map-open");
+  button.disabled = true;
+  try {
+    const [{ openMap }, { insertMapImage }] = await Promise.all([
+      import(/* webpackChunkName: "map" */ "./map/openMap"),
+      import(/* webpackChunkName: "map" */ "./mapImage"),
+    ]);
+    const insertImage = mode === "office" ? (png: string) => insertMapImage(png).then((where) => notice(where, "info"), (e: Error) => notice(e.message)) : null;
+    await openMap(byId("csp-map-root"), last.boundaries, last.run.wards, { insertImage });
+    button.hidden = true;
+  } catch (error) {
+    notice(`The map could not be drawn: ${(error as Error).message}`);
   } finally {
     button.disabled = false;
   }
@@ -65,6 +92,7 @@ async function start(): Promise<void> {
   byId("csp-source").hidden = mode !== "standalone";
   if (mode === "standalone") watchPicker();
   byId("csp-compute").addEventListener("click", () => void compute(mode));
+  byId("csp-map-open").addEventListener("click", () => void showMap(mode));
 }
 
 void start();

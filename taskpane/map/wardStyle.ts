@@ -1,0 +1,52 @@
+import { type ClassMethod, type Classification, classOf, classify } from "../../geo/classify";
+
+/** ColorBrewer YlOrRd, 5 classes (sequential, colour-blind safe, prints in greyscale). */
+export const YL_OR_RD_5 = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"];
+export const NO_DATA = "#d9d9d9";
+/** Counts under this are shown as "<5" when the publication switch is on. */
+export const SUPPRESS_BELOW = 5;
+
+export const METHOD_NAMES: Record<ClassMethod, string> = { jenks: "natural breaks (Jenks)", quantile: "quantile", equal: "equal interval" };
+
+/** The classes of a layer's values for a method (no-data wards left out). */
+export function classesFor(values: readonly (number | null)[], method: ClassMethod, k = 5): Classification | null {
+  const present = values.filter((v): v is number => v !== null);
+  return present.length > 0 ? classify(present, k, method) : null;
+}
+
+/**
+ * The one source of a ward's fill: both the polygons and the legend call this, as Leaflet's
+ * choropleth example does with getColor.
+ */
+export function wardColour(value: number | null, classes: Classification | null): string {
+  if (value === null || !classes) return NO_DATA;
+  const k = classes.breaks.length - 1;
+  const index = classOf(value, classes.breaks);
+  // Fewer classes than colours: spread them over the ramp, darkest last.
+  const ramp = k >= YL_OR_RD_5.length ? index : Math.round((index * (YL_OR_RD_5.length - 1)) / Math.max(1, k - 1));
+  return YL_OR_RD_5[Math.min(YL_OR_RD_5.length - 1, ramp)];
+}
+
+/** A value as the map shows it: "<5" for small counts when suppressing, rates to one decimal. */
+export function shownValue(value: number | null, measure: "count" | "rate", suppress: boolean): string {
+  if (value === null) return "no data";
+  if (measure === "rate") return value.toFixed(1);
+  if (suppress && value > 0 && value < SUPPRESS_BELOW) return `<${SUPPRESS_BELOW}`;
+  return value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+}
+
+/** The legend's rows: colour and bounds of each class, then the no-data swatch. */
+export function legendRows(classes: Classification | null, measure: "count" | "rate", suppress: boolean): { colour: string; label: string }[] {
+  const rows: { colour: string; label: string }[] = [];
+  if (classes) {
+    for (let i = 0; i + 1 < classes.breaks.length; i += 1) {
+      const low = i === 0 ? classes.breaks[0] : classes.breaks[i];
+      const high = classes.breaks[i + 1];
+      const from = shownValue(low, measure, suppress);
+      const to = shownValue(high, measure, suppress);
+      rows.push({ colour: wardColour(high, classes), label: i === 0 ? `${from} – ${to}` : `over ${from} – ${to}` });
+    }
+  }
+  rows.push({ colour: NO_DATA, label: "no data" });
+  return rows;
+}

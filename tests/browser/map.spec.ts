@@ -1,0 +1,129 @@
+import ExcelJS from "exceljs";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { classify } from "../../geo";
+import type { StaticServer } from "../../src/cli/staticServer";
+import { isolatedPage, launchChromium, screenshot, serveWeb } from "../helpers/browser";
+
+let browser: Browser;
+let server: StaticServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), serveWeb()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function computeAndOpenMap(page: Page, file?: string): Promise<void> {
+  await page.goto(`${server.url}taskpane.html`);
+  if (file) await page.getByLabel("Workbook").setInputFiles(file);
+  await page.getByRole("button", { name: "Compute assessment" }).click();
+  await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+  await page.getByRole("button", { name: "Open map" }).click();
+  await page.locator("path.csp-ward").first().waitFor({ timeout: 20000 });
+}
+
+const fills = (page: Page) => page.locator("path.csp-ward").evaluateAll((paths) => paths.map((p) => p.getAttribute("fill")));
+
+describe("the ward map", () => {
+  it("draws one shape per ward, switches layers, matches the legend to the class breaks, shows values on hover and credits the boundaries", async () => {
+    const { page, external, errors } = await isolatedPage(browser);
+    await computeAndOpenMap(page);
+    expect(await page.locator("path.csp-ward").count()).toBe(26);
+    expect(await page.locator('path.csp-ward[aria-label^="High Street:"]').count()).toBe(1);
+
+    const layers = await page.locator("#csp-map-layer option").allInnerTexts();
+    expect(layers).toEqual([
+      "Young offenders by ward", "Young offenders by ward (rate per 1,000)",
+      "Domestic abuse crimes by ward (illustrative)", "Domestic abuse crimes by ward (illustrative) (rate per 1,000)",
+      "Needle find locations", "Needle find locations (rate per 1,000)",
+    ]);
+    const youth = await fills(page);
+    await page.selectOption("#csp-map-layer", { label: "Domestic abuse crimes by ward (illustrative)" });
+    const da = await fills(page);
+    expect(da).not.toEqual(youth);
+    expect(await page.locator("#csp-map-title").innerText()).toBe("Domestic abuse crimes by ward (illustrative), Nov 18 – Oct 19 (Count; natural breaks (Jenks))");
+
+    const daCounts = [420, 260, 200, 170, 150, 140, 135, 120, 103, 98, 90, 84, 76, 72, 70, 64, 62, 58, 52, 50, 48, 46, 44, 36, 34, 30];
+    const breaks = classify(daCounts, 5, "jenks").breaks;
+    const legend = await page.locator("#csp-map-legend .csp-legend-row").allInnerTexts();
+    expect(legend.slice(0, 5)).toEqual([
+      `${breaks[0]} – ${breaks[1]}`, `over ${breaks[1]} – ${breaks[2]}`, `over ${breaks[2]} – ${breaks[3]}`, `over ${breaks[3]} – ${breaks[4]}`, `over ${breaks[4]} – ${breaks[5]}`,
+    ]);
+    expect(legend).toContain("no data");
+    expect(legend).toContain("Gi* hotspot (95%)");
+    expect(await page.locator("path.csp-hotspot").count()).toBeGreaterThan(0);
+
+    await page.selectOption("#csp-map-method", "quantile");
+    expect(await page.locator("#csp-map-legend strong").innerText()).toBe("Count, quantile");
+
+    await page.locator('path.csp-ward[data-code="E05005002"]').hover();
+    const info = await page.locator("#csp-map-info").innerText();
+    expect(info).toContain("Park Wood");
+    expect(info).toContain("Count: 260");
+    expect(info).toContain("Rank: 2 of 26");
+
+    expect(await page.locator(".leaflet-control-attribution").innerText()).toContain("Source: Office for National Statistics licensed under the Open Government Licence v.3.0");
+    await page.check("#csp-map-coverage");
+    expect(await page.locator("path.csp-ring").count()).toBe(3);
+    expect(await page.locator("#csp-coverage").innerText()).toMatch(/within 2 km of Salvation Army, Union Street/);
+    await screenshot(page, "map-domestic-abuse");
+
+    await page.selectOption("#csp-map-layer", { label: "Young offenders by ward" });
+    await page.check("#csp-map-publication");
+    expect(await page.locator("#csp-map-legend").innerText()).toContain("<5");
+    await page.locator('path.csp-ward[data-code="E05004996"]').hover();
+    expect(await page.locator("#csp-map-info").innerText()).toContain("Count: <5");
+    await page.selectOption("#csp-map-layer", { label: "Needle find locations" });
+    expect(await page.locator("path.csp-point").count()).toBe(4);
+    await screenshot(page, "map-needle-finds");
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download PNG" }).click();
+    const png = await fs.readFile(await (await download).path());
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.length).toBeGreaterThan(20000);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it("shows hostile ward and place labels as text and runs nothing", async () => {
+    const wb = new ExcelJS.Workbook();
+    const wards = wb.addWorksheet("Ward counts");
+    wards.addRow(["Ward", "2019"]);
+    for (const [ward, n] of [["High Street", 40], ["Park Wood", 20], ["North", 15], ["<img src=x onerror=alert('ward')>", 9]] as const) wards.addRow([ward, n]);
+    const places = wb.addWorksheet("Places");
+    places.addRow(["Place", "Latitude", "Longitude"]);
+    places.addRow(["<svg onload=alert('place')>", 51.273, 0.5185]);
+    const points = wb.addWorksheet("Finds");
+    points.addRow(["Location", "Count"]);
+    points.addRow(["<svg onload=alert('place')>", 12]);
+    const file = path.join(os.tmpdir(), `csp-map-xss-${process.pid}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    const { page, external, errors, dialogs } = await isolatedPage(browser);
+    await computeAndOpenMap(page, file);
+    expect(await page.locator("#csp-findings").innerText()).toContain(`"<img src=x onerror=alert('ward')>" is not a ward of these boundaries`);
+    await page.selectOption("#csp-map-layer", { label: "Finds" });
+    await page.locator("path.csp-point").first().hover();
+    expect(await page.locator("#csp-map-info").innerText()).toContain("<svg onload=alert('place')>");
+    expect(await page.locator("#csp-map-root svg svg, #csp-map-root img:not(.leaflet-tile)").count()).toBe(0);
+    await screenshot(page, "map-hostile-labels");
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await fs.rm(file);
+    await page.close();
+  });
+
+  it("leaves the basemap off and fetches no tiles unless asked", async () => {
+    const { page, external } = await isolatedPage(browser);
+    await computeAndOpenMap(page);
+    expect(await page.locator(".leaflet-tile").count()).toBe(0);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+});
