@@ -1,11 +1,12 @@
 // npm run bench: prints figures and ratios; never part of npm test.
 import { benchAssessmentPipeline } from "./assessmentPipeline.bench";
 import { benchOfficeSyncs } from "./officeSyncs.bench";
+import { benchMapRender } from "./mapRender.bench";
 import { benchPointInWard } from "./pointInWard.bench";
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const benches: [string, () => Promise<void>][] = [["pipeline", benchAssessmentPipeline], ["wards", benchPointInWard], ["office", benchOfficeSyncs]];
+  const benches: [string, () => Promise<void>][] = [["pipeline", benchAssessmentPipeline], ["wards", benchPointInWard], ["office", benchOfficeSyncs], ["map", benchMapRender]];
   for (const [name, bench] of benches) {
     if (!only || only === name) await bench();
   }

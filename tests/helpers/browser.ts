@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
+import { packageRoot } from "../../src/cli/packageRoot";
 import { type StaticServer, serveFolder } from "../../src/cli/staticServer";
 
 /** Debian's Chromium, which .ci/run installs with apt-get (Playwright cannot download browsers here). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const WEB_ROOT = path.join(__dirname, "..", "..", "dist", "web");
-export const SCREENSHOTS = path.join(__dirname, "..", "..", "out", "screenshots");
+export const WEB_ROOT = path.join(packageRoot(), "dist", "web");
+export const SCREENSHOTS = path.join(packageRoot(), "out", "screenshots");
 
 /** Starts Chromium headless with the flags this closed network needs. */
 export async function launchChromium(): Promise<Browser> {
