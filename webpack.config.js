@@ -25,6 +25,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./taskpane/taskpane.ts",
       commands: "./taskpane/commands.ts",
+      mapdialog: "./taskpane/mapDialog.ts",
     },
     output: { path: path.resolve(__dirname, "dist", "web"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: {
@@ -39,6 +40,7 @@ module.exports = async (env, options) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./taskpane/taskpane.html", chunks: ["taskpane"], scriptLoading: "defer" }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./taskpane/commands.html", chunks: ["commands"], scriptLoading: "defer" }),
+      new HtmlWebpackPlugin({ filename: "mapdialog.html", template: "./taskpane/mapdialog.html", chunks: ["mapdialog"], scriptLoading: "defer" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "taskpane/taskpane.css" },

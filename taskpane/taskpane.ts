@@ -64,7 +64,7 @@ async function showMap(mode: Mode): Promise<void> {
       import(/* webpackChunkName: "map" */ "./mapImage"),
     ]);
     const insertImage = mode === "office" ? (png: string) => insertMapImage(png).then((where) => notice(where, "info"), (e: Error) => notice(e.message)) : null;
-    await openMap(byId("csp-map-root"), last.boundaries, last.run.wards, { insertImage });
+    await openMap(byId("csp-map-root"), last.boundaries, last.run.wards, { insertImage, dialog: mode === "office", onError: (m) => notice(m) });
     button.hidden = true;
   } catch (error) {
     notice(`The map could not be drawn: ${(error as Error).message}`);

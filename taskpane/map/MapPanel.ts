@@ -27,6 +27,10 @@ export interface MapState {
 export interface MapPanelOptions {
   /** Puts the map image into the workbook (Excel); without it the panel offers a PNG download. */
   readonly insertImage?: ((pngBase64: string) => Promise<void>) | null;
+  /** Opens the enlarged view elsewhere (an Office dialog); without it the panel fills the window. */
+  readonly enlarge?: ((state: { layer: string; method: string; hotspot: string; suppress: boolean; coverage: boolean }) => void) | null;
+  /** Hides the Enlarge button (the panel is already the enlarged view). */
+  readonly enlarged?: boolean;
 }
 
 const HOTSPOT_LEVELS: Record<number, string[]> = { 99: ["hot-99"], 95: ["hot-99", "hot-95"], 90: ["hot-99", "hot-95", "hot-90"], 0: [] };
@@ -94,7 +98,8 @@ export class MapPanel {
       root.insertBefore(el("p", { className: "csp-notice csp-notice-info", text: "This workbook has no ward table or located records, so there is nothing to map yet: add a sheet of ward counts or of records with coordinates or places." }), mapNode);
     }
 
-    this.map = L.map(mapNode, { zoomSnap: 0.25, attributionControl: true });
+    // Padding keeps the 10 km coverage ring whole when it reaches past the view.
+    this.map = L.map(mapNode, { zoomSnap: 0.25, attributionControl: true, renderer: L.svg({ padding: 1 }) });
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution(escapeHtml(model.attribution));
     this.info = this.addControl("topright", "csp-map-info", { attrs: { id: "csp-map-info", "aria-live": "polite" } });
@@ -121,7 +126,13 @@ export class MapPanel {
 
     for (const input of [layer.input, method.input, hotspot.input, publication.input, coverage.input]) input.addEventListener("change", () => this.render());
     basemap.input.addEventListener("change", () => this.setBasemap());
+    if (options.enlarged) enlarge.hidden = true;
     enlarge.addEventListener("click", () => {
+      if (options.enlarge) {
+        const c = this.controls;
+        options.enlarge({ layer: c.layer.value, method: c.method.value, hotspot: c.hotspot.value, suppress: c.publication.checked, coverage: c.coverage.checked });
+        return;
+      }
       const on = !root.classList.contains("csp-map-enlarged");
       root.classList.toggle("csp-map-enlarged", on);
       enlarge.textContent = on ? "Back to the pane" : "Enlarge map";
@@ -264,6 +275,17 @@ export class MapPanel {
     this.controls.tileUrl.setCustomValidity("");
     this.tiles = L.tileLayer(url, { attribution: escapeHtml(this.controls.tileAttribution.value.trim() || "Basemap tiles") }).addTo(this.map);
     this.tiles.bringToBack();
+  }
+
+  /** Sets the controls (as the pane had them when the enlarged view opened) and redraws. */
+  apply(state: { layer?: string; method?: string; hotspot?: string; suppress?: boolean; coverage?: boolean }): void {
+    const c = this.controls;
+    if (state.layer && this.model.layers.some((l) => l.id === state.layer)) c.layer.value = state.layer;
+    if (state.method) c.method.value = state.method;
+    if (state.hotspot) c.hotspot.value = state.hotspot;
+    c.publication.checked = !!state.suppress;
+    c.coverage.checked = !!state.coverage;
+    this.render();
   }
 
   /** The current map as a PNG data URL. */

@@ -19,7 +19,13 @@ function leafletCss(): Promise<void> {
 }
 
 /** Opens the ward map in `root` for a run's ward layers. Loaded as its own chunk, with Leaflet. */
-export async function openMap(root: HTMLElement, boundaries: WardBoundaries, analysis: WardAnalysis | null, options: MapPanelOptions = {}): Promise<MapPanel> {
+export async function openMap(root: HTMLElement, boundaries: WardBoundaries, analysis: WardAnalysis | null, options: MapPanelOptions & { dialog?: boolean; onError?: (m: string) => void } = {}): Promise<MapPanel> {
   await leafletCss();
-  return new MapPanel(root, mapModel(boundaries, analysis), options);
+  const model = mapModel(boundaries, analysis);
+  let enlarge = options.enlarge ?? null;
+  if (options.dialog) {
+    const { dialogsSupported, openMapDialog } = await import("../openMapDialog");
+    if (dialogsSupported()) enlarge = (view) => openMapDialog(model, view, options.onError ?? (() => undefined));
+  }
+  return new MapPanel(root, model, { ...options, enlarge });
 }

@@ -1,0 +1,28 @@
+/// <reference types="office-js" />
+// The enlarged map in an Office dialog. The dialog cannot call the Excel API, so the pane sends
+// the layers by messageChild (DialogApi 1.2) once the dialog says it is ready; the ward shapes
+// come from the page's own origin.
+import { fetchBoundaries } from "./boundariesAsset";
+import { byId } from "./dom";
+import { MapPanel } from "./map/MapPanel";
+import type { MapDialogMessage } from "./map/mapDialogMessage";
+import { mapModel } from "./map/mapModel";
+
+async function show(message: MapDialogMessage): Promise<void> {
+  const boundaries = await fetchBoundaries();
+  if (!boundaries) throw new Error("the ward boundaries could not be loaded");
+  const base = mapModel(boundaries, null);
+  const panel = new MapPanel(byId("csp-map-root"), { ...base, layers: message.layers, sites: message.sites }, { enlarged: true });
+  panel.apply(message.view);
+  byId("csp-map-root").classList.add("csp-map-dialog");
+}
+
+Office.onReady(() => {
+  Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {
+    const text = (arg as { message: string }).message;
+    show(JSON.parse(text) as MapDialogMessage).catch((error: Error) => {
+      byId("csp-map-root").textContent = `The map could not be drawn: ${error.message}`;
+    });
+  });
+  Office.context.ui.messageParent("ready");
+});
