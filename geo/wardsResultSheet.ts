@@ -1,4 +1,4 @@
-import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultRowKind, type ResultSheet } from "../src/model";
+import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultRowKind, type ResultSheet, resultColumn as col } from "../src/model";
 import type { WardAnalysis } from "./wardLayers";
 import { classOf } from "./classify";
 
@@ -45,7 +45,6 @@ export function wardsResultSheet(analysis: WardAnalysis): ResultSheet {
     }
     if (layer.outside > 0) add("data", ["", `${layer.outside} record(s) lie outside every ward`]);
   }
-  const col = (header: string, width: number, numberFormat: string = NumberFormats.general) => ({ header, width, numberFormat });
   return {
     name: WARDS_RESULT_SHEET,
     columns: [col("Ward code", 12), col("Ward", 38), col("Count", 9), col("Population", 11), col("Rate per 1,000", 13), col("Share", 9), col("Rank", 7),

@@ -19,6 +19,11 @@ export interface ResultColumn {
   readonly numberFormat: string;
 }
 
+/** A result column: header, width in characters, and the format numbers in it take. */
+export function resultColumn(header: string, width: number, numberFormat: string = NumberFormats.general): ResultColumn {
+  return { header, width, numberFormat };
+}
+
 /** How a row is styled: ordinary data, a section heading, or a note in italics. */
 export type ResultRowKind = "data" | "section" | "note";
 

@@ -2,23 +2,14 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { classify } from "../../geo";
-import type { StaticServer } from "../../src/cli/staticServer";
-import { isolatedPage, launchChromium, screenshot, serveWeb } from "../helpers/browser";
+import { isolatedPage, screenshot, useBrowser } from "../helpers/browser";
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveWeb()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = useBrowser();
 
 async function computeAndOpenMap(page: Page, file?: string): Promise<void> {
-  await page.goto(`${server.url}taskpane.html`);
+  await page.goto(`${chromium.url()}taskpane.html`);
   if (file) await page.getByLabel("Workbook").setInputFiles(file);
   await page.getByRole("button", { name: "Compute assessment" }).click();
   await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
@@ -30,7 +21,7 @@ const fills = (page: Page) => page.locator("path.csp-ward").evaluateAll((paths) 
 
 describe("the ward map", () => {
   it("draws one shape per ward, switches layers, matches the legend to the class breaks, shows values on hover and credits the boundaries", async () => {
-    const { page, external, errors } = await isolatedPage(browser);
+    const { page, external, errors } = await isolatedPage(chromium.browser());
     await computeAndOpenMap(page);
     expect(await page.locator("path.csp-ward").count()).toBe(26);
     expect(await page.locator('path.csp-ward[aria-label^="High Street:"]').count()).toBe(1);
@@ -104,7 +95,7 @@ describe("the ward map", () => {
     points.addRow(["<svg onload=alert('place')>", 12]);
     const file = path.join(os.tmpdir(), `csp-map-xss-${process.pid}.xlsx`);
     await wb.xlsx.writeFile(file);
-    const { page, external, errors, dialogs } = await isolatedPage(browser);
+    const { page, external, errors, dialogs } = await isolatedPage(chromium.browser());
     await computeAndOpenMap(page, file);
     expect(await page.locator("#csp-findings").innerText()).toContain(`"<img src=x onerror=alert('ward')>" is not a ward of these boundaries`);
     await page.selectOption("#csp-map-layer", { label: "Finds" });
@@ -120,7 +111,7 @@ describe("the ward map", () => {
   });
 
   it("leaves the basemap off and fetches no tiles unless asked", async () => {
-    const { page, external } = await isolatedPage(browser);
+    const { page, external } = await isolatedPage(chromium.browser());
     await computeAndOpenMap(page);
     expect(await page.locator(".leaflet-tile").count()).toBe(0);
     expect(external).toEqual([]);

@@ -1,11 +1,9 @@
-import type { Browser } from "playwright-core";
 import { mapDialogMessage } from "../../taskpane/map/mapDialogMessage";
 import { mapModel } from "../../taskpane/map/mapModel";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs";
-import type { StaticServer } from "../../src/cli/staticServer";
 import { runAssessment } from "../../src/job";
 import { builtBoundaries } from "../helpers/boundaries";
-import { isolatedPage, launchChromium, screenshot, serveWeb } from "../helpers/browser";
+import { isolatedPage, screenshot, useBrowser } from "../helpers/browser";
 import { SAMPLE } from "../helpers/sample";
 import { promises as fs } from "node:fs";
 
@@ -24,15 +22,7 @@ const OFFICE_DIALOG_STUB = `
   window.__fromParent = (message) => handler({ message });
 `;
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveWeb()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = useBrowser();
 
 describe("the enlarged map in an Office dialog", () => {
   it("says it is ready, then draws the layers the pane sends by messageChild", async () => {
@@ -44,9 +34,9 @@ describe("the enlarged map in an Office dialog", () => {
     const message = mapDialogMessage(model, { layer: daLayer.id, method: "quantile", hotspot: "99", suppress: false, coverage: true });
     expect(message.length).toBeLessThan(64 * 1024);
 
-    const { page, external, errors } = await isolatedPage(browser, { [OFFICE_JS]: OFFICE_DIALOG_STUB });
+    const { page, external, errors } = await isolatedPage(chromium.browser(), { [OFFICE_JS]: OFFICE_DIALOG_STUB });
     await page.setViewportSize({ width: 1100, height: 800 });
-    await page.goto(`${server.url}mapdialog.html?office=1`);
+    await page.goto(`${chromium.url()}mapdialog.html?office=1`);
     await page.waitForFunction(() => (window as unknown as { __toParent: string[] }).__toParent.length > 0);
     expect(await page.evaluate(() => (window as unknown as { __toParent: string[] }).__toParent)).toEqual(["ready"]);
     await page.evaluate((m) => (window as unknown as { __fromParent: (m: string) => void }).__fromParent(m), message);

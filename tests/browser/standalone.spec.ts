@@ -2,24 +2,14 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import type { StaticServer } from "../../src/cli/staticServer";
-import { isolatedPage, launchChromium, screenshot, serveWeb } from "../helpers/browser";
+import { isolatedPage, screenshot, useBrowser } from "../helpers/browser";
 
-let browser: Browser;
-let server: StaticServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), serveWeb()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const chromium = useBrowser();
 
 describe("the standalone page", () => {
   it("computes the sample when no file is picked, shows headlines, findings and MoRiLE, offers the results, and calls no other host", async () => {
-    const { page, external, errors } = await isolatedPage(browser);
-    await page.goto(`${server.url}taskpane.html`);
+    const { page, external, errors } = await isolatedPage(chromium.browser());
+    await page.goto(`${chromium.url()}taskpane.html`);
     await page.getByLabel("Workbook").waitFor();
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.locator("#csp-results").waitFor({ state: "visible", timeout: 30000 });
@@ -56,8 +46,8 @@ describe("the standalone page", () => {
     ws.addRow(["Total", 15, 30]);
     const file = path.join(os.tmpdir(), `csp-xss-${process.pid}.xlsx`);
     await wb.xlsx.writeFile(file);
-    const { page, external, errors, dialogs } = await isolatedPage(browser);
-    await page.goto(`${server.url}taskpane.html`);
+    const { page, external, errors, dialogs } = await isolatedPage(chromium.browser());
+    await page.goto(`${chromium.url()}taskpane.html`);
     await page.getByLabel("Workbook").setInputFiles(file);
     await page.getByText(`Selected: ${path.basename(file)}`).waitFor();
     await page.getByRole("button", { name: "Compute assessment" }).click();
@@ -76,8 +66,8 @@ describe("the standalone page", () => {
   it("says clearly what is wrong with a file that is not a workbook", async () => {
     const file = path.join(os.tmpdir(), `csp-not-${process.pid}.xlsx`);
     await fs.writeFile(file, "not a workbook");
-    const { page } = await isolatedPage(browser);
-    await page.goto(`${server.url}taskpane.html`);
+    const { page } = await isolatedPage(chromium.browser());
+    await page.goto(`${chromium.url()}taskpane.html`);
     await page.getByLabel("Workbook").setInputFiles(file);
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByRole("alert").waitFor();
@@ -96,8 +86,8 @@ describe("the pane inside Office", () => {
   };`;
 
   it("shows a clear message, not a blank page, on an Excel below ExcelApi 1.7", async () => {
-    const { page, external } = await isolatedPage(browser, { [OFFICE_JS]: officeStub(false) });
-    await page.goto(`${server.url}taskpane.html?office=1`);
+    const { page, external } = await isolatedPage(chromium.browser(), { [OFFICE_JS]: officeStub(false) });
+    await page.goto(`${chromium.url()}taskpane.html?office=1`);
     await page.getByRole("alert").waitFor();
     await screenshot(page, "office-unsupported");
     expect(await page.getByRole("alert").innerText()).toMatch(/needs Excel with ExcelApi 1\.7 or later/);
@@ -107,8 +97,8 @@ describe("the pane inside Office", () => {
   });
 
   it("falls back to the standalone page when Office.js cannot load", async () => {
-    const { page, external } = await isolatedPage(browser);
-    await page.goto(`${server.url}taskpane.html?office=1`);
+    const { page, external } = await isolatedPage(chromium.browser());
+    await page.goto(`${chromium.url()}taskpane.html?office=1`);
     await page.getByRole("alert").waitFor();
     expect(await page.getByRole("alert").innerText()).toMatch(/runs as a standalone page/);
     expect(await page.getByLabel("Workbook").isVisible()).toBe(true);

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { SAMPLE } from "../helpers/sample";
 
 let dir: string;
@@ -11,12 +11,7 @@ beforeEach(async () => {
 });
 afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out, err };
-}
+const run = runCli;
 
 const LEVELS = ["Substantial", "Moderate", "Low", "Moderate", "Low", "Substantial", "Likely", "High", "Limited", "Adequate"];
 

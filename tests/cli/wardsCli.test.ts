@@ -4,7 +4,7 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { toBritishNationalGrid } from "../../geo";
-import { main } from "../../src/cli/main";
+import { runCli } from "../helpers/cli";
 import { SHARED_GEO, sharedBoundaries } from "../helpers/boundaries";
 
 let dir: string;
@@ -13,12 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, (l) => out.push(l), (l) => err.push(l));
-  return { code, out, err };
-}
+const run = runCli;
 
 // Random points clearly inside a ward of the unsimplified source: 50 m either way stays in it.
 const source = sharedBoundaries(2015);

@@ -1,4 +1,4 @@
-import { NumberFormats, type ResultSheet } from "../../model";
+import { type ResultSheet, resultColumn } from "../../model";
 import { MORILE_PRESETS, MORILE_TEMPLATE_HEADER } from "./morileConfig";
 import { MORILE_CONFIG_SHEET, configSheetRows } from "./morileConfigSheet";
 
@@ -33,17 +33,12 @@ export function morileTemplateSheets(presetName = "linear"): ResultSheet[] {
   return [
     {
       name: "MoRiLE",
-      columns: MORILE_TEMPLATE_HEADER.map((h) => ({ header: h, width: width(h), numberFormat: NumberFormats.general })),
+      columns: MORILE_TEMPLATE_HEADER.map((h) => resultColumn(h, width(h))),
       rows: TEMPLATE_THEMES.map((t) => [t]),
     },
     {
       name: MORILE_CONFIG_SHEET,
-      columns: [
-        { header: String(configRows[0][0]), width: 28, numberFormat: NumberFormats.general },
-        { header: "", width: 14, numberFormat: NumberFormats.general },
-        { header: "", width: 10, numberFormat: NumberFormats.general },
-        { header: "", width: 80, numberFormat: NumberFormats.general },
-      ],
+      columns: [resultColumn(String(configRows[0][0]), 28), resultColumn("", 14), resultColumn("", 10), resultColumn("", 80)],
       rows: configRows.slice(1),
       rowKinds: configRows.slice(1).map((r) => (r[0] === "Factor" || r[0] === "Setting" ? "section" : "data")),
     },

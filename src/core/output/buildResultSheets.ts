@@ -1,4 +1,4 @@
-import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultRowKind, type ResultSheet } from "../../model";
+import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultRowKind, type ResultSheet, resultColumn as col } from "../../model";
 import type { Assessment } from "../computeAssessment";
 import type { TableResult } from "../compute/computeTable";
 import { countOf } from "../format/formatNumbers";
@@ -48,10 +48,10 @@ function summarySheet(assessment: Assessment): ResultSheet {
   return {
     name: ResultSheetNames.summary,
     columns: [
-      { header: "Sheet", width: 22, numberFormat: NumberFormats.text },
-      { header: "Table", width: 40, numberFormat: NumberFormats.text },
-      { header: "Headline", width: 110, numberFormat: NumberFormats.text },
-      { header: "p-value", width: 10, numberFormat: "0.000" },
+      col("Sheet", 22, NumberFormats.text),
+      col("Table", 40, NumberFormats.text),
+      col("Headline", 110, NumberFormats.text),
+      col("p-value", 10, "0.000"),
     ],
     rows: b.rows,
     rowKinds: b.kinds,
@@ -90,21 +90,21 @@ function tablesSheet(assessment: Assessment): ResultSheet {
   return {
     name: ResultSheetNames.tables,
     columns: [
-      { header: "Sheet", width: 22, numberFormat: NumberFormats.text },
-      { header: "Table", width: 40, numberFormat: NumberFormats.text },
-      { header: "Row", width: 34, numberFormat: NumberFormats.text },
-      { header: "Total row", width: 10, numberFormat: NumberFormats.text },
-      { header: "Earlier period", width: 22, numberFormat: NumberFormats.text },
-      { header: "Earlier value", width: 13, numberFormat: NumberFormats.integer },
-      { header: "Latest period", width: 22, numberFormat: NumberFormats.text },
-      { header: "Latest value", width: 13, numberFormat: NumberFormats.integer },
-      { header: "Change", width: 10, numberFormat: NumberFormats.integer },
-      { header: "% change", width: 10, numberFormat: NumberFormats.percent1 },
-      { header: "Share of total", width: 13, numberFormat: NumberFormats.percent1 },
-      { header: "Rank", width: 7, numberFormat: NumberFormats.integer },
-      { header: "Cumulative share", width: 15, numberFormat: NumberFormats.percent1 },
-      { header: "p-value", width: 9, numberFormat: "0.000" },
-      { header: "Significance", width: 24, numberFormat: NumberFormats.text },
+      col("Sheet", 22, NumberFormats.text),
+      col("Table", 40, NumberFormats.text),
+      col("Row", 34, NumberFormats.text),
+      col("Total row", 10, NumberFormats.text),
+      col("Earlier period", 22, NumberFormats.text),
+      col("Earlier value", 13, NumberFormats.integer),
+      col("Latest period", 22, NumberFormats.text),
+      col("Latest value", 13, NumberFormats.integer),
+      col("Change", 10, NumberFormats.integer),
+      col("% change", 10, NumberFormats.percent1),
+      col("Share of total", 13, NumberFormats.percent1),
+      col("Rank", 7, NumberFormats.integer),
+      col("Cumulative share", 15, NumberFormats.percent1),
+      col("p-value", 9, "0.000"),
+      col("Significance", 24, NumberFormats.text),
     ],
     rows: b.rows,
     rowKinds: b.kinds,
@@ -145,11 +145,7 @@ function monthsSheet(assessment: Assessment): ResultSheet | null {
   }
   return {
     name: ResultSheetNames.months,
-    columns: Array.from({ length: width }, (_, i) => ({
-      header: i === 0 ? "Month series" : "",
-      width: i === 0 ? 24 : 14,
-      numberFormat: i === 0 ? NumberFormats.text : NumberFormats.integer,
-    })),
+    columns: Array.from({ length: width }, (_, i) => (i === 0 ? col("Month series", 24, NumberFormats.text) : col("", 14, NumberFormats.integer))),
     rows: b.rows,
     rowKinds: b.kinds,
     cellFormats: b.formats,
@@ -170,12 +166,12 @@ function findingsSheet(assessment: Assessment): ResultSheet {
   return {
     name: ResultSheetNames.findings,
     columns: [
-      { header: "Severity", width: 10, numberFormat: NumberFormats.text },
-      { header: "Cell", width: 28, numberFormat: NumberFormats.text },
-      { header: "Kind", width: 22, numberFormat: NumberFormats.text },
-      { header: "Stated", width: 12, numberFormat: NumberFormats.general },
-      { header: "Computed", width: 12, numberFormat: NumberFormats.general },
-      { header: "Message", width: 110, numberFormat: NumberFormats.text },
+      col("Severity", 10, NumberFormats.text),
+      col("Cell", 28, NumberFormats.text),
+      col("Kind", 22, NumberFormats.text),
+      col("Stated", 12, NumberFormats.general),
+      col("Computed", 12, NumberFormats.general),
+      col("Message", 110, NumberFormats.text),
     ],
     rows: rows.length > 0 ? rows : [["", "", "", null, null, "No findings: every total and derived column agrees with the data."]],
     cellFormats: formats,

@@ -1,4 +1,4 @@
-import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultRowKind, type ResultSheet } from "../../model";
+import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultRowKind, type ResultSheet, resultColumn } from "../../model";
 import type { MorileResult } from "../morile/morileAssessment";
 
 /** The name of the MoRiLE result sheet. */
@@ -38,7 +38,7 @@ export function morileResultSheet(morile: MorileResult): ResultSheet {
       }
     }
   }
-  const col = (header: string, width: number, numberFormat: string = NumberFormats.integer) => ({ header, width, numberFormat });
+  const col = (header: string, width: number, numberFormat: string = NumberFormats.integer) => resultColumn(header, width, numberFormat);
   return {
     name: MORILE_RESULT_SHEET,
     columns: [
