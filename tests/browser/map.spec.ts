@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { classify } from "../../geo";
-import { isolatedPage, screenshot, useBrowser } from "../helpers/browser";
+import { isolatedPage, screenshot } from "../helpers/browser";
+import { useBrowser } from "../helpers/useBrowser";
 
 const chromium = useBrowser();
 

@@ -3,7 +3,8 @@ import { mapModel } from "../../taskpane/map/mapModel";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs";
 import { runAssessment } from "../../src/job";
 import { builtBoundaries } from "../helpers/boundaries";
-import { isolatedPage, screenshot, useBrowser } from "../helpers/browser";
+import { isolatedPage, screenshot } from "../helpers/browser";
+import { useBrowser } from "../helpers/useBrowser";
 import { SAMPLE } from "../helpers/sample";
 import { promises as fs } from "node:fs";
 

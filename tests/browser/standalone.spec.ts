@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isolatedPage, screenshot, useBrowser } from "../helpers/browser";
+import { isolatedPage, screenshot } from "../helpers/browser";
+import { useBrowser } from "../helpers/useBrowser";
 
 const chromium = useBrowser();
 
