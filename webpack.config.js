@@ -44,8 +44,11 @@ module.exports = async (env, options) => {
     output: { path: path.resolve(__dirname, "dist", "web"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: {
       extensions: [".ts", ".js"],
-      // ExcelJS's own browser build carries the Node polyfills it needs.
-      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+      // ExcelJS's and shpjs's own browser builds carry the Node polyfills (Buffer) they need.
+      alias: {
+        exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js"),
+        shpjs$: path.resolve(__dirname, "node_modules/shpjs/dist/shp.min.js"),
+      },
     },
     module: {
       rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } } }],

@@ -25,7 +25,7 @@ async function compute(mode: Mode): Promise<void> {
     progress.textContent = "Loading…";
     const [{ runAssessment }, boundaries] = await Promise.all([
       import(/* webpackChunkName: "job" */ "../src/job"),
-      import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.fetchBoundaries()).catch(() => null),
+      import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.chosenBoundaries()),
     ]);
     const onProgress = (step: Parameters<typeof progressText>[0]): void => {
       progress.textContent = progressText(step);
@@ -91,6 +91,11 @@ async function start(): Promise<void> {
   document.body.dataset.mode = mode;
   byId("csp-source").hidden = mode !== "standalone";
   if (mode === "standalone") watchPicker();
+  const boundaries = byId<HTMLInputElement>("csp-boundaries");
+  boundaries.addEventListener("change", () => {
+    const file = boundaries.files?.[0];
+    byId("csp-boundaries-hint").textContent = file ? `Selected: ${file.name} (its attribution is yours to add to any map you publish)` : "None chosen: Maidstone's wards (ONS, 2015-2024) are used.";
+  });
   byId("csp-compute").addEventListener("click", () => void compute(mode));
   byId("csp-map-open").addEventListener("click", () => void showMap(mode));
 }

@@ -119,3 +119,32 @@ describe("the ward map", () => {
     await page.close();
   });
 });
+
+describe("boundaries the analyst loads", () => {
+  it("draws the wards of a zipped Shapefile picked in the pane (the 22 wards from 2024)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { SHARED_GEO } = await import("../helpers/boundaries");
+    const { zippedShapefile } = await import("../helpers/shapefile");
+    const geojson = JSON.parse(readFileSync(path.join(SHARED_GEO, "maidstone-wards-2024.geojson"), "utf8"));
+    const features = geojson.features.map((f: { properties: { code: string; name: string }; geometry: { coordinates: number[][][] } }) => ({
+      code: f.properties.code, name: f.properties.name, geometry: { type: "Polygon", coordinates: f.geometry.coordinates.map((r) => [...r].reverse()) },
+    }));
+    const zip = path.join(os.tmpdir(), `csp-wards-2024-${process.pid}.zip`);
+    await fs.writeFile(zip, await zippedShapefile(features, { code: "WD24CD", name: "WD24NM" }));
+    const { page, external, errors } = await isolatedPage(chromium.browser());
+    await page.goto(`${chromium.url()}taskpane.html`);
+    await page.getByText("Ward boundaries", { exact: true }).click();
+    await page.getByLabel("Your own ward boundaries (GeoJSON, TopoJSON or zipped Shapefile)").setInputFiles(zip);
+    await page.getByRole("button", { name: "Compute assessment" }).click();
+    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    await page.getByRole("button", { name: "Open map" }).click();
+    await page.locator("path.csp-ward").first().waitFor();
+    expect(await page.locator("path.csp-ward").count()).toBe(22);
+    expect(await page.locator('path.csp-ward[aria-label^="Marden & Yalding:"]').count()).toBe(1);
+    await screenshot(page, "map-own-boundaries-2024");
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await fs.rm(zip);
+    await page.close();
+  });
+});
