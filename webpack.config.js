@@ -40,6 +40,7 @@ module.exports = async (env, options) => {
       taskpane: "./taskpane/taskpane.ts",
       commands: "./taskpane/commands.ts",
       mapdialog: "./taskpane/mapDialog.ts",
+      notice: "./taskpane/notice.ts",
     },
     output: { path: path.resolve(__dirname, "dist", "web"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
     resolve: {
@@ -55,7 +56,7 @@ module.exports = async (env, options) => {
     },
     performance: { hints: false },
     plugins: [
-      ...["taskpane", "commands", "mapdialog"].map(
+      ...["taskpane", "commands", "mapdialog", "notice"].map(
         (page) => new HtmlWebpackPlugin({ filename: `${page}.html`, template: `./taskpane/${page}.html`, chunks: [page], scriptLoading: "defer", csp: CSP }),
       ),
       new CopyWebpackPlugin({

@@ -107,3 +107,15 @@ describe("the pane inside Office", () => {
     await page.close();
   });
 });
+
+describe("the ribbon command's notice", () => {
+  it("shows the failure it is given as text", async () => {
+    const { page, dialogs, errors, external } = await isolatedPage(chromium.browser());
+    const message = "'Youth offending'!B19: <img src=x onerror=alert(1)> could not be read";
+    await page.goto(`${chromium.url()}notice.html?message=${encodeURIComponent(message)}`);
+    expect(await page.getByRole("alert").innerText()).toBe(message);
+    expect(await page.locator("img").count()).toBe(0);
+    expect([dialogs, errors, external]).toEqual([[], [], []]);
+    await page.close();
+  });
+});

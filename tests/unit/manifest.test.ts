@@ -50,7 +50,7 @@ describe("manifest.xml", () => {
 });
 
 describe("task pane pages", () => {
-  it.each(["taskpane.html", "commands.html", "mapdialog.html"])("%s carries a Content-Security-Policy that allows scripts only from itself and Office.js's CDN", (page) => {
+  it.each(["taskpane.html", "commands.html", "mapdialog.html", "notice.html"])("%s carries a Content-Security-Policy that allows scripts only from itself and Office.js's CDN", (page) => {
     const html = readFileSync(path.join(ROOT, "dist", "web", page), "utf8");
     const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
     expect(csp).toMatch(/default-src 'self'/);
