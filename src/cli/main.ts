@@ -2,9 +2,10 @@ import { InputError } from "../model";
 import { COMPUTE_USAGE, computeCommand } from "./computeCommand";
 import { UsageError } from "./fileOutput";
 import { MORILE_TEMPLATE_USAGE, morileTemplateCommand } from "./morileTemplateCommand";
+import { INCIDENTS_USAGE, incidentsCommand } from "./incidentsCommand";
 import { WARDS_USAGE, wardsCommand } from "./wardsCommand";
 
-const USAGE = ["usage:", `  ${COMPUTE_USAGE}`, `  ${MORILE_TEMPLATE_USAGE}`, `  ${WARDS_USAGE}`].join("\n");
+const USAGE = ["usage:", `  ${COMPUTE_USAGE}`, `  ${MORILE_TEMPLATE_USAGE}`, `  ${WARDS_USAGE}`, `  ${INCIDENTS_USAGE}`].join("\n");
 
 type Command = (args: readonly string[], log: (line: string) => void) => Promise<void>;
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   compute: computeCommand,
   "morile-template": morileTemplateCommand,
   wards: wardsCommand,
+  incidents: incidentsCommand,
 };
 
 /**

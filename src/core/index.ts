@@ -20,3 +20,4 @@ export * from "./output/buildResultSheets";
 export * from "./output/assessmentJson";
 export * from "./morile";
 export * from "./output/morileSheet";
+export * from "./incidents";

@@ -1,12 +1,13 @@
 // npm run bench: prints figures and ratios; never part of npm test.
 import { benchAssessmentPipeline } from "./assessmentPipeline.bench";
 import { benchOfficeSyncs } from "./officeSyncs.bench";
+import { benchIncidents } from "./incidents.bench";
 import { benchMapRender } from "./mapRender.bench";
 import { benchPointInWard } from "./pointInWard.bench";
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const benches: [string, () => Promise<void>][] = [["pipeline", benchAssessmentPipeline], ["wards", benchPointInWard], ["office", benchOfficeSyncs], ["map", benchMapRender]];
+  const benches: [string, () => Promise<void>][] = [["pipeline", benchAssessmentPipeline], ["wards", benchPointInWard], ["office", benchOfficeSyncs], ["map", benchMapRender], ["incidents", benchIncidents]];
   for (const [name, bench] of benches) {
     if (!only || only === name) await bench();
   }

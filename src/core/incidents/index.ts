@@ -1,0 +1,4 @@
+export * from "./recordDate";
+export * from "./windows";
+export * from "./crimeGroups";
+export * from "./incidentAggregator";
