@@ -1,7 +1,7 @@
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { createReadStream, existsSync } from "node:fs";
-import { type IncidentAggregator as Aggregator, IncidentAggregator, type WindowKind, findRecordColumns } from "../core";
+import { IncidentAggregator, type WindowKind, findRecordColumns } from "../core";
 import { WardMatcher } from "../../geo";
 import { type CellValue, InputError } from "../model";
 import { toCellValue } from "../adapters/exceljs";
@@ -12,8 +12,8 @@ import { parseArgs } from "./parseArgs";
 export const INCIDENTS_USAGE = "csp-assess incidents <records.csv|records.xlsx> [--window nov-oct|apr-mar|calendar] [--end YYYY-MM] [--groups <mapping.csv>] --json <out.json>";
 
 /** Streams the rows of a CSV or the first record sheet of an .xlsx into an aggregator, in bounded memory. */
-async function streamRecords(file: string, mapping: Map<string, string>): Promise<Aggregator> {
-  let aggregator: Aggregator | null = null;
+async function streamRecords(file: string, mapping: Map<string, string>): Promise<IncidentAggregator> {
+  let aggregator: IncidentAggregator | null = null;
   const feed = (row: CellValue[], where: string): void => {
     if (aggregator) return aggregator.add(row, where);
     const columns = findRecordColumns(row);
@@ -26,15 +26,18 @@ async function streamRecords(file: string, mapping: Map<string, string>): Promis
       feed(record as CellValue[], `${file} line ${line}`);
     }
   } else {
-    await readInputFile(file);
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
-    for await (const worksheet of reader) {
-      const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
-      for await (const row of ws) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(toCellValue);
-        feed(values, `${ws.name ?? "sheet"} row ${row.number}`);
+    try {
+      for await (const worksheet of reader) {
+        const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
+        for await (const row of ws) {
+          const values = (row.values as ExcelJS.CellValue[]).slice(1).map(toCellValue);
+          feed(values, `${ws.name ?? "sheet"} row ${row.number}`);
+        }
+        if (aggregator) break;
       }
-      if (aggregator) break;
+    } catch (error) {
+      throw new InputError(null, `${file} is not a readable CSV or .xlsx extract (${(error as Error).message})`);
     }
   }
   if (!aggregator) throw new InputError(null, `${file}: no record-level columns found (a date column such as Committed Date and a category such as Crime Type)`);

@@ -57,5 +57,9 @@ describe("csp-assess incidents", () => {
     const none = await runCli("incidents", csv, "--json", path.join(dir, "x.json"));
     expect([none.code, none.err[0]]).toEqual([1, expect.stringMatching(/no record-level columns found/)]);
     expect((await runCli("incidents", csv, "--window", "weekly", "--json", path.join(dir, "x.json"))).code).toBe(2);
+    const notXlsx = path.join(dir, "extract.xlsx");
+    await fs.writeFile(notXlsx, "not a workbook");
+    const bad = await runCli("incidents", notXlsx, "--json", path.join(dir, "x.json"));
+    expect([bad.code, bad.err.length, bad.err[0]]).toEqual([1, 1, expect.stringMatching(/extract\.xlsx is not a readable CSV or \.xlsx extract/)]);
   });
 });
