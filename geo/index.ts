@@ -9,3 +9,4 @@ export * from "./serviceLocation";
 export * from "./readPoints";
 export * from "./wardLayers";
 export * from "./wardsResultSheet";
+export * from "./recordLocator";

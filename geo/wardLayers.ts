@@ -1,5 +1,6 @@
 import { type SheetGrid, sheetCellRef } from "../src/model";
 import type { TableResult } from "../src/core/compute/computeTable";
+import { findRecordHeader } from "../src/core/incidents";
 import { type Finding, finding } from "../src/core/findings";
 import type { WardBoundaries } from "./boundaries";
 import { type Classification, classify } from "./classify";
@@ -127,7 +128,7 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
     const noData = boundaries.wards.map((_, i) => i).filter((i) => !seen.has(i));
     // The table's own title line, not a sheet banner above it ("ILLUSTRATIVE DATA ... – Domestic abuse by ward").
     const title = (table.title ?? table.sheet).split(" – ").pop() as string;
-    finish(`${table.sheet}|${table.range}`, title, table.sheet, table.columns[last].header, "ward table", counts, noData, [], 0);
+    finish(`${table.sheet}|${table.range}|${table.title ?? ""}`, title, table.sheet, table.columns[last].header, "ward table", counts, noData, [], 0);
   }
 
   const locator = new WardLocator(boundaries);
@@ -139,6 +140,8 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
     // column further down belongs to a summary table, not to records.
     const columns = findPointColumns(grid);
     if (special.has(grid) || grid.isResultSheet || !columns || columns.row > grid.top + 1) continue;
+    // A crime extract's records are already counted by ward in its own tables (and layers).
+    if (findRecordHeader(grid)) continue;
     const read = readPointTable(grid, places, extent);
     if (read.points.length === 0 && read.system !== "place") continue;
     findings.push(...read.findings);

@@ -8,6 +8,8 @@ import { checkStatedFacts, illustrativeDomesticAbuse } from "./illustrativeDomes
 import { illustrativeMorileSheets } from "./illustrativeMorile";
 import { CANDIDATES, NEEDLE_LOCATIONS, PLACES, SITES, illustrativePopulation } from "./mapSheets";
 import { packageRoot } from "../src/cli/packageRoot";
+import { DEFAULT_CRIME_GROUPS } from "../src/core/incidents/crimeGroups";
+import { syntheticExtractRows } from "./syntheticExtract";
 import * as t from "./sampleTables";
 
 export const SAMPLE_WORKBOOK = path.join(packageRoot(), "samples", "maidstone-strategic-assessment-2020-21.xlsx");
@@ -22,7 +24,7 @@ function place(ws: ExcelJS.Worksheet, at: [number, number], block: t.SampleBlock
       const cell = ws.getCell(top + r + 1, left + c + 1);
       cell.value = value;
       const format = block.formats?.[c];
-      if (format && typeof value === "number") cell.numFmt = format;
+      if (format && (typeof value === "number" || value instanceof Date)) cell.numFmt = format;
       if (block.headerRows?.includes(r)) {
         cell.font = { bold: true };
         cell.fill = HEADER_FILL;
@@ -69,6 +71,34 @@ const sheets: t.SampleSheet[] = [
       { at: [2, 0], block: { rows: [["Domestic abuse crimes by ward (illustrative)"], ["Ward", "Nov 18 – Oct 19"], ...illustrativeDomesticAbuse.map(([w, n]) => [w, n])], headerRows: [1] } },
     ],
     widths: [38, 18],
+  },
+  {
+    name: "Police extract (synthetic)",
+    blocks: [
+      { at: [0, 0], block: { rows: [["SYNTHETIC DATA, NOT REAL RECORDS: one invented row per crime whose totals match the Strategic Assessment's figures (all crime 17,244 -> 16,947; drug offences 318 -> 394; domestic abuse 16% of all crime and 32% of violent crime; High Street theft 165 -> 307 around the Town Centre team's start). Dates, times and wards are invented; the last three rows are deliberately wrong."]] } },
+      { at: [1, 0], block: { rows: syntheticExtractRows(), headerRows: [0] } },
+    ],
+    widths: [14, 15, 14, 30, 30, 8],
+  },
+  {
+    name: "Interventions",
+    blocks: [{
+      at: [0, 0],
+      block: {
+        rows: [
+          ["Intervention", "Wards", "Start", "End", "Comparison wards", "Note"],
+          ["Town Centre team", "High Street", new Date(Date.UTC(2019, 9, 12)), new Date(Date.UTC(2020, 1, 19)), null, "Seed section 7.2: from the team's start to the day before the data was extracted. Comparison wards left empty: the wards bordering High Street."],
+        ],
+        headerRows: [0],
+        formats: { 2: "dd/mm/yyyy", 3: "dd/mm/yyyy" },
+      },
+    }],
+    widths: [22, 20, 12, 12, 30, 90],
+  },
+  {
+    name: "Crime groups",
+    blocks: [{ at: [0, 0], block: { rows: [["Category", "Group"], ...Object.entries(DEFAULT_CRIME_GROUPS).map(([category, group]) => [category.replace(/^./, (c) => c.toUpperCase()), group])], headerRows: [0] } }],
+    widths: [44, 32],
   },
   { name: "Needle find locations", blocks: [{ at: [0, 0], block: { rows: NEEDLE_LOCATIONS, headerRows: [0] } }], widths: [34, 10] },
   { name: "Places", blocks: [{ at: [0, 0], block: { rows: PLACES, headerRows: [0] } }], widths: [46, 11, 11, 40] },

@@ -1,7 +1,7 @@
 // The numeric tables of the Safer Maidstone Partnership Strategic Assessment 2020-21,
 // transcribed as the seed prints them. Figures the seed gives only in its text are marked.
 
-type Cell = string | number | null;
+type Cell = string | number | Date | null;
 
 /** A block of cells to lay on a sheet, with optional number formats per column. */
 export interface SampleBlock {

@@ -1,29 +1,30 @@
 import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import { createReadStream, existsSync } from "node:fs";
-import { IncidentAggregator, type WindowKind, findRecordColumns } from "../core";
-import { WardMatcher } from "../../geo";
+import { IncidentAggregator, type Intervention, type WindowKind, analyseIncidents, dayNumber, findRecordColumns, incidentJson, profileCategories } from "../core";
+import { type WardBoundaries, recordLocator, wardCodeOf, wardNeighbourNames } from "../../geo";
 import { type CellValue, InputError } from "../model";
 import { toCellValue } from "../adapters/exceljs";
 import { BUILT_BOUNDARIES, readBoundaryFile } from "./boundaryFiles";
 import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
 import { parseArgs } from "./parseArgs";
 
-export const INCIDENTS_USAGE = "csp-assess incidents <records.csv|records.xlsx> [--window nov-oct|apr-mar|calendar] [--end YYYY-MM] [--groups <mapping.csv>] --json <out.json>";
+export const INCIDENTS_USAGE =
+  "csp-assess incidents <records.csv|records.xlsx> [--window nov-oct|apr-mar|calendar] [--end YYYY-MM] [--groups <mapping.csv>] " +
+  "[--category <name>] [--intervention <ward;ward> --from YYYY-MM-DD [--to YYYY-MM-DD] [--compare <ward;ward>] [--name <text>]] --json <out.json>";
 
 /** Streams the rows of a CSV or the first record sheet of an .xlsx into an aggregator, in bounded memory. */
-async function streamRecords(file: string, mapping: Map<string, string>): Promise<IncidentAggregator> {
+async function streamRecords(file: string, make: (header: CellValue[]) => IncidentAggregator | null): Promise<IncidentAggregator> {
   let aggregator: IncidentAggregator | null = null;
   const feed = (row: CellValue[], where: string): void => {
     if (aggregator) return aggregator.add(row, where);
-    const columns = findRecordColumns(row);
-    if (columns) aggregator = new IncidentAggregator(columns, mapping);
+    aggregator = make(row);
   };
   if (/\.csv$/i.test(file)) {
     let line = 0;
     for await (const record of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) {
       line += 1;
-      feed(record as CellValue[], `${file} line ${line}`);
+      feed(record as CellValue[], `line ${line}`);
     }
   } else {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
@@ -55,9 +56,18 @@ async function readMapping(file: string | undefined): Promise<Map<string, string
   return mapping;
 }
 
-/** `csp-assess incidents`: record-level extract to the two-period comparison by group and ward. */
+function isoDay(text: string, option: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const day = m ? dayNumber({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) : NaN;
+  if (!m || new Date(day * 86400000).toISOString().slice(0, 10) !== text) throw new UsageError(`--${option} must be a date written YYYY-MM-DD`);
+  return day;
+}
+
+const wardList = (text: string | undefined): string[] => (text ?? "").split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+
+/** `csp-assess incidents`: record-level extract to the two-period comparison, temporal profile and intervention impact. */
 export async function incidentsCommand(args: readonly string[], log: (line: string) => void): Promise<void> {
-  const { positional, options } = parseArgs(args, ["window", "end", "groups", "json"]);
+  const { positional, options } = parseArgs(args, ["window", "end", "groups", "json", "category", "intervention", "from", "to", "compare", "name"]);
   if (positional.length !== 1 || !options.json) throw new UsageError(`usage: ${INCIDENTS_USAGE}`);
   const window = (options.window ?? "nov-oct") as WindowKind;
   if (!["nov-oct", "apr-mar", "calendar"].includes(window)) throw new UsageError("--window must be nov-oct, apr-mar or calendar");
@@ -67,17 +77,39 @@ export async function incidentsCommand(args: readonly string[], log: (line: stri
     if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError("--end must be a month written YYYY-MM");
     end = { year: Number(m[1]), month: Number(m[2]) };
   }
+  if (options.intervention && !options.from) throw new UsageError("--intervention needs --from YYYY-MM-DD (the day it started)");
+  const start = options.from ? isoDay(options.from, "from") : null;
+  const stop = options.to ? isoDay(options.to, "to") : null;
   if (!existsSync(positional[0])) throw new InputError(null, `${positional[0]} does not exist`);
-  const aggregator = await streamRecords(positional[0], await readMapping(options.groups));
-  const summary = aggregator.summary(window, end);
-  // Ward codes from the boundaries, when built; names the boundaries do not know keep a null code.
-  const wards = existsSync(BUILT_BOUNDARIES) ? (await readBoundaryFile()).wards : [];
-  const matcher = new WardMatcher(wards);
-  const byWard = summary.byWard.map((w) => {
-    const match = matcher.match(w.name);
-    return { code: match.kind === "matched" ? wards[match.ward].code : null, name: w.name, values: w.values };
+
+  // Boundaries (when built) place coordinates in wards, give ward codes and neighbours.
+  const boundaries: WardBoundaries | null = existsSync(BUILT_BOUNDARIES) ? await readBoundaryFile() : null;
+  const mapping = await readMapping(options.groups);
+  const aggregator = await streamRecords(positional[0], (header) => {
+    const columns = findRecordColumns(header);
+    return columns ? new IncidentAggregator(columns, mapping, boundaries ? recordLocator(boundaries) : null) : null;
   });
-  await writeFileAtomic(options.json, `${JSON.stringify({ ...summary, byWard }, null, 2)}\n`);
+  const counts = aggregator.counts();
+  const interventions: Intervention[] = [];
+  if (options.intervention && start !== null) {
+    const wards = wardList(options.intervention);
+    const neighbours = boundaries ? wardNeighbourNames(boundaries) : () => [];
+    const stated = wardList(options.compare);
+    interventions.push({
+      name: options.name ?? `Intervention in ${wards.join(", ")}`,
+      wards,
+      comparisonWards: stated.length > 0 ? stated : [...new Set(wards.flatMap(neighbours))].filter((w) => !wards.includes(w)),
+      start,
+      end: Math.max(start, stop ?? counts.lastDay ?? start),
+    });
+  }
+  if (options.category && !profileCategories(counts).some((c) => c.toLowerCase() === options.category?.toLowerCase())) {
+    throw new UsageError(`--category must be one of: ${profileCategories(counts).join(", ")}`);
+  }
+  const analysis = analyseIncidents(counts, positional[0], { window, end, category: options.category, interventions });
+  const json = incidentJson(analysis, boundaries ? wardCodeOf(boundaries) : () => null);
+  await writeFileAtomic(options.json, `${JSON.stringify(json, null, 2)}\n`);
+  const { summary } = analysis;
   log(`${summary.periods[0]} to ${summary.periods[1]}: all crime ${summary.allCrime[0]} -> ${summary.allCrime[1]}; ${summary.rejected.count} records not counted.`);
   log(`Results JSON: ${options.json}`);
 }

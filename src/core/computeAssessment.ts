@@ -5,6 +5,7 @@ import { type Finding, sortFindings } from "./findings";
 import { type Headline, writeHeadlines } from "./headlines/writeHeadlines";
 import { type MorileResult, isMorileInput, morileAssessment } from "./morile/morileAssessment";
 import { discoverTables } from "./tables/discoverTables";
+import { type IncidentAnalysis, type RecordLocator, type WindowKind, analyseRecordSheet, findRecordHeader, incidentHeadlines, incidentTables, readCrimeGroups } from "./incidents";
 
 /** Everything one run of "Compute assessment" works out from a workbook. */
 export interface Assessment {
@@ -15,13 +16,25 @@ export interface Assessment {
   readonly findings: readonly Finding[];
   /** The MoRiLE ranking, when the workbook has a MoRiLE sheet. */
   readonly morile: MorileResult | null;
+  /** Each record-level sheet (one row per crime or incident), aggregated and analysed. */
+  readonly incidents: readonly IncidentAnalysis[];
 }
 
 /** Choices of a run. */
 export interface AssessmentOptions {
   /** MoRiLE preset used when the workbook has no MoRiLE Config sheet: `linear` (default) or `escalating`. */
   readonly morilePreset?: string;
+  /** Periods compared for record-level sheets: `nov-oct` (default), `apr-mar` or `calendar`. */
+  readonly incidentWindow?: WindowKind;
+  /** Places records with coordinates in wards (the GIS module's, when the run has boundaries). */
+  readonly recordLocator?: RecordLocator | null;
+  /** Names of the wards bordering a ward (from the boundaries), for intervention comparison wards. */
+  readonly wardNeighbours?: (ward: string) => string[];
 }
+
+// Settings sheets the analyst may keep beside record-level sheets; they hold no tables.
+const CRIME_GROUPS_SHEET = /^crime groups?$/i;
+const INTERVENTIONS_SHEET = /^interventions?$/i;
 
 /** Reports progress while computing: `sheet` of `sheets`. */
 export type ProgressListener = (step: { readonly stage: "computing"; readonly sheet: number; readonly sheets: number; readonly name: string }) => void;
@@ -37,9 +50,32 @@ export function computeAssessment(workbook: WorkbookGrids, onProgress?: Progress
   const findings: Finding[] = [];
   const sheets = workbook.sheets.filter((s) => !s.isResultSheet);
   const morileSheets = sheets.filter(isMorileInput);
+  const groupsSheet = sheets.find((s) => CRIME_GROUPS_SHEET.test(s.name));
+  const interventionsSheet = sheets.find((s) => INTERVENTIONS_SHEET.test(s.name));
+  const incidents: IncidentAnalysis[] = [];
   sheets.forEach((grid, index) => {
     onProgress?.({ stage: "computing", sheet: index + 1, sheets: sheets.length, name: grid.name });
-    if (morileSheets.includes(grid)) return;
+    if (morileSheets.includes(grid) || grid === groupsSheet || grid === interventionsSheet) return;
+    const recordHeader = findRecordHeader(grid);
+    if (recordHeader) {
+      const analysis = analyseRecordSheet(grid, recordHeader, {
+        window: options.incidentWindow,
+        mapping: groupsSheet ? readCrimeGroups(groupsSheet) : undefined,
+        locator: options.recordLocator,
+        interventionsSheet,
+        neighbours: options.wardNeighbours,
+      });
+      incidents.push(analysis);
+      findings.push(...analysis.findings);
+      headlines.push(...incidentHeadlines(analysis));
+      // Built from counts, not typed by the analyst: computed and worded, with nothing to audit.
+      for (const table of incidentTables(analysis)) {
+        const result = computeTable(table);
+        tables.push(result);
+        headlines.push(...writeHeadlines(result));
+      }
+      return;
+    }
     for (const table of discoverTables(grid)) {
       const result = computeTable(table);
       result.findings = sortFindings([...table.findings, ...auditTable(result)]);
@@ -50,5 +86,5 @@ export function computeAssessment(workbook: WorkbookGrids, onProgress?: Progress
   });
   const morile = morileAssessment(morileSheets, tables, options.morilePreset);
   if (morile) findings.push(...morile.findings);
-  return { sheetsRead: sheets.length, tables, headlines, findings: sortFindings(findings), morile };
+  return { sheetsRead: sheets.length, tables, headlines, findings: sortFindings(findings), morile, incidents };
 }

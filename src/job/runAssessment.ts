@@ -1,5 +1,5 @@
-import { type WardAnalysis, type WardBoundaries, wardAnalysis, wardAnalysisJson, wardsResultSheet } from "../../geo";
-import { type Assessment, type AssessmentOptions, assessmentJson, buildResultSheets, computeAssessment, sortFindings } from "../core";
+import { type WardAnalysis, type WardBoundaries, recordLocator, wardAnalysis, wardAnalysisJson, wardCodeOf, wardNeighbourNames, wardsResultSheet } from "../../geo";
+import { type Assessment, type AssessmentOptions, assessmentJson, buildResultSheets, computeAssessment, incidentJson, sortFindings } from "../core";
 import type { ResultSheet, WorkbookPort } from "../model";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
@@ -21,6 +21,8 @@ export interface AssessmentRun {
   readonly assessment: Assessment;
   readonly wards: WardAnalysis | null;
   readonly sheets: readonly ResultSheet[];
+  /** The ONS code of a ward named in the data, when the run has boundaries. */
+  readonly wardCode: (name: string) => string | null;
 }
 
 /**
@@ -32,11 +34,16 @@ export async function runAssessment(port: WorkbookPort, options: RunOptions = {}
   const { onProgress } = options;
   onProgress?.({ stage: "reading" });
   const workbook = await port.readWorkbook();
-  const computed = computeAssessment(workbook, onProgress, options);
+  const { boundaries } = options;
+  const computed = computeAssessment(workbook, onProgress, {
+    ...options,
+    recordLocator: boundaries ? recordLocator(boundaries) : null,
+    wardNeighbours: boundaries ? wardNeighbourNames(boundaries) : undefined,
+  });
   let wards: WardAnalysis | null = null;
-  if (options.boundaries) {
+  if (boundaries) {
     onProgress?.({ stage: "mapping" });
-    wards = wardAnalysis(workbook.sheets.filter((s) => !s.isResultSheet), computed.tables, options.boundaries);
+    wards = wardAnalysis(workbook.sheets.filter((s) => !s.isResultSheet), computed.tables, boundaries);
   }
   // One list of findings for the Findings sheet and the JSON, ward matching included.
   const assessment: Assessment = wards ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) } : computed;
@@ -44,10 +51,15 @@ export async function runAssessment(port: WorkbookPort, options: RunOptions = {}
   if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
   onProgress?.({ stage: "writing", sheets: sheets.length });
   await port.writeResultSheets(sheets);
-  return { assessment, wards, sheets };
+  return { assessment, wards, sheets, wardCode: boundaries ? wardCodeOf(boundaries) : () => null };
 }
 
 /** The JSON of a run: the assessment's, plus `wards` when ward layers were computed. */
 export function runJson(run: AssessmentRun): Record<string, unknown> {
-  return { ...assessmentJson(run.assessment), ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}) };
+  const incidents = run.assessment.incidents.map((i) => incidentJson(i, run.wardCode));
+  return {
+    ...assessmentJson(run.assessment),
+    ...(incidents.length > 0 ? { incidents } : {}),
+    ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
+  };
 }

@@ -29,7 +29,9 @@ export interface FakeSheet {
 export interface FakeStats {
   syncs: number;
   requestBytes: number[];
+  /** Sizes of the responses delivered (a refused one is counted in refusedResponses instead). */
   responseBytes: number[];
+  refusedResponses: number;
   rangesCreated: number;
   singleCellRanges: number;
   suspendCalls: number;
@@ -49,7 +51,7 @@ const OP_BYTES = 120;
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly names: { name: string; formula: string }[] = [];
-  readonly stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [], rangesCreated: 0, singleCellRanges: 0, suspendCalls: 0 };
+  readonly stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [], refusedResponses: 0, rangesCreated: 0, singleCellRanges: 0, suspendCalls: 0 };
 
   constructor(readonly options: FakeOptions = {}) {}
 
@@ -78,7 +80,7 @@ export class FakeExcel {
   };
 
   resetStats(): void {
-    Object.assign(this.stats, { syncs: 0, requestBytes: [], responseBytes: [], rangesCreated: 0, singleCellRanges: 0, suspendCalls: 0 });
+    Object.assign(this.stats, { syncs: 0, requestBytes: [], responseBytes: [], refusedResponses: 0, rangesCreated: 0, singleCellRanges: 0, suspendCalls: 0 });
   }
 }
 
@@ -117,10 +119,11 @@ class FakeContext implements ExcelContext {
     }
     const response = loads.reduce((sum, load) => sum + load(), 0);
     stats.requestBytes.push(request);
-    stats.responseBytes.push(response);
     if (this.excel.options.responseLimitBytes && response > this.excel.options.responseLimitBytes) {
+      stats.refusedResponses += 1;
       throw Object.assign(new Error("The response payload size has exceeded the limit"), { code: "ResponsePayloadSizeLimitExceeded" });
     }
+    stats.responseBytes.push(response);
   }
 }
 

@@ -56,14 +56,16 @@ describe("OfficeWorkbook", () => {
     expect(Math.max(...excel.stats.requestBytes)).toBeLessThan(MB4);
     expect(excel.stats.suspendCalls).toBeGreaterThan(0);
     expect(inputSheets(excel)).toBe(before);
-    expect(excel.sheets.map((s) => s.name).filter((n) => n.startsWith("CSP "))).toEqual(["CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Wards", "CSP Findings"]);
-    expect(excel.names.map((n) => n.name)).toEqual(["CSPAssess_Summary", "CSPAssess_MoRiLE", "CSPAssess_Tables", "CSPAssess_Months", "CSPAssess_Wards", "CSPAssess_Findings"]);
+    expect(excel.sheets.map((s) => s.name).filter((n) => n.startsWith("CSP "))).toEqual(["CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Patterns", "CSP Intervention", "CSP Wards", "CSP Findings"]);
+    expect(excel.names.map((n) => n.name)).toEqual(["CSPAssess_Summary", "CSPAssess_MoRiLE", "CSPAssess_Tables", "CSPAssess_Months", "CSPAssess_Patterns", "CSPAssess_Intervention", "CSPAssess_Wards", "CSPAssess_Findings"]);
     const findings = excel.sheet("CSP Findings")!;
     expect(findings.values[0].slice(0, 3)).toEqual(["Severity", "Cell", "Kind"]);
     expect(findings.values[1].slice(0, 2)).toEqual(["Error", "'Youth offending'!B19"]);
     expect(findings.frozenRows).toBe(1);
     expect(excel.sheet("CSP Months")!.charts).toEqual([{ type: "Line", title: "Needle finds removed by the council's waste management service" }]);
-    expect(excel.sheet("CSP Wards")!.charts.map((c) => c.type)).toEqual(["BarClustered", "BarClustered", "BarClustered"]);
+    // One chart per ward layer: youth, illustrative DA, the extract's crime and DA by ward, the Town Centre wards, needle finds.
+    expect(excel.sheet("CSP Wards")!.charts.map((c) => c.type)).toEqual(Array(6).fill("BarClustered"));
+    expect(excel.sheet("CSP Patterns")!.charts.map((c) => c.title)).toEqual(["Domestic abuse by month and weekday", "Domestic abuse by hour and weekday"]);
     const tables = excel.sheet("CSP Tables")!;
     const drug = tables.values.findIndex((row) => row[2] === "Drug offences");
     expect(tables.formats[drug][9]).toBe("0.0%");
@@ -107,6 +109,7 @@ describe("OfficeWorkbook", () => {
     expect(grid.values).toHaveLength(30001);
     expect(grid.values[30000]).toEqual(["Area 29999", 89997, 89998, 29999 % 7]);
     expect(Math.max(...excel.stats.responseBytes)).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(excel.stats.refusedResponses).toBeGreaterThan(0);
   });
 
   it("keeps every request under 4 MB and the sync bound on a 200,000 × 20 sheet", async () => {

@@ -31,6 +31,9 @@ describe("the ward map", () => {
     expect(layers).toEqual([
       "Young offenders by ward", "Young offenders by ward (rate per 1,000)",
       "Domestic abuse crimes by ward (illustrative)", "Domestic abuse crimes by ward (illustrative) (rate per 1,000)",
+      "Police extract (synthetic): crime by ward", "Police extract (synthetic): crime by ward (rate per 1,000)",
+      "Police extract (synthetic): domestic abuse by ward", "Police extract (synthetic): domestic abuse by ward (rate per 1,000)",
+      "Town Centre team: all crime by ward", "Town Centre team: all crime by ward (rate per 1,000)",
       "Needle find locations", "Needle find locations (rate per 1,000)",
     ]);
     const youth = await fills(page);
@@ -69,6 +72,12 @@ describe("the ward map", () => {
     expect(await page.locator("#csp-map-legend").innerText()).toContain("<5");
     await page.locator('path.csp-ward[data-code="E05004996"]').hover();
     expect(await page.locator("#csp-map-info").innerText()).toContain("Count: <5");
+    // The Town Centre team's wards from the extract: High Street's count after the start, others no data.
+    await page.selectOption("#csp-map-layer", { label: "Town Centre team: all crime by ward" });
+    await page.mouse.move(0, 0);
+    await page.locator('path.csp-ward[data-code="E05004996"]').hover();
+    expect(await page.locator("#csp-map-info").innerText()).toMatch(/High Street[\s\S]*Count: 1,0\d\d/);
+    await screenshot(page, "map-town-centre-team");
     await page.selectOption("#csp-map-layer", { label: "Needle find locations" });
     expect(await page.locator("path.csp-point").count()).toBe(4);
     await screenshot(page, "map-needle-finds");

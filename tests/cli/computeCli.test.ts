@@ -30,11 +30,11 @@ describe("csp-assess compute", () => {
     const json = path.join(dir, "results.json");
     const result = await run("compute", SAMPLE, "--out", out, "--json", json);
     expect(result.code).toBe(0);
-    expect(result.out.join("\n")).toMatch(/Read 20 tables from 18 sheets/);
+    expect(result.out.join("\n")).toMatch(/Read 32 tables from 21 sheets/);
 
     const original = await load(SAMPLE);
     const written = await load(out);
-    expect(written.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), "CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Wards", "CSP Findings"]);
+    expect(written.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), "CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Patterns", "CSP Intervention", "CSP Wards", "CSP Findings"]);
     expect(cellDump(written, (name) => !name.startsWith("CSP "))).toBe(cellDump(original));
 
     const tables = written.getWorksheet("CSP Tables")!;
@@ -55,6 +55,39 @@ describe("csp-assess compute", () => {
     expect(table.rows[1].pctChange).toBeCloseTo(76 / 318, 12);
     expect(parsed.findings[0]).toMatchObject({ cell: "'Youth offending'!B19", severity: "error", kind: "total-mismatch", stated: 35, computed: 34 });
     expect(parsed.headlines.length).toBeGreaterThan(50);
+  });
+
+  it("includes the record-level extract: crime by group, the DA temporal profile, the Town Centre table and its ward layer", async () => {
+    const out = path.join(dir, "extract.xlsx");
+    const json = path.join(dir, "extract.json");
+    expect((await run("compute", SAMPLE, "--out", out, "--json", json)).code).toBe(0);
+    const parsed = JSON.parse(await fs.readFile(json, "utf8"));
+    const [extract] = parsed.incidents;
+    expect(extract).toMatchObject({ source: "Police extract (synthetic)", periods: ["Nov 17 – Oct 18", "Nov 18 – Oct 19"], allCrime: [17244, 16947] });
+    expect(extract.byWard.find((w: { name: string }) => w.name === "High Street").code).toBe("E05004996");
+    expect((extract.daShareAll * 100).toFixed(1)).toBe("16.0");
+    expect((extract.daShareViolence * 100).toFixed(1)).toBe("32.0");
+    // Bad rows are named by their cell.
+    expect(parsed.findings).toContainEqual(expect.objectContaining({ severity: "warning", kind: "records-not-counted", cell: expect.stringMatching(/^'Police extract \(synthetic\)'!B\d+$/) }));
+    const groups = parsed.tables.find((t: { title: string }) => t.title === "Police extract (synthetic): crime by group");
+    expect(groups.rows.find((r: { label: string }) => r.label === "Drug offences")).toMatchObject({ values: [318, 394], change: 76 });
+    expect(parsed.headlines.map((h: { text: string }) => h.text)).toContain("Domestic abuse was 16.0% of all crime and 32.0% of violent crime in Nov 18 – Oct 19.");
+
+    const written = await load(out);
+    const town = written.getWorksheet("CSP Intervention")!;
+    expect(town.getCell("A2").value).toBe("Town Centre team: 12/10/2019 – 19/02/2020 against 12/10/2018 – 19/02/2019");
+    const theft = town.getRows(3, town.rowCount - 2)!.find((r) => r.getCell(1).value === "High Street" && r.getCell(3).value === "Theft")!;
+    expect([theft.getCell(4).value, theft.getCell(5).value, theft.getCell(6).value]).toEqual([165, 307, 142]);
+    expect(theft.getCell(7).numFmt).toBe("0.0%");
+    expect(theft.getCell(9).value).toBe("Beyond normal variation");
+    const patterns = written.getWorksheet("CSP Patterns")!;
+    expect(String(patterns.getCell("A2").value)).toMatch(/^Domestic abuse, Police extract \(synthetic\): [\d,]+ records, 01\/11\/2017 – 31\/10\/2019$/);
+    expect(patterns.getRow(3).values).toEqual([undefined, "Month", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Total"]);
+    const named: string[] = [];
+    patterns.eachRow((row) => named.push(String(row.getCell(1).value)));
+    expect(named).toEqual(expect.arrayContaining(["Christmas Day", "Valentine's Day", "Father's Day", "Summer bank holiday", "New Year's Eve"]));
+    const layer = parsed.wards.layers.find((l: { title: string }) => l.title === "Town Centre team: all crime by ward");
+    expect(layer).toBeDefined();
   });
 
   it("replaces its own result sheets on a re-run and never an analyst's sheet of the same name", async () => {

@@ -32,21 +32,90 @@ describe("csp-assess incidents", () => {
     expect(group("Vehicle offences").values[1] - group("Vehicle offences").values[0]).toBe(26);
     expect(pct(r.daShareAll)).toBe("16.0%");
     expect(pct(r.daShareViolence)).toBe("32.0%");
-    expect(r.rejected.reasons).toEqual({ "unreadable date": 1, "unknown category": 1, "outside both periods": 1 });
+    // The extract runs on to 19/02/2020: those months are outside the compared years, as is one 2016 record.
+    const isoDate = (text: string): string => (/^\d{4}-/.test(text) ? text : text.split("/").reverse().join("-"));
+    const later = syntheticExtractRows().slice(1).filter((row) => isoDate(row[1]) >= "2019-11-01").length;
+    expect(later).toBeGreaterThan(4000);
+    expect(r.rejected.reasons).toEqual({ "unreadable date": 1, "unknown category": 1, "outside both periods": later + 1 });
+    expect(r.rejected.examples["unreadable date"]).toEqual([expect.stringMatching(/^line \d+: SYN\/BAD001 \| 31\/02\/2019/)]);
     expect(r.byWard.find((w: { name: string }) => w.name === "High Street").code).toBe("E05004996");
+  });
+
+  it("gives the Town Centre team's before/after table, with the bordering wards as a displacement check", async () => {
+    const csv = path.join(dir, "synthetic-police-extract.csv");
+    await fs.writeFile(csv, syntheticExtractCsv());
+    const json = path.join(dir, "town.json");
+    const result = await runCli("incidents", csv, "--intervention", "High Street", "--from", "2019-10-12", "--to", "2020-02-19", "--name", "Town Centre team", "--json", json);
+    expect(result.code).toBe(0);
+    const r = JSON.parse(await fs.readFile(json, "utf8"));
+    const impact = r.interventions[0];
+    expect(impact.name).toBe("Town Centre team");
+    expect(impact.periods).toEqual(["12/10/2018 – 19/02/2019", "12/10/2019 – 19/02/2020"]);
+    const high = impact.wards[0];
+    expect([high.ward, high.role]).toEqual(["High Street", "intervention"]);
+    expect(high.rows.find((row: { group: string }) => row.group === "Theft")).toMatchObject({ before: 165, after: 307 });
+    // High Street's neighbours in the 2015 ward boundaries.
+    expect(impact.wards.slice(1).map((w: { ward: string; role: string }) => `${w.ward} (${w.role})`).sort()).toEqual(
+      ["Boxley", "Bridge", "East", "Fant", "North", "Shepway North", "South"].map((w) => `${w} (comparison)`));
+  });
+
+  it("profiles domestic abuse by month, weekday and hour, and tests the named dates against the same weekdays", async () => {
+    const csv = path.join(dir, "synthetic-police-extract.csv");
+    await fs.writeFile(csv, syntheticExtractCsv());
+    const json = path.join(dir, "patterns.json");
+    expect((await runCli("incidents", csv, "--json", json)).code).toBe(0);
+    const { patterns, domesticAbuse } = JSON.parse(await fs.readFile(json, "utf8"));
+    expect(patterns.category).toBe("Domestic abuse");
+    expect([patterns.from, patterns.to]).toEqual(["01/11/2017", "31/10/2019"]);
+    const sum = (m: number[][]): number => m.flat().reduce((a, b) => a + b, 0);
+    expect(sum(patterns.monthWeekday)).toBe(domesticAbuse[0] + domesticAbuse[1]);
+    expect(sum(patterns.hourWeekday)).toBe(patterns.total);
+    const names = patterns.namedDates.map((d: { name: string }) => d.name);
+    expect(names).toEqual(expect.arrayContaining(["Christmas Day", "New Year's Day", "New Year's Eve", "Valentine's Day", "Father's Day", "Early May bank holiday", "Summer bank holiday"]));
+    const christmas = patterns.namedDates.find((d: { name: string }) => d.name === "Christmas Day");
+    expect(christmas.dates).toEqual(["25/12/2017", "25/12/2018"]);
+    expect(christmas.observed).toBeGreaterThan(christmas.expected);
+    expect(christmas.pValue).toBeLessThan(0.05);
+
+    const theft = path.join(dir, "theft.json");
+    expect((await runCli("incidents", csv, "--category", "theft", "--json", theft)).code).toBe(0);
+    expect(JSON.parse(await fs.readFile(theft, "utf8")).patterns.total).toBe(4200 + 4300);
+    const wrong = await runCli("incidents", csv, "--category", "Parking", "--json", theft);
+    expect([wrong.code, wrong.err[0]]).toEqual([2, expect.stringMatching(/--category must be one of: Domestic abuse, All crime, /)]);
+  });
+
+  it("places records by coordinates and counts swapped and out-of-borough ones by reason", async () => {
+    const csv = path.join(dir, "located.csv");
+    await fs.writeFile(csv, [
+      "Offence,Date,Latitude,Longitude",
+      "Shoplifting,12/06/2019,51.2758,0.5222", // Union Street: High Street ward
+      "Shoplifting,13/06/2019,0.5222,51.2758", // swapped
+      "Shoplifting,14/06/2019,53.4808,-2.2426", // Manchester
+      "Shoplifting,15/06/2019,,", // no location: counted, in no ward
+    ].join("\n"));
+    const json = path.join(dir, "located.json");
+    expect((await runCli("incidents", csv, "--window", "calendar", "--end", "2019-12", "--json", json)).code).toBe(0);
+    const r = JSON.parse(await fs.readFile(json, "utf8"));
+    expect(r.byWard).toEqual([{ code: "E05004996", name: "High Street", values: [0, 1], domesticAbuse: null }]);
+    expect(r.allCrime).toEqual([0, 2]);
+    expect(r.rejected.reasons).toEqual({ "latitude and longitude swapped": 1, "outside the borough": 1 });
+    expect(r.rejected.examples["outside the borough"]).toEqual(["line 4: Shoplifting | 14/06/2019 | 53.4808 | -2.2426"]);
   });
 
   it("reads an .xlsx extract with the streaming reader, and financial years on request", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Extract");
-    for (const row of syntheticExtractRows().slice(0, 2001)) ws.addRow(row);
+    // Every twentieth record, so the sample spans the whole extract.
+    const rows = syntheticExtractRows();
+    const sample = rows.slice(1).filter((_, i) => i % 20 === 0);
+    for (const row of [rows[0], ...sample]) ws.addRow(row);
     const file = path.join(dir, "extract.xlsx");
     await wb.xlsx.writeFile(file);
     const json = path.join(dir, "xlsx.json");
     expect((await runCli("incidents", file, "--window", "apr-mar", "--end", "2019-03", "--json", json)).code).toBe(0);
     const r = JSON.parse(await fs.readFile(json, "utf8"));
     expect(r.periods).toEqual(["Apr 17 – Mar 18", "Apr 18 – Mar 19"]);
-    expect(r.allCrime[0] + r.allCrime[1] + (r.rejected.reasons["outside both periods"] ?? 0)).toBe(2000);
+    expect(r.allCrime[0] + r.allCrime[1] + (r.rejected.reasons["outside both periods"] ?? 0)).toBe(sample.length);
     expect(r.allCrime[0]).toBeGreaterThan(0);
     expect(r.allCrime[1]).toBeGreaterThan(0);
   });

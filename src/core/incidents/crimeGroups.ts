@@ -45,6 +45,12 @@ export const DEFAULT_CRIME_GROUPS: Readonly<Record<string, string>> = {
 /** Groups counted as violent crime (for domestic abuse as a share of violent crime). */
 export const VIOLENT_GROUPS = new Set(["Violence against the person", "Sexual offences"]);
 
+/**
+ * Crimes against society (no direct victim): everything else is victim-based crime, the
+ * Home Office split the seed's Town Centre analysis uses.
+ */
+export const VICTIM_BASED_EXCLUDED = new Set(["Drug offences", "Possession of weapons", "Public order offences", "Other crime"]);
+
 /** Reads a category to its group: the analyst's mapping first, then the defaults; null when unknown. */
 export function crimeGroupOf(category: string, mapping: ReadonlyMap<string, string>): string | null {
   const key = category.trim().toLowerCase().replace(/\s+/g, " ");

@@ -1,137 +1,217 @@
 import { type CellValue, cellText } from "../../model";
-import { compareValues } from "../compute/compareValues";
-import { crimeGroupOf, VIOLENT_GROUPS } from "./crimeGroups";
-import { monthNumber, parseRecordDate } from "./recordDate";
-import { type ComparisonWindows, type WindowKind, comparisonWindows, periodOf } from "./windows";
+import { parseNumberCell } from "../parse/parseNumber";
+import { weekdayOf } from "../calendar/namedDates";
+import { crimeGroupOf } from "./crimeGroups";
+import type { RecordColumns } from "./recordColumns";
+import { monthNumber, parseRecordDate, parseRecordTime, recordDay } from "./recordDate";
 
-/** Where the record-level columns are in an extract's header row. */
-export interface RecordColumns {
-  readonly date: number;
-  readonly category: number;
-  readonly ward: number | null;
-  readonly domesticAbuse: number | null;
+/** Why a record was not counted (by ward, for the location reasons; at all, for the others). */
+export type RejectReason =
+  | "empty row"
+  | "unreadable date"
+  | "unknown category"
+  | "outside both periods"
+  | "outside the borough"
+  | "latitude and longitude swapped"
+  | "easting and northing swapped";
+
+/** Where a record's coordinates fall: a ward's name, or why they cannot be placed. */
+export type LocatedRecord = { readonly ward: string } | { readonly reject: RejectReason };
+
+/** Places coordinates in wards; the GIS module provides it (the core knows no boundaries). */
+export interface RecordLocator {
+  /** `x, y` are longitude and latitude for `latlon`, easting and northing for `bng`. */
+  locate(x: number, y: number, system: "latlon" | "bng"): LocatedRecord;
 }
 
-const HEADERS: Record<keyof RecordColumns, RegExp> = {
-  date: /^(committed date|date committed|offence date|date of offence|occurred date|date occurred|date|start date|from date|incident date|crime date)$/,
-  category: /^(crime type|offence|offence type|crime category|category|offence group|crime group|offence description|crime)$/,
-  ward: /^(ward|ward name|ward code|ward \(2015\)|ward name \(2015\))$/,
-  domesticAbuse: /^(da flag|da|domestic|domestic abuse|domestic abuse flag|domestic flag|da marker)$/,
-};
-
-/** Finds the record columns in a header row (case-insensitive; the names police extracts use), or null. */
-export function findRecordColumns(header: readonly CellValue[]): RecordColumns | null {
-  const norm = header.map((h) => cellText(h).toLowerCase().replace(/[_.]/g, " ").replace(/\s+/g, " ").trim());
-  const find = (key: keyof RecordColumns): number => norm.findIndex((h) => HEADERS[key].test(h));
-  const date = find("date");
-  const category = find("category");
-  if (date < 0 || category < 0) return null;
-  const ward = find("ward");
-  const da = find("domesticAbuse");
-  return { date, category, ward: ward < 0 ? null : ward, domesticAbuse: da < 0 ? null : da };
+/** One aggregated cell: records of one day, crime group, ward and domestic-abuse flag. */
+export interface DayCell {
+  readonly day: number;
+  readonly group: number;
+  readonly ward: number;
+  readonly da: boolean;
+  readonly count: number;
 }
+
+/** One aggregated cell of the time-of-day profile (records that give a time). */
+export interface HourCell {
+  readonly month: number;
+  readonly group: number;
+  readonly da: boolean;
+  readonly weekday: number;
+  readonly hour: number;
+  readonly count: number;
+}
+
+/** Everything an extract's records add up to; the analyses read only this. */
+export interface IncidentCounts {
+  /** Crime groups and wards by index; ward 0 is "no ward". */
+  readonly groups: readonly string[];
+  readonly wards: readonly string[];
+  readonly days: readonly DayCell[];
+  readonly hours: readonly HourCell[];
+  readonly hasDomesticAbuse: boolean;
+  readonly hasLocation: boolean;
+  /** Records read (data rows), and those counted. */
+  readonly records: number;
+  readonly counted: number;
+  /** Earliest and latest day with a counted record (days since 1970), or null when none. */
+  readonly firstDay: number | null;
+  readonly lastDay: number | null;
+  readonly rejected: Readonly<Record<string, number>>;
+  readonly examples: Readonly<Record<string, readonly RecordExample[]>>;
+  /** The first record of each month, for "outside both periods" examples. */
+  readonly monthExamples: ReadonlyMap<number, RecordExample>;
+}
+
+/** A record quoted in a finding: where it is (`'Extract'!B1204`, `line 1204`) and what it says. */
+export interface RecordExample {
+  readonly where: string;
+  readonly text: string;
+}
+
+/** `line 12: 31/02/2019 | Theft | High Street`. */
+export const exampleText = (e: RecordExample): string => `${e.where}: ${e.text}`;
 
 const YES = /^(y|yes|true|1|da|domestic)$/i;
-
-/** Why a record was not counted. */
-export type RejectReason = "unreadable date" | "outside both periods" | "unknown category" | "empty row";
-
-/** The comparison an extract gives, in the JSON shape of `csp-assess incidents`. */
-export interface IncidentSummary {
-  readonly periods: readonly [string, string];
-  readonly allCrime: readonly [number, number];
-  readonly byGroup: readonly { readonly group: string; readonly values: readonly [number, number]; readonly pctChange: number | null }[];
-  readonly byWard: readonly { readonly name: string; readonly values: readonly [number, number] }[];
-  readonly domesticAbuse: readonly [number, number] | null;
-  /** Domestic abuse as a share of all crime, and of violent crime, in the later period. */
-  readonly daShareAll: number | null;
-  readonly daShareViolence: number | null;
-  readonly rejected: { readonly count: number; readonly reasons: Readonly<Record<string, number>>; readonly examples: Readonly<Record<string, readonly string[]>> };
-}
+const EXAMPLES = 5;
+// Cell keys are packed into one number (day, ward, group, flag) because a Map of numbers is
+// several times faster and smaller than one of strings at a million records.
+const DAY_OFFSET = 100000;
+const WARDS = 65536;
+const GROUPS = 1024;
 
 /**
- * Counts records one at a time (so an extract of millions streams through in bounded memory):
- * by month, crime group, ward and domestic-abuse flag; periods are applied at the end, once the
- * last month is known. Records that cannot be counted are tallied by reason with examples.
+ * Counts records one at a time, so an extract of millions streams through in bounded memory:
+ * by day, crime group, ward and domestic-abuse flag, and by month, weekday and hour when the
+ * extract gives times. Periods are applied afterwards. Records that cannot be counted are
+ * tallied by reason with example rows; nothing is dropped silently.
  */
 export class IncidentAggregator {
-  private readonly cells = new Map<string, number>();
+  private readonly dayCounts = new Map<number, number>();
+  private readonly hourCounts = new Map<number, number>();
+  private readonly groupIndex = new Map<string, number>();
+  private readonly wardIndex = new Map<string, number>([["", 0]]);
   private readonly reasons = new Map<string, number>();
-  private readonly examples = new Map<string, string[]>();
-  private latest = -Infinity;
-  private rows = 0;
+  private readonly examples = new Map<string, RecordExample[]>();
+  private readonly monthExamples = new Map<number, RecordExample>();
+  private records = 0;
+  private counted = 0;
+  private firstDay = Infinity;
+  private lastDay = -Infinity;
 
-  constructor(private readonly columns: RecordColumns, private readonly mapping: ReadonlyMap<string, string> = new Map()) {}
+  constructor(
+    private readonly columns: RecordColumns,
+    private readonly mapping: ReadonlyMap<string, string> = new Map(),
+    private readonly locator: RecordLocator | null = null,
+  ) {}
 
-  private reject(reason: RejectReason, where: string): void {
+  private reject(reason: RejectReason, where: string, row: readonly CellValue[]): void {
     this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
     const list = this.examples.get(reason) ?? [];
-    if (list.length < 5) list.push(where);
+    if (list.length < EXAMPLES) list.push(describe(where, row));
     this.examples.set(reason, list);
   }
 
-  /** Adds one record; `where` names it in findings (`extract.csv row 1204`). */
-  add(row: readonly CellValue[], where: string): void {
-    this.rows += 1;
-    if (row.every((v) => cellText(v) === "")) return this.reject("empty row", where);
-    const date = parseRecordDate(row[this.columns.date] ?? null);
-    if (!date) return this.reject("unreadable date", where);
-    const group = crimeGroupOf(cellText(row[this.columns.category] ?? null), this.mapping);
-    if (!group) return this.reject("unknown category", where);
-    const month = monthNumber(date);
-    this.latest = Math.max(this.latest, month);
-    const ward = this.columns.ward === null ? "" : cellText(row[this.columns.ward] ?? null);
-    const da = this.columns.domesticAbuse !== null && YES.test(cellText(row[this.columns.domesticAbuse] ?? null)) ? "1" : "0";
-    const key = `${month}|${group}|${ward}|${da}`;
-    this.cells.set(key, (this.cells.get(key) ?? 0) + 1);
+  private index(map: Map<string, number>, name: string, limit: number): number {
+    let i = map.get(name);
+    if (i === undefined) {
+      i = map.size;
+      if (i >= limit) return 0;
+      map.set(name, i);
+    }
+    return i;
   }
 
-  /** The two-period comparison; `end` defaults to the latest month in the extract. */
-  summary(kind: WindowKind = "nov-oct", end?: { year: number; month: number }): IncidentSummary {
-    const last = end ?? { year: Math.floor(this.latest / 12), month: (this.latest % 12) + 1 };
-    const windows: ComparisonWindows = comparisonWindows(kind, last);
-    const groups = new Map<string, [number, number]>();
-    const wards = new Map<string, [number, number]>();
-    const all: [number, number] = [0, 0];
-    const da: [number, number] = [0, 0];
-    let daViolent = 0;
-    let violent = 0;
-    let outside = 0;
-    for (const [key, count] of this.cells) {
-      const [month, group, ward, flag] = key.split("|");
-      const period = periodOf(windows, Number(month));
-      if (period === -1) {
-        outside += count;
-        continue;
-      }
-      all[period] += count;
-      const g = groups.get(group) ?? [0, 0];
-      g[period] += count;
-      groups.set(group, g);
-      if (ward) {
-        const w = wards.get(ward) ?? [0, 0];
-        w[period] += count;
-        wards.set(ward, w);
-      }
-      if (flag === "1") da[period] += count;
-      if (period === 1 && VIOLENT_GROUPS.has(group)) {
-        violent += count;
-        if (flag === "1") daViolent += count;
-      }
+  private number(row: readonly CellValue[], column: number | null): number | null {
+    if (column === null) return null;
+    const parsed = parseNumberCell(row[column] ?? null, null);
+    return parsed.kind === "number" ? parsed.value : null;
+  }
+
+  /** The record's ward name: the Ward column, else its coordinates; "" when it has neither. */
+  private ward(row: readonly CellValue[], where: string): string | null {
+    const named = this.columns.ward === null ? "" : cellText(row[this.columns.ward] ?? null).trim();
+    if (named || !this.locator) return named;
+    const { latitude, longitude, easting, northing } = this.columns;
+    let located: LocatedRecord | null = null;
+    const lat = this.number(row, latitude);
+    const lon = this.number(row, longitude);
+    const e = this.number(row, easting);
+    const n = this.number(row, northing);
+    if (lat !== null && lon !== null) located = this.locator.locate(lon, lat, "latlon");
+    else if (e !== null && n !== null) located = this.locator.locate(e, n, "bng");
+    if (!located) return "";
+    if ("ward" in located) return located.ward;
+    this.reject(located.reject, where, row);
+    return null;
+  }
+
+  /** Adds one record; `where` names it in findings (`extract.csv line 1204`). */
+  add(row: readonly CellValue[], where: string): void {
+    this.records += 1;
+    if (row.every((v) => cellText(v) === "")) return this.reject("empty row", where, row);
+    const date = parseRecordDate(row[this.columns.date] ?? null);
+    if (!date) return this.reject("unreadable date", where, row);
+    const groupName = crimeGroupOf(cellText(row[this.columns.category] ?? null), this.mapping);
+    if (!groupName) return this.reject("unknown category", where, row);
+    const wardName = this.ward(row, where);
+    // A record outside the borough is not the partnership's; a swapped one waits for correction.
+    if (wardName === null) return;
+    this.counted += 1;
+    const day = recordDay(date);
+    const month = monthNumber(date);
+    if (!this.monthExamples.has(month)) this.monthExamples.set(month, describe(where, row));
+    this.firstDay = Math.min(this.firstDay, day);
+    this.lastDay = Math.max(this.lastDay, day);
+    const group = this.index(this.groupIndex, groupName, GROUPS);
+    const ward = this.index(this.wardIndex, wardName, WARDS);
+    const da = this.columns.domesticAbuse !== null && YES.test(cellText(row[this.columns.domesticAbuse] ?? null).trim()) ? 1 : 0;
+    const key = ((day + DAY_OFFSET) * WARDS + ward) * GROUPS * 2 + group * 2 + da;
+    this.dayCounts.set(key, (this.dayCounts.get(key) ?? 0) + 1);
+    const minutes = date.minutes ?? (this.columns.time === null ? null : parseRecordTime(row[this.columns.time] ?? null));
+    if (minutes !== null) {
+      const hourKey = ((month * GROUPS + group) * 2 + da) * 168 + weekdayOf(day) * 24 + Math.floor(minutes / 60);
+      this.hourCounts.set(hourKey, (this.hourCounts.get(hourKey) ?? 0) + 1);
     }
-    const reasons = Object.fromEntries(this.reasons);
-    if (outside > 0) reasons["outside both periods"] = outside;
-    const rejectedCount = Object.values(reasons).reduce((a, b) => a + b, 0);
-    const hasDa = this.columns.domesticAbuse !== null;
+  }
+
+  /** What the records add up to so far. */
+  counts(): IncidentCounts {
+    const days: DayCell[] = [];
+    for (const [key, count] of this.dayCounts) {
+      const da = key % 2 === 1;
+      const group = Math.floor(key / 2) % GROUPS;
+      const rest = Math.floor(key / (GROUPS * 2));
+      days.push({ day: Math.floor(rest / WARDS) - DAY_OFFSET, ward: rest % WARDS, group, da, count });
+    }
+    const hours: HourCell[] = [];
+    for (const [key, count] of this.hourCounts) {
+      const slot = key % 168;
+      const rest = Math.floor(key / 168);
+      hours.push({ month: Math.floor(rest / (GROUPS * 2)), group: Math.floor(rest / 2) % GROUPS, da: rest % 2 === 1, weekday: Math.floor(slot / 24), hour: slot % 24, count });
+    }
+    const { latitude, easting } = this.columns;
     return {
-      periods: windows.labels,
-      allCrime: all,
-      byGroup: [...groups].sort((a, b) => b[1][1] - a[1][1] || a[0].localeCompare(b[0])).map(([group, values]) => ({ group, values, pctChange: compareValues(values[0], values[1]).pctChange })),
-      byWard: [...wards].sort((a, b) => b[1][1] - a[1][1] || a[0].localeCompare(b[0])).map(([name, values]) => ({ name, values })),
-      domesticAbuse: hasDa ? da : null,
-      daShareAll: hasDa && all[1] > 0 ? da[1] / all[1] : null,
-      daShareViolence: hasDa && violent > 0 ? daViolent / violent : null,
-      rejected: { count: rejectedCount, reasons, examples: Object.fromEntries(this.examples) },
+      groups: [...this.groupIndex.keys()],
+      wards: [...this.wardIndex.keys()],
+      days,
+      hours,
+      hasDomesticAbuse: this.columns.domesticAbuse !== null,
+      hasLocation: this.columns.ward !== null || latitude !== null || easting !== null,
+      records: this.records,
+      counted: this.counted,
+      firstDay: this.counted > 0 ? this.firstDay : null,
+      lastDay: this.counted > 0 ? this.lastDay : null,
+      rejected: Object.fromEntries(this.reasons),
+      examples: Object.fromEntries(this.examples),
+      monthExamples: new Map(this.monthExamples),
     };
   }
+}
+
+/** A record as an example: its cells joined (long rows cut short). */
+function describe(where: string, row: readonly CellValue[]): RecordExample {
+  const text = row.map((v) => cellText(v)).filter((t) => t !== "").join(" | ");
+  return { where, text: text.length > 120 ? `${text.slice(0, 117)}...` : text };
 }

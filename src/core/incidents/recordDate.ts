@@ -1,6 +1,7 @@
 import type { CellValue } from "../../model";
+import { dayNumber } from "../calendar/namedDates";
 
-/** A record's date as whole days and minutes since 1970-01-01 UTC (time when the extract gives one). */
+/** A record's date (and time of day when the extract gives one). */
 export interface RecordDate {
   readonly year: number;
   readonly month: number;
@@ -11,6 +12,7 @@ export interface RecordDate {
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?)?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::\d{2})?$/;
 
 function valid(year: number, month: number, day: number, minutes: number | null): RecordDate | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -49,5 +51,21 @@ export function parseRecordDate(value: CellValue): RecordDate | null {
   return null;
 }
 
+/**
+ * Minutes past midnight of a separate time column: `18:30`, `18:30:00`, an Excel time
+ * fraction (0.77) or a date-time cell; null when empty or unreadable.
+ */
+export function parseRecordTime(value: CellValue): number | null {
+  if (value instanceof Date) return value.getUTCHours() * 60 + value.getUTCMinutes();
+  if (typeof value === "number") return value >= 0 ? Math.round((value % 1) * 1440) % 1440 : null;
+  if (typeof value !== "string") return null;
+  const m = TIME.exec(value.trim());
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
 /** Months since year 0 of a date (2019-04 -> 2019 * 12 + 3), for window arithmetic. */
 export const monthNumber = (d: { year: number; month: number }): number => d.year * 12 + d.month - 1;
+
+/** Days since 1970-01-01 of a record's date. */
+export const recordDay = (d: RecordDate): number => dayNumber(d);

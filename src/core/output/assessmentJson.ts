@@ -1,5 +1,6 @@
 import type { Assessment } from "../computeAssessment";
 import type { Finding } from "../findings";
+import { incidentJson } from "../incidents/incidentJson";
 
 /** A finding as written to JSON (the sheet is part of `cell`). */
 function findingJson(f: Finding): Record<string, unknown> {
@@ -46,6 +47,7 @@ export function assessmentJson(assessment: Assessment): Record<string, unknown> 
     headlines: assessment.headlines,
     findings: assessment.findings.map(findingJson),
     ...(assessment.morile ? { morile: morileJson(assessment) } : {}),
+    ...(assessment.incidents.length > 0 ? { incidents: assessment.incidents.map((i) => incidentJson(i)) } : {}),
   };
 }
 

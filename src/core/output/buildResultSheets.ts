@@ -3,6 +3,7 @@ import type { Assessment } from "../computeAssessment";
 import type { TableResult } from "../compute/computeTable";
 import { countOf } from "../format/formatNumbers";
 import { morileResultSheet } from "./morileSheet";
+import { interventionSheet, patternsSheet } from "./incidentSheets";
 
 /** Names of the sheets one run writes (each starts with the result prefix). */
 export const ResultSheetNames = {
@@ -188,5 +189,8 @@ function numberFormatFor(value: number | string | null, kind: string): string | 
 export function buildResultSheets(assessment: Assessment): ResultSheet[] {
   const months = monthsSheet(assessment);
   const morile = assessment.morile ? [morileResultSheet(assessment.morile)] : [];
-  return [summarySheet(assessment), ...morile, tablesSheet(assessment), ...(months ? [months] : []), findingsSheet(assessment)];
+  const patterns = patternsSheet(assessment.incidents);
+  const intervention = interventionSheet(assessment.incidents, assessment.tables);
+  const optional = [months, patterns, intervention].filter((s): s is ResultSheet => s !== null);
+  return [summarySheet(assessment), ...morile, tablesSheet(assessment), ...optional, findingsSheet(assessment)];
 }

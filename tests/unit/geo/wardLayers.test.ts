@@ -19,6 +19,8 @@ describe("wardAnalysis on the sample workbook", () => {
     expect(analysis.layers.map((l) => [l.title, l.source])).toEqual([
       ["Young offenders by ward", "ward table"],
       ["Domestic abuse crimes by ward (illustrative)", "ward table"],
+      ["Police extract (synthetic): crime by ward", "ward table"],
+      ["Police extract (synthetic): domestic abuse by ward", "ward table"],
       ["Needle find locations", "points"],
     ]);
     expect(analysis.populationSheet).toBe("Population (illustrative)");
@@ -44,7 +46,7 @@ describe("wardAnalysis on the sample workbook", () => {
 
   it("places needle finds by named place, reporting the needle bins that have no single place", async () => {
     const analysis = await sampleAnalysis();
-    const needles = analysis.layers[2];
+    const needles = analysis.layers.find((l) => l.title === "Needle find locations")!;
     expect(needles.wards.find((w) => w.name === "High Street")!.count).toBe(606);
     expect(needles.wards.find((w) => w.name === "North")!.count).toBe(262);
     expect(analysis.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/"Needle bins" is not in the Places sheet/));

@@ -1,0 +1,46 @@
+import type { LocatedRecord, RecordLocator } from "../src/core/incidents";
+import type { WardBoundaries } from "./boundaries";
+import { fromBritishNationalGrid } from "./britishNationalGrid";
+import { WardLocator } from "./pointInWard";
+import { WardMatcher } from "./wardMatch";
+
+/**
+ * Places a record's coordinates in a ward of these boundaries. A point in no ward is
+ * "outside the borough", unless swapping its two coordinates puts it in one: then it is
+ * reported as swapped (the commonest mistake in a hand-made extract) and not counted.
+ */
+export function recordLocator(boundaries: WardBoundaries): RecordLocator {
+  const locator = new WardLocator(boundaries);
+  const place = (x: number, y: number, system: "latlon" | "bng"): number => {
+    if (system === "latlon") return Math.abs(y) <= 90 && Math.abs(x) <= 180 ? locator.locate(x, y) : -1;
+    if (x < 0 || y < 0 || x > 700000 || y > 1300000) return -1;
+    const [lon, lat] = fromBritishNationalGrid(x, y);
+    return locator.locate(lon, lat);
+  };
+  return {
+    locate(x: number, y: number, system: "latlon" | "bng"): LocatedRecord {
+      const ward = place(x, y, system);
+      if (ward >= 0) return { ward: boundaries.wards[ward].name };
+      if (place(y, x, system) >= 0) return { reject: system === "latlon" ? "latitude and longitude swapped" : "easting and northing swapped" };
+      return { reject: "outside the borough" };
+    },
+  };
+}
+
+/** The names of the wards that share a border with the ward named `name` (matched loosely). */
+export function wardNeighbourNames(boundaries: WardBoundaries): (name: string) => string[] {
+  const matcher = new WardMatcher(boundaries.wards);
+  return (name) => {
+    const m = matcher.match(name);
+    return m.kind === "matched" ? boundaries.neighbours[m.ward].map((i) => boundaries.wards[i].name) : [];
+  };
+}
+
+/** The ONS code of a ward named loosely, or null when no ward of these boundaries matches. */
+export function wardCodeOf(boundaries: WardBoundaries): (name: string) => string | null {
+  const matcher = new WardMatcher(boundaries.wards);
+  return (name) => {
+    const m = matcher.match(name);
+    return m.kind === "matched" ? boundaries.wards[m.ward].code : null;
+  };
+}

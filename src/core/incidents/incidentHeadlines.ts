@@ -1,0 +1,35 @@
+import { formatPercent } from "../format/formatNumbers";
+import type { Headline } from "../headlines/writeHeadlines";
+import { WEEKDAYS } from "../calendar/namedDates";
+import type { IncidentAnalysis } from "./incidentAnalysis";
+
+/**
+ * Sentences an extract adds beyond its tables' comparisons: domestic abuse's shares, the
+ * busiest weekday and hour of the profiled category, and each named date that stands out.
+ */
+export function incidentHeadlines(analysis: IncidentAnalysis): Headline[] {
+  const { summary, patterns, source } = analysis;
+  const headlines: Headline[] = [];
+  const add = (label: string, text: string, pValue: number | null = null, significant: boolean | null = null): void => {
+    headlines.push({ sheet: source, table: `${source}: records`, label, text, pValue, significant });
+  };
+  if (summary.daShareAll !== null) {
+    const violence = summary.daShareViolence === null ? "" : ` and ${formatPercent(summary.daShareViolence)} of violent crime`;
+    add("Domestic abuse share", `Domestic abuse was ${formatPercent(summary.daShareAll)} of all crime${violence} in ${summary.periods[1]}.`);
+  }
+  if (patterns && patterns.total > 0) {
+    const byWeekday = WEEKDAYS.map((_, w) => patterns.monthWeekday.reduce((s, m) => s + m[w], 0));
+    const top = byWeekday.indexOf(Math.max(...byWeekday));
+    let text = `${patterns.category} was most often recorded on ${WEEKDAYS[top]}s (${formatPercent(byWeekday[top] / patterns.total)} of ${patterns.from} – ${patterns.to})`;
+    if (patterns.hourWeekday) {
+      const byHour = patterns.hourWeekday.map((h) => h.reduce((a, b) => a + b, 0));
+      const hour = byHour.indexOf(Math.max(...byHour));
+      text += ` and most often between ${String(hour).padStart(2, "0")}:00 and ${String((hour + 1) % 24).padStart(2, "0")}:00`;
+    }
+    add("Busiest time", `${text}.`);
+    for (const named of patterns.namedDates) {
+      if (named.significant) add(named.name, `${patterns.category} on ${named.name}: ${named.wording}.`, named.pValue, true);
+    }
+  }
+  return headlines;
+}

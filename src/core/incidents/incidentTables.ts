@@ -1,0 +1,81 @@
+import type { Period } from "../parse/parsePeriod";
+import type { DiscoveredTable, SourceCell } from "../tables/table";
+import type { IncidentAnalysis } from "./incidentAnalysis";
+import type { InterventionWard } from "./interventionImpact";
+
+interface Row {
+  readonly label: string;
+  readonly values: readonly number[];
+  readonly aggregate?: boolean;
+}
+
+// Aggregated tables have no cell of their own on the sheet: every value points at the
+// extract's first cell, and nothing the analyst typed is audited (there is nothing typed).
+const ORIGIN: SourceCell = { row: 0, column: 0 };
+
+/** A table the core computes like any discovered one, from counts an extract added up. */
+function aggregatedTable(sheet: string, title: string, labelHeader: string, periods: readonly Period[], rows: readonly Row[]): DiscoveredTable {
+  return {
+    sheet,
+    range: `${sheet} (records)`,
+    title,
+    labelHeader,
+    kind: "periods",
+    transposed: false,
+    columns: periods.map((period) => ({ header: period.label, headerCell: ORIGIN, period, nonCount: false })),
+    derived: [],
+    rows: rows.map((row) => ({
+      label: row.label,
+      labelCell: ORIGIN,
+      aggregate: row.aggregate ?? false,
+      values: row.values.map((value) => ({ kind: "number", value, isPercent: false, decimals: 0 })),
+      valueCells: row.values.map(() => ORIGIN),
+      derived: [],
+      derivedCells: [],
+    })),
+    findings: [],
+  };
+}
+
+/** The title of an intervention's table for one ward, so result sheets can find its computed rows. */
+export function interventionTableTitle(intervention: string, ward: InterventionWard): string {
+  return `${intervention}: ${ward.ward} (${ward.role === "intervention" ? "intervention ward" : "comparison ward"})`;
+}
+
+/**
+ * The comparison tables of an extract, for the core to compute, word and map like any other:
+ * crime by group (with all crime), by ward, domestic abuse by ward, and for each intervention
+ * one table per ward (before and after, by group) and one of all crime by ward (a map layer).
+ */
+export function incidentTables(analysis: IncidentAnalysis): DiscoveredTable[] {
+  const { summary, source } = analysis;
+  const [earlier, later] = summary.windows.ranges;
+  const periods: Period[] = [
+    { label: summary.periods[0], kind: "span", order: earlier[1], months: 12 },
+    { label: summary.periods[1], kind: "span", order: later[1], months: 12 },
+  ];
+  const tables = [
+    aggregatedTable(source, `${source}: crime by group`, "Crime group", periods, [
+      ...summary.byGroup.map((g) => ({ label: g.group, values: g.values })),
+      { label: "All crime", values: summary.allCrime, aggregate: true },
+    ]),
+  ];
+  if (summary.byWard.length > 0) {
+    tables.push(aggregatedTable(source, `${source}: crime by ward`, "Ward", periods, summary.byWard.map((w) => ({ label: w.name, values: w.values }))));
+  }
+  if (summary.domesticAbuse) {
+    const wards = summary.byWard.filter((w) => w.domesticAbuse && w.domesticAbuse[0] + w.domesticAbuse[1] > 0);
+    if (wards.length > 0) tables.push(aggregatedTable(source, `${source}: domestic abuse by ward`, "Ward", periods, wards.map((w) => ({ label: w.name, values: w.domesticAbuse ?? [0, 0] }))));
+  }
+  for (const impact of analysis.interventions) {
+    // Not whole years: the order only has to put "before" first.
+    const span: Period[] = impact.periods.map((label, i) => ({ label, kind: "span", order: i, months: 0 }));
+    for (const ward of impact.wards) {
+      tables.push(aggregatedTable(source, interventionTableTitle(impact.name, ward), "Crime group", span, ward.rows.map((r) => ({ label: r.group, values: [r.before, r.after], aggregate: r.aggregate }))));
+    }
+    if (impact.wards.length >= 3) {
+      tables.push(aggregatedTable(source, `${impact.name}: all crime by ward`, "Ward", span, impact.wards.map((w) => ({ label: w.ward, values: [w.rows[0].before, w.rows[0].after] }))));
+    }
+  }
+  return tables;
+}
