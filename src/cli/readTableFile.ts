@@ -1,4 +1,4 @@
-import { parse } from "csv-parse/sync";
+import Papa from "papaparse";
 import path from "node:path";
 import { ExcelJsWorkbook } from "../adapters/exceljs";
 import { type CellValue, InputError, type WorkbookGrids } from "../model";
@@ -8,12 +8,11 @@ import { readInputFile } from "./fileOutput";
 export async function readTableFile(file: string): Promise<WorkbookGrids> {
   const bytes = await readInputFile(file);
   if (/\.csv$/i.test(file)) {
-    let rows: string[][];
-    try {
-      rows = parse(new TextDecoder().decode(bytes), { bom: true, relax_column_count: true, skip_empty_lines: true });
-    } catch (error) {
-      throw new InputError(null, `${file} is not readable CSV (${(error as Error).message})`);
-    }
+    // TextDecoder drops a UTF-8 byte-order mark; rows may differ in length.
+    const parsed = Papa.parse<string[]>(new TextDecoder().decode(bytes), { skipEmptyLines: true });
+    const broken = parsed.errors.find((e) => e.type === "Quotes");
+    if (broken) throw new InputError(null, `${file} is not readable CSV (row ${(broken.row ?? 0) + 1}: ${broken.message})`);
+    const rows = parsed.data;
     const values: CellValue[][] = rows.map((r) => r.map((v) => (v.trim() === "" ? null : v)));
     return { sheets: [{ name: path.basename(file, path.extname(file)), top: 0, left: 0, values }] };
   }

@@ -11,16 +11,19 @@ const RECORDS = 1_000_000;
 const CATEGORIES = ["Violence with injury", "Violence without injury", "Shoplifting", "Criminal damage", "Drug offences", "Public order", "Burglary", "Vehicle interference"];
 const WARDS = ["High Street", "Park Wood", "North", "East", "Fant", "Bridge", "South", "Heath"];
 
+const FIRST_DAY = Date.UTC(2017, 10, 1);
+
+/** Record i: dates spread over two years from 01/11/2017, times round the clock. */
 function record(i: number): string[] {
-  const day = 1 + (i % 28);
-  const month = 1 + (Math.floor(i / 28) % 12);
-  const year = 2018 + (i % 2);
-  return [`B/${i}`, `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`, CATEGORIES[i % CATEGORIES.length], WARDS[(i * 7) % WARDS.length], i % 6 === 0 ? "Y" : "N"];
+  const date = new Date(FIRST_DAY + ((i * 7919) % 730) * 86400000);
+  const written = `${String(date.getUTCDate()).padStart(2, "0")}/${String(date.getUTCMonth() + 1).padStart(2, "0")}/${date.getUTCFullYear()}`;
+  const time = `${String((i * 13) % 24).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}`;
+  return [`B/${i}`, written, time, CATEGORIES[i % CATEGORIES.length], WARDS[(i * 7) % WARDS.length], i % 6 === 0 ? "Y" : "N"];
 }
 
 async function writeCsv(file: string): Promise<void> {
   const out = createWriteStream(file);
-  out.write("Crime Reference,Committed Date,Crime Type,Ward,DA Flag\n");
+  out.write("Crime Reference,Committed Date,Committed Time,Crime Type,Ward,DA Flag\n");
   for (let i = 0; i < RECORDS; i += 1) {
     if (!out.write(`${record(i).join(",")}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   }
@@ -30,7 +33,7 @@ async function writeCsv(file: string): Promise<void> {
 async function writeXlsx(file: string): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet("Extract");
-  ws.addRow(["Crime Reference", "Committed Date", "Crime Type", "Ward", "DA Flag"]).commit();
+  ws.addRow(["Crime Reference", "Committed Date", "Committed Time", "Crime Type", "Ward", "DA Flag"]).commit();
   for (let i = 0; i < RECORDS; i += 1) ws.addRow(record(i)).commit();
   ws.commit();
   await wb.commit();
@@ -38,7 +41,9 @@ async function writeXlsx(file: string): Promise<void> {
 
 async function worker(file: string): Promise<void> {
   const start = performance.now();
-  const code = await main(["incidents", file, "--json", `${file}.json`], () => undefined, (l) => console.error(l));
+  // With the temporal profile (domestic abuse) and an intervention, as an analyst would run it.
+  const args = ["incidents", file, "--intervention", "High Street", "--from", "2019-06-01", "--to", "2019-10-31", "--json", `${file}.json`];
+  const code = await main(args, () => undefined, (l) => console.error(l));
   if (code !== 0) throw new Error(`incidents exited ${code}`);
   const ms = performance.now() - start;
   report(ms, { rowsPerSecond: RECORDS / (ms / 1000) });

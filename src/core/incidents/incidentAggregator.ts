@@ -3,7 +3,7 @@ import { parseNumberCell } from "../parse/parseNumber";
 import { weekdayOf } from "../calendar/namedDates";
 import { crimeGroupOf } from "./crimeGroups";
 import type { RecordColumns } from "./recordColumns";
-import { monthNumber, parseRecordDate, parseRecordTime, recordDay } from "./recordDate";
+import { type RecordDate, monthNumber, parseRecordDate, parseRecordTime, recordDay } from "./recordDate";
 
 /** Why a record was not counted (by ward, for the location reasons; at all, for the others). */
 export type RejectReason =
@@ -95,6 +95,11 @@ export class IncidentAggregator {
   private readonly reasons = new Map<string, number>();
   private readonly examples = new Map<string, RecordExample[]>();
   private readonly monthExamples = new Map<number, RecordExample>();
+  // Extracts repeat the same few categories and dates over and over: reading each distinct
+  // text once is most of the aggregator's speed. Bounded so a column of unique values cannot grow it.
+  private readonly groupOfText = new Map<string, string | null>();
+  private readonly dateOfText = new Map<string, RecordDate | null>();
+  private readonly timeOfText = new Map<string, number | null>();
   private records = 0;
   private counted = 0;
   private firstDay = Infinity;
@@ -151,9 +156,9 @@ export class IncidentAggregator {
   add(row: readonly CellValue[], where: string): void {
     this.records += 1;
     if (row.every((v) => cellText(v) === "")) return this.reject("empty row", where, row);
-    const date = parseRecordDate(row[this.columns.date] ?? null);
+    const date = cached(this.dateOfText, row[this.columns.date] ?? null, parseRecordDate);
     if (!date) return this.reject("unreadable date", where, row);
-    const groupName = crimeGroupOf(cellText(row[this.columns.category] ?? null), this.mapping);
+    const groupName = cached(this.groupOfText, row[this.columns.category] ?? null, (v) => crimeGroupOf(cellText(v), this.mapping));
     if (!groupName) return this.reject("unknown category", where, row);
     const wardName = this.ward(row, where);
     // A record outside the borough is not the partnership's; a swapped one waits for correction.
@@ -169,7 +174,7 @@ export class IncidentAggregator {
     const da = this.columns.domesticAbuse !== null && YES.test(cellText(row[this.columns.domesticAbuse] ?? null).trim()) ? 1 : 0;
     const key = ((day + DAY_OFFSET) * WARDS + ward) * GROUPS * 2 + group * 2 + da;
     this.dayCounts.set(key, (this.dayCounts.get(key) ?? 0) + 1);
-    const minutes = date.minutes ?? (this.columns.time === null ? null : parseRecordTime(row[this.columns.time] ?? null));
+    const minutes = date.minutes ?? (this.columns.time === null ? null : cached(this.timeOfText, row[this.columns.time] ?? null, parseRecordTime));
     if (minutes !== null) {
       const hourKey = ((month * GROUPS + group) * 2 + da) * 168 + weekdayOf(day) * 24 + Math.floor(minutes / 60);
       this.hourCounts.set(hourKey, (this.hourCounts.get(hourKey) ?? 0) + 1);
@@ -208,6 +213,18 @@ export class IncidentAggregator {
       monthExamples: new Map(this.monthExamples),
     };
   }
+}
+
+const CACHE_LIMIT = 50000;
+
+/** `read(value)`, remembered for text values (the common case in CSV and shared strings). */
+function cached<T>(cache: Map<string, T>, value: CellValue, read: (value: CellValue) => T): T {
+  if (typeof value !== "string") return read(value);
+  const hit = cache.get(value);
+  if (hit !== undefined || cache.has(value)) return hit as T;
+  const result = read(value);
+  if (cache.size < CACHE_LIMIT) cache.set(value, result);
+  return result;
 }
 
 /** A record as an example: its cells joined (long rows cut short). */
