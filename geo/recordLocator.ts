@@ -7,10 +7,12 @@ import { WardMatcher } from "./wardMatch";
 /**
  * Places a record's coordinates in a ward of these boundaries. A point in no ward is
  * "outside the borough", unless swapping its two coordinates puts it in one: then it is
- * reported as swapped (the commonest mistake in a hand-made extract) and not counted.
+ * reported as swapped (the commonest mistake in a hand-made extract) and not counted. Ward
+ * names and codes written in the extract are read as the boundaries' names.
  */
 export function recordLocator(boundaries: WardBoundaries): RecordLocator {
   const locator = new WardLocator(boundaries);
+  const matcher = new WardMatcher(boundaries.wards);
   const place = (x: number, y: number, system: "latlon" | "bng"): number => {
     if (system === "latlon") return Math.abs(y) <= 90 && Math.abs(x) <= 180 ? locator.locate(x, y) : -1;
     if (x < 0 || y < 0 || x > 700000 || y > 1300000) return -1;
@@ -23,6 +25,10 @@ export function recordLocator(boundaries: WardBoundaries): RecordLocator {
       if (ward >= 0) return { ward: boundaries.wards[ward].name };
       if (place(y, x, system) >= 0) return { reject: system === "latlon" ? "latitude and longitude swapped" : "easting and northing swapped" };
       return { reject: "outside the borough" };
+    },
+    wardName(text: string): string | null {
+      const m = matcher.match(text);
+      return m.kind === "matched" ? boundaries.wards[m.ward].name : null;
     },
   };
 }

@@ -22,6 +22,8 @@ export type LocatedRecord = { readonly ward: string } | { readonly reject: Rejec
 export interface RecordLocator {
   /** `x, y` are longitude and latitude for `latlon`, easting and northing for `bng`. */
   locate(x: number, y: number, system: "latlon" | "bng"): LocatedRecord;
+  /** The boundaries' name for a ward written in the Ward column (a code, or another spelling), or null. */
+  wardName(text: string): string | null;
 }
 
 /** One aggregated cell: records of one day, crime group, ward and domestic-abuse flag. */
@@ -100,6 +102,7 @@ export class IncidentAggregator {
   private readonly groupOfText = new Map<string, string | null>();
   private readonly dateOfText = new Map<string, RecordDate | null>();
   private readonly timeOfText = new Map<string, number | null>();
+  private readonly wardOfText = new Map<string, string>();
   private records = 0;
   private counted = 0;
   private firstDay = Infinity;
@@ -136,7 +139,10 @@ export class IncidentAggregator {
 
   /** The record's ward name: the Ward column, else its coordinates; "" when it has neither. */
   private ward(row: readonly CellValue[], where: string): string | null {
-    const named = this.columns.ward === null ? "" : cellText(row[this.columns.ward] ?? null).trim();
+    const written = this.columns.ward === null ? "" : cellText(row[this.columns.ward] ?? null).trim();
+    const locator = this.locator;
+    // One spelling per ward (E05004996, HIGH STREET and High Street Ward are one ward).
+    const named = written && locator ? cached(this.wardOfText, written, () => locator.wardName(written) ?? written) : written;
     if (named || !this.locator) return named;
     const { latitude, longitude, easting, northing } = this.columns;
     let located: LocatedRecord | null = null;

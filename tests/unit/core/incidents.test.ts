@@ -173,7 +173,14 @@ describe("records with coordinates", () => {
       if (inside(x, y)) return { ward: x < 0.52 ? "West" : "East" };
       return inside(y, x) ? { reject: "latitude and longitude swapped" } : { reject: "outside the borough" };
     },
+    wardName: (text) => (/^(e05000001|west)$/i.test(text) ? "West" : null),
   };
+
+  it("reads ward codes and other spellings as the boundaries' ward names", () => {
+    const agg = new IncidentAggregator({ ...COLUMNS, ward: 2 }, new Map(), locator);
+    for (const ward of ["E05000001", "WEST", "West", "Somewhere"]) agg.add(["01/10/2018", "Theft", ward], "row");
+    expect(incidentSummary(agg.counts()).byWard.map((w) => [w.name, w.values[1]])).toEqual([["West", 3], ["Somewhere", 1]]);
+  });
 
   it("places records by latitude and longitude, and counts swapped and outside ones by reason with example rows", () => {
     const agg = new IncidentAggregator({ ...COLUMNS, latitude: 2, longitude: 3 }, new Map(), locator);
