@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { ResultSheet, WorkbookGrids, WorkbookPort } from "../../model";
 import { InputError } from "../../model";
+import { writeIntoPackage } from "../xlsx";
 import { readWorkbook } from "./readWorkbook";
 import { writeResultSheets } from "./writeResultSheets";
 
@@ -16,9 +17,13 @@ const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every(
 export class ExcelJsWorkbook implements WorkbookPort {
   readonly workbook: ExcelJS.Workbook;
   writtenSheets: string[] = [];
+  /** The file as loaded, and the file with our sheets once written into it. */
+  private readonly original: Uint8Array | null;
+  private written: Uint8Array | null = null;
 
-  private constructor(workbook: ExcelJS.Workbook) {
+  private constructor(workbook: ExcelJS.Workbook, original: Uint8Array | null = null) {
     this.workbook = workbook;
+    this.original = original;
   }
 
   /**
@@ -37,7 +42,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
     } catch (error) {
       throw new InputError(null, `${fileName} is damaged and cannot be read as an .xlsx workbook (${(error as Error).message})`);
     }
-    return new ExcelJsWorkbook(workbook);
+    return new ExcelJsWorkbook(workbook, bytes);
   }
 
   /** A new, empty workbook (for templates and samples). */
@@ -49,12 +54,22 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return readWorkbook(this.workbook);
   }
 
+  /**
+   * Adds the result sheets: straight into the loaded file's package when it is laid out as
+   * expected (fast, and the analyst's parts stay byte for byte), else through ExcelJS.
+   */
   async writeResultSheets(sheets: readonly ResultSheet[]): Promise<void> {
+    const packaged = this.original ? await writeIntoPackage(this.original, sheets) : null;
+    if (packaged) {
+      this.written = packaged.bytes;
+      this.writtenSheets = packaged.names;
+      return;
+    }
     this.writtenSheets = writeResultSheets(this.workbook, sheets);
   }
 
   /** The workbook as .xlsx bytes. */
   async toBytes(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    return this.written ?? new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
 }

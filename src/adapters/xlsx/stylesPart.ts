@@ -1,0 +1,94 @@
+import { xmlText } from "./xmlText";
+
+/** How a result cell looks: its row kind and number format. */
+export interface CellLook {
+  readonly kind: "header" | "data" | "section" | "note";
+  readonly numFmt: string | null;
+}
+
+// Built-in number formats Excel knows by id (ECMA-376 §18.8.30); others get ids from 164.
+const BUILT_IN: Readonly<Record<string, number>> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
+
+const HEADER_FONT = '<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/><family val="2"/></font>';
+const BOLD_FONT = '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/></font>';
+const ITALIC_FONT = '<font><i/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/></font>';
+const HEADER_FILL = '<fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill>';
+const SECTION_FILL = '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>';
+
+/** One collection element of styles.xml (`<fonts count="3">…</fonts>`), found by regex. */
+function collection(xml: string, tag: string, child: string): { start: number; end: number; count: number; body: string } | null {
+  const open = new RegExp(`<${tag}(\\s[^>]*?)?(/?)>`).exec(xml);
+  if (!open) return null;
+  if (open[2] === "/") return { start: open.index, end: open.index + open[0].length, count: 0, body: "" };
+  const close = xml.indexOf(`</${tag}>`, open.index);
+  if (close < 0) return null;
+  const body = xml.slice(open.index + open[0].length, close);
+  const count = (body.match(new RegExp(`<${child}[\\s>/]`, "g")) ?? []).length;
+  return { start: open.index, end: close + tag.length + 3, count, body };
+}
+
+/**
+ * Adds our fonts, fills, number formats and cell formats to a workbook's styles.xml, keeping
+ * every existing style index (the analyst's cells keep their formats). Returns the new part
+ * and the cell-format index of each look, or null when the part is not laid out as expected
+ * (a prefixed namespace, say): the caller then writes through ExcelJS instead.
+ */
+export function addResultStyles(stylesXml: string, looks: readonly CellLook[]): { xml: string; styleOf: (look: CellLook) => number } | null {
+  if (!/<styleSheet[\s>]/.test(stylesXml)) return null;
+  const fonts = collection(stylesXml, "fonts", "font");
+  const fills = collection(stylesXml, "fills", "fill");
+  const cellXfs = collection(stylesXml, "cellXfs", "xf");
+  if (!fonts || !fills || !cellXfs || fonts.count === 0 || cellXfs.count === 0) return null;
+  const numFmts = collection(stylesXml, "numFmts", "numFmt");
+  const usedIds = new Set<number>();
+  const existingIds = new Map<string, number>();
+  for (const m of (numFmts?.body ?? "").matchAll(/<numFmt\s+numFmtId="(\d+)"\s+formatCode="([^"]*)"/g)) {
+    usedIds.add(Number(m[1]));
+    existingIds.set(m[2], Number(m[1]));
+  }
+
+  const newFmts: string[] = [];
+  const fmtId = new Map<string, number>();
+  let nextId = Math.max(163, ...usedIds) + 1;
+  for (const { numFmt } of looks) {
+    if (!numFmt || fmtId.has(numFmt)) continue;
+    const escaped = xmlText(numFmt);
+    const id = BUILT_IN[numFmt] ?? existingIds.get(escaped) ?? nextId++;
+    if (BUILT_IN[numFmt] === undefined && !existingIds.has(escaped)) newFmts.push(`<numFmt numFmtId="${id}" formatCode="${escaped}"/>`);
+    fmtId.set(numFmt, id);
+  }
+  const font = { header: fonts.count, section: fonts.count + 1, note: fonts.count + 2, data: 0 };
+  const fill = { header: fills.count, section: fills.count + 1, note: 0, data: 0 };
+  const key = (look: CellLook): string => `${look.kind}|${look.numFmt ?? ""}`;
+  const index = new Map<string, number>();
+  const xfs: string[] = [];
+  for (const look of looks) {
+    if (index.has(key(look))) continue;
+    const numFmtId = look.numFmt ? (fmtId.get(look.numFmt) ?? 0) : 0;
+    const applies = [numFmtId ? ' applyNumberFormat="1"' : "", font[look.kind] ? ' applyFont="1"' : "", fill[look.kind] ? ' applyFill="1"' : ""].join("");
+    const alignment = look.kind === "header" ? '<alignment vertical="center" wrapText="1"/>' : "";
+    xfs.push(`<xf numFmtId="${numFmtId}" fontId="${font[look.kind]}" fillId="${fill[look.kind]}" borderId="0" xfId="0"${applies}${alignment ? ' applyAlignment="1">' + alignment + "</xf>" : "/>"}`);
+    index.set(key(look), cellXfs.count + xfs.length - 1);
+  }
+
+  // Replace from the last collection to the first so earlier offsets stay valid.
+  const edits: { start: number; end: number; text: string }[] = [
+    { start: fonts.start, end: fonts.end, text: rebuild(stylesXml, fonts, "fonts", fonts.count + 3, HEADER_FONT + BOLD_FONT + ITALIC_FONT) },
+    { start: fills.start, end: fills.end, text: rebuild(stylesXml, fills, "fills", fills.count + 2, HEADER_FILL + SECTION_FILL) },
+    { start: cellXfs.start, end: cellXfs.end, text: rebuild(stylesXml, cellXfs, "cellXfs", cellXfs.count + xfs.length, xfs.join("")) },
+  ];
+  if (newFmts.length > 0) {
+    if (numFmts) edits.push({ start: numFmts.start, end: numFmts.end, text: rebuild(stylesXml, numFmts, "numFmts", numFmts.count + newFmts.length, newFmts.join("")) });
+    else edits.push({ start: fonts.start, end: fonts.start, text: `<numFmts count="${newFmts.length}">${newFmts.join("")}</numFmts>` });
+  }
+  let xml = stylesXml;
+  for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end)) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
+  return { xml, styleOf: (look) => index.get(key(look)) ?? 0 };
+}
+
+/** The collection element again, with its count updated and `added` appended. */
+function rebuild(xml: string, part: { start: number; end: number; body: string }, tag: string, count: number, added: string): string {
+  const open = new RegExp(`<${tag}(\\s[^>]*?)?/?>`).exec(xml.slice(part.start)) as RegExpExecArray;
+  const attributes = (open[1] ?? "").replace(/\s+count="\d*"/, "");
+  return `<${tag} count="${count}"${attributes}>${part.body}${added}</${tag}>`;
+}

@@ -1,0 +1,22 @@
+// Text for SpreadsheetML parts. XML 1.0 cannot hold most control characters even escaped;
+// Excel writes them as _xHHHH_, and so do we (and a literal "_x" before four hex digits is
+// itself escaped as _x005F_, as Excel does, so it reads back unchanged).
+const SPECIAL = /[&<>"]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", _: "_x005F_" };
+
+/** Escapes text for an element or a double-quoted attribute. */
+export function xmlText(text: string): string {
+  return text.replace(SPECIAL, (c) => ENTITIES[c] ?? `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+const DECODE: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** Reads escaped XML text back: the five entities, character references, and _xHHHH_ escapes. */
+export function xmlUnescape(text: string): string {
+  if (!text.includes("&") && !text.includes("_x")) return text;
+  return text
+    .replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
+      e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : DECODE[e])
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
