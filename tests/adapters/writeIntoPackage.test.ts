@@ -1,0 +1,107 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { writeIntoPackage } from "../../src/adapters/xlsx";
+import { xmlText, xmlUnescape } from "../../src/adapters/xlsx/xmlText";
+import { NumberFormats, type ResultSheet, resultColumn } from "../../src/model";
+
+const RESULT: ResultSheet = {
+  name: "CSP Summary",
+  columns: [resultColumn("Label", 30, NumberFormats.text), resultColumn("Value", 12, NumberFormats.integer), resultColumn("Share", 10, NumberFormats.percent1)],
+  rows: [
+    ["Section", null, null],
+    ["Drug offences", 394, 0.239],
+    [" spaced & <odd> text ", 1.5, "bell\u0007 _x0041_"],
+    ["A date", new Date(Date.UTC(2019, 9, 12)), true],
+    ["A note", null, null],
+  ],
+  rowKinds: ["section", "data", "data", "data", "note"],
+  cellFormats: [[], [null, null, null], [null, NumberFormats.decimal1, null], [], []],
+};
+
+async function analystWorkbook(configure?: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Police crime");
+  ws.addRow(["Crime", "2018/19", "2019/20"]);
+  ws.addRow(["Drug offences", 318, 394]);
+  ws.getCell("B2").numFmt = "0.000";
+  configure?.(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe("writing result sheets into the .xlsx package", () => {
+  it("adds the sheet with values, formats, styles, widths and a frozen header, and its marker name", async () => {
+    const written = (await writeIntoPackage(await analystWorkbook(), [RESULT]))!;
+    expect(written.names).toEqual(["CSP Summary"]);
+    const wb = await load(written.bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Police crime", "CSP Summary"]);
+    const ws = wb.getWorksheet("CSP Summary")!;
+    expect(ws.getRow(1).values).toEqual([undefined, "Label", "Value", "Share"]);
+    expect(ws.getCell("A1").font).toMatchObject({ bold: true, color: { argb: "FFFFFFFF" } });
+    expect(ws.getCell("A1").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FF1F4E79" } });
+    expect(ws.getCell("A2").font?.bold).toBe(true);
+    expect(ws.getCell("C2").fill).toMatchObject({ fgColor: { argb: "FFDDEBF7" } }); // section rows are filled across
+    expect([ws.getCell("B3").value, ws.getCell("B3").numFmt, ws.getCell("C3").value, ws.getCell("C3").numFmt]).toEqual([394, "#,##0", 0.239, "0.0%"]);
+    expect([ws.getCell("B4").value, ws.getCell("B4").numFmt]).toEqual([1.5, "#,##0.0"]);
+    expect(ws.getCell("A4").value).toBe(" spaced & <odd> text ");
+    // Control characters and a literal "_x0041_" are escaped as Excel escapes them (ExcelJS
+    // does not decode these escapes when reading, so the part itself is checked).
+    const part = await (await JSZip.loadAsync(written.bytes)).file("xl/worksheets/sheet2.xml")!.async("string");
+    expect(part).toContain("<t>bell_x0007_ _x005F_x0041_</t>");
+    expect(part).toContain('<t xml:space="preserve"> spaced &amp; &lt;odd&gt; text </t>');
+    expect(ws.getCell("B5").value).toEqual(new Date(Date.UTC(2019, 9, 12)));
+    expect(ws.getCell("B5").numFmt).toBe("dd/mm/yyyy");
+    expect(ws.getCell("C5").value).toBe(true);
+    expect(ws.getCell("A6").font?.italic).toBe(true);
+    expect(ws.getColumn(1).width).toBe(30);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(wb.definedNames.getNames("'CSP Summary'!$A$1")).toEqual(["CSPAssess_Summary"]);
+    // The analyst's own format keeps its style index.
+    expect(wb.getWorksheet("Police crime")!.getCell("B2").numFmt).toBe("0.000");
+  });
+
+  it("copies the analyst's parts byte for byte and replaces its own sheets on a re-run", async () => {
+    const original = await analystWorkbook();
+    const first = (await writeIntoPackage(original, [RESULT]))!;
+    const second = (await writeIntoPackage(first.bytes, [{ ...RESULT, rows: [["Only row", 1, null]] }]))!;
+    const before = await JSZip.loadAsync(original);
+    const after = await JSZip.loadAsync(second.bytes);
+    const sheetPart = "xl/worksheets/sheet1.xml";
+    expect(await after.file(sheetPart)!.async("string")).toBe(await before.file(sheetPart)!.async("string"));
+    const wb = await load(second.bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Police crime", "CSP Summary"]);
+    expect(wb.getWorksheet("CSP Summary")!.getCell("A2").value).toBe("Only row");
+    expect(Object.keys(after.files).filter((f) => f.startsWith("xl/worksheets/") && f.endsWith(".xml"))).toHaveLength(2);
+  });
+
+  it("never takes the name of an analyst's own sheet", async () => {
+    const bytes = await analystWorkbook((wb) => wb.addWorksheet("csp summary").addRow(["mine"]));
+    const written = (await writeIntoPackage(bytes, [RESULT]))!;
+    expect(written.names).toEqual(["CSP Summary (2)"]);
+    const wb = await load(written.bytes);
+    expect(wb.getWorksheet("csp summary")!.getCell("A1").value).toBe("mine");
+  });
+
+  it("declines packages it does not handle, so the caller writes through ExcelJS", async () => {
+    const withLocalName = await analystWorkbook((wb) => {
+      wb.addWorksheet("Notes");
+    });
+    const first = (await writeIntoPackage(withLocalName, [RESULT]))!;
+    const zip = await JSZip.loadAsync(first.bytes);
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", workbook.replace("</definedNames>", '<definedName name="_xlnm.Print_Area" localSheetId="2">\'CSP Summary\'!$A$1:$C$5</definedName></definedNames>'));
+    expect(await writeIntoPackage(await zip.generateAsync({ type: "uint8array" }), [RESULT])).toBeNull();
+  });
+
+  it("escapes and unescapes text as Excel does", () => {
+    const text = "a & b < c > \"d\" \u0007 _x0041_";
+    expect(xmlText(text)).toBe("a &amp; b &lt; c &gt; &quot;d&quot; _x0007_ _x005F_x0041_");
+    expect(xmlUnescape(xmlText(text))).toBe(text);
+    expect(xmlUnescape("&#65;&#x42;&apos;")).toBe("AB'");
+  });
+});
