@@ -4,25 +4,35 @@ import { xmlText } from "./xmlText";
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-/** Every look a sheet's cells take, so the styles part can be extended once before writing. */
-export function sheetLooks(sheet: ResultSheet): CellLook[] {
-  const looks = new Map<string, CellLook>();
-  const add = (look: CellLook): void => {
-    looks.set(`${look.kind}|${look.numFmt ?? ""}`, look);
-  };
-  add({ kind: "header", numFmt: null });
+/** The number format a cell is written with: its own, else its column's; none for text. */
+function formatOf(sheet: ResultSheet, row: number, column: number, value: CellValue): string | null {
+  if (value instanceof Date) return NumberFormats.date;
+  const numFmt = typeof value === "number" ? (sheet.cellFormats?.[row]?.[column] ?? sheet.columns[column]?.numberFormat ?? null) : null;
+  return numFmt === NumberFormats.general ? null : numFmt;
+}
+
+/** Calls `visit` with each cell's row kind and format (empty data cells are not written). */
+function eachStyledCell(sheet: ResultSheet, visit: (row: number, column: number, kind: CellLook["kind"], numFmt: string | null, value: CellValue) => void): void {
   sheet.rows.forEach((cells, i) => {
     const kind = sheet.rowKinds?.[i] ?? "data";
     const width = kind === "section" ? sheet.columns.length : cells.length;
-    for (let c = 0; c < width; c += 1) add(lookOf(sheet, i, c, kind, cells[c] ?? null));
+    for (let c = 0; c < width; c += 1) {
+      const value = cells[c] ?? null;
+      if (value === null && kind !== "section") continue;
+      visit(i, c, kind, formatOf(sheet, i, c, value), value);
+    }
   });
-  return [...looks.values()];
 }
 
-function lookOf(sheet: ResultSheet, row: number, column: number, kind: CellLook["kind"], value: CellValue): CellLook {
-  if (value instanceof Date) return { kind, numFmt: NumberFormats.date };
-  const numFmt = typeof value === "number" ? (sheet.cellFormats?.[row]?.[column] ?? sheet.columns[column]?.numberFormat ?? null) : null;
-  return { kind, numFmt: numFmt === NumberFormats.general ? null : numFmt };
+/** Every look a sheet's cells take, so the styles part can be extended once before writing. */
+export function sheetLooks(sheet: ResultSheet): CellLook[] {
+  const seen = new Map<string, Set<string | null>>([["header", new Set([null])]]);
+  eachStyledCell(sheet, (_r, _c, kind, numFmt) => {
+    const formats = seen.get(kind) ?? new Set<string | null>();
+    formats.add(numFmt);
+    seen.set(kind, formats);
+  });
+  return [...seen].flatMap(([kind, formats]) => [...formats].map((numFmt) => ({ kind: kind as CellLook["kind"], numFmt })));
 }
 
 function cellXml(ref: string, value: CellValue, style: number): string {
@@ -58,18 +68,29 @@ export function sheetXml(sheet: ResultSheet, styleOf: (look: CellLook) => number
   parts.push("<sheetData>");
   const header = styleOf({ kind: "header", numFmt: null });
   parts.push(`<row r="1">${sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, header)).join("")}</row>`);
-  sheet.rows.forEach((cells, i) => {
-    const kind = sheet.rowKinds?.[i] ?? "data";
-    const r = i + 2;
-    const count = kind === "section" ? sheet.columns.length : cells.length;
-    let row = "";
-    for (let c = 0; c < count; c += 1) {
-      const value = cells[c] ?? null;
-      if (value === null && kind !== "section") continue;
-      row += cellXml(`${letters[c]}${r}`, value, styleOf(lookOf(sheet, i, c, kind, value)));
+  // Style indexes by kind and format, looked up without building a key per cell.
+  const styles = new Map<string, Map<string | null, number>>();
+  const style = (kind: CellLook["kind"], numFmt: string | null): number => {
+    let byFormat = styles.get(kind);
+    if (!byFormat) styles.set(kind, (byFormat = new Map()));
+    let index = byFormat.get(numFmt);
+    if (index === undefined) byFormat.set(numFmt, (index = styleOf({ kind, numFmt })));
+    return index;
+  };
+  let open = -1;
+  let row = "";
+  const close = (): void => {
+    if (open >= 0) parts.push(`<row r="${open + 2}">${row}</row>`);
+  };
+  eachStyledCell(sheet, (i, c, kind, numFmt, value) => {
+    if (i !== open) {
+      close();
+      open = i;
+      row = "";
     }
-    parts.push(row ? `<row r="${r}">${row}</row>` : "");
+    row += cellXml(`${letters[c]}${i + 2}`, value, style(kind, numFmt));
   });
+  close();
   parts.push("</sheetData></worksheet>");
   return parts.join("");
 }

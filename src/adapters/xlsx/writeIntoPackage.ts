@@ -36,7 +36,9 @@ export async function writeIntoPackage(bytes: Uint8Array, sheets: readonly Resul
   const zip = await JSZip.loadAsync(bytes);
   const parts = [WORKBOOK, WORKBOOK_RELS, STYLES, CONTENT_TYPES].map((p) => zip.file(p));
   if (parts.some((p) => p === null)) return null;
-  let [workbook, rels, styles, types] = await Promise.all(parts.map((p) => (p as JSZip.JSZipObject).async("string")));
+  const texts = await Promise.all(parts.map((p) => (p as JSZip.JSZipObject).async("string")));
+  const styles = texts[2];
+  let [workbook, rels, , types] = texts;
 
   // The relationships prefix on the workbook root (r: almost always).
   const prefix = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(workbook)?.[1];
@@ -115,6 +117,6 @@ export async function writeIntoPackage(bytes: Uint8Array, sheets: readonly Resul
   zip.file(STYLES, styled.xml);
   zip.file(CONTENT_TYPES, types);
   // Unchanged parts keep their compressed bytes; only the new and edited parts are deflated.
-  const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
   return { bytes: out, names };
 }

@@ -1,6 +1,7 @@
 // Text for SpreadsheetML parts. XML 1.0 cannot hold most control characters even escaped;
 // Excel writes them as _xHHHH_, and so do we (and a literal "_x" before four hex digits is
 // itself escaped as _x005F_, as Excel does, so it reads back unchanged).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SPECIAL = /[&<>"]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", _: "_x005F_" };
