@@ -1,18 +1,20 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ExcelJsWorkbook } from "../adapters/exceljs";
-import { MORILE_PRESETS, countOf } from "../core";
+import { MORILE_PRESETS, type WindowKind, countOf } from "../core";
 import { runAssessment, runJson } from "../job";
 import { BUILT_BOUNDARIES, readBoundaryFile } from "./boundaryFiles";
 import { InputError } from "../model";
 import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
 import { parseArgs } from "./parseArgs";
 
-export const COMPUTE_USAGE = "csp-assess compute <input.xlsx> --out <output.xlsx> [--json <result.json>] [--morile-preset linear|escalating] [--boundaries <file>]";
+export const COMPUTE_USAGE = "csp-assess compute <input.xlsx> --out <output.xlsx> [--json <result.json>] [--morile-preset linear|escalating] [--boundaries <file>] [--window nov-oct|apr-mar|calendar]";
 
 /** `csp-assess compute`: the workbook plus result sheets to --out, and the JSON to --json. */
 export async function computeCommand(args: readonly string[], log: (line: string) => void): Promise<void> {
-  const { positional, options } = parseArgs(args, ["out", "json", "morile-preset", "boundaries"]);
+  const { positional, options } = parseArgs(args, ["out", "json", "morile-preset", "boundaries", "window"]);
+  const incidentWindow = (options.window ?? "nov-oct") as WindowKind;
+  if (!["nov-oct", "apr-mar", "calendar"].includes(incidentWindow)) throw new UsageError("--window must be nov-oct, apr-mar or calendar (the periods compared for record-level sheets)");
   const morilePreset = (options["morile-preset"] ?? "linear").toLowerCase();
   if (!MORILE_PRESETS[morilePreset]) throw new UsageError(`--morile-preset must be one of ${Object.keys(MORILE_PRESETS).join(", ")}`);
   if (positional.length !== 1) throw new UsageError(`usage: ${COMPUTE_USAGE}`);
@@ -24,7 +26,7 @@ export async function computeCommand(args: readonly string[], log: (line: string
   const port = await ExcelJsWorkbook.fromBytes(await readInputFile(input), input);
   // Ward layers need boundaries: --boundaries, else the built default when it exists.
   const boundaries = options.boundaries || existsSync(BUILT_BOUNDARIES) ? await readBoundaryFile(options.boundaries) : null;
-  const run = await runAssessment(port, { morilePreset, boundaries });
+  const run = await runAssessment(port, { morilePreset, boundaries, incidentWindow });
   const { assessment } = run;
   if (assessment.tables.length === 0 && !assessment.morile) {
     throw new InputError(null, `${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`);

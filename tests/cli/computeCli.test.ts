@@ -88,6 +88,11 @@ describe("csp-assess compute", () => {
     expect(named).toEqual(expect.arrayContaining(["Christmas Day", "Valentine's Day", "Father's Day", "Summer bank holiday", "New Year's Eve"]));
     const layer = parsed.wards.layers.find((l: { title: string }) => l.title === "Town Centre team: all crime by ward");
     expect(layer).toBeDefined();
+
+    const calendar = path.join(dir, "calendar.json");
+    expect((await run("compute", SAMPLE, "--window", "calendar", "--json", calendar)).code).toBe(0);
+    expect(JSON.parse(await fs.readFile(calendar, "utf8")).incidents[0].periods).toEqual(["Jan 18 – Dec 18", "Jan 19 – Dec 19"]);
+    expect((await run("compute", SAMPLE, "--window", "weekly", "--json", calendar)).code).toBe(2);
   });
 
   it("replaces its own result sheets on a re-run and never an analyst's sheet of the same name", async () => {
