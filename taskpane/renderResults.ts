@@ -2,6 +2,7 @@ import type { Finding } from "../src/core/findings";
 import { countOf, formatCount, formatPercent } from "../src/core/format/formatNumbers";
 import type { AssessmentRun } from "../src/job";
 import { byId, clear, el } from "./dom";
+import { renderIncidents } from "./renderIncidents";
 
 const SEVERITY_WORDS: Record<Finding["severity"], string> = { error: "Errors", warning: "Warnings", info: "Notes" };
 const HEADLINES_SHOWN = 40;
@@ -84,5 +85,6 @@ export function renderResults(run: AssessmentRun, selectCell: SelectCell): void 
     }
     table.appendChild(body);
   }
+  renderIncidents(run);
   byId("csp-results").hidden = false;
 }

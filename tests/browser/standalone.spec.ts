@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isolatedPage, screenshot } from "../helpers/browser";
+import { SCREENSHOTS, isolatedPage, screenshot } from "../helpers/browser";
 import { useBrowser } from "../helpers/useBrowser";
 
 const chromium = useBrowser();
@@ -24,6 +24,18 @@ describe("the standalone page", () => {
     expect(findings).toContain("TOTAL (2018-19) states 35 but the 16 rows it totals sum to 34");
     expect(await page.locator("#csp-morile tbody tr").count()).toBe(10);
     expect(await page.locator("#csp-morile tbody tr").first().innerText()).toContain("Domestic abuse (incl. stalking)");
+
+    // The synthetic extract: the Town Centre team's table and the domestic-abuse profile.
+    const town = await page.locator("#csp-intervention").innerText();
+    expect(town).toContain("Town Centre team: 12/10/2019 – 19/02/2020 against 12/10/2018 – 19/02/2019");
+    expect(town).toMatch(/Theft\s+165\s+307\s+\+142 \(86\.1%\)/);
+    expect(town).toContain("Bridge (comparison)");
+    await page.locator("#csp-patterns-section > summary").click();
+    expect(await page.locator("#csp-patterns table").count()).toBe(2);
+    expect(await page.locator("#csp-patterns table").first().locator("tbody tr").count()).toBe(12);
+    expect(await page.locator(".csp-named-dates").innerText()).toMatch(/Christmas Day \(25\/12\/2017, 25\/12\/2018\): \d+ records over 2 days against/);
+    await page.locator("#csp-intervention-section").screenshot({ path: path.join(SCREENSHOTS, "standalone-intervention.png") });
+    await page.locator("#csp-patterns-section").screenshot({ path: path.join(SCREENSHOTS, "standalone-patterns.png") });
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download results workbook" }).click();
     const file = path.join(os.tmpdir(), `csp-download-${process.pid}.xlsx`);

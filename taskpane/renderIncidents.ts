@@ -1,0 +1,98 @@
+import type { TableResult } from "../src/core/compute/computeTable";
+import { WEEKDAYS } from "../src/core/calendar/namedDates";
+import { formatCount, formatPercent, formatSignedCount } from "../src/core/format/formatNumbers";
+import { type IncidentAnalysis, interventionTableTitle } from "../src/core/incidents";
+import type { AssessmentRun } from "../src/job";
+import { byId, clear, el } from "./dom";
+
+const SHORT_DAYS = WEEKDAYS.map((d) => d.slice(0, 3));
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const HEAT_LEVELS = 5;
+
+/**
+ * A grid of counts shaded by size (classes, not inline styles: the pane's Content-Security-Policy
+ * allows no style attributes). Each cell also shows its count, so nothing depends on colour alone.
+ */
+function heatTable(caption: string, rowLabels: readonly string[], rows: readonly (readonly number[])[]): HTMLTableElement {
+  // Shaded from the smallest count to the largest, so a grid of similar counts still shows its peaks.
+  const min = Math.min(...rows.flat());
+  const span = Math.max(1, Math.max(...rows.flat()) - min);
+  const table = el("table", { className: "csp-heat", children: [el("caption", { text: caption })] });
+  table.appendChild(el("thead", { children: [el("tr", { children: [el("th", { text: "", attrs: { scope: "col" } }), ...SHORT_DAYS.map((d) => el("th", { text: d, attrs: { scope: "col" } }))] })] }));
+  const body = el("tbody");
+  rows.forEach((row, r) => {
+    body.appendChild(el("tr", {
+      children: [
+        el("th", { text: rowLabels[r], attrs: { scope: "row" } }),
+        ...row.map((n, w) => el("td", {
+          className: `csp-heat-${Math.min(HEAT_LEVELS - 1, Math.floor(((n - min) / span) * HEAT_LEVELS))}`,
+          text: formatCount(n),
+          attrs: { title: `${WEEKDAYS[w]}, ${rowLabels[r]}: ${formatCount(n)}` },
+        })),
+      ],
+    }));
+  });
+  table.appendChild(body);
+  return table;
+}
+
+function renderPatterns(root: HTMLElement, analysis: IncidentAnalysis): void {
+  const patterns = analysis.patterns;
+  if (!patterns) return;
+  root.appendChild(el("p", { className: "csp-note", text: `${patterns.category}, ${analysis.source}: ${formatCount(patterns.total)} records, ${patterns.from} – ${patterns.to}. Darker cells have more records.` }));
+  root.appendChild(heatTable("By month and weekday", MONTHS, patterns.monthWeekday));
+  if (patterns.hourWeekday) root.appendChild(heatTable("By hour and weekday", patterns.hourWeekday.map((_, h) => `${String(h).padStart(2, "0")}:00`), patterns.hourWeekday));
+  root.appendChild(el("h3", { className: "csp-subhead", text: "Named dates against the same weekdays" }));
+  root.appendChild(el("ul", {
+    className: "csp-named-dates",
+    children: patterns.namedDates.map((d) => el("li", {
+      className: d.significant ? "csp-significant" : "",
+      text: `${d.name} (${d.dates.join(", ")}): ${d.wording}`,
+    })),
+  }));
+}
+
+function renderIntervention(root: HTMLElement, analysis: IncidentAnalysis, tables: readonly TableResult[]): void {
+  const byTitle = new Map(tables.map((t) => [t.table.title, t]));
+  for (const impact of analysis.interventions) {
+    const table = el("table", { className: "csp-morile", children: [el("caption", { text: `${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}` })] });
+    table.appendChild(el("thead", { children: [el("tr", { children: ["Ward", "Crime", "Before", "After", "Change"].map((h) => el("th", { text: h, attrs: { scope: "col" } })) })] }));
+    const body = el("tbody");
+    for (const ward of impact.wards) {
+      const result = byTitle.get(interventionTableTitle(impact.name, ward));
+      if (!result) continue;
+      // The intervention wards by crime group; the comparison wards by all crime only.
+      const rows = ward.role === "intervention" ? result.rows.filter((r) => r.aggregate || (r.values[0] ?? 0) + (r.values[1] ?? 0) > 0) : result.rows.slice(0, 1);
+      rows.forEach((row, i) => {
+        const change = row.pctChange === null ? (row.status === "new" ? "new" : "n/a") : `${formatSignedCount(row.change ?? 0)} (${formatPercent(row.pctChange)})`;
+        body.appendChild(el("tr", {
+          className: row.significance?.significant ? "csp-significant" : "",
+          children: [
+            el("th", { text: i === 0 ? `${ward.ward}${ward.role === "comparison" ? " (comparison)" : ""}` : "", attrs: { scope: "row" } }),
+            el("td", { text: row.label }),
+            el("td", { text: formatCount(row.values[0] ?? 0) }),
+            el("td", { text: formatCount(row.values[1] ?? 0) }),
+            el("td", { text: change, attrs: row.significance ? { title: row.significance.wording } : {} }),
+          ],
+        }));
+      });
+    }
+    table.appendChild(body);
+    root.appendChild(table);
+  }
+}
+
+/** Shows each record-level extract's temporal profile and intervention tables in the pane. */
+export function renderIncidents(run: AssessmentRun): void {
+  const { incidents, tables } = run.assessment;
+  const patterns = byId("csp-patterns");
+  const intervention = byId("csp-intervention");
+  clear(patterns);
+  clear(intervention);
+  for (const analysis of incidents) {
+    renderPatterns(patterns, analysis);
+    renderIntervention(intervention, analysis, tables);
+  }
+  byId("csp-patterns-section").hidden = !patterns.firstChild;
+  byId("csp-intervention-section").hidden = !intervention.firstChild;
+}
