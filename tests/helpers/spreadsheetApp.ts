@@ -1,0 +1,41 @@
+import { execFileSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/** LibreOffice's command, for opening our output in a real spreadsheet application (Excel has no Linux build). */
+export const SOFFICE = process.env.SOFFICE_PATH ?? "soffice";
+
+/**
+ * Opens a workbook in LibreOffice (headless) and saves every sheet as CSV, the way an analyst's
+ * spreadsheet application would read the file. Returns the CSV text of each sheet by name.
+ * @throws Error when LibreOffice is missing or cannot open the file
+ */
+export async function sheetsAsCsv(workbook: string): Promise<Map<string, string>> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-soffice-"));
+  try {
+    try {
+      execFileSync(SOFFICE, [
+        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        // Comma, double quote, UTF-8, every sheet (-1) to its own file.
+        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        "--outdir",
+        dir,
+        workbook,
+      ], { stdio: "pipe", timeout: 120000 });
+    } catch (error) {
+      throw new Error(`these tests open workbooks in LibreOffice (apt-get install libreoffice-calc-nogui), or set SOFFICE_PATH: ${(error as Error).message}`, { cause: error });
+    }
+    const stem = path.basename(workbook, path.extname(workbook));
+    const sheets = new Map<string, string>();
+    for (const file of await fs.readdir(dir)) {
+      if (file.startsWith(`${stem}-`) && file.endsWith(".csv")) sheets.set(file.slice(stem.length + 1, -4), await fs.readFile(path.join(dir, file), "utf8"));
+    }
+    if (sheets.size === 0) throw new Error(`LibreOffice could not open ${workbook}`);
+    return sheets;
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
