@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import ExcelJS from "exceljs";
 import { createReadStream, existsSync } from "node:fs";
-import { IncidentAggregator, type Intervention, type WindowKind, analyseIncidents, dayNumber, findRecordColumns, incidentJson, profileCategories } from "../core";
+import { IncidentAggregator, type Intervention, type WindowKind, analyseIncidents, countOf, dayNumber, findRecordColumns, formatCount, incidentJson, profileCategories } from "../core";
 import { type WardBoundaries, recordLocator, wardCodeOf, wardNeighbourNames } from "../../geo";
 import { type CellValue, InputError } from "../model";
 import { toCellValue } from "../adapters/exceljs";
@@ -121,6 +121,9 @@ export async function incidentsCommand(args: readonly string[], log: (line: stri
   const json = incidentJson(analysis, boundaries ? wardCodeOf(boundaries) : () => null);
   await writeFileAtomic(options.json, `${JSON.stringify(json, null, 2)}\n`);
   const { summary } = analysis;
-  log(`${summary.periods[0]} to ${summary.periods[1]}: all crime ${summary.allCrime[0]} -> ${summary.allCrime[1]}; ${summary.rejected.count} records not counted.`);
+  const outside = summary.rejected.reasons["outside both periods"] ?? 0;
+  log(`${summary.periods[0]} to ${summary.periods[1]}: all crime ${formatCount(summary.allCrime[0])} -> ${formatCount(summary.allCrime[1])}; ` +
+    `${countOf(summary.rejected.count - outside, "record")} not counted, ${formatCount(outside)} outside both periods.`);
+  for (const impact of analysis.interventions) log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
   log(`Results JSON: ${options.json}`);
 }

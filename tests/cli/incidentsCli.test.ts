@@ -37,6 +37,7 @@ describe("csp-assess incidents", () => {
     const later = syntheticExtractRows().slice(1).filter((row) => isoDate(row[1]) >= "2019-11-01").length;
     expect(later).toBeGreaterThan(4000);
     expect(r.rejected.reasons).toEqual({ "unreadable date": 1, "unknown category": 1, "outside both periods": later + 1 });
+    expect(result.out[0]).toBe(`Nov 17 – Oct 18 to Nov 18 – Oct 19: all crime 17,244 -> 16,947; 2 records not counted, ${(later + 1).toLocaleString("en-GB")} outside both periods.`);
     expect(r.rejected.examples["unreadable date"]).toEqual([expect.stringMatching(/^line \d+: SYN\/BAD001 \| 31\/02\/2019/)]);
     expect(r.byWard.find((w: { name: string }) => w.name === "High Street").code).toBe("E05004996");
   });
