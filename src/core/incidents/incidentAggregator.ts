@@ -121,11 +121,12 @@ export class IncidentAggregator {
     this.examples.set(reason, list);
   }
 
+  /** The index of a name, adding it; -1 once `limit` names are taken (the packed key's room). */
   private index(map: Map<string, number>, name: string, limit: number): number {
     let i = map.get(name);
     if (i === undefined) {
       i = map.size;
-      if (i >= limit) return 0;
+      if (i >= limit) return -1;
       map.set(name, i);
     }
     return i;
@@ -166,6 +167,9 @@ export class IncidentAggregator {
     if (!date) return this.reject("unreadable date", where, row);
     const groupName = cached(this.groupOfText, row[this.columns.category] ?? null, (v) => crimeGroupOf(cellText(v), this.mapping));
     if (!groupName) return this.reject("unknown category", where, row);
+    // More groups than a key can hold means the mapping is not a grouping at all.
+    const group = this.index(this.groupIndex, groupName, GROUPS);
+    if (group < 0) return this.reject("unknown category", where, row);
     const wardName = this.ward(row, where);
     // A record outside the borough is not the partnership's; a swapped one waits for correction.
     if (wardName === null) return;
@@ -175,8 +179,8 @@ export class IncidentAggregator {
     if (!this.monthExamples.has(month)) this.monthExamples.set(month, describe(where, row));
     this.firstDay = Math.min(this.firstDay, day);
     this.lastDay = Math.max(this.lastDay, day);
-    const group = this.index(this.groupIndex, groupName, GROUPS);
-    const ward = this.index(this.wardIndex, wardName, WARDS);
+    // Past 65,535 distinct ward names the column is not wards: further names count as no ward.
+    const ward = Math.max(0, this.index(this.wardIndex, wardName, WARDS));
     const da = this.columns.domesticAbuse !== null && YES.test(cellText(row[this.columns.domesticAbuse] ?? null).trim()) ? 1 : 0;
     const key = ((day + DAY_OFFSET) * WARDS + ward) * GROUPS * 2 + group * 2 + da;
     this.dayCounts.set(key, (this.dayCounts.get(key) ?? 0) + 1);
