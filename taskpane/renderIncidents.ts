@@ -1,12 +1,11 @@
 import type { TableResult } from "../src/core/compute/computeTable";
-import { WEEKDAYS } from "../src/core/calendar/namedDates";
+import { SHORT_MONTHS, WEEKDAYS } from "../src/core/calendar/namedDates";
 import { formatCount, formatPercent, formatSignedCount } from "../src/core/format/formatNumbers";
 import { type IncidentAnalysis, interventionTableTitle } from "../src/core/incidents";
 import type { AssessmentRun } from "../src/job";
 import { byId, clear, el } from "./dom";
 
 const SHORT_DAYS = WEEKDAYS.map((d) => d.slice(0, 3));
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const HEAT_LEVELS = 5;
 
 /**
@@ -40,7 +39,7 @@ function renderPatterns(root: HTMLElement, analysis: IncidentAnalysis): void {
   const patterns = analysis.patterns;
   if (!patterns) return;
   root.appendChild(el("p", { className: "csp-note", text: `${patterns.category}, ${analysis.source}: ${formatCount(patterns.total)} records, ${patterns.from} – ${patterns.to}. Darker cells have more records.` }));
-  root.appendChild(heatTable("By month and weekday", MONTHS, patterns.monthWeekday));
+  root.appendChild(heatTable("By month and weekday", SHORT_MONTHS, patterns.monthWeekday));
   if (patterns.hourWeekday) root.appendChild(heatTable("By hour and weekday", patterns.hourWeekday.map((_, h) => `${String(h).padStart(2, "0")}:00`), patterns.hourWeekday));
   root.appendChild(el("h3", { className: "csp-subhead", text: "Named dates against the same weekdays" }));
   root.appendChild(el("ul", {

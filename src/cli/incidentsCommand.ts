@@ -1,12 +1,13 @@
 import Papa from "papaparse";
 import ExcelJS from "exceljs";
 import { createReadStream, existsSync } from "node:fs";
-import { IncidentAggregator, type Intervention, type WindowKind, analyseIncidents, countOf, dayNumber, findRecordColumns, formatCount, incidentJson, profileCategories } from "../core";
+import { IncidentAggregator, type Intervention, type WindowKind, analyseIncidents, chooseComparisonWards, countOf, dayNumber, findRecordColumns, formatCount, incidentJson, profileCategories, readCrimeGroups } from "../core";
 import { type WardBoundaries, recordLocator, wardCodeOf, wardNeighbourNames } from "../../geo";
 import { type CellValue, InputError } from "../model";
 import { toCellValue } from "../adapters/exceljs";
 import { BUILT_BOUNDARIES, readBoundaryFile } from "./boundaryFiles";
-import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
+import { UsageError, writeFileAtomic } from "./fileOutput";
+import { readTableFile } from "./readTableFile";
 import { parseArgs } from "./parseArgs";
 
 export const INCIDENTS_USAGE =
@@ -57,14 +58,9 @@ async function streamRecords(file: string, make: (header: CellValue[]) => Incide
 }
 
 async function readMapping(file: string | undefined): Promise<Map<string, string>> {
-  const mapping = new Map<string, string>();
-  if (!file) return mapping;
-  const text = new TextDecoder().decode(await readInputFile(file));
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    const [category, group] = line.split(",").map((s) => s.trim());
-    if (category && group) mapping.set(category.toLowerCase().replace(/\s+/g, " "), group);
-  }
-  return mapping;
+  if (!file) return new Map();
+  const [sheet] = (await readTableFile(file)).sheets;
+  return sheet ? readCrimeGroups(sheet) : new Map();
 }
 
 function isoDay(text: string, option: string): number {
@@ -104,12 +100,10 @@ export async function incidentsCommand(args: readonly string[], log: (line: stri
   const interventions: Intervention[] = [];
   if (options.intervention && start !== null) {
     const wards = wardList(options.intervention);
-    const neighbours = boundaries ? wardNeighbourNames(boundaries) : () => [];
-    const stated = wardList(options.compare);
     interventions.push({
       name: options.name ?? `Intervention in ${wards.join(", ")}`,
       wards,
-      comparisonWards: stated.length > 0 ? stated : [...new Set(wards.flatMap(neighbours))].filter((w) => !wards.includes(w)),
+      comparisonWards: chooseComparisonWards(wards, wardList(options.compare), boundaries ? wardNeighbourNames(boundaries) : () => []),
       start,
       end: Math.max(start, stop ?? counts.lastDay ?? start),
     });

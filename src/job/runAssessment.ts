@@ -1,5 +1,5 @@
 import { type WardAnalysis, type WardBoundaries, recordLocator, wardAnalysis, wardAnalysisJson, wardCodeOf, wardNeighbourNames, wardsResultSheet } from "../../geo";
-import { type Assessment, type AssessmentOptions, assessmentJson, buildResultSheets, computeAssessment, incidentJson, sortFindings } from "../core";
+import { type Assessment, type AssessmentOptions, assessmentJson, buildResultSheets, computeAssessment, sortFindings } from "../core";
 import type { ResultSheet, WorkbookPort } from "../model";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
@@ -56,10 +56,5 @@ export async function runAssessment(port: WorkbookPort, options: RunOptions = {}
 
 /** The JSON of a run: the assessment's, plus `wards` when ward layers were computed. */
 export function runJson(run: AssessmentRun): Record<string, unknown> {
-  const incidents = run.assessment.incidents.map((i) => incidentJson(i, run.wardCode));
-  return {
-    ...assessmentJson(run.assessment),
-    ...(incidents.length > 0 ? { incidents } : {}),
-    ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
-  };
+  return { ...assessmentJson(run.assessment, run.wardCode), ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}) };
 }

@@ -12,6 +12,9 @@ export const NumberFormats = {
   date: "dd/mm/yyyy",
 } as const;
 
+/** The result sheets' colours (RGB hex), the same from every adapter: header fill and text, section fill. */
+export const ResultColours = { headerFill: "1F4E79", headerText: "FFFFFF", sectionFill: "DDEBF7" } as const;
+
 /** One column of a result sheet: its header, width in characters and default number format. */
 export interface ResultColumn {
   readonly header: string;

@@ -121,6 +121,18 @@ describe("csp-assess incidents", () => {
     expect(r.allCrime[1]).toBeGreaterThan(0);
   });
 
+  it("takes the analyst's crime groups from --groups, quoted categories included", async () => {
+    const csv = path.join(dir, "groups-extract.csv");
+    await fs.writeFile(csv, 'Date,Offence\n01/06/2019,"Parking, obstructive"\n02/06/2019,Shoplifting\n');
+    const groups = path.join(dir, "groups.csv");
+    await fs.writeFile(groups, 'Category,Group\n"Parking, obstructive",Other crime\nShoplifting,Retail crime\n');
+    const json = path.join(dir, "groups.json");
+    expect((await runCli("incidents", csv, "--groups", groups, "--window", "calendar", "--end", "2019-12", "--json", json)).code).toBe(0);
+    const r = JSON.parse(await fs.readFile(json, "utf8"));
+    expect(r.byGroup.map((g: { group: string; values: number[] }) => [g.group, g.values[1]]).sort()).toEqual([["Other crime", 1], ["Retail crime", 1]]);
+    expect(r.rejected.count).toBe(0);
+  });
+
   it("refuses a file with no record columns and a wrong window", async () => {
     const csv = path.join(dir, "none.csv");
     await fs.writeFile(csv, "a,b\n1,2\n");

@@ -1,9 +1,9 @@
 import type ExcelJS from "exceljs";
-import { type ResultSheet, freeSheetName, markerName, quoteSheetName } from "../../model";
+import { ResultColours, type ResultSheet, freeSheetName, markerName, quoteSheetName } from "../../model";
 import { removeResultMarkers, resultSheetNames } from "./resultMarkers";
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF1F4E79" } };
-const SECTION_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${ResultColours.headerFill}` } };
+const SECTION_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${ResultColours.sectionFill}` } };
 
 /**
  * Replaces the result sheets of an earlier run with these. Only sheets marked as ours are
@@ -43,7 +43,7 @@ function freeName(workbook: ExcelJS.Workbook, wanted: string): string {
 function fillSheet(ws: ExcelJS.Worksheet, sheet: ResultSheet): void {
   ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
   const headerStyle: Partial<ExcelJS.Style> = {
-    font: { bold: true, color: { argb: "FFFFFFFF" } },
+    font: { bold: true, color: { argb: `FF${ResultColours.headerText}` } },
     fill: HEADER_FILL,
     alignment: { vertical: "middle", wrapText: true },
   };

@@ -5,6 +5,7 @@ import {
   type WorkbookGrids,
   type WorkbookPort,
   RESULT_NAME_PREFIX,
+  ResultColours,
   columnLetters,
   freeSheetName,
   markerName,
@@ -20,8 +21,8 @@ const READ_CELLS_PER_SYNC = 4_500_000;
 /** Rows per request when Excel on the web refuses a whole sheet as too large a response. */
 const FALLBACK_READ_CELLS = 200_000;
 
-const HEADER_FILL = "#1F4E79";
-const SECTION_FILL = "#DDEBF7";
+const HEADER_FILL = `#${ResultColours.headerFill}`;
+const SECTION_FILL = `#${ResultColours.sectionFill}`;
 
 /** Options of the office-js port. */
 export interface OfficeWorkbookOptions {
@@ -153,7 +154,7 @@ function layOut(ws: ExcelWorksheet, sheet: ResultSheet): void {
   const header = ws.getRangeByIndexes(0, 0, 1, width);
   header.values = [sheet.columns.map((c) => c.header)];
   header.format.font.bold = true;
-  header.format.font.color = "#FFFFFF";
+  header.format.font.color = `#${ResultColours.headerText}`;
   header.format.fill.color = HEADER_FILL;
   header.format.wrapText = true;
   sheet.columns.forEach((column, c) => {

@@ -1,3 +1,4 @@
+import { ResultColours } from "../../model";
 import { xmlText } from "./xmlText";
 
 /** How a result cell looks: its row kind and number format. */
@@ -9,11 +10,12 @@ export interface CellLook {
 // Built-in number formats Excel knows by id (ECMA-376 §18.8.30); others get ids from 164.
 const BUILT_IN: Readonly<Record<string, number>> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
 
-const HEADER_FONT = '<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/><family val="2"/></font>';
+const HEADER_FONT = `<font><b/><sz val="11"/><color rgb="FF${ResultColours.headerText}"/><name val="Calibri"/><family val="2"/></font>`;
 const BOLD_FONT = '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/></font>';
 const ITALIC_FONT = '<font><i/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/></font>';
-const HEADER_FILL = '<fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill>';
-const SECTION_FILL = '<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/><bgColor indexed="64"/></patternFill></fill>';
+const solidFill = (rgb: string): string => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+const HEADER_FILL = solidFill(ResultColours.headerFill);
+const SECTION_FILL = solidFill(ResultColours.sectionFill);
 
 /** One collection element of styles.xml (`<fonts count="3">…</fonts>`), found by regex. */
 function collection(xml: string, tag: string, child: string): { start: number; end: number; count: number; body: string } | null {

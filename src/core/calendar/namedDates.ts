@@ -25,6 +25,11 @@ export function calendarDay(day: number): CalendarDay {
 /** Monday 0 … Sunday 6, the order UK week tables use. */
 export const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
 
+export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+
+/** `Jan` … `Dec`, as period labels and small tables write them. */
+export const SHORT_MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3));
+
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
 function nthWeekday(year: number, month: number, weekday: number, n: number): number {

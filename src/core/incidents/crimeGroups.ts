@@ -51,8 +51,11 @@ export const VIOLENT_GROUPS = new Set(["Violence against the person", "Sexual of
  */
 export const VICTIM_BASED_EXCLUDED = new Set(["Drug offences", "Possession of weapons", "Public order offences", "Other crime"]);
 
+/** A category as mappings key it: trimmed, lower case, single spaces. */
+export const crimeGroupKey = (category: string): string => category.trim().toLowerCase().replace(/\s+/g, " ");
+
 /** Reads a category to its group: the analyst's mapping first, then the defaults; null when unknown. */
 export function crimeGroupOf(category: string, mapping: ReadonlyMap<string, string>): string | null {
-  const key = category.trim().toLowerCase().replace(/\s+/g, " ");
+  const key = crimeGroupKey(category);
   return mapping.get(key) ?? DEFAULT_CRIME_GROUPS[key] ?? null;
 }

@@ -37,6 +37,13 @@ export interface InterventionImpact {
 export const wardKey = (name: string): string =>
   name.toLowerCase().replace(/&/g, " and ").replace(/\bward$/, "").replace(/[^a-z0-9]+/g, " ").trim();
 
+/** The comparison wards of an intervention: those stated, else every ward bordering its wards. */
+export function chooseComparisonWards(wards: readonly string[], stated: readonly string[], neighbours: (ward: string) => string[]): string[] {
+  if (stated.length > 0) return [...stated];
+  const own = new Set(wards.map(wardKey));
+  return [...new Set(wards.flatMap(neighbours))].filter((w) => !own.has(wardKey(w)));
+}
+
 /** The same calendar day a year earlier (29 February becomes 28 February). */
 export function yearEarlier(day: number): number {
   const d = calendarDay(day);

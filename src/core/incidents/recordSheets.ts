@@ -2,7 +2,8 @@ import { type CellValue, type SheetGrid, cellText, sheetCellRef } from "../../mo
 import { type Finding, finding } from "../findings";
 import { IncidentAggregator, type RecordLocator } from "./incidentAggregator";
 import { type IncidentAnalysis, type IncidentOptions, analyseIncidents } from "./incidentAnalysis";
-import type { Intervention } from "./interventionImpact";
+import { crimeGroupKey } from "./crimeGroups";
+import { type Intervention, chooseComparisonWards } from "./interventionImpact";
 import { type RecordColumns, findRecordColumns } from "./recordColumns";
 import { parseRecordDate, recordDay } from "./recordDate";
 
@@ -23,14 +24,14 @@ export function findRecordHeader(grid: SheetGrid): { row: number; columns: Recor
   return null;
 }
 
-/** Reads a Crime groups sheet (Category | Group) into the analyst's mapping. */
+/** Reads a Crime groups sheet, or CSV (Category | Group), into the analyst's mapping. */
 export function readCrimeGroups(grid: SheetGrid): Map<string, string> {
   const mapping = new Map<string, string>();
   for (const row of grid.values) {
     const category = cellText(row[0] ?? null);
     const group = cellText(row[1] ?? null);
     if (!category || !group || /^category$/i.test(category)) continue;
-    mapping.set(category.toLowerCase().replace(/\s+/g, " "), group);
+    mapping.set(crimeGroupKey(category), group);
   }
   return mapping;
 }
@@ -69,8 +70,7 @@ export function readInterventions(grid: SheetGrid, lastDay: number | null, neigh
       findings.push(finding(grid.name, sheetCellRef(grid.name, r, grid.left + endCol), "error", "unreadable-date", `${name}: the end date "${cellText(endText)}" is not a date (write dd/mm/yyyy)`));
       return;
     }
-    const stated = compareCol < 0 ? [] : list(row[compareCol] ?? null);
-    const comparisonWards = stated.length > 0 ? stated : [...new Set(wards.flatMap(neighbours))].filter((w) => !wards.includes(w));
+    const comparisonWards = chooseComparisonWards(wards, compareCol < 0 ? [] : list(row[compareCol] ?? null), neighbours);
     const startDay = recordDay(start);
     const endDay = end ? recordDay(end) : lastDay ?? startDay;
     interventions.push({ name, wards, comparisonWards, start: startDay, end: Math.max(startDay, endDay) });

@@ -1,3 +1,4 @@
+import { cellText } from "../../model";
 import { type CalendarDay, calendarDay, dayNumber, namedDates, weekdayOf } from "../calendar/namedDates";
 import { SIGNIFICANCE_LEVEL, formatPValue } from "../compute/significance";
 import { formatCount } from "../format/formatNumbers";
@@ -40,9 +41,8 @@ export interface TemporalPatterns {
   readonly namedDates: readonly NamedDateResult[];
 }
 
-/** `dd/mm/yyyy`, as UK users write dates. */
-export const ukDate = (d: CalendarDay): string =>
-  `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
+/** `dd/mm/yyyy`, as UK users write dates (the model's one date format). */
+export const ukDate = (d: CalendarDay): string => cellText(new Date(Date.UTC(d.year, d.month - 1, d.day)));
 
 /** The category's index test on a cell, or null when the extract has no such category. */
 function selector(counts: IncidentCounts, category: string): ((cell: { group: number; da: boolean }) => boolean) | null {

@@ -1,3 +1,4 @@
+import { SHORT_MONTHS as MONTHS } from "../calendar/namedDates";
 import { monthNumber } from "./recordDate";
 
 /** How records are grouped into two comparable twelve-month periods. */
@@ -10,7 +11,6 @@ export interface ComparisonWindows {
   readonly ranges: readonly [readonly [number, number], readonly [number, number]];
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const label = (first: number, last: number): string =>
   `${MONTHS[first % 12]} ${String(Math.floor(first / 12)).slice(2)} – ${MONTHS[last % 12]} ${String(Math.floor(last / 12)).slice(2)}`;
 

@@ -13,7 +13,7 @@ function findingJson(f: Finding): Record<string, unknown> {
  * aggregate, ... }], findings }], headlines, findings }`. For a category table (no periods)
  * `periods` is empty and `columns` names what `values` are aligned with.
  */
-export function assessmentJson(assessment: Assessment): Record<string, unknown> {
+export function assessmentJson(assessment: Assessment, wardCode?: (name: string) => string | null): Record<string, unknown> {
   return {
     sheetsRead: assessment.sheetsRead,
     tables: assessment.tables.map((result) => {
@@ -47,7 +47,7 @@ export function assessmentJson(assessment: Assessment): Record<string, unknown> 
     headlines: assessment.headlines,
     findings: assessment.findings.map(findingJson),
     ...(assessment.morile ? { morile: morileJson(assessment) } : {}),
-    ...(assessment.incidents.length > 0 ? { incidents: assessment.incidents.map((i) => incidentJson(i)) } : {}),
+    ...(assessment.incidents.length > 0 ? { incidents: assessment.incidents.map((i) => incidentJson(i, wardCode)) } : {}),
   };
 }
 

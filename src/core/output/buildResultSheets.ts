@@ -1,8 +1,9 @@
-import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultRowKind, type ResultSheet, resultColumn as col } from "../../model";
+import { NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultSheet, resultColumn as col } from "../../model";
 import type { Assessment } from "../computeAssessment";
 import type { TableResult } from "../compute/computeTable";
 import { countOf } from "../format/formatNumbers";
 import { morileResultSheet } from "./morileSheet";
+import { SheetBuilder, significanceLabel } from "./sheetBuilder";
 import { interventionSheet, patternsSheet } from "./incidentSheets";
 
 /** Names of the sheets one run writes (each starts with the result prefix). */
@@ -17,20 +18,6 @@ const numberFormat = (value: number | null): string => (value !== null && !Numbe
 
 function tableName(result: TableResult): string {
   return result.table.title ?? `${result.table.labelHeader || "Table"} (${result.table.range})`;
-}
-
-/** A rectangular sheet from rows and per-row kinds. */
-class SheetBuilder {
-  readonly rows: CellValue[][] = [];
-  readonly kinds: ResultRowKind[] = [];
-  readonly formats: (string | null)[][] = [];
-
-  add(kind: ResultRowKind, cells: CellValue[], formats: (string | null)[] = []): number {
-    this.rows.push(cells);
-    this.kinds.push(kind);
-    this.formats.push(formats);
-    return this.rows.length - 1;
-  }
 }
 
 function summarySheet(assessment: Assessment): ResultSheet {
@@ -84,7 +71,7 @@ function tablesSheet(assessment: Assessment): ResultSheet {
         row.rank,
         row.cumulativeShare,
         row.significance?.pValue ?? null,
-        row.significance ? (row.significance.significant ? "Beyond normal variation" : "Within normal variation") : row.status === "new" ? "New (zero base)" : "",
+        significanceLabel(row),
       ], [null, null, null, null, null, numberFormat(earlier), null, numberFormat(latest), numberFormat(row.change)]);
     });
   }
@@ -117,24 +104,23 @@ function monthsSheet(assessment: Assessment): ResultSheet | null {
   const monthTables = assessment.tables.filter((t) => t.months);
   if (monthTables.length === 0) return null;
   const width = Math.max(...monthTables.map((t) => t.table.columns.length)) + 2;
-  const b = new SheetBuilder();
+  const b = new SheetBuilder(width);
   const charts: ResultChart[] = [];
-  const pad = (cells: CellValue[]): CellValue[] => [...cells, ...Array<CellValue>(Math.max(0, width - cells.length)).fill(null)];
   for (const result of monthTables) {
     const months = result.months;
     if (!months) continue;
     const { table } = result;
-    b.add("section", pad([`${tableName(result)} (${table.sheet})`]));
-    const headerRow = b.add("section", pad(["Month", ...table.columns.map((c) => c.header), "Seasonal index"]));
+    b.add("section", [`${tableName(result)} (${table.sheet})`]);
+    const headerRow = b.add("section", ["Month", ...table.columns.map((c) => c.header), "Seasonal index"]);
     const dataRows = result.rows.filter((r) => !r.aggregate);
     dataRows.forEach((row, i) => {
-      b.add("data", pad([row.label, ...row.values, months.seasonalIndex[i]?.index ?? null]),
+      b.add("data", [row.label, ...row.values, months.seasonalIndex[i]?.index ?? null],
         ["@", ...row.values.map(numberFormat), NumberFormats.decimal2]);
     });
     const lastRow = b.rows.length - 1;
-    b.add("data", pad(["Total", ...months.totals, null]), ["@", ...months.totals.map(numberFormat)]);
-    b.add("data", pad(["Peak month", ...months.peaks.map((p) => (p ? `${p.month} (${p.value})` : null))]));
-    b.add("data", pad([]));
+    b.add("data", ["Total", ...months.totals, null], ["@", ...months.totals.map(numberFormat)]);
+    b.add("data", ["Peak month", ...months.peaks.map((p) => (p ? `${p.month} (${p.value})` : null))]);
+    b.add("data", []);
     charts.push({
       kind: "line",
       title: tableName(result),

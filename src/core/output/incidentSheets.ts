@@ -1,30 +1,17 @@
-import { type CellValue, NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultRowKind, type ResultSheet, resultColumn as col } from "../../model";
-import { WEEKDAYS } from "../calendar/namedDates";
+import { NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultSheet, resultColumn as col } from "../../model";
+import { MONTH_NAMES, WEEKDAYS } from "../calendar/namedDates";
 import type { TableResult } from "../compute/computeTable";
 import { formatCount } from "../format/formatNumbers";
 import { type IncidentAnalysis, interventionTableTitle } from "../incidents";
+import { SheetBuilder, significanceLabel } from "./sheetBuilder";
 
 export const IncidentSheetNames = {
   patterns: `${RESULT_SHEET_PREFIX}Patterns`,
   intervention: `${RESULT_SHEET_PREFIX}Intervention`,
 } as const;
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const WEEKDAY_COLUMNS = [1, 2, 3, 4, 5, 6, 7];
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
-
-class Rows {
-  readonly rows: CellValue[][] = [];
-  readonly kinds: ResultRowKind[] = [];
-  readonly formats: (string | null)[][] = [];
-  constructor(private readonly width: number) {}
-  add(kind: ResultRowKind, cells: CellValue[], formats: (string | null)[] = []): number {
-    this.rows.push([...cells, ...Array<CellValue>(Math.max(0, this.width - cells.length)).fill(null)]);
-    this.kinds.push(kind);
-    this.formats.push(formats);
-    return this.rows.length - 1;
-  }
-}
 
 /**
  * When the profiled category happens, for each extract: month × weekday and hour × weekday
@@ -33,7 +20,7 @@ class Rows {
 export function patternsSheet(incidents: readonly IncidentAnalysis[]): ResultSheet | null {
   const profiled = incidents.filter((i) => i.patterns && i.patterns.total > 0);
   if (profiled.length === 0) return null;
-  const b = new Rows(9);
+  const b = new SheetBuilder(9);
   const charts: ResultChart[] = [];
   const counts = Array<string>(8).fill(NumberFormats.integer);
   for (const { source, patterns } of profiled) {
@@ -82,7 +69,7 @@ export function interventionSheet(incidents: readonly IncidentAnalysis[], tables
   const impacts = incidents.flatMap((i) => i.interventions);
   if (impacts.length === 0) return null;
   const byTitle = new Map(tables.map((t) => [t.table.title, t]));
-  const b = new Rows(9);
+  const b = new SheetBuilder(9);
   for (const impact of impacts) {
     b.add("section", [`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}`]);
     b.add("section", ["Ward", "Role", "Crime group", "Before", "After", "Change", "% change", "p-value", "Significance"]);
@@ -99,7 +86,7 @@ export function interventionSheet(incidents: readonly IncidentAnalysis[], tables
           row.change,
           row.pctChange,
           row.significance?.pValue ?? null,
-          row.significance ? (row.significance.significant ? "Beyond normal variation" : "Within normal variation") : row.status === "new" ? "New (zero base)" : "",
+          significanceLabel(row),
         ]);
       }
     }

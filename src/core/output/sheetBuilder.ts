@@ -1,0 +1,29 @@
+import type { CellValue, ResultRowKind } from "../../model";
+import type { RowResult } from "../compute/computeTable";
+
+/**
+ * A result sheet's rows built one at a time, with each row's kind and number formats. With a
+ * `width`, every row is padded to it (so section fills run across the block).
+ */
+export class SheetBuilder {
+  readonly rows: CellValue[][] = [];
+  readonly kinds: ResultRowKind[] = [];
+  readonly formats: (string | null)[][] = [];
+
+  constructor(private readonly width = 0) {}
+
+  /** Adds a row and returns its index in `rows`. */
+  add(kind: ResultRowKind, cells: CellValue[], formats: (string | null)[] = []): number {
+    const padding = Math.max(0, this.width - cells.length);
+    this.rows.push(padding > 0 ? [...cells, ...Array<CellValue>(padding).fill(null)] : cells);
+    this.kinds.push(kind);
+    this.formats.push(formats);
+    return this.rows.length - 1;
+  }
+}
+
+/** The Significance column's words for a computed row. */
+export function significanceLabel(row: RowResult): string {
+  if (row.significance) return row.significance.significant ? "Beyond normal variation" : "Within normal variation";
+  return row.status === "new" ? "New (zero base)" : "";
+}
