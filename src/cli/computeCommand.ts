@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ExcelJsWorkbook } from "../adapters/exceljs";
+import { nodeDeflateCodec } from "./nodeDeflateCodec";
 import { MORILE_PRESETS, type WindowKind, countOf } from "../core";
 import { runAssessment, runJson } from "../job";
 import { BUILT_BOUNDARIES, readBoundaryFile } from "./boundaryFiles";
@@ -23,7 +24,7 @@ export async function computeCommand(args: readonly string[], log: (line: string
   if (options.out && path.resolve(options.out) === path.resolve(input)) {
     throw new UsageError("--out must be a new file: the input workbook is never overwritten");
   }
-  const port = await ExcelJsWorkbook.fromBytes(await readInputFile(input), input);
+  const port = await ExcelJsWorkbook.fromBytes(await readInputFile(input), input, nodeDeflateCodec);
   // Ward layers need boundaries: --boundaries, else the built default when it exists.
   const boundaries = options.boundaries || existsSync(BUILT_BOUNDARIES) ? await readBoundaryFile(options.boundaries) : null;
   const run = await runAssessment(port, { morilePreset, boundaries, incidentWindow });

@@ -1,4 +1,4 @@
-import { addPlainSheet, ExcelJsWorkbook } from "../adapters/exceljs";
+import { ExcelJsWorkbook } from "../adapters/exceljs";
 import { MORILE_PRESETS, morileTemplateSheets } from "../core";
 import { UsageError, writeFileAtomic } from "./fileOutput";
 import { parseArgs } from "./parseArgs";
@@ -12,7 +12,7 @@ export async function morileTemplateCommand(args: readonly string[], log: (line:
   const preset = (options.preset ?? "linear").toLowerCase();
   if (!MORILE_PRESETS[preset]) throw new UsageError(`--preset must be one of ${Object.keys(MORILE_PRESETS).join(", ")}`);
   const port = ExcelJsWorkbook.empty();
-  for (const sheet of morileTemplateSheets(preset)) addPlainSheet(port.workbook, sheet);
+  await port.addPlainSheets(morileTemplateSheets(preset));
   await writeFileAtomic(positional[0], await port.toBytes());
   log(`MoRiLE template written: ${positional[0]} (sheets MoRiLE and MoRiLE Config, ${MORILE_PRESETS[preset].preset} preset)`);
 }

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import path from "node:path";
 import { ExcelJsWorkbook } from "../adapters/exceljs";
+import { nodeDeflateCodec } from "./nodeDeflateCodec";
 import { type CellValue, InputError, type WorkbookGrids } from "../model";
 import { readInputFile } from "./fileOutput";
 
@@ -16,5 +17,5 @@ export async function readTableFile(file: string): Promise<WorkbookGrids> {
     const values: CellValue[][] = rows.map((r) => r.map((v) => (v.trim() === "" ? null : v)));
     return { sheets: [{ name: path.basename(file, path.extname(file)), top: 0, left: 0, values }] };
   }
-  return (await ExcelJsWorkbook.fromBytes(bytes, file)).readWorkbook();
+  return (await ExcelJsWorkbook.fromBytes(bytes, file, nodeDeflateCodec)).readWorkbook();
 }

@@ -12,8 +12,16 @@ export interface SheetGrid {
   readonly values: readonly (readonly CellValue[])[];
   /** Number formats aligned with `values` (`"0%"`, `"#,##0"`, `"General"`), where known. */
   readonly numberFormats?: readonly (readonly (string | null)[])[];
-  /** True when the sheet is one of ours (a result sheet written by an earlier run). */
+  /**
+   * True when the sheet is one of ours (a result sheet written by an earlier run). Adapters
+   * leave such a sheet's cells unread (`unreadResultSheet`): the core never uses them.
+   */
   readonly isResultSheet?: boolean;
+}
+
+/** A result sheet of an earlier run, listed by name with its cells left unread. */
+export function unreadResultSheet(name: string): SheetGrid {
+  return { name, top: 0, left: 0, values: [], numberFormats: [], isResultSheet: true };
 }
 
 /** A whole workbook as the core sees it. */
@@ -40,4 +48,45 @@ export function gridWidth(grid: SheetGrid): number {
   let width = 0;
   for (const row of grid.values) width = Math.max(width, row.length);
   return width;
+}
+
+/**
+ * Gathers a sheet's non-empty cells in any order, then lays them out as a grid over their
+ * bounding rectangle (the used range), so readers need not know the sheet's size first.
+ */
+export class GridCollector {
+  private readonly rows: number[] = [];
+  private readonly columns: number[] = [];
+  private readonly values: CellValue[] = [];
+  private readonly formats: (string | null)[] = [];
+  private top = Infinity;
+  private left = Infinity;
+  private bottom = -1;
+  private right = -1;
+
+  /** Adds the cell at zero-based sheet coordinates. */
+  add(row: number, column: number, value: CellValue, format: string | null): void {
+    this.rows.push(row);
+    this.columns.push(column);
+    this.values.push(value);
+    this.formats.push(format);
+    if (row < this.top) this.top = row;
+    if (row > this.bottom) this.bottom = row;
+    if (column < this.left) this.left = column;
+    if (column > this.right) this.right = column;
+  }
+
+  grid(name: string, isResultSheet: boolean): SheetGrid {
+    if (this.bottom < 0) return { name, top: 0, left: 0, values: [], numberFormats: [], isResultSheet };
+    const { top, left } = this;
+    const height = this.bottom - top + 1;
+    const width = this.right - left + 1;
+    const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+    const numberFormats: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+    for (let i = 0; i < this.values.length; i += 1) {
+      values[this.rows[i] - top][this.columns[i] - left] = this.values[i];
+      numberFormats[this.rows[i] - top][this.columns[i] - left] = this.formats[i];
+    }
+    return { name, top, left, values, numberFormats, isResultSheet };
+  }
 }

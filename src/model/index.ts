@@ -4,3 +4,4 @@ export * from "./grid";
 export * from "./inputError";
 export * from "./resultSheet";
 export * from "./resultMarkers";
+export * from "./excelSerial";

@@ -5,6 +5,7 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ExcelJsWorkbook } from "../../src/adapters/exceljs";
+import { nodeDeflateCodec } from "../../src/cli/nodeDeflateCodec";
 import { computeAssessment, buildResultSheets } from "../../src/core";
 import { fixed, measureInChild, median, report } from "./benchSupport";
 
@@ -43,7 +44,7 @@ async function worker(mode: string, file: string): Promise<void> {
     report(performance.now() - start);
     return;
   }
-  const port = await ExcelJsWorkbook.fromBytes(bytes, file);
+  const port = await ExcelJsWorkbook.fromBytes(bytes, file, nodeDeflateCodec);
   const loaded = performance.now();
   const grids = await port.readWorkbook();
   const modelled = performance.now();

@@ -5,7 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import { runCli } from "../helpers/cli";
 import { SAMPLE } from "../helpers/sample";
-import { sheetsAsCsv } from "../helpers/spreadsheetApp";
+import { resavedByLibreOffice, sheetsAsCsv } from "../helpers/spreadsheetApp";
+import ExcelJS from "exceljs";
+import { readWorkbook } from "../../src/adapters/exceljs/readWorkbook";
+import { ZipPackage, readPackageGrids } from "../../src/adapters/xlsx";
+import { nodeDeflateCodec } from "../../src/cli/nodeDeflateCodec";
 
 let dir: string;
 beforeAll(async () => {
@@ -28,5 +32,19 @@ describe("the results workbook in LibreOffice", () => {
       expect(sheets.get("CSP Tables")).toMatch(/^Police crime,"Police recorded crime, Maidstone",Drug offences,,Nov 17 – Oct 18,318,Nov 18 – Oct 19,394,76,23\.\d+%,/m);
       expect(sheets.get("CSP Findings")).toContain("'Youth offending'!B19");
     }
+  }, 300000);
+
+  it("reads a workbook saved by LibreOffice the same through the package reader as through ExcelJS", async () => {
+    const resaved = resavedByLibreOffice(SAMPLE, path.join(dir, "resaved"));
+    const bytes = new Uint8Array(await fs.readFile(resaved));
+    const excelJs = new ExcelJS.Workbook();
+    await excelJs.xlsx.load(bytes as unknown as ArrayBuffer);
+    const grids = await readPackageGrids(ZipPackage.open(bytes)!, nodeDeflateCodec);
+    expect(grids).toEqual(readWorkbook(excelJs));
+    expect(grids.sheets.map((s) => s.name)).toContain("Police crime");
+    // And the CLI computes the seed's figures from it.
+    const json = path.join(dir, "resaved.json");
+    expect((await runCli("compute", resaved, "--json", json)).code).toBe(0);
+    expect(await fs.readFile(json, "utf8")).toContain("Drug offences rose by 23.9%, from 318 to 394 (+76)");
   }, 300000);
 });

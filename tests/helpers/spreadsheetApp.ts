@@ -14,20 +14,8 @@ export const SOFFICE = process.env.SOFFICE_PATH ?? "soffice";
 export async function sheetsAsCsv(workbook: string): Promise<Map<string, string>> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-soffice-"));
   try {
-    try {
-      execFileSync(SOFFICE, [
-        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
-        "--headless",
-        "--convert-to",
-        // Comma, double quote, UTF-8, every sheet (-1) to its own file.
-        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        "--outdir",
-        dir,
-        workbook,
-      ], { stdio: "pipe", timeout: 120000 });
-    } catch (error) {
-      throw new Error(`these tests open workbooks in LibreOffice (apt-get install libreoffice-calc-nogui), or set SOFFICE_PATH: ${(error as Error).message}`, { cause: error });
-    }
+    // Comma, double quote, UTF-8, every sheet (-1) to its own file.
+    convert(workbook, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", dir);
     const stem = path.basename(workbook, path.extname(workbook));
     const sheets = new Map<string, string>();
     for (const file of await fs.readdir(dir)) {
@@ -37,5 +25,19 @@ export async function sheetsAsCsv(workbook: string): Promise<Map<string, string>
     return sheets;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Opens a workbook in LibreOffice and saves it as .xlsx in `dir`, as a user of LibreOffice would; returns the new file. */
+export function resavedByLibreOffice(workbook: string, dir: string): string {
+  convert(workbook, "xlsx:Calc MS Excel 2007 XML", dir);
+  return path.join(dir, path.basename(workbook));
+}
+
+function convert(workbook: string, filter: string, dir: string): void {
+  try {
+    execFileSync(SOFFICE, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", filter, "--outdir", dir, workbook], { stdio: "pipe", timeout: 120000 });
+  } catch (error) {
+    throw new Error(`these tests open workbooks in LibreOffice (apt-get install libreoffice-calc-nogui), or set SOFFICE_PATH: ${(error as Error).message}`, { cause: error });
   }
 }

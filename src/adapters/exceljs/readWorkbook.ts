@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { CellValue, SheetGrid, WorkbookGrids } from "../../model";
+import { type CellValue, GridCollector, type SheetGrid, type WorkbookGrids, unreadResultSheet } from "../../model";
 import { resultSheetNames } from "./resultMarkers";
 
 /** Turns an ExcelJS cell value (formula, rich text, hyperlink, ...) into the core's plain cell. */
@@ -28,40 +28,20 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
 }
 
 /** Reads one worksheet's used range into a grid (merged cells keep their value in the top-left cell only). */
-export function readSheet(worksheet: ExcelJS.Worksheet, isResultSheet: boolean): SheetGrid {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  const cells: { r: number; c: number; value: CellValue; format: string | null }[] = [];
+export function readSheet(worksheet: ExcelJS.Worksheet): SheetGrid {
+  const cells = new GridCollector();
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
       const value = toCellValue(cell.value);
-      if (value === null) return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      top = Math.min(top, r);
-      left = Math.min(left, c);
-      bottom = Math.max(bottom, r);
-      right = Math.max(right, c);
-      cells.push({ r, c, value, format: cell.numFmt ?? null });
+      if (value !== null) cells.add(rowNumber - 1, colNumber - 1, value, cell.numFmt ?? null);
     });
   });
-  if (bottom < 0) return { name: worksheet.name, top: 0, left: 0, values: [], numberFormats: [], isResultSheet };
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  const numberFormats: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  for (const cell of cells) {
-    values[cell.r - top][cell.c - left] = cell.value;
-    numberFormats[cell.r - top][cell.c - left] = cell.format;
-  }
-  return { name: worksheet.name, top, left, values, numberFormats, isResultSheet };
+  return cells.grid(worksheet.name, false);
 }
 
 /** Reads every worksheet of a loaded ExcelJS workbook into the core's model. */
 export function readWorkbook(workbook: ExcelJS.Workbook): WorkbookGrids {
   const ours = resultSheetNames(workbook);
-  return { sheets: workbook.worksheets.map((ws) => readSheet(ws, ours.has(ws.name))) };
+  return { sheets: workbook.worksheets.map((ws) => (ours.has(ws.name) ? unreadResultSheet(ws.name) : readSheet(ws))) };
 }

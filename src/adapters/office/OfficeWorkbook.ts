@@ -11,6 +11,7 @@ import {
   markerName,
   quoteSheetName,
   sheetOfRange,
+  unreadResultSheet,
 } from "../../model";
 import type { ExcelContext, ExcelRange, ExcelRunner, ExcelWorksheet } from "./excelApi";
 import { fromOfficeValue } from "./officeValues";
@@ -51,36 +52,37 @@ export class OfficeWorkbook implements WorkbookPort {
       const names = context.workbook.names.load("items/name,items/formula");
       await context.sync();
       const ours = new Set(names.items.filter((n) => n.name.startsWith(RESULT_NAME_PREFIX)).map((n) => sheetOfRange(n.formula)));
-      const used = worksheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,columnIndex,rowCount,columnCount"));
+      // Our own result sheets are listed but not read: the core never uses their cells.
+      const grids: SheetGrid[] = worksheets.items.map((ws) => (ours.has(ws.name) ? unreadResultSheet(ws.name) : { name: ws.name, top: 0, left: 0, values: [], numberFormats: [] }));
+      const used = worksheets.items.map((ws, i) => (grids[i].isResultSheet ? null : ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,columnIndex,rowCount,columnCount")));
       await context.sync();
 
-      const grids: SheetGrid[] = worksheets.items.map((ws) => ({ name: ws.name, top: 0, left: 0, values: [], numberFormats: [], isResultSheet: ours.has(ws.name) }));
-      let batch: number[] = [];
+      let batch: [number, ExcelRange][] = [];
       let cells = 0;
       const flush = async (): Promise<void> => {
         if (batch.length === 0) return;
         const members = batch;
         batch = [];
         cells = 0;
-        for (const i of members) used[i].load("values,numberFormat");
+        for (const [, range] of members) range.load("values,numberFormat");
         try {
           await context.sync();
-          for (const i of members) grids[i] = gridOf(worksheets.items[i].name, used[i], { top: used[i].rowIndex, left: used[i].columnIndex }, grids[i].isResultSheet ?? false);
+          for (const [i, range] of members) grids[i] = gridOf(worksheets.items[i].name, range, { top: range.rowIndex, left: range.columnIndex });
         } catch (error) {
           if (!isPayloadLimit(error)) throw error;
-          for (const i of members) grids[i] = await readInChunks(context, worksheets.items[i], used[i], grids[i].isResultSheet ?? false);
+          for (const [i, range] of members) grids[i] = await readInChunks(context, worksheets.items[i], range);
         }
       };
       for (let i = 0; i < used.length; i += 1) {
         const range = used[i];
-        if (range.isNullObject) continue;
+        if (!range || range.isNullObject) continue;
         const size = range.rowCount * range.columnCount;
         if (cells + size > READ_CELLS_PER_SYNC) await flush();
         if (size > READ_CELLS_PER_SYNC) {
-          grids[i] = await readInChunks(context, worksheets.items[i], range, grids[i].isResultSheet ?? false);
+          grids[i] = await readInChunks(context, worksheets.items[i], range);
           continue;
         }
-        batch.push(i);
+        batch.push([i, range]);
         cells += size;
       }
       await flush();
@@ -190,14 +192,14 @@ function layOut(ws: ExcelWorksheet, sheet: ResultSheet): void {
 }
 
 /** A grid from a loaded range's values and formats, placed at `top`/`left` (the used range's, already loaded). */
-function gridOf(name: string, range: ExcelRange, at: { top: number; left: number }, isResultSheet: boolean): SheetGrid {
+function gridOf(name: string, range: ExcelRange, at: { top: number; left: number }): SheetGrid {
   const values: CellValue[][] = range.values.map((row, r) => row.map((v, c) => fromOfficeValue(v, range.numberFormat[r]?.[c])));
   const numberFormats = range.numberFormat.map((row) => row.map((f) => (typeof f === "string" ? f : null)));
-  return { name, top: at.top, left: at.left, values, numberFormats, isResultSheet };
+  return { name, top: at.top, left: at.left, values, numberFormats };
 }
 
 /** Reads a sheet too big for one response in blocks of rows, one sync each. */
-async function readInChunks(context: ExcelContext, ws: ExcelWorksheet, used: ExcelRange, isResultSheet: boolean): Promise<SheetGrid> {
+async function readInChunks(context: ExcelContext, ws: ExcelWorksheet, used: ExcelRange): Promise<SheetGrid> {
   const rowsPerChunk = Math.max(1, Math.floor(FALLBACK_READ_CELLS / Math.max(1, used.columnCount)));
   const values: CellValue[][] = [];
   const numberFormats: (string | null)[][] = [];
@@ -205,9 +207,9 @@ async function readInChunks(context: ExcelContext, ws: ExcelWorksheet, used: Exc
     const rows = Math.min(rowsPerChunk, used.rowCount - start);
     const block = ws.getRangeByIndexes(used.rowIndex + start, used.columnIndex, rows, used.columnCount).load("values,numberFormat");
     await context.sync();
-    const grid = gridOf(ws.name, block, { top: used.rowIndex + start, left: used.columnIndex }, isResultSheet);
+    const grid = gridOf(ws.name, block, { top: used.rowIndex + start, left: used.columnIndex });
     values.push(...(grid.values as CellValue[][]));
     numberFormats.push(...(grid.numberFormats as (string | null)[][]));
   }
-  return { name: ws.name, top: used.rowIndex, left: used.columnIndex, values, numberFormats, isResultSheet };
+  return { name: ws.name, top: used.rowIndex, left: used.columnIndex, values, numberFormats };
 }

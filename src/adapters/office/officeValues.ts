@@ -1,4 +1,4 @@
-import type { CellValue } from "../../model";
+import { type CellValue, dateFromSerial, serialFromDate } from "../../model";
 
 const ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 const DATE_FORMAT = /(^|[^"\\])(d{1,4}|m{1,5}|y{2,4})([^"]|$)/i;
@@ -10,18 +10,13 @@ export function isDateFormat(format: unknown): boolean {
   return DATE_FORMAT.test(section) && /[dy]/i.test(section);
 }
 
-/** An Excel serial date (1900 system) as a UTC date. */
-export function fromSerialDate(serial: number): Date {
-  return new Date(Math.round((serial - 25569) * 86400000));
-}
-
 /**
  * A value as office-js returns it (numbers, strings, booleans; empty cells as "", errors as
  * "#DIV/0!", dates as serial numbers) turned into the core's cell value.
  */
 export function fromOfficeValue(value: unknown, format: unknown): CellValue {
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number") return isDateFormat(format) ? fromSerialDate(value) : value;
+  if (typeof value === "number") return isDateFormat(format) ? dateFromSerial(value) : value;
   if (typeof value === "boolean") return value;
   const text = String(value);
   return ERROR.test(text) ? { error: text } : text;
@@ -30,7 +25,7 @@ export function fromOfficeValue(value: unknown, format: unknown): CellValue {
 /** A core cell value as office-js writes it (dates as serials, errors as their text). */
 export function toOfficeValue(value: CellValue): string | number | boolean {
   if (value === null) return "";
-  if (value instanceof Date) return value.getTime() / 86400000 + 25569;
+  if (value instanceof Date) return serialFromDate(value);
   if (typeof value === "object") return value.error;
   return value;
 }

@@ -1,8 +1,6 @@
-import { type CellValue, NumberFormats, type ResultSheet, columnLetters, isCellError } from "../../model";
+import { type CellValue, NumberFormats, type ResultSheet, columnLetters, isCellError, serialFromDate } from "../../model";
 import type { CellLook } from "./stylesPart";
 import { xmlText } from "./xmlText";
-
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** The number format a cell is written with: its own, else its column's; none for text. */
 function formatOf(sheet: ResultSheet, row: number, column: number, value: CellValue): string | null {
@@ -11,28 +9,18 @@ function formatOf(sheet: ResultSheet, row: number, column: number, value: CellVa
   return numFmt === NumberFormats.general ? null : numFmt;
 }
 
-/** Calls `visit` with each cell's row kind and format (empty data cells are not written). */
-function eachStyledCell(sheet: ResultSheet, visit: (row: number, column: number, kind: CellLook["kind"], numFmt: string | null, value: CellValue) => void): void {
-  sheet.rows.forEach((cells, i) => {
-    const kind = sheet.rowKinds?.[i] ?? "data";
-    const width = kind === "section" ? sheet.columns.length : cells.length;
-    for (let c = 0; c < width; c += 1) {
-      const value = cells[c] ?? null;
-      if (value === null && kind !== "section") continue;
-      visit(i, c, kind, formatOf(sheet, i, c, value), value);
-    }
-  });
-}
+type CellVisitor = (column: number, kind: CellLook["kind"], numFmt: string | null, value: CellValue) => void;
 
-/** Every look a sheet's cells take, so the styles part can be extended once before writing. */
-export function sheetLooks(sheet: ResultSheet): CellLook[] {
-  const seen = new Map<string, Set<string | null>>([["header", new Set([null])]]);
-  eachStyledCell(sheet, (_r, _c, kind, numFmt) => {
-    const formats = seen.get(kind) ?? new Set<string | null>();
-    formats.add(numFmt);
-    seen.set(kind, formats);
-  });
-  return [...seen].flatMap(([kind, formats]) => [...formats].map((numFmt) => ({ kind: kind as CellLook["kind"], numFmt })));
+/** Calls `visit` with each cell of row `i`, its row kind and format (empty data cells are not written). */
+function eachStyledCell(sheet: ResultSheet, i: number, visit: CellVisitor): void {
+  const cells = sheet.rows[i];
+  const kind = sheet.rowKinds?.[i] ?? "data";
+  const width = kind === "section" ? sheet.columns.length : cells.length;
+  for (let c = 0; c < width; c += 1) {
+    const value = cells[c] ?? null;
+    if ((value === null || value === "") && kind !== "section") continue; // an empty string is an empty cell
+    visit(c, kind, formatOf(sheet, i, c, value), value);
+  }
 }
 
 function cellXml(ref: string, value: CellValue, style: number): string {
@@ -40,34 +28,34 @@ function cellXml(ref: string, value: CellValue, style: number): string {
   if (value === null) return `<c r="${ref}"${s}/>`;
   if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (value instanceof Date) return `<c r="${ref}"${s}><v>${(value.getTime() - EXCEL_EPOCH_MS) / 86400000}</v></c>`;
+  if (value instanceof Date) return `<c r="${ref}"${s}><v>${serialFromDate(value)}</v></c>`;
   if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
   const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
 }
 
+/** Roughly how many characters each yielded piece of a sheet part holds. */
+const PIECE = 1 << 20;
+
 /**
- * A result sheet as a SpreadsheetML worksheet part: the header row frozen, column widths, and
- * every cell with its style index (`styleOf`). Strings are written inline, so the workbook's
- * shared-string table is left as it is. Empty data cells are not written at all.
+ * A result sheet as a SpreadsheetML worksheet part, in pieces of about a megabyte so a large
+ * sheet is compressed while the rest is still being written: the header row frozen, column
+ * widths, and every cell with its style index (`styleOf`). Strings are written inline, so the
+ * workbook's shared-string table is left as it is. Empty data cells are not written at all.
  */
-export function sheetXml(sheet: ResultSheet, styleOf: (look: CellLook) => number): string {
+export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) => number): Generator<string> {
   const width = Math.max(1, sheet.columns.length, ...sheet.rows.map((r) => r.length));
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
-  const parts: string[] = [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
-    '<sheetFormatPr defaultRowHeight="15"/>',
-  ];
+  let piece =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>';
   if (sheet.columns.length > 0) {
-    parts.push("<cols>");
-    sheet.columns.forEach((c, i) => parts.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`));
-    parts.push("</cols>");
+    piece += `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>`;
   }
-  parts.push("<sheetData>");
   const header = styleOf({ kind: "header", numFmt: null });
-  parts.push(`<row r="1">${sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, header)).join("")}</row>`);
+  piece += `<sheetData><row r="1">${sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, header)).join("")}</row>`;
   // Style indexes by kind and format, looked up without building a key per cell.
   const styles = new Map<string, Map<string | null, number>>();
   const style = (kind: CellLook["kind"], numFmt: string | null): number => {
@@ -77,20 +65,24 @@ export function sheetXml(sheet: ResultSheet, styleOf: (look: CellLook) => number
     if (index === undefined) byFormat.set(numFmt, (index = styleOf({ kind, numFmt })));
     return index;
   };
-  let open = -1;
-  let row = "";
-  const close = (): void => {
-    if (open >= 0) parts.push(`<row r="${open + 2}">${row}</row>`);
+  let row = 0;
+  const visit: CellVisitor = (c, kind, numFmt, value) => {
+    piece += cellXml(`${letters[c]}${row}`, value, style(kind, numFmt));
   };
-  eachStyledCell(sheet, (i, c, kind, numFmt, value) => {
-    if (i !== open) {
-      close();
-      open = i;
-      row = "";
+  for (let i = 0; i < sheet.rows.length; i += 1) {
+    if (piece.length > PIECE) {
+      yield piece;
+      piece = "";
     }
-    row += cellXml(`${letters[c]}${i + 2}`, value, style(kind, numFmt));
-  });
-  close();
-  parts.push("</sheetData></worksheet>");
-  return parts.join("");
+    row = i + 2;
+    piece += `<row r="${row}">`;
+    eachStyledCell(sheet, i, visit);
+    piece += "</row>";
+  }
+  yield `${piece}</sheetData></worksheet>`;
+}
+
+/** The whole worksheet part as one string (for small sheets and tests). */
+export function sheetXml(sheet: ResultSheet, styleOf: (look: CellLook) => number): string {
+  return [...sheetXmlPieces(sheet, styleOf)].join("");
 }

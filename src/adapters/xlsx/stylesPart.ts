@@ -1,4 +1,5 @@
 import { ResultColours } from "../../model";
+import { BUILT_IN_FORMAT_IDS } from "./numberFormats";
 import { xmlText } from "./xmlText";
 
 /** How a result cell looks: its row kind and number format. */
@@ -7,8 +8,6 @@ export interface CellLook {
   readonly numFmt: string | null;
 }
 
-// Built-in number formats Excel knows by id (ECMA-376 §18.8.30); others get ids from 164.
-const BUILT_IN: Readonly<Record<string, number>> = { General: 0, "0": 1, "0.00": 2, "#,##0": 3, "#,##0.00": 4, "0%": 9, "0.00%": 10, "@": 49 };
 
 const HEADER_FONT = `<font><b/><sz val="11"/><color rgb="FF${ResultColours.headerText}"/><name val="Calibri"/><family val="2"/></font>`;
 const BOLD_FONT = '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/></font>';
@@ -29,13 +28,21 @@ function collection(xml: string, tag: string, child: string): { start: number; e
   return { start: open.index, end: close + tag.length + 3, count, body };
 }
 
+/** Our styles added to a workbook's: the index of each look, and the styles part with them. */
+export interface ResultStyles {
+  /** The cell-format index of a look, added on first use. */
+  styleOf(look: CellLook): number;
+  /** styles.xml with every look used so far. */
+  xml(): string;
+}
+
 /**
  * Adds our fonts, fills, number formats and cell formats to a workbook's styles.xml, keeping
- * every existing style index (the analyst's cells keep their formats). Returns the new part
- * and the cell-format index of each look, or null when the part is not laid out as expected
- * (a prefixed namespace, say): the caller then writes through ExcelJS instead.
+ * every existing style index (the analyst's cells keep their formats). Looks are added as the
+ * sheets use them, so no separate pass over the cells is needed. Returns null when the part is
+ * not laid out as expected (a prefixed namespace, say): the caller then writes through ExcelJS.
  */
-export function addResultStyles(stylesXml: string, looks: readonly CellLook[]): { xml: string; styleOf: (look: CellLook) => number } | null {
+export function addResultStyles(stylesXml: string): ResultStyles | null {
   if (!/<styleSheet[\s>]/.test(stylesXml)) return null;
   const fonts = collection(stylesXml, "fonts", "font");
   const fills = collection(stylesXml, "fills", "fill");
@@ -52,40 +59,53 @@ export function addResultStyles(stylesXml: string, looks: readonly CellLook[]): 
   const newFmts: string[] = [];
   const fmtId = new Map<string, number>();
   let nextId = Math.max(163, ...usedIds) + 1;
-  for (const { numFmt } of looks) {
-    if (!numFmt || fmtId.has(numFmt)) continue;
-    const escaped = xmlText(numFmt);
-    const id = BUILT_IN[numFmt] ?? existingIds.get(escaped) ?? nextId++;
-    if (BUILT_IN[numFmt] === undefined && !existingIds.has(escaped)) newFmts.push(`<numFmt numFmtId="${id}" formatCode="${escaped}"/>`);
-    fmtId.set(numFmt, id);
-  }
+  const formatId = (numFmt: string): number => {
+    let id = fmtId.get(numFmt);
+    if (id === undefined) {
+      const escaped = xmlText(numFmt);
+      id = BUILT_IN_FORMAT_IDS.get(numFmt) ?? existingIds.get(escaped);
+      if (id === undefined) {
+        id = nextId++;
+        newFmts.push(`<numFmt numFmtId="${id}" formatCode="${escaped}"/>`);
+      }
+      fmtId.set(numFmt, id);
+    }
+    return id;
+  };
   const font = { header: fonts.count, section: fonts.count + 1, note: fonts.count + 2, data: 0 };
   const fill = { header: fills.count, section: fills.count + 1, note: 0, data: 0 };
-  const key = (look: CellLook): string => `${look.kind}|${look.numFmt ?? ""}`;
   const index = new Map<string, number>();
   const xfs: string[] = [];
-  for (const look of looks) {
-    if (index.has(key(look))) continue;
-    const numFmtId = look.numFmt ? (fmtId.get(look.numFmt) ?? 0) : 0;
-    const applies = [numFmtId ? ' applyNumberFormat="1"' : "", font[look.kind] ? ' applyFont="1"' : "", fill[look.kind] ? ' applyFill="1"' : ""].join("");
-    const alignment = look.kind === "header" ? '<alignment vertical="center" wrapText="1"/>' : "";
-    xfs.push(`<xf numFmtId="${numFmtId}" fontId="${font[look.kind]}" fillId="${fill[look.kind]}" borderId="0" xfId="0"${applies}${alignment ? ' applyAlignment="1">' + alignment + "</xf>" : "/>"}`);
-    index.set(key(look), cellXfs.count + xfs.length - 1);
-  }
-
-  // Replace from the last collection to the first so earlier offsets stay valid.
-  const edits: { start: number; end: number; text: string }[] = [
-    { start: fonts.start, end: fonts.end, text: rebuild(stylesXml, fonts, "fonts", fonts.count + 3, HEADER_FONT + BOLD_FONT + ITALIC_FONT) },
-    { start: fills.start, end: fills.end, text: rebuild(stylesXml, fills, "fills", fills.count + 2, HEADER_FILL + SECTION_FILL) },
-    { start: cellXfs.start, end: cellXfs.end, text: rebuild(stylesXml, cellXfs, "cellXfs", cellXfs.count + xfs.length, xfs.join("")) },
-  ];
-  if (newFmts.length > 0) {
-    if (numFmts) edits.push({ start: numFmts.start, end: numFmts.end, text: rebuild(stylesXml, numFmts, "numFmts", numFmts.count + newFmts.length, newFmts.join("")) });
-    else edits.push({ start: fonts.start, end: fonts.start, text: `<numFmts count="${newFmts.length}">${newFmts.join("")}</numFmts>` });
-  }
-  let xml = stylesXml;
-  for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end)) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
-  return { xml, styleOf: (look) => index.get(key(look)) ?? 0 };
+  return {
+    styleOf(look) {
+      const key = `${look.kind}|${look.numFmt ?? ""}`;
+      let at = index.get(key);
+      if (at === undefined) {
+        const numFmtId = look.numFmt ? formatId(look.numFmt) : 0;
+        const applies = [numFmtId ? ' applyNumberFormat="1"' : "", font[look.kind] ? ' applyFont="1"' : "", fill[look.kind] ? ' applyFill="1"' : ""].join("");
+        const alignment = look.kind === "header" ? '<alignment vertical="center" wrapText="1"/>' : "";
+        xfs.push(`<xf numFmtId="${numFmtId}" fontId="${font[look.kind]}" fillId="${fill[look.kind]}" borderId="0" xfId="0"${applies}${alignment ? ' applyAlignment="1">' + alignment + "</xf>" : "/>"}`);
+        at = cellXfs.count + xfs.length - 1;
+        index.set(key, at);
+      }
+      return at;
+    },
+    xml() {
+      // Replace from the last collection to the first so earlier offsets stay valid.
+      const edits: { start: number; end: number; text: string }[] = [
+        { start: fonts.start, end: fonts.end, text: rebuild(stylesXml, fonts, "fonts", fonts.count + 3, HEADER_FONT + BOLD_FONT + ITALIC_FONT) },
+        { start: fills.start, end: fills.end, text: rebuild(stylesXml, fills, "fills", fills.count + 2, HEADER_FILL + SECTION_FILL) },
+        { start: cellXfs.start, end: cellXfs.end, text: rebuild(stylesXml, cellXfs, "cellXfs", cellXfs.count + xfs.length, xfs.join("")) },
+      ];
+      if (newFmts.length > 0) {
+        if (numFmts) edits.push({ start: numFmts.start, end: numFmts.end, text: rebuild(stylesXml, numFmts, "numFmts", numFmts.count + newFmts.length, newFmts.join("")) });
+        else edits.push({ start: fonts.start, end: fonts.start, text: `<numFmts count="${newFmts.length}">${newFmts.join("")}</numFmts>` });
+      }
+      let xml = stylesXml;
+      for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end)) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
+      return xml;
+    },
+  };
 }
 
 /** The collection element again, with its count updated and `added` appended. */

@@ -1,21 +1,14 @@
-import JSZip from "jszip";
-import { RESULT_NAME_PREFIX, type ResultSheet, freeSheetName, markerName, quoteSheetName, sheetOfRange } from "../../model";
-import { sheetLooks, sheetXml } from "./sheetXml";
+import { type ResultSheet, freeSheetName, markerName, quoteSheetName } from "../../model";
+import { type DeflateCodec, type DeflatedPart, webDeflateCodec } from "./deflateCodec";
+import { sheetXmlPieces } from "./sheetXml";
 import { addResultStyles } from "./stylesPart";
-import { xmlText, xmlUnescape } from "./xmlText";
+import { WORKBOOK, WORKBOOK_RELS, WORKSHEET_REL, attributeOf, definedNameElements, relationshipsPrefix, resultMarkers, sheetEntries, workbookRelationships } from "./workbookPart";
+import { xmlText } from "./xmlText";
+import { type PackagePart, ZipPackage, writeZip } from "./zipPackage";
 
-const WORKBOOK = "xl/workbook.xml";
-const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 const STYLES = "xl/styles.xml";
 const CONTENT_TYPES = "[Content_Types].xml";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const WORKSHEET_REL = `${REL_NS}/worksheet`;
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-
-const attribute = (element: string, name: string): string | null => {
-  const m = new RegExp(`\\s${name.replace(":", "\\:")}="([^"]*)"`).exec(element);
-  return m ? xmlUnescape(m[1]) : null;
-};
 
 /** What was written: the package's bytes and the names the result sheets took. */
 export interface PackageWrite {
@@ -29,72 +22,68 @@ export interface PackageWrite {
  * and ours are added as new worksheet parts with styles appended to styles.xml. This is why a
  * large workbook takes seconds rather than minutes (ExcelJS re-serialises every cell of every
  * sheet). Written here because no maintained library edits a package in place; the tests read
- * every result back through ExcelJS. Returns null when the package is laid out in a way this
- * does not handle (then the caller writes through ExcelJS).
+ * every result back through ExcelJS and LibreOffice. Returns null when the package is laid out
+ * in a way this does not handle (then the caller writes through ExcelJS).
  */
-export async function writeIntoPackage(bytes: Uint8Array, sheets: readonly ResultSheet[]): Promise<PackageWrite | null> {
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = [WORKBOOK, WORKBOOK_RELS, STYLES, CONTENT_TYPES].map((p) => zip.file(p));
-  if (parts.some((p) => p === null)) return null;
-  const texts = await Promise.all(parts.map((p) => (p as JSZip.JSZipObject).async("string")));
-  const styles = texts[2];
-  let [workbook, rels, , types] = texts;
+export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: readonly ResultSheet[], codec: DeflateCodec = webDeflateCodec): Promise<PackageWrite | null> {
+  const zip = input instanceof ZipPackage ? input : ZipPackage.open(input);
+  if (!zip) return null;
+  const texts = await Promise.all([WORKBOOK, WORKBOOK_RELS, STYLES, CONTENT_TYPES].map((p) => zip.text(p, codec)));
+  if (texts.some((t) => t === null)) return null;
+  const styles = texts[2] as string;
+  let [workbook, rels, , types] = texts as string[];
+  const dropped = new Set<string>();
+  const added = new Map<string, Promise<DeflatedPart>>();
 
-  // The relationships prefix on the workbook root (r: almost always).
-  const prefix = new RegExp(`xmlns:(\\w+)="${REL_NS}"`).exec(workbook)?.[1];
+  const prefix = relationshipsPrefix(workbook);
   if (!prefix || !workbook.includes("</sheets>")) return null;
-  const sheetElements = [...workbook.matchAll(/<sheet\s[^>]*\/>/g)].map((m) => m[0]);
-  const relElements = [...rels.matchAll(/<Relationship\s[^>]*\/>/g)].map((m) => m[0]);
-  const targetOf = (id: string): string | null => {
-    const rel = relElements.find((r) => attribute(r, "Id") === id);
-    const target = rel ? attribute(rel, "Target") : null;
-    if (!target) return null;
-    return target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-  };
+  const entries = sheetEntries(workbook, prefix);
+  const relationships = workbookRelationships(rels);
 
   // Our sheets from an earlier run, found by their marker names.
-  const definedNames = [...workbook.matchAll(/<definedName\s[^>]*>[^<]*<\/definedName>/g)].map((m) => m[0]);
-  const markers = definedNames.filter((d) => (attribute(d, "name") ?? "").startsWith(RESULT_NAME_PREFIX));
-  const ours = new Set(markers.map((d) => sheetOfRange(xmlUnescape(d.replace(/^<[^>]*>|<\/definedName>$/g, "")))));
-  const removed = sheetElements.map((el, index) => ({ el, index, name: attribute(el, "name") ?? "" })).filter((s) => ours.has(s.name));
+  const markers = resultMarkers(workbook);
+  const removed = entries.map((entry, index) => ({ ...entry, index })).filter((s) => markers.sheets.has(s.name));
   const firstRemoved = Math.min(...removed.map((s) => s.index));
-  for (const d of definedNames) {
-    const local = attribute(d, "localSheetId");
+  for (const d of definedNameElements(workbook)) {
+    const local = attributeOf(d, "localSheetId");
     if (local !== null && Number(local) >= firstRemoved) return null; // would need renumbering
   }
   for (const sheet of removed) {
-    const id = attribute(sheet.el, `${prefix}:id`);
-    const target = id ? targetOf(id) : null;
-    if (!id || !target) return null;
+    const relationship = sheet.relationshipId ? relationships.get(sheet.relationshipId) : undefined;
+    if (!relationship) return null;
+    const target = relationship.part;
     const sheetRels = target.replace(/([^/]+)$/, "_rels/$1.rels");
-    if (zip.file(sheetRels)) return null; // drawings or charts hang off it: leave that to ExcelJS
-    zip.remove(target);
-    workbook = workbook.replace(sheet.el, "");
-    rels = rels.replace(relElements.find((r) => attribute(r, "Id") === id) as string, "");
+    if (zip.entry(sheetRels)) return null; // drawings or charts hang off it: leave that to ExcelJS
+    dropped.add(target);
+    workbook = workbook.replace(sheet.element, "");
+    rels = rels.replace(relationship.element, "");
     types = types.replace(new RegExp(`<Override\\s+PartName="/${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
   }
-  for (const d of markers) workbook = workbook.replace(d, "");
+  for (const d of markers.elements) workbook = workbook.replace(d, "");
 
   // Names, part names, relationship ids and sheet ids for the new sheets.
-  const kept = sheetElements.filter((el) => !removed.some((s) => s.el === el));
-  const taken = new Set(kept.map((el) => (attribute(el, "name") ?? "").toLowerCase()));
-  const sheetIds = kept.map((el) => Number(attribute(el, "sheetId") ?? 0));
+  const kept = entries.filter((entry) => !removed.some((s) => s.element === entry.element));
+  const taken = new Set(kept.map((entry) => entry.name.toLowerCase()));
+  const sheetIds = kept.map((entry) => Number(attributeOf(entry.element, "sheetId") ?? 0));
   let nextSheetId = Math.max(0, ...sheetIds) + 1;
   let partNumber = 1;
   let relNumber = 1;
-  const styled = addResultStyles(styles, sheets.flatMap(sheetLooks));
+  const styled = addResultStyles(styles);
   if (!styled) return null;
+  // definedNames must follow externalReferences; rather than place it among them, let ExcelJS write.
+  if (!workbook.includes("<definedNames") && /<(\w+:)?(externalReferences|functionGroups)[\s>]/.test(workbook)) return null;
+  const partTaken = (part: string): boolean => (zip.entry(part) !== undefined && !dropped.has(part)) || added.has(part);
   const names: string[] = [];
   let sheetList = "";
   let markerList = "";
   for (const sheet of sheets) {
     const name = freeSheetName(sheet.name, (n) => taken.has(n.toLowerCase()));
     taken.add(name.toLowerCase());
-    while (zip.file(`xl/worksheets/sheet${partNumber}.xml`)) partNumber += 1;
+    while (partTaken(`xl/worksheets/sheet${partNumber}.xml`)) partNumber += 1;
     const part = `xl/worksheets/sheet${partNumber}.xml`;
     while (rels.includes(`Id="rIdCSP${relNumber}"`)) relNumber += 1;
     const id = `rIdCSP${relNumber}`;
-    zip.file(part, sheetXml(sheet, styled.styleOf));
+    added.set(part, deflatePieces(sheetXmlPieces(sheet, (look) => styled.styleOf(look)), codec));
     rels = rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${partNumber}.xml"/></Relationships>`);
     types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/></Types>`);
     sheetList += `<sheet name="${xmlText(name)}" sheetId="${nextSheetId}" ${prefix}:id="${id}"/>`;
@@ -103,8 +92,6 @@ export async function writeIntoPackage(bytes: Uint8Array, sheets: readonly Resul
     names.push(name);
   }
   workbook = workbook.replace("</sheets>", `${sheetList}</sheets>`);
-  // definedNames must follow externalReferences; rather than place it among them, let ExcelJS write.
-  if (!workbook.includes("<definedNames") && /<(\w+:)?(externalReferences|functionGroups)[\s>]/.test(workbook)) return null;
   if (/<definedNames\s*\/>/.test(workbook)) workbook = workbook.replace(/<definedNames\s*\/>/, "<definedNames></definedNames>");
   workbook = workbook.includes("</definedNames>")
     ? workbook.replace("</definedNames>", `${markerList}</definedNames>`)
@@ -112,11 +99,28 @@ export async function writeIntoPackage(bytes: Uint8Array, sheets: readonly Resul
   // The active tab must still be a sheet.
   const total = kept.length + sheets.length;
   workbook = workbook.replace(/(<workbookView\s[^>]*\sactiveTab=")(\d+)"/, (all, head: string, tab: string) => (Number(tab) < total ? all : `${head}0"`));
-  zip.file(WORKBOOK, workbook);
-  zip.file(WORKBOOK_RELS, rels);
-  zip.file(STYLES, styled.xml);
-  zip.file(CONTENT_TYPES, types);
-  // Unchanged parts keep their compressed bytes; only the new and edited parts are deflated.
-  const out = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
-  return { bytes: out, names };
+  // styles.xml goes last: it holds every look the sheets used.
+  await Promise.all(added.values());
+  const edited = new Map([
+    [WORKBOOK, workbook],
+    [WORKBOOK_RELS, rels],
+    [STYLES, styled.xml()],
+    [CONTENT_TYPES, types],
+  ]);
+  for (const [name, text] of edited) added.set(name, deflatePieces([text], codec));
+  const deflated = new Map(await Promise.all([...added].map(async ([name, part]) => [name, await part] as const)));
+  // [Content_Types].xml first, then the unchanged parts with their compressed bytes, then ours.
+  const parts: PackagePart[] = [{ name: CONTENT_TYPES, deflated: deflated.get(CONTENT_TYPES)! }];
+  for (const name of zip.names()) if (!dropped.has(name) && !added.has(name)) parts.push({ name, entry: zip.entry(name)! });
+  for (const [name, part] of deflated) if (name !== CONTENT_TYPES) parts.push({ name, deflated: part });
+  return { bytes: writeZip(parts), names };
+}
+
+const encoder = new TextEncoder();
+
+/** Compresses a part from its text pieces. */
+async function deflatePieces(pieces: Iterable<string>, codec: DeflateCodec): Promise<DeflatedPart> {
+  const deflater = codec.deflater();
+  for (const piece of pieces) await deflater.push(encoder.encode(piece));
+  return deflater.finish();
 }

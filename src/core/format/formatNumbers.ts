@@ -2,22 +2,28 @@
 // Intl.NumberFormat, so output is identical in Node, every browser and Excel's webview.
 
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return digits.length > 3 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : digits;
 }
 
 /** `1934 -> "1,934"`, `-297 -> "-297"`, `3.7 -> "3.7"` (up to `maxDecimals`, trailing zeros dropped). */
 export function formatCount(value: number, maxDecimals = 2): string {
-  const fixed = Math.abs(value).toFixed(maxDecimals).replace(/\.?0+$/, "");
-  const [whole, fraction] = fixed.split(".");
-  const text = groupThousands(whole) + (fraction ? `.${fraction}` : "");
+  const magnitude = Math.abs(value);
+  // Whole numbers (most counts) need no rounding; headlines format hundreds of thousands.
+  let text = Number.isInteger(magnitude) && magnitude < 1e21 ? String(magnitude) : magnitude.toFixed(maxDecimals);
+  const dot = text.indexOf(".");
+  if (dot >= 0) text = text.replace(/\.?0+$/, "");
+  const end = dot >= 0 && dot < text.length ? dot : text.length;
+  text = groupThousands(text.slice(0, end)) + text.slice(end);
   return value < 0 && text !== "0" ? `-${text}` : text;
 }
 
 /** `0.239 -> "23.9%"`, `-0.017 -> "-1.7%"` (a fraction in, percentage out). */
 export function formatPercent(fraction: number, decimals = 1): string {
   const text = (Math.abs(fraction) * 100).toFixed(decimals);
-  const negative = fraction < 0 && Number(text) !== 0;
-  return `${negative ? "-" : ""}${groupThousands(text.split(".")[0])}${decimals > 0 ? `.${text.split(".")[1]}` : ""}%`;
+  const dot = text.indexOf(".");
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  const negative = fraction < 0 && /[1-9]/.test(text);
+  return `${negative ? "-" : ""}${groupThousands(whole)}${dot < 0 ? "" : text.slice(dot)}%`;
 }
 
 /** `76 -> "+76"`, `-8 -> "-8"`, `0 -> "0"`: a change with its sign, as the seed's tables write it. */

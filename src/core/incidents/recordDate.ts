@@ -1,4 +1,4 @@
-import type { CellValue } from "../../model";
+import { type CellValue, dateFromSerial } from "../../model";
 import { dayNumber } from "../calendar/namedDates";
 
 /** A record's date (and time of day when the extract gives one). */
@@ -34,8 +34,7 @@ export function parseRecordDate(value: CellValue): RecordDate | null {
   }
   if (typeof value === "number") {
     if (!(value > 1 && value < 2958466)) return null;
-    const ms = Math.round((value - 25569) * 86400000);
-    const date = new Date(ms);
+    const date = dateFromSerial(value);
     const minutes = Math.round((value % 1) * 1440) % 1440;
     return valid(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), value % 1 === 0 ? null : minutes);
   }

@@ -66,4 +66,10 @@ describe("number formatting", () => {
     expect(formatSignedCount(76)).toBe("+76");
     expect(formatSignedCount(0)).toBe("0");
   });
+
+  it("keeps the zeros of whole numbers and groups every size", () => {
+    expect([100, 1000, -1000, 1234567.891, 0.5, -0.001].map((v) => formatCount(v))).toEqual(["100", "1,000", "-1,000", "1,234,567.89", "0.5", "0"]);
+    expect([formatCount(100, 0), formatCount(1234.5, 0)]).toEqual(["100", "1,235"]);
+    expect([formatPercent(12.345), formatPercent(0.239, 0), formatPercent(0)]).toEqual(["1,234.5%", "24%", "0.0%"]);
+  });
 });

@@ -1,0 +1,104 @@
+/** A part compressed for the package: its deflated bytes, and the size and CRC-32 of the original. */
+export interface DeflatedPart {
+  readonly chunks: readonly Uint8Array[];
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly crc32: number;
+}
+
+/** Compresses one part from chunks pushed in order. */
+export interface Deflater {
+  /** Adds the next chunk; resolves once the compressor has room for more. */
+  push(chunk: Uint8Array): Promise<void>;
+  finish(): Promise<DeflatedPart>;
+}
+
+/**
+ * Raw deflate (the only compression .xlsx packages use) as the platform does it natively:
+ * zlib in Node (`nodeDeflateCodec`), the Compression Streams API in a browser (`webDeflateCodec`).
+ * The package code takes one of these rather than a JavaScript deflate, which is several times
+ * slower on the hundred megabytes of XML a large assessment writes.
+ */
+export interface DeflateCodec {
+  /** Inflates raw deflate data whose original size is known. */
+  inflateRaw(data: Uint8Array, size: number): Promise<Uint8Array>;
+  deflater(): Deflater;
+}
+
+/** Joins chunks into one array. */
+export function concatBytes(chunks: readonly Uint8Array[], total = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
+  if (chunks.length === 1 && chunks[0].length === total) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+async function readAll(readable: ReadableStream<Uint8Array>, into: Uint8Array[]): Promise<void> {
+  const reader = readable.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    into.push(value);
+  }
+}
+
+const GZIP_FLAGS = { extra: 4, name: 8, comment: 16, headerCrc: 2 } as const;
+
+/** Where the deflate data starts in a gzip member (RFC 1952 §2.3), past any optional fields. */
+function gzipHeaderLength(gzip: Uint8Array): number {
+  const flags = gzip[3];
+  let at = 10;
+  if (flags & GZIP_FLAGS.extra) at += 2 + (gzip[at] | (gzip[at + 1] << 8));
+  if (flags & GZIP_FLAGS.name) while (gzip[at++] !== 0);
+  if (flags & GZIP_FLAGS.comment) while (gzip[at++] !== 0);
+  if (flags & GZIP_FLAGS.headerCrc) at += 2;
+  return at;
+}
+
+/**
+ * The browser's codec (also works in Node 20+). Compression goes through a gzip stream rather
+ * than deflate-raw because a gzip member ends with the CRC-32 and size a zip entry needs, so
+ * the checksum is computed natively, not in JavaScript.
+ */
+export const webDeflateCodec: DeflateCodec = {
+  async inflateRaw(data, size) {
+    const chunks: Uint8Array[] = [];
+    const stream = new DecompressionStream("deflate-raw");
+    const reading = readAll(stream.readable, chunks);
+    const writer = stream.writable.getWriter();
+    await writer.write(data as Uint8Array<ArrayBuffer>); // never a SharedArrayBuffer here
+    await writer.close();
+    await reading;
+    return concatBytes(chunks, size);
+  },
+  deflater() {
+    const stream = new CompressionStream("gzip");
+    const chunks: Uint8Array[] = [];
+    const reading = readAll(stream.readable, chunks);
+    const writer = stream.writable.getWriter();
+    return {
+      async push(chunk) {
+        await writer.ready;
+        void writer.write(chunk as Uint8Array<ArrayBuffer>);
+      },
+      async finish() {
+        await writer.close();
+        await reading;
+        const gzip = concatBytes(chunks);
+        const start = gzipHeaderLength(gzip);
+        const view = new DataView(gzip.buffer, gzip.byteOffset, gzip.byteLength);
+        const trailer = gzip.length - 8;
+        return {
+          chunks: [gzip.subarray(start, trailer)],
+          compressedSize: trailer - start,
+          crc32: view.getUint32(trailer, true),
+          size: view.getUint32(trailer + 4, true),
+        };
+      },
+    };
+  },
+};

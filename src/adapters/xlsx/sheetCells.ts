@@ -1,0 +1,136 @@
+import { type CellValue, GridCollector, type SheetGrid, dateFromSerial } from "../../model";
+import { isDateFormat } from "./numberFormats";
+import { xmlUnescape } from "./xmlText";
+
+/** What a worksheet's cells refer to elsewhere in the package. */
+export interface SheetContext {
+  readonly sharedStrings: readonly string[];
+  /** The number format of each cell style (`s`), null for General or none. */
+  readonly formats: readonly (string | null)[];
+  readonly date1904: boolean;
+}
+
+/** The package is not laid out as this reader expects: the caller reads it with ExcelJS. */
+export class UnreadablePart extends Error {}
+
+const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const VALUE = /<v(?:\s[^>]*)?>([^<]*)<\/v>/;
+const MERGE = /<mergeCell\s[^>]*?ref=["']([A-Z]+\d+)(?::([A-Z]+\d+))?["']/g;
+
+// The three attributes read on every row and cell, compiled once (values are plain ASCII).
+const ATTRIBUTE = { r: /(?:^|\s)r=(["'])(.*?)\1/, s: /(?:^|\s)s=(["'])(.*?)\1/, t: /(?:^|\s)t=(["'])(.*?)\1/ } as const;
+const attributeOf = (attributes: string, name: keyof typeof ATTRIBUTE): string | null => ATTRIBUTE[name].exec(attributes)?.[2] ?? null;
+
+const PLAIN_TEXT = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
+
+/** The text of every `<t>` in a string item or inline string, phonetic runs left out. */
+export function runText(body: string): string {
+  const plain = PLAIN_TEXT.exec(body);
+  if (plain) return xmlUnescape(plain[1]);
+  let text = "";
+  for (const m of body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) text += m[1];
+  return xmlUnescape(text);
+}
+
+/** Zero-based row and column of an A1 reference, or null for a malformed one. */
+function decodeReference(ref: string): [number, number] | null {
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i += 1) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  const row = Number(ref.slice(i));
+  return i === 0 || !Number.isInteger(row) || row < 1 ? null : [row - 1, column - 1];
+}
+
+/** Merged areas by row: every cell of one but its top-left is left out, as ExcelJS leaves it out. */
+function mergedCovers(xml: string): ((row: number, column: number) => boolean) | null {
+  const byRow = new Map<number, [number, number, number][]>();
+  for (const m of xml.matchAll(MERGE)) {
+    const from = decodeReference(m[1]);
+    const to = m[2] ? decodeReference(m[2]) : from;
+    if (!from || !to) throw new UnreadablePart(`a merged range ${m[0]} that cannot be read`);
+    for (let r = from[0]; r <= to[0]; r += 1) {
+      const list = byRow.get(r) ?? [];
+      list.push([from[0], from[1], to[1]]);
+      byRow.set(r, list);
+    }
+  }
+  if (byRow.size === 0) return null;
+  return (row, column) => (byRow.get(row) ?? []).some(([top, left, right]) => column >= left && column <= right && !(row === top && column === left));
+}
+
+/** A cell's value from its type, body and style, read as ExcelJS reads it (dates from date formats). */
+function cellValue(type: string | null, body: string, format: string | null, context: SheetContext): CellValue {
+  if (type === "inlineStr") return runText(body) || null; // ExcelJS reads an empty inline string as empty
+  const raw = VALUE.exec(body)?.[1];
+  if (raw === undefined || raw === "") return null;
+  switch (type) {
+    case "s": {
+      const text = context.sharedStrings[Number(raw)];
+      if (text === undefined) throw new UnreadablePart(`a shared string ${raw} that the workbook does not hold`);
+      return text;
+    }
+    case "str":
+      return xmlUnescape(raw);
+    case "b":
+      return parseInt(raw, 10) !== 0;
+    case "e":
+      return { error: xmlUnescape(raw) };
+    case "d":
+      throw new UnreadablePart("an ISO date cell");
+    default: {
+      const number = parseFloat(raw);
+      if (!isDateFormat(format)) return number;
+      const date = dateFromSerial(number, context.date1904);
+      return Number.isNaN(date.getTime()) ? number : date; // beyond any date: keep the number
+    }
+  }
+}
+
+/**
+ * One worksheet part as a grid: its used range of non-empty cells, with formats. Written for
+ * speed with regular expressions over Excel's own layout (elements unprefixed, attributes
+ * quoted); anything else raises UnreadablePart so the workbook is read by ExcelJS instead.
+ */
+export function readSheetCells(name: string, xml: string, context: SheetContext, isResultSheet: boolean): SheetGrid {
+  const dataStart = xml.indexOf("<sheetData");
+  if (!/<worksheet[\s>]/.test(xml) || dataStart < 0) throw new UnreadablePart(`sheet ${name} is not laid out as Excel writes it`);
+  if (xml.includes("<![CDATA[")) throw new UnreadablePart(`sheet ${name} holds CDATA sections`);
+  const dataEnd = xml.indexOf("</sheetData>", dataStart);
+  const data = xml.slice(dataStart, dataEnd < 0 ? xml.length : dataEnd);
+  const merged = mergedCovers(xml.slice(dataEnd < 0 ? xml.length : dataEnd));
+  const cells = new GridCollector();
+  let row = -1;
+  for (const r of data.matchAll(ROW)) {
+    const rowNumber = attributeOf(r[1], "r");
+    row = rowNumber === null ? row + 1 : Number(rowNumber) - 1;
+    if (!(row >= 0)) throw new UnreadablePart(`sheet ${name} has a row numbered ${rowNumber}`);
+    if (!r[2]) continue;
+    let column = -1;
+    for (const c of r[2].matchAll(CELL)) {
+      const attributes = c[1];
+      const ref = attributeOf(attributes, "r");
+      if (ref === null) column += 1;
+      else {
+        const at = decodeReference(ref);
+        if (!at || at[0] !== row) throw new UnreadablePart(`sheet ${name} has a cell ${ref} in row ${row + 1}`);
+        column = at[1];
+      }
+      const body = c[2];
+      if (!body) continue;
+      if (merged?.(row, column)) continue;
+      const style = attributeOf(attributes, "s");
+      // Style 0 is read as no style, as ExcelJS reads it, so the two readers agree.
+      const format = style === null || style === "0" ? null : (context.formats[Number(style)] ?? null);
+      const type = attributeOf(attributes, "t");
+      const value = cellValue(type, body, format, context);
+      if (value === null) continue;
+      cells.add(row, column, value, format);
+    }
+  }
+  return cells.grid(name, isResultSheet);
+}
