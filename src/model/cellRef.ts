@@ -38,3 +38,10 @@ export function parseCellAddress(address: string): { row: number; column: number
   for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(match[2]) - 1, column: column - 1 };
 }
+
+/** The zero-based column of column letters (`A` is 0, `AA` is 26): the inverse of `columnLetters`. */
+export function columnOfLetters(letters: string): number {
+  let column = 0;
+  for (let i = 0; i < letters.length; i += 1) column = column * 26 + letters.charCodeAt(i) - 64;
+  return column - 1;
+}

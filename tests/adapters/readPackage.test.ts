@@ -123,15 +123,15 @@ describe("reading the .xlsx package directly", () => {
     );
   }, 120000);
 
-  it("reads inline strings, cells without references, shared rich text and phonetic runs, and decodes _xHHHH_", async () => {
+  it("reads inline strings, cells without references or with attributes in another order, shared rich text and phonetic runs, and decodes _xHHHH_", async () => {
     const bytes = await packageWith(
-      '<row r="2"><c r="B2" t="inlineStr"><is><t xml:space="preserve"> in &amp; line </t></is></c><c t="s"><v>0</v></c><c><v>7</v></c></row>' +
+      '<row r="2"><c r="B2" t="inlineStr"><is><t xml:space="preserve"> in &amp; line </t></is></c><c t="s"><v>0</v></c><c><v>7</v></c><c t="b" cm="1" r="E2"><v>0</v></c></row>' +
         '<row><c t="s"><v>1</v></c><c t="str"><f>A1</f><v>x&lt;y</v></c><c t="b"><v>1</v></c><c t="e"><v>#REF!</v></c></row>',
       { sharedStrings: '<si><r><t>Park</t></r><r><rPr><b/></rPr><t xml:space="preserve"> Wood</t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si><si><t>line_x000D__x000A_break</t></si>' },
     );
     expect(await valuesOf(bytes)).toEqual([
-      [null, " in & line ", "Park Wood", 7],
-      ["line\r\nbreak", "x<y", true, { error: "#REF!" }],
+      [null, " in & line ", "Park Wood", 7, false],
+      ["line\r\nbreak", "x<y", true, { error: "#REF!" }, null],
     ]);
     const grid = (await throughPackage(bytes)).sheets[0];
     expect([grid.top, grid.left]).toEqual([1, 0]);

@@ -1,4 +1,4 @@
-import { type CellValue, GridCollector, type SheetGrid, dateFromSerial } from "../../model";
+import { type CellValue, GridCollector, type SheetGrid, columnOfLetters, dateFromSerial } from "../../model";
 import { isDateFormat } from "./numberFormats";
 import { xmlUnescape } from "./xmlText";
 
@@ -14,7 +14,9 @@ export interface SheetContext {
 export class UnreadablePart extends Error {}
 
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+// A cell, its r, s and t read in place when they come in Excel's order (r, s, t); any other
+// attributes land in the fourth group and send the cell to the general attribute reading.
+const CELL = /<c\b(?: r="([A-Z]{1,3})(\d+)")?(?: s="(\d+)")?(?: t="(\w+)")?([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const VALUE = /<v(?:\s[^>]*)?>([^<]*)<\/v>/;
 const MERGE = /<mergeCell\s[^>]*?ref=["']([A-Z]+\d+)(?::([A-Z]+\d+))?["']/g;
 
@@ -35,15 +37,8 @@ export function runText(body: string): string {
 
 /** Zero-based row and column of an A1 reference, or null for a malformed one. */
 function decodeReference(ref: string): [number, number] | null {
-  let column = 0;
-  let i = 0;
-  for (; i < ref.length; i += 1) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    column = column * 26 + code - 64;
-  }
-  const row = Number(ref.slice(i));
-  return i === 0 || !Number.isInteger(row) || row < 1 ? null : [row - 1, column - 1];
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+  return m && Number(m[2]) >= 1 ? [Number(m[2]) - 1, columnOfLetters(m[1])] : null;
 }
 
 /** Merged areas by row: every cell of one but its top-left is left out, as ExcelJS leaves it out. */
@@ -66,7 +61,10 @@ function mergedCovers(xml: string): ((row: number, column: number) => boolean) |
 /** A cell's value from its type, body and style, read as ExcelJS reads it (dates from date formats). */
 function cellValue(type: string | null, body: string, format: string | null, context: SheetContext): CellValue {
   if (type === "inlineStr") return runText(body) || null; // ExcelJS reads an empty inline string as empty
-  const raw = VALUE.exec(body)?.[1];
+  // <v> is almost always bare; the regular expression is for one with attributes.
+  const open = body.indexOf("<v>");
+  const close = open >= 0 ? body.indexOf("</v>", open) : -1;
+  const raw = close >= 0 ? body.slice(open + 3, close) : VALUE.exec(body)?.[1];
   if (raw === undefined || raw === "") return null;
   switch (type) {
     case "s": {
@@ -112,22 +110,26 @@ export function readSheetCells(name: string, xml: string, context: SheetContext,
     if (!r[2]) continue;
     let column = -1;
     for (const c of r[2].matchAll(CELL)) {
-      const attributes = c[1];
-      const ref = attributeOf(attributes, "r");
-      if (ref === null) column += 1;
-      else {
-        const at = decodeReference(ref);
-        if (!at || at[0] !== row) throw new UnreadablePart(`sheet ${name} has a cell ${ref} in row ${row + 1}`);
-        column = at[1];
+      let [, letters, digits, style, type] = c as (string | undefined)[];
+      const other = c[5];
+      if (other && /[rst]=/.test(other)) {
+        const attributes = c[0].slice(2, c[0].indexOf(">"));
+        const ref = attributeOf(attributes, "r");
+        const at = ref === null ? null : /^([A-Z]+)(\d+)$/.exec(ref);
+        if (ref !== null && !at) throw new UnreadablePart(`sheet ${name} has a cell reference ${ref}`);
+        [letters, digits, style, type] = [at?.[1], at?.[2], attributeOf(attributes, "s") ?? undefined, attributeOf(attributes, "t") ?? undefined];
       }
-      const body = c[2];
+      if (letters === undefined) column += 1;
+      else {
+        if (Number(digits) - 1 !== row) throw new UnreadablePart(`sheet ${name} has a cell ${letters}${digits} in row ${row + 1}`);
+        column = columnOfLetters(letters);
+      }
+      const body = c[6];
       if (!body) continue;
       if (merged?.(row, column)) continue;
-      const style = attributeOf(attributes, "s");
       // Style 0 is read as no style, as ExcelJS reads it, so the two readers agree.
-      const format = style === null || style === "0" ? null : (context.formats[Number(style)] ?? null);
-      const type = attributeOf(attributes, "t");
-      const value = cellValue(type, body, format, context);
+      const format = style === undefined || style === "0" ? null : (context.formats[Number(style)] ?? null);
+      const value = cellValue(type ?? null, body, format, context);
       if (value === null) continue;
       cells.add(row, column, value, format);
     }
