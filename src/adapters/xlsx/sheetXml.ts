@@ -81,8 +81,3 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
   }
   yield `${piece}</sheetData></worksheet>`;
 }
-
-/** The whole worksheet part as one string (for small sheets and tests). */
-export function sheetXml(sheet: ResultSheet, styleOf: (look: CellLook) => number): string {
-  return [...sheetXmlPieces(sheet, styleOf)].join("");
-}
