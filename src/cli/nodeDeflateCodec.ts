@@ -1,8 +1,8 @@
 import type { TransformOptions } from "node:stream";
 import zlib from "node:zlib";
-import type { DeflateCodec } from "../adapters/xlsx";
+import { type DeflateCodec, webDeflateCodec } from "../adapters/xlsx";
 
-/** Node only (the task pane uses `webDeflateCodec`), so it lives with the CLI. */
+// Node only (the task pane uses `webDeflateCodec`), so it lives with the CLI.
 
 /** Level 1: on SpreadsheetML it is three times faster than the default and only about 15% larger. */
 const LEVEL = 1;
@@ -16,6 +16,8 @@ export const nodeDeflateCodec: DeflateCodec = {
     return new Promise((resolve, reject) => zlib.inflateRaw(data, (error, out) => (error ? reject(error) : resolve(out))));
   },
   deflater() {
+    // zlib.crc32 came in Node 20.15; before it, the Compression Streams API (native too) serves.
+    if (typeof zlib.crc32 !== "function") return webDeflateCodec.deflater();
     // A deep write buffer, so several chunks wait for the pool while the next is being written
     // (zlib passes stream options on to its Transform, though its typings do not list them).
     const options: zlib.ZlibOptions & TransformOptions = { level: LEVEL, chunkSize: 256 * 1024, writableHighWaterMark: 8 * 1024 * 1024 };
