@@ -1,4 +1,4 @@
-import { type CellValue, NumberFormats, type ResultSheet, columnLetters, isCellError, serialFromDate } from "../../model";
+import { type CellValue, NumberFormats, type ResultSheet, columnLetters, serialFromDate } from "../../model";
 import type { CellLook } from "./stylesPart";
 import { xmlText } from "./xmlText";
 
@@ -23,15 +23,19 @@ function eachStyledCell(sheet: ResultSheet, i: number, visit: CellVisitor): void
   }
 }
 
-function cellXml(ref: string, value: CellValue, style: number): string {
-  const s = style ? ` s="${style}"` : "";
-  if (value === null) return `<c r="${ref}"${s}/>`;
-  if (typeof value === "number") return `<c r="${ref}"${s}><v>${value}</v></c>`;
-  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-  if (value instanceof Date) return `<c r="${ref}"${s}><v>${serialFromDate(value)}</v></c>`;
-  if (isCellError(value)) return `<c r="${ref}"${s} t="e"><v>${xmlText(value.error)}</v></c>`;
-  const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+/** One cell; `open` is its start up to the reference's row number (`<c r="B12`). */
+function cellXml(open: string, value: CellValue, style: number): string {
+  const start = style ? `${open}" s="${style}"` : `${open}"`;
+  if (value === null) return `${start}/>`;
+  if (typeof value === "number") return `${start}><v>${value}</v></c>`;
+  if (typeof value === "string") {
+    // Only XML's own white space (space, tab, CR, LF) is at risk of being trimmed.
+    const space = value.length > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32) ? ' xml:space="preserve"' : "";
+    return `${start} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+  }
+  if (typeof value === "boolean") return `${start} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value instanceof Date) return `${start}><v>${serialFromDate(value)}</v></c>`;
+  return `${start} t="e"><v>${xmlText(value.error)}</v></c>`;
 }
 
 /** Roughly how many characters each yielded piece of a sheet part holds. */
@@ -55,7 +59,7 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
     piece += `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>`;
   }
   const header = styleOf({ kind: "header", numFmt: null });
-  piece += `<sheetData><row r="1">${sheet.columns.map((c, i) => cellXml(`${letters[i]}1`, c.header, header)).join("")}</row>`;
+  piece += `<sheetData><row r="1">${sheet.columns.map((c, i) => cellXml(`<c r="${letters[i]}1`, c.header, header)).join("")}</row>`;
   // Style indexes by kind and format, looked up without building a key per cell.
   const styles = new Map<string, Map<string | null, number>>();
   const style = (kind: CellLook["kind"], numFmt: string | null): number => {
@@ -65,16 +69,18 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
     if (index === undefined) byFormat.set(numFmt, (index = styleOf({ kind, numFmt })));
     return index;
   };
-  let row = 0;
+  // The opening `<c r="…` of each column, so a cell costs one concatenation of its row number.
+  const opens = letters.map((l) => `<c r="${l}`);
+  let row = "";
   const visit: CellVisitor = (c, kind, numFmt, value) => {
-    piece += cellXml(`${letters[c]}${row}`, value, style(kind, numFmt));
+    piece += cellXml(opens[c] + row, value, style(kind, numFmt));
   };
   for (let i = 0; i < sheet.rows.length; i += 1) {
     if (piece.length > PIECE) {
       yield piece;
       piece = "";
     }
-    row = i + 2;
+    row = String(i + 2);
     piece += `<row r="${row}">`;
     eachStyledCell(sheet, i, visit);
     piece += "</row>";

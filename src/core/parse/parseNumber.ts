@@ -44,6 +44,20 @@ export function isPercentFormat(format: string | null): boolean {
   return !!format && /%/.test(format.split(";")[0].replace(/"[^"]*"/g, ""));
 }
 
+const EMPTY: ParsedMissing = Object.freeze({ kind: "missing", reason: "empty", text: "" });
+
+/** What a number format says, worked out once per format (a workbook uses a handful across many cells). */
+const FORMAT_FACTS = new Map<string, { isPercent: boolean; decimals: number | null }>();
+function formatFacts(format: string | null): { isPercent: boolean; decimals: number | null } {
+  if (format === null) return { isPercent: false, decimals: null };
+  let facts = FORMAT_FACTS.get(format);
+  if (!facts) {
+    facts = { isPercent: isPercentFormat(format), decimals: formatDecimals(format) };
+    if (FORMAT_FACTS.size < 1000) FORMAT_FACTS.set(format, facts);
+  }
+  return facts;
+}
+
 /**
  * Reads a number the way an analyst means it: `1,934`, `+23`, `-8`, `- 9.7%`, `29%`, `(5)`,
  * `−8` (Unicode minus); numbers in cells keep the precision their format shows.
@@ -55,11 +69,10 @@ export function isPercentFormat(format: string | null): boolean {
  * parseNumberCell("<5", null)    //= { kind: "missing", reason: "suppressed", text: "<5" }
  */
 export function parseNumberCell(value: CellValue, format: string | null): ParsedCell {
-  if (value === null) return { kind: "missing", reason: "empty", text: "" };
+  if (value === null) return EMPTY;
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "missing", reason: "error", text: String(value) };
-    const isPercent = isPercentFormat(format);
-    const shown = formatDecimals(format);
+    const { isPercent, decimals: shown } = formatFacts(format);
     const decimals = shown ?? decimalsOf(isPercent ? value * 100 : value);
     return { kind: "number", value, isPercent, decimals };
   }
@@ -69,7 +82,7 @@ export function parseNumberCell(value: CellValue, format: string | null): Parsed
   if (isCellError(value)) return { kind: "missing", reason: "error", text: value.error };
 
   const text = value.replace(/[\u00a0\u2009\u202f]/g, " ").trim();
-  if (text === "") return { kind: "missing", reason: "empty", text: "" };
+  if (text === "") return EMPTY;
   if (SUPPRESSED.test(text)) return { kind: "missing", reason: "suppressed", text };
 
   let body = text.replace(/^[\u2212\u2013]/, "-");

@@ -143,8 +143,8 @@ function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: 
   let body = m.slice(k);
   let transposed = false;
   const headerPeriods = body[0].slice(1).filter((c) => parsePeriod(c.value)).length;
-  const labelPeriods = body.slice(1).filter((row) => parsePeriod(row[0].value)).length;
-  if (headerPeriods < 2 && labelPeriods >= 2) {
+  // Only a table without periods across may have them down the rows.
+  if (headerPeriods < 2 && body.slice(1).filter((row) => parsePeriod(row[0].value)).length >= 2) {
     body = transpose(body);
     transposed = true;
   }
@@ -221,10 +221,9 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
     const filledValues = valueCells.filter((c) => !isEmptyCell(c.value)).length;
     if (label === "" && filledValues === 0) continue;
     if (filledValues === 0 && (label.length > 60 || /^(source|note|notes|\*|n\.?b\.?)\b/i.test(label))) continue;
-    const at = sheetCellRef(sheet, labelCell.row, labelCell.column);
     if (label === "") {
       label = `Row ${labelCell.row + 1}`;
-      findings.push(finding(sheet, at, "warning", "unlabelled-row", "row has values but no label"));
+      findings.push(finding(sheet, sheetCellRef(sheet, labelCell.row, labelCell.column), "warning", "unlabelled-row", "row has values but no label"));
     }
     const values = valueCells.map((c) => parseNumberCell(c.value, c.format));
     values.forEach((v, i) => {
