@@ -38,12 +38,16 @@ function cellXml(open: string, value: CellValue, style: number): string {
   return `${start} t="e"><v>${xmlText(value.error)}</v></c>`;
 }
 
-/** Roughly how many characters each yielded piece of a sheet part holds. */
-const PIECE = 1 << 20;
+/**
+ * Roughly how many characters each yielded piece of a sheet part holds: small enough that the
+ * strings die young (a megabyte-long string of joined cells costs the collector dearly), large
+ * enough that the generator's own cost does not show.
+ */
+const PIECE = 16 * 1024;
 
 /**
- * A result sheet as a SpreadsheetML worksheet part, in pieces of about a megabyte so a large
- * sheet is compressed while the rest is still being written: the header row frozen, column
+ * A result sheet as a SpreadsheetML worksheet part, in pieces, so a large sheet is encoded and
+ * compressed while the rest is still being written: the header row frozen, column
  * widths, and every cell with its style index (`styleOf`). Strings are written inline, so the
  * workbook's shared-string table is left as it is. Empty data cells are not written at all.
  */

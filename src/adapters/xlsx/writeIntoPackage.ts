@@ -117,10 +117,24 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
 }
 
 const encoder = new TextEncoder();
+/** Bytes handed to the compressor at a time. */
+const CHUNK = 1 << 20;
 
-/** Compresses a part from its text pieces. */
+/** Compresses a part from its text pieces, encoded into megabyte chunks as they come. */
 async function deflatePieces(pieces: Iterable<string>, codec: DeflateCodec): Promise<DeflatedPart> {
   const deflater = codec.deflater();
-  for (const piece of pieces) await deflater.push(encoder.encode(piece));
+  let buffer = new Uint8Array(CHUNK);
+  let used = 0;
+  for (const piece of pieces) {
+    // UTF-8 takes at most three bytes for each UTF-16 unit.
+    if (used + piece.length * 3 > CHUNK && used > 0) {
+      await deflater.push(buffer.subarray(0, used));
+      buffer = new Uint8Array(CHUNK);
+      used = 0;
+    }
+    if (piece.length * 3 > CHUNK) await deflater.push(encoder.encode(piece));
+    else used += encoder.encodeInto(piece, buffer.subarray(used)).written;
+  }
+  if (used > 0) await deflater.push(buffer.subarray(0, used));
   return deflater.finish();
 }
