@@ -76,8 +76,8 @@ export class GridCollector {
     if (column > this.right) this.right = column;
   }
 
-  grid(name: string, isResultSheet: boolean): SheetGrid {
-    if (this.bottom < 0) return { name, top: 0, left: 0, values: [], numberFormats: [], isResultSheet };
+  grid(name: string): SheetGrid {
+    if (this.bottom < 0) return { name, top: 0, left: 0, values: [], numberFormats: [] };
     const { top, left } = this;
     const height = this.bottom - top + 1;
     const width = this.right - left + 1;
@@ -87,6 +87,6 @@ export class GridCollector {
       values[this.rows[i] - top][this.columns[i] - left] = this.values[i];
       numberFormats[this.rows[i] - top][this.columns[i] - left] = this.formats[i];
     }
-    return { name, top, left, values, numberFormats, isResultSheet };
+    return { name, top, left, values, numberFormats };
   }
 }

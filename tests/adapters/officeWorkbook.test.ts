@@ -81,6 +81,15 @@ describe("OfficeWorkbook", () => {
     expect(JSON.stringify(excel.names)).toBe(names);
   });
 
+  it("lists the last run's result sheets without reading their cells", async () => {
+    const excel = fakeOf(sample);
+    await runAssessment(new OfficeWorkbook(excel.run));
+    const read = await new OfficeWorkbook(excel.run).readWorkbook();
+    const summary = read.sheets.find((s) => s.name === "CSP Summary")!;
+    expect([summary.isResultSheet, summary.values]).toEqual([true, []]);
+    expect(read.sheets.find((s) => s.name === "Police crime")!.values.length).toBeGreaterThan(0);
+  });
+
   it("never replaces an analyst's sheet that shares a result sheet's name", async () => {
     const excel = fakeOf(sample);
     excel.addSheet("CSP Summary", [["My notes"]]);

@@ -34,7 +34,6 @@ export class ExcelJsWorkbook implements WorkbookPort {
     return this.original?.zip ?? null;
   }
 
-
   /**
    * Opens .xlsx bytes, naming what is wrong when they are not a readable workbook.
    * @param codec native deflate: `nodeDeflateCodec` in Node; the browser's by default

@@ -37,7 +37,7 @@ export function readSheet(worksheet: ExcelJS.Worksheet): SheetGrid {
       if (value !== null) cells.add(rowNumber - 1, colNumber - 1, value, cell.numFmt ?? null);
     });
   });
-  return cells.grid(worksheet.name, false);
+  return cells.grid(worksheet.name);
 }
 
 /** Reads every worksheet of a loaded ExcelJS workbook into the core's model. */

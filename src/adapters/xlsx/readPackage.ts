@@ -34,10 +34,11 @@ function styleFormats(xml: string | null): (string | null)[] {
 }
 
 /**
- * Reads every worksheet of an .xlsx package into grids, straight from the XML: five to ten
+ * Reads every worksheet of an .xlsx package into grids, straight from the XML: about four
  * times faster than building ExcelJS's object model, which the core never needs. It gives the
  * grids ExcelJS would give (the tests compare the two on every workbook they use and on random
- * ones), except that `_xHHHH_` escapes are decoded in every string, as Excel decodes them.
+ * ones), except where ExcelJS is wrong: `_xHHHH_` escapes are decoded in every string, as
+ * Excel decodes them, and a formula's cached 0, FALSE or text is kept as it is.
  * @throws UnreadablePart when the package is laid out in a way this reader does not handle
  *   (strict OOXML, prefixed elements, CDATA, a missing part); the caller then uses ExcelJS.
  */
@@ -74,7 +75,7 @@ export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec): Pr
     const xml = await texts[i];
     texts[i] = null; // let the XML go once read
     if (xml === null) throw new UnreadablePart(`sheet ${toRead[i].name} has no part`);
-    read.set(toRead[i].name, readSheetCells(toRead[i].name, xml, context, false));
+    read.set(toRead[i].name, readSheetCells(toRead[i].name, xml, context));
   }
   const grids = sheets.map((s) => read.get(s.name) ?? unreadResultSheet(s.name));
   return { sheets: grids };

@@ -14,8 +14,8 @@ export interface SheetContext {
 export class UnreadablePart extends Error {}
 
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-// A cell, its r, s and t read in place when they come in Excel's order (r, s, t); any other
-// attributes land in the fourth group and send the cell to the general attribute reading.
+// A cell, its r, s and t read in place when they come in Excel's order (r, s, t); attributes in
+// any other order land in the group after them and send the cell to the general reading.
 const CELL = /<c\b(?: r="([A-Z]{1,3})(\d+)")?(?: s="(\d+)")?(?: t="(\w+)")?([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const VALUE = /<v(?:\s[^>]*)?>([^<]*)<\/v>/;
 const MERGE = /<mergeCell\s[^>]*?ref=["']([A-Z]+\d+)(?::([A-Z]+\d+))?["']/g;
@@ -94,7 +94,7 @@ function cellValue(type: string | null, body: string, format: string | null, con
  * speed with regular expressions over Excel's own layout (elements unprefixed, attributes
  * quoted); anything else raises UnreadablePart so the workbook is read by ExcelJS instead.
  */
-export function readSheetCells(name: string, xml: string, context: SheetContext, isResultSheet: boolean): SheetGrid {
+export function readSheetCells(name: string, xml: string, context: SheetContext): SheetGrid {
   const dataStart = xml.indexOf("<sheetData");
   if (!/<worksheet[\s>]/.test(xml) || dataStart < 0) throw new UnreadablePart(`sheet ${name} is not laid out as Excel writes it`);
   if (xml.includes("<![CDATA[")) throw new UnreadablePart(`sheet ${name} holds CDATA sections`);
@@ -134,5 +134,5 @@ export function readSheetCells(name: string, xml: string, context: SheetContext,
       cells.add(row, column, value, format);
     }
   }
-  return cells.grid(name, isResultSheet);
+  return cells.grid(name);
 }
