@@ -83,7 +83,7 @@ export const webDeflateCodec: DeflateCodec = {
     return {
       async push(chunk) {
         await writer.ready;
-        void writer.write(chunk as Uint8Array<ArrayBuffer>);
+        writer.write(chunk as Uint8Array<ArrayBuffer>).catch(() => undefined); // a failure surfaces at close()
       },
       async finish() {
         await writer.close();
