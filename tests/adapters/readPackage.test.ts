@@ -166,6 +166,8 @@ describe("reading the .xlsx package directly", () => {
     expect(in1904[0][0]).toEqual(new Date(Date.UTC(2024, 0, 2)));
     const formats = (await throughPackage(await packageWith(data, { styles }))).sheets[0].numberFormats;
     expect(formats?.[0]).toEqual(["dd/mm/yyyy", "mm-dd-yy", null]);
+    // A number beyond any date stays a number (ExcelJS gives an invalid Date).
+    expect(await valuesOf(await packageWith('<row r="1"><c r="A1" s="1"><v>1E+20</v></c></row>', { styles }))).toEqual([[1e20]]);
   });
 
   it("leaves packages it does not read to ExcelJS, with the same result", async () => {
