@@ -18,6 +18,7 @@ const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
 // any other order land in the group after them and send the cell to the general reading.
 const CELL = /<c\b(?: r="([A-Z]{1,3})(\d+)")?(?: s="(\d+)")?(?: t="(\w+)")?([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const VALUE = /<v(?:\s[^>]*)?>([^<]*)<\/v>/;
+const REFERENCE = /^([A-Z]{1,3})(\d+)$/;
 const MERGE = /<mergeCell\s[^>]*?ref=["']([A-Z]+\d+)(?::([A-Z]+\d+))?["']/g;
 
 // The three attributes read on every row and cell, compiled once (values are plain ASCII).
@@ -37,7 +38,7 @@ export function runText(body: string): string {
 
 /** Zero-based row and column of an A1 reference, or null for a malformed one. */
 function decodeReference(ref: string): [number, number] | null {
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+  const m = REFERENCE.exec(ref);
   return m && Number(m[2]) >= 1 ? [Number(m[2]) - 1, columnOfLetters(m[1])] : null;
 }
 
@@ -115,7 +116,7 @@ export function readSheetCells(name: string, xml: string, context: SheetContext)
       if (other && /[rst]=/.test(other)) {
         const attributes = c[0].slice(2, c[0].indexOf(">"));
         const ref = attributeOf(attributes, "r");
-        const at = ref === null ? null : /^([A-Z]+)(\d+)$/.exec(ref);
+        const at = ref === null ? null : REFERENCE.exec(ref);
         if (ref !== null && !at) throw new UnreadablePart(`sheet ${name} has a cell reference ${ref}`);
         [letters, digits, style, type] = [at?.[1], at?.[2], attributeOf(attributes, "s") ?? undefined, attributeOf(attributes, "t") ?? undefined];
       }

@@ -33,18 +33,12 @@ function summarySheet(assessment: Assessment): ResultSheet {
     }
     b.add("data", [h.sheet, h.table ?? "", h.text, h.pValue], [null, null, null, "0.000"]);
   }
-  return {
-    name: ResultSheetNames.summary,
-    columns: [
-      col("Sheet", 22, NumberFormats.text),
-      col("Table", 40, NumberFormats.text),
-      col("Headline", 110, NumberFormats.text),
-      col("p-value", 10, "0.000"),
-    ],
-    rows: b.rows,
-    rowKinds: b.kinds,
-    cellFormats: b.formats,
-  };
+  return b.sheet(ResultSheetNames.summary, [
+    col("Sheet", 22, NumberFormats.text),
+    col("Table", 40, NumberFormats.text),
+    col("Headline", 110, NumberFormats.text),
+    col("p-value", 10, "0.000"),
+  ]);
 }
 
 function tablesSheet(assessment: Assessment): ResultSheet {
@@ -75,29 +69,23 @@ function tablesSheet(assessment: Assessment): ResultSheet {
       ], [null, null, null, null, null, numberFormat(earlier), null, numberFormat(latest), numberFormat(row.change)]);
     });
   }
-  return {
-    name: ResultSheetNames.tables,
-    columns: [
-      col("Sheet", 22, NumberFormats.text),
-      col("Table", 40, NumberFormats.text),
-      col("Row", 34, NumberFormats.text),
-      col("Total row", 10, NumberFormats.text),
-      col("Earlier period", 22, NumberFormats.text),
-      col("Earlier value", 13, NumberFormats.integer),
-      col("Latest period", 22, NumberFormats.text),
-      col("Latest value", 13, NumberFormats.integer),
-      col("Change", 10, NumberFormats.integer),
-      col("% change", 10, NumberFormats.percent1),
-      col("Share of total", 13, NumberFormats.percent1),
-      col("Rank", 7, NumberFormats.integer),
-      col("Cumulative share", 15, NumberFormats.percent1),
-      col("p-value", 9, "0.000"),
-      col("Significance", 24, NumberFormats.text),
-    ],
-    rows: b.rows,
-    rowKinds: b.kinds,
-    cellFormats: b.formats,
-  };
+  return b.sheet(ResultSheetNames.tables, [
+    col("Sheet", 22, NumberFormats.text),
+    col("Table", 40, NumberFormats.text),
+    col("Row", 34, NumberFormats.text),
+    col("Total row", 10, NumberFormats.text),
+    col("Earlier period", 22, NumberFormats.text),
+    col("Earlier value", 13, NumberFormats.integer),
+    col("Latest period", 22, NumberFormats.text),
+    col("Latest value", 13, NumberFormats.integer),
+    col("Change", 10, NumberFormats.integer),
+    col("% change", 10, NumberFormats.percent1),
+    col("Share of total", 13, NumberFormats.percent1),
+    col("Rank", 7, NumberFormats.integer),
+    col("Cumulative share", 15, NumberFormats.percent1),
+    col("p-value", 9, "0.000"),
+    col("Significance", 24, NumberFormats.text),
+  ]);
 }
 
 function monthsSheet(assessment: Assessment): ResultSheet | null {
@@ -130,14 +118,7 @@ function monthsSheet(assessment: Assessment): ResultSheet | null {
       seriesColumns: table.columns.map((_, i) => i + 1),
     });
   }
-  return {
-    name: ResultSheetNames.months,
-    columns: Array.from({ length: width }, (_, i) => (i === 0 ? col("Month series", 24, NumberFormats.text) : col("", 14, NumberFormats.integer))),
-    rows: b.rows,
-    rowKinds: b.kinds,
-    cellFormats: b.formats,
-    charts,
-  };
+  return b.sheet(ResultSheetNames.months, Array.from({ length: width }, (_, i) => (i === 0 ? col("Month series", 24, NumberFormats.text) : col("", 14, NumberFormats.integer))), charts);
 }
 
 function findingsSheet(assessment: Assessment): ResultSheet {

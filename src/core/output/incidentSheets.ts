@@ -50,14 +50,7 @@ export function patternsSheet(incidents: readonly IncidentAnalysis[]): ResultShe
     }
     b.add("data", []);
   }
-  return {
-    name: IncidentSheetNames.patterns,
-    columns: [col("Temporal patterns", 36, NumberFormats.text), col("", 24), ...Array.from({ length: 6 }, () => col("", 11, NumberFormats.integer)), col("", 11, NumberFormats.integer)],
-    rows: b.rows,
-    rowKinds: b.kinds,
-    cellFormats: b.formats,
-    charts,
-  };
+  return b.sheet(IncidentSheetNames.patterns, [col("Temporal patterns", 36, NumberFormats.text), col("", 24), ...Array.from({ length: 6 }, () => col("", 11, NumberFormats.integer)), col("", 11, NumberFormats.integer)], charts);
 }
 
 /**
@@ -93,21 +86,15 @@ export function interventionSheet(incidents: readonly IncidentAnalysis[], tables
     if (impact.unknownWards.length > 0) b.add("note", [`No records in: ${impact.unknownWards.join(", ")}`]);
     b.add("data", []);
   }
-  return {
-    name: IncidentSheetNames.intervention,
-    columns: [
-      col("Ward", 26, NumberFormats.text),
-      col("Role", 13, NumberFormats.text),
-      col("Crime group", 30, NumberFormats.text),
-      col("Before", 10, NumberFormats.integer),
-      col("After", 10, NumberFormats.integer),
-      col("Change", 10, NumberFormats.integer),
-      col("% change", 10, NumberFormats.percent1),
-      col("p-value", 9, "0.000"),
-      col("Significance", 24, NumberFormats.text),
-    ],
-    rows: b.rows,
-    rowKinds: b.kinds,
-    cellFormats: b.formats,
-  };
+  return b.sheet(IncidentSheetNames.intervention, [
+    col("Ward", 26, NumberFormats.text),
+    col("Role", 13, NumberFormats.text),
+    col("Crime group", 30, NumberFormats.text),
+    col("Before", 10, NumberFormats.integer),
+    col("After", 10, NumberFormats.integer),
+    col("Change", 10, NumberFormats.integer),
+    col("% change", 10, NumberFormats.percent1),
+    col("p-value", 9, "0.000"),
+    col("Significance", 24, NumberFormats.text),
+  ]);
 }

@@ -1,4 +1,4 @@
-import type { CellValue, ResultRowKind } from "../../model";
+import type { CellValue, ResultChart, ResultColumn, ResultRowKind, ResultSheet } from "../../model";
 import type { RowResult } from "../compute/computeTable";
 
 /**
@@ -19,6 +19,11 @@ export class SheetBuilder {
     this.kinds.push(kind);
     this.formats.push(formats);
     return this.rows.length - 1;
+  }
+
+  /** The finished sheet: these rows under `columns`, with any charts. */
+  sheet(name: string, columns: readonly ResultColumn[], charts?: readonly ResultChart[]): ResultSheet {
+    return { name, columns, rows: this.rows, rowKinds: this.kinds, cellFormats: this.formats, ...(charts ? { charts } : {}) };
   }
 }
 
