@@ -23,9 +23,9 @@ function eachStyledCell(sheet: ResultSheet, i: number, visit: CellVisitor): void
   }
 }
 
-/** One cell; `open` is its start up to the reference's row number (`<c r="B12`). */
-function cellXml(open: string, value: CellValue, style: number): string {
-  const start = style ? `${open}" s="${style}"` : `${open}"`;
+/** A cell after its reference: `" s="4" t="inlineStr"><is><t>Area 1</t></is></c>`. */
+function cellTail(value: CellValue, style: number): string {
+  const start = style ? `" s="${style}"` : '"';
   if (value === null) return `${start}/>`;
   if (typeof value === "number") return `${start}><v>${value}</v></c>`;
   if (typeof value === "string") {
@@ -40,8 +40,7 @@ function cellXml(open: string, value: CellValue, style: number): string {
 
 /**
  * Roughly how many characters each yielded piece of a sheet part holds: small enough that the
- * strings die young (a megabyte-long string of joined cells costs the collector dearly), large
- * enough that the generator's own cost does not show.
+ * pieces die young, large enough that the generator's own cost does not show.
  */
 const PIECE = 16 * 1024;
 
@@ -50,20 +49,24 @@ const PIECE = 16 * 1024;
  * compressed while the rest is still being written: the header row frozen, column
  * widths, and every cell with its style index (`styleOf`). Strings are written inline, so the
  * workbook's shared-string table is left as it is. Empty data cells are not written at all.
+ *
+ * Each piece is gathered as a list of strings and joined once: joining copies them into one
+ * flat string, where `+=` would leave a rope of several linked strings per cell for the
+ * collector and the encoder to walk.
  */
 export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) => number): Generator<string> {
   const width = Math.max(1, sheet.columns.length, ...sheet.rows.map((r) => r.length));
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
-  let piece =
+  let head =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>';
   if (sheet.columns.length > 0) {
-    piece += `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>`;
+    head += `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>`;
   }
   const header = styleOf({ kind: "header", numFmt: null });
-  piece += `<sheetData><row r="1">${sheet.columns.map((c, i) => cellXml(`<c r="${letters[i]}1`, c.header, header)).join("")}</row>`;
+  head += `<sheetData><row r="1">${sheet.columns.map((c, i) => `<c r="${letters[i]}1${cellTail(c.header, header)}`).join("")}</row>`;
   // Style indexes by kind and format, looked up without building a key per cell.
   const styles = new Map<string, Map<string | null, number>>();
   const style = (kind: CellLook["kind"], numFmt: string | null): number => {
@@ -73,21 +76,38 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
     if (index === undefined) byFormat.set(numFmt, (index = styleOf({ kind, numFmt })));
     return index;
   };
-  // The opening `<c r="…` of each column, so a cell costs one concatenation of its row number.
+  // The opening `<c r="…` of each column, so a cell costs its row number and its tail.
   const opens = letters.map((l) => `<c r="${l}`);
+  // Each column's last value, style and tail: a column repeating a value (the sheet or table
+  // name down a long list) escapes and formats it once.
+  const lastValue: CellValue[] = letters.map(() => undefined as unknown as CellValue);
+  const lastStyle: number[] = letters.map(() => -1);
+  const lastTail: string[] = letters.map(() => "");
+  let parts: string[] = [head];
+  let size = head.length;
   let row = "";
   const visit: CellVisitor = (c, kind, numFmt, value) => {
-    piece += cellXml(opens[c] + row, value, style(kind, numFmt));
+    const s = style(kind, numFmt);
+    if (value !== lastValue[c] || s !== lastStyle[c]) {
+      lastValue[c] = value;
+      lastStyle[c] = s;
+      lastTail[c] = cellTail(value, s);
+    }
+    parts.push(opens[c], row, lastTail[c]);
+    size += lastTail[c].length + 12;
   };
   for (let i = 0; i < sheet.rows.length; i += 1) {
-    if (piece.length > PIECE) {
-      yield piece;
-      piece = "";
+    if (size > PIECE) {
+      yield parts.join("");
+      parts = [];
+      size = 0;
     }
     row = String(i + 2);
-    piece += `<row r="${row}">`;
+    parts.push(`<row r="${row}">`);
     eachStyledCell(sheet, i, visit);
-    piece += "</row>";
+    parts.push("</row>");
+    size += 20;
   }
-  yield `${piece}</sheetData></worksheet>`;
+  parts.push("</sheetData></worksheet>");
+  yield parts.join("");
 }

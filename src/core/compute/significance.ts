@@ -1,4 +1,5 @@
 import { poissonComparisonPValue } from "../stats/poissonComparison";
+import { flat } from "../format/flatText";
 import { formatCount } from "../format/formatNumbers";
 
 /** Whether a change between two counts is more than chance would give, in words an analyst can quote. */
@@ -29,7 +30,7 @@ export function countSignificance(previous: number, latest: number, variation: s
   const change = latest - previous;
   const what = change === 0 ? "no change" : `a ${change > 0 ? "rise" : "fall"} of ${formatCount(Math.abs(change))}`;
   const wording = significant
-    ? `${what} is more than normal ${variation} variation would explain (${formatPValue(pValue)})`
-    : `${what} is within normal ${variation} variation (${formatPValue(pValue)})`;
+    ? flat`${what} is more than normal ${variation} variation would explain (${formatPValue(pValue)})`
+    : flat`${what} is within normal ${variation} variation (${formatPValue(pValue)})`;
   return { pValue, significant, wording };
 }

@@ -1,4 +1,5 @@
 import type { RowResult, TableResult } from "../compute/computeTable";
+import { flat } from "../format/flatText";
 import { formatCount, formatPercent, formatSignedCount } from "../format/formatNumbers";
 
 /** One plain-English sentence about one comparison, with where it came from. */
@@ -40,8 +41,7 @@ export function headlineSentence(name: string, row: RowResult, previous: number,
     default:
       return null;
   }
-  if (row.significance && row.status !== "unchanged") sentence += `; ${row.significance.wording}`;
-  return `${sentence}.`;
+  return row.significance && row.status !== "unchanged" ? flat`${sentence}; ${row.significance.wording}.` : flat`${sentence}.`;
 }
 
 /** Every comparison of a table as a sentence, plus the peak months of a month series. */

@@ -16,6 +16,18 @@ export const ResultSheetNames = {
 
 const numberFormat = (value: number | null): string => (value !== null && !Number.isInteger(value) ? NumberFormats.decimal1 : NumberFormats.integer);
 
+// The eight ways a CSP Tables row can format its earlier value, latest value and change,
+// built once: a hundred thousand rows then share them rather than each holding an array.
+const VALUE_FORMATS = Array.from({ length: 8 }, (_, k) => {
+  const format = (bit: number): string => (k & bit ? NumberFormats.decimal1 : NumberFormats.integer);
+  return Object.freeze([null, null, null, null, null, format(4), null, format(2), format(1)]);
+});
+
+function valueFormats(earlier: number | null, latest: number | null, change: number | null): readonly (string | null)[] {
+  const decimal = (value: number | null): number => (numberFormat(value) === NumberFormats.decimal1 ? 1 : 0);
+  return VALUE_FORMATS[decimal(earlier) * 4 + decimal(latest) * 2 + decimal(change)];
+}
+
 function tableName(result: TableResult): string {
   return result.table.title ?? `${result.table.labelHeader || "Table"} (${result.table.range})`;
 }
@@ -31,7 +43,7 @@ function summarySheet(assessment: Assessment): ResultSheet {
       b.add("section", [h.sheet, h.table ?? "", "", null]);
       current = group;
     }
-    b.add("data", [h.sheet, h.table ?? "", h.text, h.pValue], [null, null, null, "0.000"]);
+    b.add("data", [h.sheet, h.table ?? "", h.text, h.pValue]);
   }
   return b.sheet(ResultSheetNames.summary, [
     col("Sheet", 22, NumberFormats.text),
@@ -66,7 +78,7 @@ function tablesSheet(assessment: Assessment): ResultSheet {
         row.cumulativeShare,
         row.significance?.pValue ?? null,
         significanceLabel(row),
-      ], [null, null, null, null, null, numberFormat(earlier), null, numberFormat(latest), numberFormat(row.change)]);
+      ], valueFormats(earlier, latest, row.change));
     });
   }
   return b.sheet(ResultSheetNames.tables, [

@@ -1,6 +1,9 @@
 import type { CellValue, ResultChart, ResultColumn, ResultRowKind, ResultSheet } from "../../model";
 import type { RowResult } from "../compute/computeTable";
 
+/** A row that takes every column's own number format. */
+const NO_FORMATS: readonly (string | null)[] = Object.freeze([]);
+
 /**
  * A result sheet's rows built one at a time, with each row's kind and number formats. With a
  * `width`, every row is padded to it (so section fills run across the block).
@@ -8,12 +11,15 @@ import type { RowResult } from "../compute/computeTable";
 export class SheetBuilder {
   readonly rows: CellValue[][] = [];
   readonly kinds: ResultRowKind[] = [];
-  readonly formats: (string | null)[][] = [];
+  readonly formats: (readonly (string | null)[])[] = [];
 
   constructor(private readonly width = 0) {}
 
-  /** Adds a row and returns its index in `rows`. */
-  add(kind: ResultRowKind, cells: CellValue[], formats: (string | null)[] = []): number {
+  /**
+   * Adds a row and returns its index in `rows`. `formats` may be shared between rows (it is
+   * only read): a large sheet then keeps one array, not one per row.
+   */
+  add(kind: ResultRowKind, cells: CellValue[], formats: readonly (string | null)[] = NO_FORMATS): number {
     const padding = Math.max(0, this.width - cells.length);
     this.rows.push(padding > 0 ? [...cells, ...Array<CellValue>(padding).fill(null)] : cells);
     this.kinds.push(kind);

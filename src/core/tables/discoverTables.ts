@@ -20,7 +20,80 @@ interface BlockCell extends SourceCell {
   readonly value: CellValue;
   readonly format: string | null;
 }
-type Matrix = BlockCell[][];
+
+/**
+ * A block seen as a matrix of indexes into the sheet: matrix row i, column j is the sheet
+ * cell at `lines[i]`, `across[j]` (or the other way about once turned round). Slicing and
+ * turning round copy indexes, never cells, so a table of a million cells makes no object
+ * per cell. Both index lists ascend.
+ */
+interface Matrix {
+  readonly grid: SheetGrid;
+  readonly lines: readonly number[];
+  readonly across: readonly number[];
+  readonly turned: boolean;
+}
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/** The sheet address of matrix cell (i, j). */
+function addressAt(m: Omit<Matrix, "grid">, i: number, j: number): SourceCell {
+  return m.turned ? { row: m.across[j], column: m.lines[i] } : { row: m.lines[i], column: m.across[j] };
+}
+
+function valueAt(m: Matrix, i: number, j: number): CellValue {
+  return m.turned ? gridCell(m.grid, m.across[j], m.lines[i]) : gridCell(m.grid, m.lines[i], m.across[j]);
+}
+
+function formatAt(m: Matrix, i: number, j: number): string | null {
+  return m.turned ? gridFormat(m.grid, m.across[j], m.lines[i]) : gridFormat(m.grid, m.lines[i], m.across[j]);
+}
+
+/** Where the cells of a table's rows stand: matrix columns of its values and derived values. */
+interface RowLayout {
+  /** The table's matrix without its grid, so a kept table does not keep the sheet's cells. */
+  readonly matrix: Omit<Matrix, "grid">;
+  readonly valueColumns: readonly number[];
+  readonly derivedColumns: readonly number[];
+}
+
+/**
+ * A table row that works out its cells' addresses when asked: only findings name cells, so a
+ * table of a hundred thousand rows keeps no address objects for them.
+ */
+class SheetRow implements TableRow {
+  readonly #line: number;
+  readonly #layout: RowLayout;
+
+  constructor(
+    readonly label: string,
+    readonly aggregate: boolean,
+    readonly values: readonly ParsedCell[],
+    readonly derived: readonly ParsedCell[],
+    line: number,
+    layout: RowLayout,
+  ) {
+    this.#line = line;
+    this.#layout = layout;
+  }
+
+  get labelCell(): SourceCell {
+    return addressAt(this.#layout.matrix, this.#line, 0);
+  }
+
+  get valueCells(): SourceCell[] {
+    return this.#layout.valueColumns.map((j) => addressAt(this.#layout.matrix, this.#line, j));
+  }
+
+  get derivedCells(): SourceCell[] {
+    return this.#layout.derivedColumns.map((j) => addressAt(this.#layout.matrix, this.#line, j));
+  }
+}
+
+/** Row i of the matrix as cells: for the few header and title rows, not the body. */
+function rowCells(m: Matrix, i: number): BlockCell[] {
+  return m.across.map((_, j) => ({ ...addressAt(m, i, j), value: valueAt(m, i, j), format: formatAt(m, i, j) }));
+}
 
 /**
  * Finds every table on a sheet with no template: several tables per sheet (stacked or side
@@ -33,22 +106,10 @@ export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
   const titles = detachedTitles(grid, blocks);
   for (const block of blocks) {
     if (titles.consumed.has(block)) continue;
-    const matrix = blockMatrix(grid, block);
+    const matrix: Matrix = { grid, lines: range(block.top, block.bottom), across: range(block.left, block.right), turned: false };
     readBlock(grid.name, matrix, titles.byBlock.get(block) ?? null, tables);
   }
   return tables;
-}
-
-function blockMatrix(grid: SheetGrid, block: Block): Matrix {
-  const m: Matrix = [];
-  for (let r = block.top; r <= block.bottom; r += 1) {
-    const row: BlockCell[] = [];
-    for (let c = block.left; c <= block.right; c += 1) {
-      row.push({ row: r, column: c, value: gridCell(grid, r, c), format: gridFormat(grid, r, c) });
-    }
-    m.push(row);
-  }
-  return m;
 }
 
 const isText = (v: CellValue): boolean => typeof v === "string" && v.trim() !== "" && parseNumberCell(v, null).kind === "missing";
@@ -85,14 +146,11 @@ const isTitleRow = (row: BlockCell[]): boolean => {
 const norm = (v: CellValue): string => cellText(v).toLowerCase().replace(/\s+/g, " ");
 
 function columnSlice(m: Matrix, from: number, to: number): Matrix {
-  return m.map((row) => row.slice(from, to));
+  return { ...m, across: m.across.slice(from, to) };
 }
 
 function transpose(m: Matrix): Matrix {
-  const width = m[0]?.length ?? 0;
-  const t: Matrix = [];
-  for (let c = 0; c < width; c += 1) t.push(m.map((row) => row[c]));
-  return t;
+  return { grid: m.grid, lines: m.across, across: m.lines, turned: !m.turned };
 }
 
 /** Columns where a second table starts on the same header row (repeated label header or periods). */
@@ -124,27 +182,27 @@ function sideBySideSplits(header: BlockCell[]): number[] {
 function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: DiscoveredTable[], knownTitleRows?: number): void {
   let k = knownTitleRows ?? 0;
   if (knownTitleRows === undefined) {
-    while (m.length - k >= 3 && k < 3 && isTitleRow(m[k]) && isHeaderLike(m[k + 1])) k += 1;
+    while (m.lines.length - k >= 3 && k < 3 && isTitleRow(rowCells(m, k)) && isHeaderLike(rowCells(m, k + 1))) k += 1;
   }
-  if (m.length - k < 2) return;
+  if (m.lines.length - k < 2) return;
 
-  const splits = sideBySideSplits(m[k]);
+  const splits = sideBySideSplits(rowCells(m, k));
   if (splits.length > 0) {
-    const edges = [0, ...splits, m[0].length];
+    const edges = [0, ...splits, m.across.length];
     for (let s = 0; s + 1 < edges.length; s += 1) {
       readBlock(sheet, columnSlice(m, edges[s], edges[s + 1]), s === 0 ? outerTitle : null, tables, k);
     }
     return;
   }
 
-  const titleParts = m.slice(0, k).map((row) => nonEmpty(row).map((c) => cellText(c.value)).join(" ")).filter((t) => t !== "");
+  const titleParts = range(0, k - 1).map((i) => nonEmpty(rowCells(m, i)).map((c) => cellText(c.value)).join(" ")).filter((t) => t !== "");
   const nearTitle = titleParts.join(" – ") || null;
   const title = [outerTitle, nearTitle].filter((t): t is string => !!t).join(" – ") || null;
-  let body = m.slice(k);
+  let body: Matrix = { ...m, lines: m.lines.slice(k) };
   let transposed = false;
-  const headerPeriods = body[0].slice(1).filter((c) => parsePeriod(c.value)).length;
+  const headerPeriods = rowCells(body, 0).slice(1).filter((c) => parsePeriod(c.value)).length;
   // Only a table without periods across may have them down the rows.
-  if (headerPeriods < 2 && body.slice(1).filter((row) => parsePeriod(row[0].value)).length >= 2) {
+  if (headerPeriods < 2 && range(1, body.lines.length - 1).filter((i) => parsePeriod(valueAt(body, i, 0))).length >= 2) {
     body = transpose(body);
     transposed = true;
   }
@@ -154,8 +212,8 @@ function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: 
 
 function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: string | null, transposed: boolean): DiscoveredTable | null {
   const findings: Finding[] = [];
-  const header = m[0];
-  const bodyRows = m.slice(1);
+  const header = rowCells(m, 0);
+  const bodyRows = range(1, m.lines.length - 1);
   let columns: (ValueColumn & { index: number })[] = [];
   const derived: (DerivedColumn & { index: number })[] = [];
   const categories: (ValueColumn & { index: number })[] = [];
@@ -175,10 +233,10 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
       continue;
     }
     if (role === "comment" || role === "coordinate") continue;
-    const parsed = bodyRows.map((row) => parseNumberCell(row[j].value, row[j].format));
+    const parsed = bodyRows.map((i) => parseNumberCell(valueAt(m, i, j), formatAt(m, i, j)));
     const numbers = parsed.filter((p) => p.kind === "number").length;
     const words = parsed.filter((p) => p.kind === "missing" && p.reason === "text").length;
-    const filled = bodyRows.filter((row) => !isEmptyCell(row[j].value)).length;
+    const filled = bodyRows.filter((i) => !isEmptyCell(valueAt(m, i, j))).length;
     // A headed column of numbers and suppressed markers is data even when every value is
     // suppressed; an unheaded one needs at least one number.
     const headed = text !== "";
@@ -213,52 +271,41 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
   }
 
   const rows: TableRow[] = [];
+  const layout: RowLayout = { matrix: { lines: m.lines, across: m.across, turned: m.turned }, valueColumns: columns.map((c) => c.index), derivedColumns: derived.map((d) => d.index) };
   let numbersSeen = 0;
-  for (const row of bodyRows) {
-    const labelCell = row[0];
-    let label = cellText(labelCell.value);
-    const valueCells = columns.map((c) => row[c.index]);
-    const filledValues = valueCells.filter((c) => !isEmptyCell(c.value)).length;
+  for (const i of bodyRows) {
+    let label = cellText(valueAt(m, i, 0));
+    const cellValues = columns.map((c) => valueAt(m, i, c.index));
+    const filledValues = cellValues.filter((v) => !isEmptyCell(v)).length;
     if (label === "" && filledValues === 0) continue;
     if (filledValues === 0 && (label.length > 60 || /^(source|note|notes|\*|n\.?b\.?)\b/i.test(label))) continue;
     if (label === "") {
+      const labelCell = addressAt(m, i, 0);
       label = `Row ${labelCell.row + 1}`;
       findings.push(finding(sheet, sheetCellRef(sheet, labelCell.row, labelCell.column), "warning", "unlabelled-row", "row has values but no label"));
     }
-    const values = valueCells.map((c) => parseNumberCell(c.value, c.format));
-    values.forEach((v, i) => {
+    const values = columns.map((c, k) => parseNumberCell(cellValues[k], formatAt(m, i, c.index)));
+    values.forEach((v, k) => {
       if (v.kind === "number") numbersSeen += 1;
-      else noteMissing(sheet, valueCells[i], v, label, columns[i].header, findings);
+      else noteMissing(sheet, addressAt(m, i, columns[k].index), v, label, columns[k].header, findings);
     });
-    const derivedCells = derived.map((d) => row[d.index]);
-    rows.push({
-      label,
-      labelCell: { row: labelCell.row, column: labelCell.column },
-      aggregate: isAggregateLabel(label),
-      values,
-      valueCells: valueCells.map((c) => ({ row: c.row, column: c.column })),
-      derived: derivedCells.map((c) => parseNumberCell(c.value, c.format)),
-      derivedCells: derivedCells.map((c) => ({ row: c.row, column: c.column })),
-    });
+    const statedDerived = derived.map((d) => parseNumberCell(valueAt(m, i, d.index), formatAt(m, i, d.index)));
+    rows.push(new SheetRow(label, isAggregateLabel(label), values, statedDerived, i, layout));
   }
   if (numbersSeen === 0) return null;
 
   const months = looksLikeMonths(rows.filter((r) => !r.aggregate).map((r) => r.label));
   const kind = isPeriodTable ? (months ? "months" : "periods") : "categories";
-  // The block is a rectangle (turned round or not), so its corners bound it; spreading
-  // millions of cells into Math.min would overflow the stack.
-  const corners = [m[0][0], m[0][m[0].length - 1], m[m.length - 1][0], m[m.length - 1][m[0].length - 1]];
-  const top = Math.min(...corners.map((c) => c.row));
-  const bottom = Math.max(...corners.map((c) => c.row));
-  const left = Math.min(...corners.map((c) => c.column));
-  const right = Math.max(...corners.map((c) => c.column));
+  // The indexes ascend, so the first and last cells are the corners, turned round or not.
+  const topLeft = addressAt(m, 0, 0);
+  const bottomRight = addressAt(m, m.lines.length - 1, m.across.length - 1);
   const strip = <T extends { index: number }>(c: T): Omit<T, "index"> => {
     const { index: _index, ...rest } = c;
     return rest;
   };
   return {
     sheet,
-    range: sheetRangeRef(sheet, top, left, bottom, right),
+    range: sheetRangeRef(sheet, topLeft.row, topLeft.column, bottomRight.row, bottomRight.column),
     title,
     labelHeader: cellText(header[0].value),
     kind,
@@ -270,7 +317,7 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
   };
 }
 
-function noteMissing(sheet: string, cell: BlockCell, parsed: ParsedCell, label: string, column: string, findings: Finding[]): void {
+function noteMissing(sheet: string, cell: SourceCell, parsed: ParsedCell, label: string, column: string, findings: Finding[]): void {
   if (parsed.kind !== "missing") return;
   const at = sheetCellRef(sheet, cell.row, cell.column);
   const where = `"${label}", ${column}`;
