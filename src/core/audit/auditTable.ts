@@ -5,9 +5,13 @@ import { formatCount, formatPercent } from "../format/formatNumbers";
 import type { ParsedCell, ParsedNumber } from "../parse/parseNumber";
 import { isGrandTotalLabel } from "../tables/labels";
 
+const halfUnit = (decimals: number): number => 0.5 * 10 ** -decimals + 1e-9;
+// Worked out once: every stated value of a large table is checked.
+const TOLERANCES = Array.from({ length: 16 }, (_, d) => halfUnit(d));
+
 /** Half a unit in the last place the analyst wrote: a stated 19% stands for 18.5%..19.5%. */
 function tolerance(decimals: number): number {
-  return 0.5 * 10 ** -decimals + 1e-9;
+  return TOLERANCES[decimals] ?? halfUnit(decimals);
 }
 
 const isNumber = (p: ParsedCell): p is ParsedNumber => p.kind === "number";

@@ -2,7 +2,7 @@ import type { Finding } from "../findings";
 import type { ParsedCell } from "../parse/parseNumber";
 import { isNonCountHeader } from "../tables/labels";
 import type { DiscoveredTable } from "../tables/table";
-import { type ChangeStatus, compareValues, finiteOrNull } from "./compareValues";
+import { type ChangeStatus, type Comparison, compareValues, finiteOrNull } from "./compareValues";
 import { type MonthSeries, monthSeries } from "./monthSeries";
 import { cumulativeShares, rankValues } from "./rankValues";
 import { type Significance, countSignificance } from "./significance";
@@ -37,6 +37,8 @@ export interface TableResult {
 }
 
 const valueOf = (p: ParsedCell): number | null => (p.kind === "number" ? p.value : null);
+const isCount = (x: number | null | undefined): x is number => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
+const NO_COMPARISON: Comparison = Object.freeze({ change: null, pctChange: null, status: "n/a" });
 
 /** The wording of a comparison's variation: "year-to-year" for annual periods. */
 export function variationWording(table: DiscoveredTable): string {
@@ -70,11 +72,11 @@ export function computeTable(table: DiscoveredTable): TableResult {
 
   const rows: RowResult[] = table.rows.map((row, i) => {
     const v = values[i];
-    const steps = isPeriods ? v.slice(1).map((latest, k) => compareValues(v[k], latest)) : [];
-    const final = steps[steps.length - 1] ?? { change: null, pctChange: null, status: "n/a" as ChangeStatus };
+    const steps: Comparison[] = [];
+    if (isPeriods) for (let k = 1; k < v.length; k += 1) steps.push(compareValues(v[k - 1], v[k]));
+    const final = steps[steps.length - 1] ?? NO_COMPARISON;
     const previous = v[last - 1];
     const latest = v[last];
-    const isCount = (x: number | null | undefined): x is number => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
     // A turned-round table carries "Avg Time in Situ" as a row label, not a column header.
     const significance = isPeriods && counts && !isNonCountHeader(row.label) && isCount(previous) && isCount(latest) && previous + latest > 0
       ? countSignificance(previous, latest, variation)

@@ -1,3 +1,10 @@
+/** Indexes of the non-null values, in input order. */
+function presentIndexes(values: readonly (number | null)[]): number[] {
+  const indexes: number[] = [];
+  for (let i = 0; i < values.length; i += 1) if (values[i] !== null) indexes.push(i);
+  return indexes;
+}
+
 /**
  * Competition ranks ("1224") of values, highest first; `null` values get no rank. Ties share
  * a rank, and the order among tied values is their order in the input, so a rerun agrees.
@@ -6,14 +13,13 @@
  * rankValues([4, 9, 4, null, 1]) //= [2, 1, 2, null, 4]
  */
 export function rankValues(values: readonly (number | null)[]): (number | null)[] {
-  const order = values
-    .map((value, index) => ({ value, index }))
-    .filter((e): e is { value: number; index: number } => e.value !== null)
-    .sort((a, b) => b.value - a.value || a.index - b.index);
-  const ranks: (number | null)[] = values.map(() => null);
-  order.forEach((e, position) => {
+  // Indexes sorted, not {value, index} pairs: tables run to a hundred thousand rows. The sort
+  // is stable, so tied values keep their input order.
+  const order = presentIndexes(values).sort((a, b) => (values[b] as number) - (values[a] as number));
+  const ranks: (number | null)[] = new Array<number | null>(values.length).fill(null);
+  order.forEach((index, position) => {
     const previous = order[position - 1];
-    ranks[e.index] = previous && previous.value === e.value ? (ranks[previous.index] as number) : position + 1;
+    ranks[index] = previous !== undefined && values[previous] === values[index] ? ranks[previous] : position + 1;
   });
   return ranks;
 }
@@ -24,16 +30,14 @@ export function rankValues(values: readonly (number | null)[]): (number | null)[
  */
 export function cumulativeShares(values: readonly (number | null)[], ranks: readonly (number | null)[]): (number | null)[] {
   const total = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
-  const result: (number | null)[] = values.map(() => null);
+  const result: (number | null)[] = new Array<number | null>(values.length).fill(null);
   if (!(total > 0) || !Number.isFinite(total)) return result;
-  const order = values
-    .map((value, index) => ({ value, index, rank: ranks[index] }))
-    .filter((e) => e.value !== null && e.rank !== null)
-    .sort((a, b) => (a.rank as number) - (b.rank as number) || a.index - b.index);
+  const ranked = values.map((v, i) => (ranks[i] === null ? null : v));
+  const order = presentIndexes(ranked).sort((a, b) => (ranks[a] as number) - (ranks[b] as number));
   let running = 0;
-  for (const e of order) {
-    running += e.value as number;
-    result[e.index] = Number.isFinite(running) ? running / total : null;
+  for (const index of order) {
+    running += values[index] as number;
+    result[index] = Number.isFinite(running) ? running / total : null;
   }
   return result;
 }

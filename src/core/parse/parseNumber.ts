@@ -25,9 +25,12 @@ const NUMBER_TEXT = /^([+-]?)\s*(?:£|\$|€)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+
 
 function decimalsOf(value: number): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
-  const text = value.toPrecision(12).replace(/0+$/, "");
+  const text = value.toPrecision(12);
   const dot = text.indexOf(".");
-  return dot < 0 ? 0 : Math.min(text.length - dot - 1, 10);
+  if (dot < 0) return 0;
+  let end = text.length; // trailing zeros are not decimals shown
+  while (text.charCodeAt(end - 1) === 48) end -= 1;
+  return Math.min(end - dot - 1, 10);
 }
 
 /** Decimal places a number format shows (`"0.0%"` -> 1), or `null` when it does not say. */

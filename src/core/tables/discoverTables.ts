@@ -273,10 +273,15 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
   const rows: TableRow[] = [];
   const layout: RowLayout = { matrix: { lines: m.lines, across: m.across, turned: m.turned }, valueColumns: columns.map((c) => c.index), derivedColumns: derived.map((d) => d.index) };
   let numbersSeen = 0;
+  // Plain loops: this runs once for every row of every table.
+  const cellValues: CellValue[] = new Array(columns.length);
   for (const i of bodyRows) {
     let label = cellText(valueAt(m, i, 0));
-    const cellValues = columns.map((c) => valueAt(m, i, c.index));
-    const filledValues = cellValues.filter((v) => !isEmptyCell(v)).length;
+    let filledValues = 0;
+    for (let k = 0; k < columns.length; k += 1) {
+      cellValues[k] = valueAt(m, i, columns[k].index);
+      if (!isEmptyCell(cellValues[k])) filledValues += 1;
+    }
     if (label === "" && filledValues === 0) continue;
     if (filledValues === 0 && (label.length > 60 || /^(source|note|notes|\*|n\.?b\.?)\b/i.test(label))) continue;
     if (label === "") {
@@ -284,12 +289,14 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
       label = `Row ${labelCell.row + 1}`;
       findings.push(finding(sheet, sheetCellRef(sheet, labelCell.row, labelCell.column), "warning", "unlabelled-row", "row has values but no label"));
     }
-    const values = columns.map((c, k) => parseNumberCell(cellValues[k], formatAt(m, i, c.index)));
-    values.forEach((v, k) => {
+    const values: ParsedCell[] = new Array(columns.length);
+    for (let k = 0; k < columns.length; k += 1) {
+      const v = (values[k] = parseNumberCell(cellValues[k], formatAt(m, i, columns[k].index)));
       if (v.kind === "number") numbersSeen += 1;
       else noteMissing(sheet, addressAt(m, i, columns[k].index), v, label, columns[k].header, findings);
-    });
-    const statedDerived = derived.map((d) => parseNumberCell(valueAt(m, i, d.index), formatAt(m, i, d.index)));
+    }
+    const statedDerived: ParsedCell[] = new Array(derived.length);
+    for (let k = 0; k < derived.length; k += 1) statedDerived[k] = parseNumberCell(valueAt(m, i, derived[k].index), formatAt(m, i, derived[k].index));
     rows.push(new SheetRow(label, isAggregateLabel(label), values, statedDerived, i, layout));
   }
   if (numbersSeen === 0) return null;
