@@ -25,15 +25,18 @@ function deflateChunk(chunk: Uint8Array): Promise<Buffer> {
 }
 
 /**
- * The last chunk queued, from any part. Chunks are compressed one at a time across every part:
- * the thread pool then keeps one core busy and leaves the other to the main thread writing
- * the XML. Several at once would take both cores and slow that writing more than they gain.
+ * At most two chunks are compressed at once, across every part. On a two-core machine one at
+ * a time leaves the pool idle whenever a job ends before the busy main thread starts the next;
+ * more than two take the core the main thread needs for writing the XML.
  */
-let queue: Promise<unknown> = Promise.resolve();
+const lanes: Promise<unknown>[] = [Promise.resolve(), Promise.resolve()];
+let nextLane = 0;
 
 function queueChunk(chunk: Uint8Array): Promise<Buffer> {
-  const job = queue.then(() => deflateChunk(chunk));
-  queue = job.catch(() => undefined);
+  const lane = nextLane;
+  nextLane = (nextLane + 1) % lanes.length;
+  const job = lanes[lane].then(() => deflateChunk(chunk));
+  lanes[lane] = job.catch(() => undefined);
   return job;
 }
 

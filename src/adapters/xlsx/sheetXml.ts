@@ -2,27 +2,6 @@ import { type CellValue, NumberFormats, type ResultSheet, columnLetters, serialF
 import type { CellLook } from "./stylesPart";
 import { xmlText } from "./xmlText";
 
-/** The number format a cell is written with: its own, else its column's; none for text. */
-function formatOf(sheet: ResultSheet, row: number, column: number, value: CellValue): string | null {
-  if (value instanceof Date) return NumberFormats.date;
-  const numFmt = typeof value === "number" ? (sheet.cellFormats?.[row]?.[column] ?? sheet.columns[column]?.numberFormat ?? null) : null;
-  return numFmt === NumberFormats.general ? null : numFmt;
-}
-
-type CellVisitor = (column: number, kind: CellLook["kind"], numFmt: string | null, value: CellValue) => void;
-
-/** Calls `visit` with each cell of row `i`, its row kind and format (empty data cells are not written). */
-function eachStyledCell(sheet: ResultSheet, i: number, visit: CellVisitor): void {
-  const cells = sheet.rows[i];
-  const kind = sheet.rowKinds?.[i] ?? "data";
-  const width = kind === "section" ? sheet.columns.length : cells.length;
-  for (let c = 0; c < width; c += 1) {
-    const value = cells[c] ?? null;
-    if ((value === null || value === "") && kind !== "section") continue; // an empty string is an empty cell
-    visit(c, kind, formatOf(sheet, i, c, value), value);
-  }
-}
-
 /** A cell after its reference: `" s="4" t="inlineStr"><is><t>Area 1</t></is></c>`. */
 function cellTail(value: CellValue, style: number): string {
   const start = style ? `" s="${style}"` : '"';
@@ -69,15 +48,22 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
   head += `<sheetData><row r="1">${sheet.columns.map((c, i) => `<c r="${letters[i]}1${cellTail(c.header, header)}`).join("")}</row>`;
   // Style indexes by kind and format, looked up without building a key per cell.
   const styles = new Map<string, Map<string | null, number>>();
-  const style = (kind: CellLook["kind"], numFmt: string | null): number => {
+  const stylesOf = (kind: CellLook["kind"]): Map<string | null, number> => {
     let byFormat = styles.get(kind);
     if (!byFormat) styles.set(kind, (byFormat = new Map()));
+    return byFormat;
+  };
+  const style = (byFormat: Map<string | null, number>, kind: CellLook["kind"], numFmt: string | null): number => {
     let index = byFormat.get(numFmt);
     if (index === undefined) byFormat.set(numFmt, (index = styleOf({ kind, numFmt })));
     return index;
   };
   // The opening `<c r="…` of each column, so a cell costs its row number and its tail.
   const opens = letters.map((l) => `<c r="${l}`);
+  const columnFormats = sheet.columns.map((c) => c.numberFormat);
+  // A number's tail up to its value (`" s="6"><v>`) by style index: numbers are most cells, and
+  // are written as pieces rather than a tail string made for each.
+  const numberOpens: string[] = [];
   // Each column's last value, style and tail: a column repeating a value (the sheet or table
   // name down a long list) escapes and formats it once.
   const lastValue: CellValue[] = letters.map(() => undefined as unknown as CellValue);
@@ -85,26 +71,41 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
   const lastTail: string[] = letters.map(() => "");
   let parts: string[] = [head];
   let size = head.length;
-  let row = "";
-  const visit: CellVisitor = (c, kind, numFmt, value) => {
-    const s = style(kind, numFmt);
-    if (value !== lastValue[c] || s !== lastStyle[c]) {
-      lastValue[c] = value;
-      lastStyle[c] = s;
-      lastTail[c] = cellTail(value, s);
-    }
-    parts.push(opens[c], row, lastTail[c]);
-    size += lastTail[c].length + 12;
-  };
   for (let i = 0; i < sheet.rows.length; i += 1) {
     if (size > PIECE) {
       yield parts.join("");
       parts = [];
       size = 0;
     }
-    row = String(i + 2);
-    parts.push(`<row r="${row}">`);
-    eachStyledCell(sheet, i, visit);
+    const row = String(i + 2);
+    const cells = sheet.rows[i];
+    const formats = sheet.cellFormats?.[i];
+    const kind = sheet.rowKinds?.[i] ?? "data";
+    const byFormat = stylesOf(kind);
+    const width = kind === "section" ? sheet.columns.length : cells.length;
+    parts.push('<row r="', row, '">');
+    for (let c = 0; c < width; c += 1) {
+      const value = cells[c] ?? null;
+      if ((value === null || value === "") && kind !== "section") continue; // an empty string is an empty cell
+      // A number takes its own format, else its column's; a date the date format; text none.
+      let numFmt: string | null = null;
+      if (typeof value === "number") numFmt = formats?.[c] ?? columnFormats[c] ?? null;
+      else if (value instanceof Date) numFmt = NumberFormats.date;
+      const s = style(byFormat, kind, numFmt === NumberFormats.general ? null : numFmt);
+      if (typeof value === "number") {
+        const open = (numberOpens[s] ??= s ? `" s="${s}"><v>` : '"><v>');
+        parts.push(opens[c], row, open, String(value), "</v></c>");
+        size += 32;
+        continue;
+      }
+      if (value !== lastValue[c] || s !== lastStyle[c]) {
+        lastValue[c] = value;
+        lastStyle[c] = s;
+        lastTail[c] = cellTail(value, s);
+      }
+      parts.push(opens[c], row, lastTail[c]);
+      size += lastTail[c].length + 12;
+    }
     parts.push("</row>");
     size += 20;
   }
