@@ -1,4 +1,7 @@
-import { type CellValue, GridCollector, type SheetGrid, columnOfLetters, dateFromSerial } from "../../model";
+import type { CellValue } from "../../model/cellValue";
+import { columnOfLetters } from "../../model/cellRef";
+import { dateFromSerial } from "../../model/excelSerial";
+import { GridCollector, type SheetGrid } from "../../model/grid";
 import { isDateFormat } from "./numberFormats";
 import { xmlUnescape } from "./xmlText";
 
@@ -104,14 +107,22 @@ export function readSheetCells(name: string, xml: string, context: SheetContext)
   const merged = mergedCovers(xml.slice(dataEnd < 0 ? xml.length : dataEnd));
   const cells = new GridCollector();
   let row = -1;
-  for (const r of data.matchAll(ROW)) {
+  // exec with lastIndex rather than matchAll, which clones the expression for every row.
+  const rows = new RegExp(ROW);
+  const cellsOf = new RegExp(CELL);
+  for (let r = rows.exec(data); r !== null; r = rows.exec(data)) {
     const rowNumber = attributeOf(r[1], "r");
     row = rowNumber === null ? row + 1 : Number(rowNumber) - 1;
     if (!(row >= 0)) throw new UnreadablePart(`sheet ${name} has a row numbered ${rowNumber}`);
-    if (!r[2]) continue;
+    const rowBody = r[2];
+    if (!rowBody) continue;
     let column = -1;
-    for (const c of r[2].matchAll(CELL)) {
-      let [, letters, digits, style, type] = c as (string | undefined)[];
+    cellsOf.lastIndex = 0;
+    for (let c = cellsOf.exec(rowBody); c !== null; c = cellsOf.exec(rowBody)) {
+      let letters: string | undefined = c[1];
+      let digits: string | undefined = c[2];
+      let style: string | undefined = c[3];
+      let type: string | undefined = c[4];
       const other = c[5];
       if (other && /[rst]=/.test(other)) {
         const attributes = c[0].slice(2, c[0].indexOf(">"));

@@ -51,8 +51,9 @@ const EMPTY: ParsedMissing = Object.freeze({ kind: "missing", reason: "empty", t
 
 /** What a number format says, worked out once per format (a workbook uses a handful across many cells). */
 const FORMAT_FACTS = new Map<string, { isPercent: boolean; decimals: number | null }>();
+const NO_FORMAT = Object.freeze({ isPercent: false, decimals: null });
 function formatFacts(format: string | null): { isPercent: boolean; decimals: number | null } {
-  if (format === null) return { isPercent: false, decimals: null };
+  if (format === null) return NO_FORMAT;
   let facts = FORMAT_FACTS.get(format);
   if (!facts) {
     facts = { isPercent: isPercentFormat(format), decimals: formatDecimals(format) };

@@ -1,9 +1,13 @@
-/** Words that mark a row as an aggregate of the rows around it, never a data row. */
-const AGGREGATE = /^(total|totals|grand total|sub-?total|overall(?: total)?|sum|all|all (?:kent|districts|boroughs|wards|areas|ages|persons|people|categories|types)|kent|kent total|borough total|county total|district total|.+ total)$/i;
+/**
+ * Words that mark a row as an aggregate of the rows around it, never a data row. Any run of
+ * white space may stand between words and around them, so labels need no tidying first
+ * (this is tested on every row of every table).
+ */
+const AGGREGATE = /^\s*(total|totals|grand\s+total|sub-?total|overall(?:\s+total)?|sum|all|all\s+(?:kent|districts|boroughs|wards|areas|ages|persons|people|categories|types)|kent|kent\s+total|borough\s+total|county\s+total|district\s+total|[\s\S]+\s+total)\s*$/i;
 
 /** True for `Total`, `TOTAL`, `All Kent`, `Grand total`, `Borough total`, ... */
 export function isAggregateLabel(label: string): boolean {
-  return AGGREGATE.test(label.replace(/\s+/g, " ").trim());
+  return AGGREGATE.test(label);
 }
 
 /** True for a grand total (a total over every data row, even where subtotals stand above it). */

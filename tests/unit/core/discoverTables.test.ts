@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { discoverTables, findBlocks } from "../../../src/core";
+import { isAggregateLabel } from "../../../src/core/tables/labels";
 import { sheet } from "../../helpers/grids";
 
 describe("findBlocks", () => {
@@ -59,6 +61,18 @@ describe("discoverTables", () => {
       ["All crime", 5, 6],
     ]));
     expect(table.rows.map((r) => r.aggregate)).toEqual([false, true, true, true, false]);
+  });
+
+  it("reads aggregate labels the same whatever white space stands between and around the words", () => {
+    const word = fc.constantFrom("total", "Total", "grand", "sub-total", "overall", "all", "Kent", "borough", "wards", "Fant", "x");
+    const space = fc.constantFrom(" ", "  ", "\t", "\n", "\u00a0", " \r\n ");
+    const label = fc.tuple(fc.array(fc.tuple(word, space), { maxLength: 3 }), word, fc.constantFrom("", " ", "\n"), fc.constantFrom("", " ", "\t"));
+    fc.assert(fc.property(label, ([pairs, last, before, after]) => {
+      const spaced = before + pairs.map(([w, s]) => w + s).join("") + last + after;
+      const tidy = [...pairs.map(([w]) => w), last].join(" ");
+      expect(isAggregateLabel(spaced)).toBe(isAggregateLabel(tidy));
+    }));
+    expect([isAggregateLabel("Borough\n total"), isAggregateLabel("Fant\ttotal"), isAggregateLabel("Fant totals")]).toEqual([true, true, false]);
   });
 
   it("ignores comment columns and text tables", () => {
