@@ -62,6 +62,16 @@ function formatFacts(format: string | null): { isPercent: boolean; decimals: num
   return facts;
 }
 
+// Small whole numbers, read without a format, as shared objects: most cells of a partnership's
+// tables are counts, and a large workbook would otherwise keep one object for each.
+const COUNT_CACHE_FROM = -1000;
+const WHOLE_COUNTS: ParsedNumber[] = Array.from({ length: 11000 }, (_, i) =>
+  Object.freeze({ kind: "number", value: COUNT_CACHE_FROM + i, isPercent: false, decimals: 0 }));
+
+function wholeCount(value: number): ParsedNumber | undefined {
+  return Number.isInteger(value) && !Object.is(value, -0) ? WHOLE_COUNTS[value - COUNT_CACHE_FROM] : undefined;
+}
+
 /**
  * Reads a number the way an analyst means it: `1,934`, `+23`, `-8`, `- 9.7%`, `29%`, `(5)`,
  * `−8` (Unicode minus); numbers in cells keep the precision their format shows.
@@ -77,6 +87,10 @@ export function parseNumberCell(value: CellValue, format: string | null): Parsed
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "missing", reason: "error", text: String(value) };
     const { isPercent, decimals: shown } = formatFacts(format);
+    if (!isPercent && (shown ?? 0) === 0) {
+      const count = wholeCount(value); // a whole number shows no decimals
+      if (count) return count;
+    }
     const decimals = shown ?? decimalsOf(isPercent ? value * 100 : value);
     return { kind: "number", value, isPercent, decimals };
   }
@@ -106,5 +120,5 @@ export function parseNumberCell(value: CellValue, format: string | null): Parsed
   if (negative) number = -number;
   const decimals = fraction ? fraction.length - 1 : 0;
   if (percent) return { kind: "number", value: number / 100, isPercent: true, decimals };
-  return { kind: "number", value: number, isPercent: false, decimals };
+  return (decimals === 0 ? wholeCount(number) : undefined) ?? { kind: "number", value: number, isPercent: false, decimals };
 }

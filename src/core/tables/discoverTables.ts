@@ -34,7 +34,11 @@ interface Matrix {
   readonly turned: boolean;
 }
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+function range(from: number, to: number): number[] {
+  const indexes: number[] = [];
+  for (let i = from; i <= to; i += 1) indexes.push(i);
+  return indexes;
+}
 
 /** The sheet address of matrix cell (i, j). */
 function addressAt(m: Omit<Matrix, "grid">, i: number, j: number): SourceCell {
