@@ -82,10 +82,17 @@ export class GridCollector {
     const height = this.bottom - top + 1;
     const width = this.right - left + 1;
     const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-    const numberFormats: (string | null)[][] = Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+    // Rows with no number format share one row of nulls: a sheet of plain counts keeps one
+    // array for its formats rather than one per row.
+    const unformatted: readonly (string | null)[] = Object.freeze(new Array<string | null>(width).fill(null));
+    const numberFormats: (readonly (string | null)[])[] = new Array(height).fill(unformatted);
     for (let i = 0; i < this.values.length; i += 1) {
-      values[this.rows[i] - top][this.columns[i] - left] = this.values[i];
-      numberFormats[this.rows[i] - top][this.columns[i] - left] = this.formats[i];
+      const r = this.rows[i] - top;
+      values[r][this.columns[i] - left] = this.values[i];
+      const format = this.formats[i];
+      if (format === null) continue;
+      if (numberFormats[r] === unformatted) numberFormats[r] = new Array<string | null>(width).fill(null);
+      (numberFormats[r] as (string | null)[])[this.columns[i] - left] = format;
     }
     return { name, top, left, values, numberFormats };
   }
