@@ -1,5 +1,5 @@
 // Benchmark: a generated workbook of 50 sheets × 2,000 rows through read + compute + write,
-// against ExcelJS merely reading the same file. Each mode runs in its own process, three times.
+// against ExcelJS merely reading the same file. Each mode runs in its own process, seven times.
 import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -65,7 +65,7 @@ export async function benchAssessmentPipeline(): Promise<void> {
     await generateWorkbook(file);
     const size = (await fs.stat(file)).size;
     // Read and full runs alternate, so a machine that slows down part-way slows both alike.
-    const runs = 5;
+    const runs = 7;
     const reads: Measurement[] = [];
     const fulls: Measurement[] = [];
     for (let i = 0; i < runs; i += 1) {
