@@ -1,7 +1,4 @@
-import type { CellValue } from "../../model/cellValue";
-import { columnOfLetters } from "../../model/cellRef";
-import { dateFromSerial } from "../../model/excelSerial";
-import { GridCollector, type SheetGrid } from "../../model/grid";
+import { type CellValue, GridCollector, type SheetGrid, columnOfLetters, dateFromSerial } from "../../model";
 import { isDateFormat } from "./numberFormats";
 import { xmlUnescape } from "./xmlText";
 
