@@ -58,6 +58,11 @@ export interface ResultSheet {
   readonly charts?: readonly ResultChart[];
 }
 
+/** The number format a number in a result sheet takes: its cell's own, else its column's. */
+export function resultNumberFormat(sheet: ResultSheet, row: number, column: number): string | null {
+  return sheet.cellFormats?.[row]?.[column] ?? sheet.columns[column]?.numberFormat ?? null;
+}
+
 /** The seam between the calculation core and a workbook: ExcelJS in Node, office-js in Excel. */
 export interface WorkbookPort {
   /** Reads every sheet's used range (values and number formats). */

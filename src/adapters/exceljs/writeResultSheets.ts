@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import { ResultColours, type ResultSheet, freeSheetName, markerName, quoteSheetName } from "../../model";
+import { ResultColours, type ResultSheet, freeSheetName, markerName, quoteSheetName, resultNumberFormat } from "../../model";
 import { removeResultMarkers, resultSheetNames } from "./resultMarkers";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${ResultColours.headerFill}` } };
@@ -76,7 +76,7 @@ function fillSheet(ws: ExcelJS.Worksheet, sheet: ResultSheet): void {
       if (value === null && kind !== "section") continue;
       const cell = row.getCell(c + 1);
       if (value !== null) cell.value = value as ExcelJS.CellValue;
-      const format = typeof value === "number" ? (sheet.cellFormats?.[i]?.[c] ?? sheet.columns[c]?.numberFormat) : undefined;
+      const format = typeof value === "number" ? (resultNumberFormat(sheet, i, c) ?? undefined) : undefined;
       if (format || kind !== "data") cell.style = styleFor(kind, format);
     }
   });

@@ -1,4 +1,4 @@
-import type { CellValue, ResultSheet } from "../../model";
+import { type CellValue, type ResultSheet, resultNumberFormat } from "../../model";
 import { toOfficeValue } from "./officeValues";
 
 /** Excel on the web refuses requests over 5 MB; stay well under it. */
@@ -24,7 +24,7 @@ export function officeRow(sheet: ResultSheet, row: number): { values: (string | 
   for (let c = 0; c < width; c += 1) {
     const value: CellValue = cells[c] ?? null;
     values.push(toOfficeValue(value));
-    formats.push(typeof value === "number" ? (sheet.cellFormats?.[row]?.[c] ?? sheet.columns[c].numberFormat) : "General");
+    formats.push(typeof value === "number" ? (resultNumberFormat(sheet, row, c) ?? "General") : "General");
   }
   return { values, formats };
 }

@@ -1,4 +1,4 @@
-import { type CellValue, NumberFormats, type ResultSheet, columnLetters, serialFromDate } from "../../model";
+import { type CellValue, NumberFormats, type ResultSheet, columnLetters, resultNumberFormat, serialFromDate } from "../../model";
 import type { CellLook } from "./stylesPart";
 import { xmlText } from "./xmlText";
 
@@ -60,7 +60,6 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
   };
   // The opening `<c r="…` of each column, so a cell costs its row number and its tail.
   const opens = letters.map((l) => `<c r="${l}`);
-  const columnFormats = sheet.columns.map((c) => c.numberFormat);
   // A number's tail up to its value (`" s="6"><v>`) by style index: numbers are most cells, and
   // are written as pieces rather than a tail string made for each.
   const numberOpens: string[] = [];
@@ -79,7 +78,6 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
     }
     const row = String(i + 2);
     const cells = sheet.rows[i];
-    const formats = sheet.cellFormats?.[i];
     const kind = sheet.rowKinds?.[i] ?? "data";
     const byFormat = stylesOf(kind);
     const width = kind === "section" ? sheet.columns.length : cells.length;
@@ -89,7 +87,7 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
       if ((value === null || value === "") && kind !== "section") continue; // an empty string is an empty cell
       // A number takes its own format, else its column's; a date the date format; text none.
       let numFmt: string | null = null;
-      if (typeof value === "number") numFmt = formats?.[c] ?? columnFormats[c] ?? null;
+      if (typeof value === "number") numFmt = resultNumberFormat(sheet, i, c);
       else if (value instanceof Date) numFmt = NumberFormats.date;
       const s = style(byFormat, kind, numFmt === NumberFormats.general ? null : numFmt);
       if (typeof value === "number") {
