@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import JSZip from "jszip";
 import { writeIntoPackage } from "../../src/adapters/xlsx";
 import { xmlText, xmlUnescape } from "../../src/adapters/xlsx/xmlText";
@@ -103,5 +104,19 @@ describe("writing result sheets into the .xlsx package", () => {
     expect(xmlText(text)).toBe("a &amp; b &lt; c &gt; &quot;d&quot; _x0007_ _x005F_x0041_");
     expect(xmlUnescape(xmlText(text))).toBe(text);
     expect(xmlUnescape("&#65;&#x42;&apos;")).toBe("AB'");
+    // Markup characters alone take the quick path; an ampersand is escaped before the rest.
+    expect(xmlText('p < 0.001 & "x" > y')).toBe("p &lt; 0.001 &amp; &quot;x&quot; &gt; y");
+  });
+
+  it("escapes any text to XML that reads back unchanged", () => {
+    const texts = fc.string({ unit: fc.constantFrom("a", " ", "&", "<", ">", '"', "_", "x", "0", "F", "\u0007", "\u001f", "\t", "é", "\ufffe") });
+    fc.assert(
+      fc.property(texts, (text) => {
+        const escaped = xmlText(text);
+        // eslint-disable-next-line no-control-regex -- no raw markup or control character may remain
+        expect(escaped).not.toMatch(/[<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&(?!amp;|lt;|gt;|quot;)/);
+        expect(xmlUnescape(escaped)).toBe(text);
+      }),
+    );
   });
 });

@@ -1,4 +1,8 @@
-import { type CellValue, GridCollector, type SheetGrid, columnOfLetters, dateFromSerial } from "../../model";
+// The model's own files, not its index: see "Hot paths" in docs/ARCHITECTURE.md.
+import type { CellValue } from "../../model/cellValue";
+import { columnOfLetters } from "../../model/cellRef";
+import { dateFromSerial } from "../../model/excelSerial";
+import { GridCollector, type SheetGrid } from "../../model/grid";
 import { isDateFormat } from "./numberFormats";
 import { xmlUnescape } from "./xmlText";
 

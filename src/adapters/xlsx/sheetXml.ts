@@ -1,4 +1,8 @@
-import { type CellValue, NumberFormats, type ResultSheet, columnLetters, resultNumberFormat, serialFromDate } from "../../model";
+// The model's own files, not its index: see "Hot paths" in docs/ARCHITECTURE.md.
+import type { CellValue } from "../../model/cellValue";
+import { columnLetters } from "../../model/cellRef";
+import { serialFromDate } from "../../model/excelSerial";
+import { NumberFormats, type ResultSheet, resultNumberFormat } from "../../model/resultSheet";
 import type { CellLook } from "./stylesPart";
 import { xmlText } from "./xmlText";
 

@@ -1,4 +1,5 @@
-import { NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultSheet, resultColumn as col } from "../../model";
+// The model's own file, not its index: see "Hot paths" in docs/ARCHITECTURE.md.
+import { NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultSheet, resultColumn as col } from "../../model/resultSheet";
 import type { Assessment } from "../computeAssessment";
 import type { TableResult } from "../compute/computeTable";
 import { countOf } from "../format/formatNumbers";

@@ -1,4 +1,5 @@
-import { type CellValue, isCellError } from "../../model";
+// The model's own file, not its index: see "Hot paths" in docs/ARCHITECTURE.md.
+import { type CellValue, isCellError } from "../../model/cellValue";
 
 /** A number read from a cell, with what the analyst wrote about its precision. */
 export interface ParsedNumber {

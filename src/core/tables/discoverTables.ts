@@ -1,13 +1,7 @@
-import {
-  type CellValue,
-  type SheetGrid,
-  cellText,
-  gridCell,
-  gridFormat,
-  isEmptyCell,
-  sheetCellRef,
-  sheetRangeRef,
-} from "../../model";
+// The model's own files, not its index: see "Hot paths" in docs/ARCHITECTURE.md.
+import { type CellValue, cellText, isEmptyCell } from "../../model/cellValue";
+import { sheetCellRef, sheetRangeRef } from "../../model/cellRef";
+import { type SheetGrid, gridCell, gridFormat } from "../../model/grid";
 import { type Finding, finding } from "../findings";
 import { type ParsedCell, parseNumberCell } from "../parse/parseNumber";
 import { looksLikeMonths, parsePeriod } from "../parse/parsePeriod";

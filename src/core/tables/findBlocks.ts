@@ -1,4 +1,6 @@
-import { type SheetGrid, gridWidth, isEmptyCell } from "../../model";
+// The model's own files, not its index: see "Hot paths" in docs/ARCHITECTURE.md.
+import { isEmptyCell } from "../../model/cellValue";
+import { type SheetGrid, gridWidth } from "../../model/grid";
 
 /** A rectangle of a sheet in zero-based sheet coordinates, bounds inclusive. */
 export interface Block {
