@@ -29,6 +29,13 @@ async function analystWorkbook(configure?: (wb: ExcelJS.Workbook) => void): Prom
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+/** Every value of the analyst's sheet, row by row. */
+function wbValues(wb: ExcelJS.Workbook): unknown[] {
+  const values: unknown[] = [];
+  wb.getWorksheet("Police crime")!.eachRow((row) => values.push(row.values));
+  return values;
+}
+
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -55,6 +62,8 @@ describe("writing result sheets into the .xlsx package", () => {
     const part = await (await JSZip.loadAsync(written.bytes)).file("xl/worksheets/sheet2.xml")!.async("string");
     expect(part).toContain("<t>bell_x0007_ _x005F_x0041_</t>");
     expect(part).toContain('<t xml:space="preserve"> spaced &amp; &lt;odd&gt; text </t>');
+    // A row's first cell carries its reference; the cells right after it stand in the next columns.
+    expect(part).toMatch(/<row r="3"><c r="A3"[^>]*>.*?<\/c><c s="\d+"><v>394<\/v><\/c><c s="\d+"><v>0.239<\/v><\/c><\/row>/);
     expect(ws.getCell("B5").value).toEqual(new Date(Date.UTC(2019, 9, 12)));
     expect(ws.getCell("B5").numFmt).toBe("dd/mm/yyyy");
     expect(ws.getCell("C5").value).toBe(true);
@@ -78,6 +87,96 @@ describe("writing result sheets into the .xlsx package", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Police crime", "CSP Summary"]);
     expect(wb.getWorksheet("CSP Summary")!.getCell("A2").value).toBe("Only row");
     expect(Object.keys(after.files).filter((f) => f.startsWith("xl/worksheets/") && f.endsWith(".xml"))).toHaveLength(2);
+  });
+
+  it("shares text the workbook's table holds or that repeats down a column, and a re-run adds none", async () => {
+    const sheet: ResultSheet = {
+      name: "CSP Tables",
+      columns: [resultColumn("Row", 20, NumberFormats.text), resultColumn("Value", 10, NumberFormats.integer)],
+      rows: [["Drug offences", 1], ["Area  A", 2], ["Area  A", 3], ["Area  A", 4], ["A headline", 5], [" spaced ", 6], [" spaced ", 7]],
+    };
+    const original = await analystWorkbook();
+    const table = async (bytes: Uint8Array): Promise<string> => (await JSZip.loadAsync(bytes)).file("xl/sharedStrings.xml")!.async("string");
+    const cells = async (bytes: Uint8Array): Promise<string[]> =>
+      [...(await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet2.xml")!.async("string")).matchAll(/<c r="A\d+"[^>]*>.*?<\/c>/g)].map((m) => m[0].replace(/ s="\d+"/, ""));
+    const before = await table(original);
+    const items = (xml: string): string[] => [...xml.matchAll(/<si>.*?<\/si>/g)].map((m) => m[0]);
+    const drugs = items(before).indexOf("<si><t>Drug offences</t></si>");
+    expect(drugs).toBeGreaterThanOrEqual(0);
+
+    const first = (await writeIntoPackage(original, [sheet]))!;
+    const after = await table(first.bytes);
+    // The analyst's items keep their places; the repeated texts are added after them.
+    expect(items(after)).toEqual([...items(before), "<si><t>Area  A</t></si>", '<si><t xml:space="preserve"> spaced </t></si>']);
+    expect(after).toContain(`uniqueCount="${items(before).length + 2}"`);
+    expect(after).not.toMatch(/\scount=/);
+    const n = items(before).length;
+    expect(await cells(first.bytes)).toEqual([
+      '<c r="A1" t="inlineStr"><is><t>Row</t></is></c>',
+      `<c r="A2" t="s"><v>${drugs}</v></c>`,
+      '<c r="A3" t="inlineStr"><is><t>Area  A</t></is></c>',
+      `<c r="A4" t="s"><v>${n}</v></c>`,
+      `<c r="A5" t="s"><v>${n}</v></c>`,
+      '<c r="A6" t="inlineStr"><is><t>A headline</t></is></c>',
+      '<c r="A7" t="inlineStr"><is><t xml:space="preserve"> spaced </t></is></c>',
+      `<c r="A8" t="s"><v>${n + 1}</v></c>`,
+    ]);
+    const values = (wb: ExcelJS.Workbook): unknown[] => wb.getWorksheet("CSP Tables")!.getColumn(1).values.slice(2);
+    expect(values(await load(first.bytes))).toEqual(sheet.rows.map((r) => r[0]));
+    expect(wbValues(await load(first.bytes))).toEqual(wbValues(await load(original)));
+
+    // A re-run finds every repeated text among the items the first run added.
+    const second = (await writeIntoPackage(first.bytes, [sheet]))!;
+    expect(await table(second.bytes)).toBe(after);
+    expect((await cells(second.bytes))[2]).toBe(`<c r="A3" t="s"><v>${n}</v></c>`);
+    expect(values(await load(second.bytes))).toEqual(sheet.rows.map((r) => r[0]));
+  });
+
+  it("gives a workbook without a shared-string table one when text repeats", async () => {
+    const zip = await JSZip.loadAsync(await analystWorkbook((wb) => (wb.getWorksheet("Police crime")!.getCell("A1").value = 1)));
+    // The analyst's text inline, as some tools write it, and no table.
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    const strings = [...(await zip.file("xl/sharedStrings.xml")!.async("string")).matchAll(/<si><t>(.*?)<\/t><\/si>/g)].map((m) => m[1]);
+    zip.file("xl/worksheets/sheet1.xml", sheet.replace(/ t="s"><v>(\d+)<\/v>/g, (_, i: string) => ` t="inlineStr"><is><t>${strings[Number(i)]}</t></is>`));
+    zip.remove("xl/sharedStrings.xml");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    zip.file("xl/_rels/workbook.xml.rels", rels.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ""));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    zip.file("[Content_Types].xml", types.replace(/<Override [^>]*sharedStrings[^>]*\/>/, ""));
+    const bare = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+
+    const written = (await writeIntoPackage(bare, [{ name: "CSP Summary", columns: RESULT.columns, rows: [["Twice", 1, null], ["Twice", 2, null]] }]))!;
+    const out = await JSZip.loadAsync(written.bytes);
+    expect(await out.file("xl/sharedStrings.xml")!.async("string")).toMatch(/<sst [^>]*uniqueCount="1"><si><t>Twice<\/t><\/si><\/sst>$/);
+    expect(await out.file("xl/_rels/workbook.xml.rels")!.async("string")).toMatch(/Type="[^"]*\/sharedStrings" Target="sharedStrings.xml"/);
+    expect(await out.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/sharedStrings.xml"');
+    const wb = await load(written.bytes);
+    expect([wb.getWorksheet("CSP Summary")!.getCell("A2").value, wb.getWorksheet("CSP Summary")!.getCell("A3").value]).toEqual(["Twice", "Twice"]);
+    expect(wb.getWorksheet("Police crime")!.getCell("A2").value).toBe("Drug offences");
+  });
+
+  it("reads back every cell of any result sheet in its own place, gaps and repeats included", async () => {
+    const original = await analystWorkbook();
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.constantFrom("Drug offences", "Park Wood", "High Street"), // repeats, and text the table holds
+      fc.stringMatching(/^[A-Za-z][A-Za-z <&]{0,12}$/),
+      fc.integer({ min: -5000, max: 5000 }),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+      fc.boolean(),
+    );
+    const rows = fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 });
+    await fc.assert(
+      fc.asyncProperty(rows, async (cells) => {
+        const columns = Array.from({ length: 6 }, (_, i) => resultColumn(`C${i + 1}`, 10, NumberFormats.general));
+        const written = (await writeIntoPackage(original, [{ name: "CSP Tables", columns, rows: cells }]))!;
+        const ws = (await load(written.bytes)).getWorksheet("CSP Tables")!;
+        cells.forEach((row, r) =>
+          row.forEach((value, c) => expect([r, c, ws.getCell(r + 2, c + 1).value ?? null]).toEqual([r, c, value === 0 && Object.is(value, -0) ? 0 : value])),
+        );
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it("never takes the name of an analyst's own sheet", async () => {

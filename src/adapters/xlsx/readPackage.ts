@@ -2,10 +2,9 @@ import { type SheetGrid, type WorkbookGrids, unreadResultSheet } from "../../mod
 import type { DeflateCodec } from "./deflateCodec";
 import { BUILT_IN_FORMATS } from "./numberFormats";
 import { type SheetContext, UnreadablePart, readSheetCells, runText } from "./sheetCells";
-import { REL_NS, WORKBOOK, WORKBOOK_RELS, WORKSHEET_REL, attributeOf, relationshipsPrefix, resultMarkers, sheetEntries, workbookRelationships } from "./workbookPart";
+import { REL_NS, SHARED_STRINGS_REL, WORKBOOK, WORKBOOK_RELS, WORKSHEET_REL, attributeOf, relationshipsPrefix, resultMarkers, sheetEntries, workbookRelationships } from "./workbookPart";
 import type { ZipPackage } from "./zipPackage";
 
-const SHARED_STRINGS_REL = `${REL_NS}/sharedStrings`;
 const STYLES_REL = `${REL_NS}/styles`;
 /** How many sheets are inflated ahead of the one being read (they inflate on other threads). */
 const READ_AHEAD = 4;

@@ -7,6 +7,7 @@ export const WORKBOOK = "xl/workbook.xml";
 export const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const WORKSHEET_REL = `${REL_NS}/worksheet`;
+export const SHARED_STRINGS_REL = `${REL_NS}/sharedStrings`;
 
 /** An attribute's value, unescaped, from an element's text (either quote style). */
 export function attributeOf(element: string, name: string): string | null {

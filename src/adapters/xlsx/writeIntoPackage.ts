@@ -2,7 +2,8 @@ import { type ResultSheet, freeSheetName, markerName, quoteSheetName } from "../
 import { type DeflateCodec, type DeflatedPart, webDeflateCodec } from "./deflateCodec";
 import { sheetXmlPieces } from "./sheetXml";
 import { addResultStyles } from "./stylesPart";
-import { WORKBOOK, WORKBOOK_RELS, WORKSHEET_REL, attributeOf, definedNameElements, relationshipsPrefix, resultMarkers, sheetEntries, workbookRelationships } from "./workbookPart";
+import { SHARED_STRINGS, SHARED_STRINGS_TYPE, SharedStrings } from "./sharedStringsPart";
+import { SHARED_STRINGS_REL, WORKBOOK, WORKBOOK_RELS, WORKSHEET_REL, attributeOf, definedNameElements, relationshipsPrefix, resultMarkers, sheetEntries, workbookRelationships } from "./workbookPart";
 import { xmlText } from "./xmlText";
 import { type PackagePart, ZipPackage, writeZip } from "./zipPackage";
 
@@ -19,7 +20,8 @@ export interface PackageWrite {
 /**
  * Writes result sheets straight into the workbook's own .xlsx package: the analyst's parts are
  * copied byte for byte (still compressed), our marked sheets from an earlier run are removed,
- * and ours are added as new worksheet parts with styles appended to styles.xml. This is why a
+ * and ours are added as new worksheet parts, with styles appended to styles.xml and repeated
+ * text to the shared-string table (`SharedStrings`). This is why a
  * large workbook takes seconds rather than minutes (ExcelJS re-serialises every cell of every
  * sheet). Written here because no maintained library edits a package in place; the tests read
  * every result back through ExcelJS and LibreOffice. Returns null when the package is laid out
@@ -70,6 +72,11 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
   let relNumber = 1;
   const styled = addResultStyles(styles);
   if (!styled) return null;
+  const stringsPart = [...relationships.values()].find((r) => r.type === SHARED_STRINGS_REL)?.part ?? null;
+  const stringsXml = stringsPart ? await zip.text(stringsPart, codec) : null;
+  // A relationship to a missing part, or a table where Excel puts it but unrelated to the workbook.
+  if (stringsPart ? stringsXml === null : zip.entry(SHARED_STRINGS)) return null;
+  const strings = new SharedStrings(stringsXml);
   // definedNames must follow externalReferences; rather than place it among them, let ExcelJS write.
   if (!workbook.includes("<definedNames") && /<(\w+:)?(externalReferences|functionGroups)[\s>]/.test(workbook)) return null;
   const partTaken = (part: string): boolean => (zip.entry(part) !== undefined && !dropped.has(part)) || added.has(part);
@@ -83,7 +90,7 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
     const part = `xl/worksheets/sheet${partNumber}.xml`;
     while (rels.includes(`Id="rIdCSP${relNumber}"`)) relNumber += 1;
     const id = `rIdCSP${relNumber}`;
-    added.set(part, deflatePieces(sheetXmlPieces(sheet, (look) => styled.styleOf(look)), codec));
+    added.set(part, deflatePieces(sheetXmlPieces(sheet, (look) => styled.styleOf(look), strings), codec));
     rels = rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${partNumber}.xml"/></Relationships>`);
     types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/></Types>`);
     sheetList += `<sheet name="${xmlText(name)}" sheetId="${nextSheetId}" ${prefix}:id="${id}"/>`;
@@ -99,14 +106,21 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
   // The active tab must still be a sheet.
   const total = kept.length + sheets.length;
   workbook = workbook.replace(/(<workbookView\s[^>]*\sactiveTab=")(\d+)"/, (all, head: string, tab: string) => (Number(tab) < total ? all : `${head}0"`));
-  // styles.xml goes last: it holds every look the sheets used.
+  // styles.xml and the shared strings go last: they hold every look and text the sheets used.
   await Promise.all(added.values());
-  const edited = new Map([
-    [WORKBOOK, workbook],
-    [WORKBOOK_RELS, rels],
-    [STYLES, styled.xml()],
-    [CONTENT_TYPES, types],
-  ]);
+  const edited = new Map([[STYLES, styled.xml()]]);
+  const stringTable = strings.part();
+  if (stringTable !== null) {
+    let part = stringsPart;
+    if (!part) {
+      part = SHARED_STRINGS;
+      while (rels.includes(`Id="rIdCSP${relNumber}"`)) relNumber += 1;
+      rels = rels.replace("</Relationships>", `<Relationship Id="rIdCSP${relNumber}" Type="${SHARED_STRINGS_REL}" Target="sharedStrings.xml"/></Relationships>`);
+      types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${SHARED_STRINGS_TYPE}"/></Types>`);
+    }
+    edited.set(part, stringTable);
+  }
+  edited.set(WORKBOOK, workbook).set(WORKBOOK_RELS, rels).set(CONTENT_TYPES, types);
   for (const [name, text] of edited) added.set(name, deflatePieces([text], codec));
   const deflated = new Map(await Promise.all([...added].map(async ([name, part]) => [name, await part] as const)));
   // [Content_Types].xml first, then the unchanged parts with their compressed bytes, then ours.

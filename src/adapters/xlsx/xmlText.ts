@@ -28,6 +28,13 @@ export function xmlText(text: string): string {
   return escaped;
 }
 
+/** A `<t>` element holding the text, marked to keep its white space when it starts or ends with some. */
+export function textElement(text: string): string {
+  // Only XML's own white space (space, tab, CR, LF) is at risk of being trimmed.
+  const space = text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32);
+  return `${space ? '<t xml:space="preserve">' : "<t>"}${xmlText(text)}</t>`;
+}
+
 const DECODE: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** Reads escaped XML text back: the five entities, character references, and _xHHHH_ escapes. */

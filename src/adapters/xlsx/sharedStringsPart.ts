@@ -1,0 +1,73 @@
+import { textElement, xmlUnescape } from "./xmlText";
+
+export const SHARED_STRINGS = "xl/sharedStrings.xml";
+export const SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+
+/** Each string item, with its text when it is plain: one `<t>`, no rich-text runs or phonetic guides. */
+const ITEM = /<si\s*\/>|<si>\s*<t(?:\s[^>]*)?>([^<]*)<\/t>\s*<\/si>|<si>[\s\S]*?<\/si>/g;
+
+const EMPTY_TABLE =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="0"></sst>';
+
+/**
+ * The workbook's shared-string table, as result sheets add to it. A result sheet writes a text
+ * as a shared string when the table already holds it (a ward or period name the analyst typed)
+ * or when it repeats down a column (the sheet and table names of a long list); other text, such
+ * as a headline, stays inline. That keeps a large result sheet about a sixth smaller, and a
+ * re-run on the same workbook adds nothing: its texts are found among the items the last run
+ * added. The analyst's items keep their places, so their sheets still point at the right text.
+ */
+export class SharedStrings {
+  private readonly indexes = new Map<string, number>();
+  private readonly added: string[] = [];
+  private readonly items: number;
+
+  /** @param xml the package's sharedStrings part, or null when it has none */
+  constructor(private readonly xml: string | null) {
+    let count = 0;
+    if (xml !== null) {
+      for (const m of xml.matchAll(ITEM)) {
+        if (m[1] !== undefined) {
+          const text = xmlUnescape(m[1]);
+          if (!this.indexes.has(text)) this.indexes.set(text, count);
+        }
+        count += 1;
+      }
+    }
+    this.items = count;
+  }
+
+  /** The index of a plain item holding this text, if the table has one. */
+  find(text: string): number | undefined {
+    return this.indexes.get(text);
+  }
+
+  /** The index of this text, added to the table when it is not there yet. */
+  add(text: string): number {
+    let index = this.indexes.get(text);
+    if (index === undefined) {
+      index = this.items + this.added.length;
+      this.indexes.set(text, index);
+      this.added.push(text);
+    }
+    return index;
+  }
+
+  /** The part with the added items after the analyst's, or null when nothing was added. */
+  part(): string | null {
+    if (this.added.length === 0) return null;
+    const items = this.added
+      .map((text) => `<si>${textElement(text)}</si>`)
+      .join("");
+    const xml = this.xml ?? EMPTY_TABLE;
+    const end = xml.lastIndexOf("</sst>");
+    const withItems = end >= 0 ? `${xml.slice(0, end)}${items}</sst>` : xml.replace(/<sst\b([^>]*?)\s*\/>/, `<sst$1>${items}</sst>`);
+    // uniqueCount is the number of items. count (references from every sheet) is dropped rather
+    // than left wrong: counting the analyst's references would mean reading every sheet, and it is
+    // an optional hint that Excel recomputes when it saves.
+    return withItems.replace(/<sst\b[^>]*>/, (open) => {
+      const bare = open.replace(/\s(?:count|uniqueCount)=(["'])[^"']*\1/g, "");
+      return `${bare.slice(0, -1)} uniqueCount="${this.items + this.added.length}">`;
+    });
+  }
+}
