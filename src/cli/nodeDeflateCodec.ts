@@ -17,11 +17,15 @@ const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
  * One chunk compressed as one job on the thread pool. The output buffer holds the whole result
  * (deflate grows incompressible data by a few bytes per 16 KB block): with zlib's default of
  * 16 KB, the work is cut into many jobs, each waiting for the busy main thread to start it.
+ *
+ * The result is copied out of that buffer: zlib hands back a view of it, which would keep the
+ * whole megabyte alive until the package is written. A hundred such megabytes of memory outside
+ * V8's heap made V8 start a full collection in the middle of writing, to relieve the pressure.
  */
 function deflateChunk(chunk: Uint8Array): Promise<Buffer> {
   const chunkSize = Math.max(64 * 1024, chunk.length + (chunk.length >> 10) + 1024);
   return new Promise((resolve, reject) =>
-    zlib.deflateRaw(chunk, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize }, (error, out) => (error ? reject(error) : resolve(out))));
+    zlib.deflateRaw(chunk, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize }, (error, out) => (error ? reject(error) : resolve(Buffer.from(out)))));
 }
 
 /**
@@ -59,11 +63,11 @@ export const nodeDeflateCodec: DeflateCodec = {
     let size = 0;
     let crc = 0;
     return {
-      async push(chunk) {
+      async push(chunk, release) {
         crc = zlib.crc32(chunk, crc);
         size += chunk.length;
         const job = queueChunk(chunk);
-        job.catch(() => undefined); // reported by finish()
+        job.then(release, () => undefined); // a failure is reported by finish()
         jobs.push(job);
         if (jobs.length > IN_FLIGHT) await jobs[jobs.length - 1 - IN_FLIGHT];
       },

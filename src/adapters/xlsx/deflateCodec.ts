@@ -8,8 +8,11 @@ export interface DeflatedPart {
 
 /** Compresses one part from chunks pushed in order. */
 export interface Deflater {
-  /** Adds the next chunk; resolves once the compressor has room for more. */
-  push(chunk: Uint8Array): Promise<void>;
+  /**
+   * Adds the next chunk; resolves once the compressor has room for more. The compressor reads
+   * the chunk until it calls `release` (once, if given), after which the caller may fill it again.
+   */
+  push(chunk: Uint8Array, release?: () => void): Promise<void>;
   finish(): Promise<DeflatedPart>;
 }
 
@@ -81,9 +84,10 @@ export const webDeflateCodec: DeflateCodec = {
     const reading = readAll(stream.readable, chunks);
     const writer = stream.writable.getWriter();
     return {
-      async push(chunk) {
+      async push(chunk, release) {
         await writer.ready;
-        writer.write(chunk as Uint8Array<ArrayBuffer>).catch(() => undefined); // a failure surfaces at close()
+        // The write settles once the stream has taken the chunk in; a failure surfaces at close().
+        writer.write(chunk as Uint8Array<ArrayBuffer>).then(release, () => undefined);
       },
       async finish() {
         await writer.close();
