@@ -72,8 +72,9 @@ export function computeTable(table: DiscoveredTable): TableResult {
 
   const rows: RowResult[] = table.rows.map((row, i) => {
     const v = values[i];
-    const steps: Comparison[] = [];
-    if (isPeriods) for (let k = 1; k < v.length; k += 1) steps.push(compareValues(v[k - 1], v[k]));
+    // Sized up front: an array grown by push keeps room for sixteen, on every row.
+    const steps: Comparison[] = new Array(isPeriods ? Math.max(0, v.length - 1) : 0);
+    for (let k = 0; k < steps.length; k += 1) steps[k] = compareValues(v[k], v[k + 1]);
     const final = steps[steps.length - 1] ?? NO_COMPARISON;
     const previous = v[last - 1];
     const latest = v[last];

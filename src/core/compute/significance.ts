@@ -21,16 +21,35 @@ export function formatPValue(p: number): string {
 }
 
 /**
+ * A count comparison's result. The wording is put together when it is read (for the headline,
+ * the JSON, the task pane), not kept: a large workbook has a hundred thousand of them.
+ */
+class CountSignificance implements Significance {
+  constructor(
+    readonly pValue: number,
+    readonly significant: boolean,
+    private readonly change: number,
+    private readonly variation: string,
+  ) {}
+
+  get wording(): string {
+    const { change, variation } = this;
+    const what = change === 0 ? "no change" : `a ${change > 0 ? "rise" : "fall"} of ${formatCount(Math.abs(change))}`;
+    return this.significant
+      ? flat`${what} is more than normal ${variation} variation would explain (${formatPValue(this.pValue)})`
+      : flat`${what} is within normal ${variation} variation (${formatPValue(this.pValue)})`;
+  }
+
+  toJSON(): Significance {
+    return { pValue: this.pValue, significant: this.significant, wording: this.wording };
+  }
+}
+
+/**
  * Tests a change between two counts (exact Poisson comparison) and words the result.
  * `variation` names the comparison: "year-to-year" for annual periods.
  */
 export function countSignificance(previous: number, latest: number, variation: string): Significance {
   const pValue = poissonComparisonPValue(previous, latest);
-  const significant = pValue < SIGNIFICANCE_LEVEL;
-  const change = latest - previous;
-  const what = change === 0 ? "no change" : `a ${change > 0 ? "rise" : "fall"} of ${formatCount(Math.abs(change))}`;
-  const wording = significant
-    ? flat`${what} is more than normal ${variation} variation would explain (${formatPValue(pValue)})`
-    : flat`${what} is within normal ${variation} variation (${formatPValue(pValue)})`;
-  return { pValue, significant, wording };
+  return new CountSignificance(pValue, pValue < SIGNIFICANCE_LEVEL, latest - previous, variation);
 }
