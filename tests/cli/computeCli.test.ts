@@ -53,6 +53,7 @@ describe("csp-assess compute", () => {
     expect(table).toMatchObject({ sheet: "Police crime", range: "'Police crime'!A2:D5", periods: ["Nov 17 – Oct 18", "Nov 18 – Oct 19"] });
     expect(table.rows[1]).toMatchObject({ label: "Drug offences", values: [318, 394], change: 76, aggregate: false });
     expect(table.rows[1].pctChange).toBeCloseTo(76 / 318, 12);
+    expect(table.rows[1].steps).toEqual([{ change: 76, pctChange: table.rows[1].pctChange, status: "rise" }]);
     expect(table.rows[1].significance).toMatchObject({ significant: true, wording: expect.stringMatching(/^a rise of 76 is more than normal year-to-year variation would explain \(p = 0\.\d{3}\)$/) });
     expect(parsed.findings[0]).toMatchObject({ cell: "'Youth offending'!B19", severity: "error", kind: "total-mismatch", stated: 35, computed: 34 });
     expect(parsed.headlines.length).toBeGreaterThan(50);

@@ -106,8 +106,8 @@ function aggregateMembers(result: TableResult, index: number): number[] {
   const earlierAggregates = rows.slice(0, index).some((r) => r.aggregate);
   if (isGrandTotalLabel(rows[index].label) || (earlierAggregates && index === rows.length - 1)) return all;
   const above: number[] = [];
-  for (let i = index - 1; i >= 0 && isData(i); i -= 1) above.unshift(i);
-  if (above.length > 0) return above;
+  for (let i = index - 1; i >= 0 && isData(i); i -= 1) above.push(i);
+  if (above.length > 0) return above.reverse(); // gathered upwards, returned in row order
   const below: number[] = [];
   for (let i = index + 1; i < rows.length && isData(i); i += 1) below.push(i);
   return below;

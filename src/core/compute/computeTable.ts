@@ -36,6 +36,40 @@ export interface TableResult {
   findings: Finding[];
 }
 
+/**
+ * A computed row. The comparisons between earlier pairs of periods are worked out when asked
+ * for (the JSON output): kept for every row, they were a tenth of a large assessment's memory.
+ */
+class ComputedRow implements RowResult {
+  readonly #periods: boolean;
+
+  constructor(
+    readonly label: string,
+    readonly aggregate: boolean,
+    readonly values: readonly (number | null)[],
+    final: Comparison,
+    readonly share: number | null,
+    readonly rank: number | null,
+    readonly cumulativeShare: number | null,
+    readonly significance: Significance | null,
+    periods: boolean,
+  ) {
+    this.change = final.change;
+    this.pctChange = final.pctChange;
+    this.status = final.status;
+    this.#periods = periods;
+  }
+
+  readonly change: number | null;
+  readonly pctChange: number | null;
+  readonly status: ChangeStatus;
+
+  get steps(): Comparison[] {
+    const v = this.values;
+    return this.#periods ? v.slice(1).map((latest, k) => compareValues(v[k], latest)) : [];
+  }
+}
+
 const valueOf = (p: ParsedCell): number | null => (p.kind === "number" ? p.value : null);
 const isCount = (x: number | null | undefined): x is number => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
 const NO_COMPARISON: Comparison = Object.freeze({ change: null, pctChange: null, status: "n/a" });
@@ -72,34 +106,28 @@ export function computeTable(table: DiscoveredTable): TableResult {
 
   const rows: RowResult[] = table.rows.map((row, i) => {
     const v = values[i];
-    // Sized up front: an array grown by push keeps room for sixteen, on every row.
-    const steps: Comparison[] = new Array(isPeriods ? Math.max(0, v.length - 1) : 0);
-    for (let k = 0; k < steps.length; k += 1) steps[k] = compareValues(v[k], v[k + 1]);
-    const final = steps[steps.length - 1] ?? NO_COMPARISON;
     const previous = v[last - 1];
     const latest = v[last];
+    const final = isPeriods && last >= 1 ? compareValues(previous, latest) : NO_COMPARISON;
     // A turned-round table carries "Avg Time in Situ" as a row label, not a column header.
     const significance = isPeriods && counts && !isNonCountHeader(row.label) && isCount(previous) && isCount(latest) && previous + latest > 0
       ? countSignificance(previous, latest, variation)
       : null;
-    return {
-      label: row.label,
-      aggregate: row.aggregate,
-      values: v,
-      change: final.change,
-      pctChange: final.pctChange,
-      status: final.status,
-      steps,
-      share: dataBasis[i] !== null && total > 0 ? finiteOrNull((dataBasis[i] as number) / total) : null,
-      rank: ranks[i],
-      cumulativeShare: cumulative[i],
-      significance,
-    };
+    const share = dataBasis[i] !== null && total > 0 ? finiteOrNull((dataBasis[i] as number) / total) : null;
+    return new ComputedRow(row.label, row.aggregate, v, final, share, ranks[i], cumulative[i], significance, isPeriods);
   });
 
+  // Plain loops: a large table's columns are summed without an array per column.
   const columnTotals = table.columns.map((_, c) => {
-    const present = table.rows.filter((r) => !r.aggregate).map((r) => valueOf(r.values[c])).filter((x): x is number => x !== null);
-    return present.length > 0 ? finiteOrNull(present.reduce((a, b) => a + b, 0)) : null;
+    let sum = 0;
+    let present = 0;
+    for (let i = 0; i < values.length; i += 1) {
+      const x = values[i][c];
+      if (table.rows[i].aggregate || x === null) continue;
+      sum += x;
+      present += 1;
+    }
+    return present > 0 ? finiteOrNull(sum) : null;
   });
   const dataRows = table.rows.map((r, i) => ({ r, v: values[i] })).filter(({ r }) => !r.aggregate);
   const months = table.kind === "months" ? monthSeries(dataRows.map(({ r }) => r.label), dataRows.map(({ v }) => v)) : null;

@@ -33,6 +33,7 @@ export function assessmentJson(assessment: Assessment, wardCode?: (name: string)
           change: row.change,
           pctChange: row.pctChange,
           status: row.status,
+          steps: row.steps,
           aggregate: row.aggregate,
           share: row.share,
           rank: row.rank,

@@ -20,27 +20,33 @@ export function findBlocks(grid: SheetGrid): Block[] {
   const height = grid.values.length;
   const width = gridWidth(grid);
   if (height === 0 || width === 0) return [];
-  const filled = grid.values.map((row) => {
-    const flags = new Uint8Array(width);
-    row.forEach((value, c) => {
-      if (!isEmptyCell(value)) flags[c] = 1;
-    });
-    return flags;
-  });
+  // One flag per cell, row after row, in one array: a typed array per row cost more than its flags.
+  const filled = new Uint8Array(height * width);
+  for (let r = 0; r < height; r += 1) {
+    const row = grid.values[r];
+    for (let c = 0; c < row.length; c += 1) if (!isEmptyCell(row[c])) filled[r * width + c] = 1;
+  }
   const blocks: Block[] = [];
-  cut(filled, 0, height - 1, 0, width - 1, blocks);
+  cut({ flags: filled, width }, 0, height - 1, 0, width - 1, blocks);
   return blocks
     .map((b) => ({ top: b.top + grid.top, bottom: b.bottom + grid.top, left: b.left + grid.left, right: b.right + grid.left }))
     .sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-function cut(filled: Uint8Array[], top: number, bottom: number, left: number, right: number, out: Block[]): void {
+/** Which cells of the grid are filled: `flags[row * width + column]`. */
+interface Filled {
+  readonly flags: Uint8Array;
+  readonly width: number;
+}
+
+function cut(filled: Filled, top: number, bottom: number, left: number, right: number, out: Block[]): void {
+  const { flags, width } = filled;
   const rowUsed = (r: number): boolean => {
-    for (let c = left; c <= right; c += 1) if (filled[r][c]) return true;
+    for (let c = left; c <= right; c += 1) if (flags[r * width + c]) return true;
     return false;
   };
   const colUsed = (c: number): boolean => {
-    for (let r = top; r <= bottom; r += 1) if (filled[r][c]) return true;
+    for (let r = top; r <= bottom; r += 1) if (flags[r * width + c]) return true;
     return false;
   };
   while (top <= bottom && !rowUsed(top)) top += 1;

@@ -1,4 +1,5 @@
-import { compareValues, cumulativeShares, formatCount, formatPercent, formatSignedCount, monthSeries, rankValues } from "../../../src/core";
+import { compareValues, computeTable, cumulativeShares, discoverTables, formatCount, formatPercent, formatSignedCount, monthSeries, rankValues } from "../../../src/core";
+import { sheet } from "../../helpers/grids";
 
 describe("compareValues", () => {
   it("gives change and % change as a fraction", () => {
@@ -17,6 +18,28 @@ describe("compareValues", () => {
 
   it("cleans floating-point noise", () => {
     expect(compareValues(0.1, 0.3).change).toBe(0.2);
+  });
+});
+
+describe("computeTable", () => {
+  const result = computeTable(discoverTables(sheet("Crime", [
+    ["Crime", "2019/20", "2017/18", "2018/19"], // this year first, as the seed's hate-crime table has it
+    ["Burglary", 120, 100, 150],
+    ["Robbery", 30, null, 20],
+    ["Total", 150, 100, 170],
+  ]))[0]);
+
+  it("compares every pair of consecutive periods, oldest first, and the newest pair on the row", () => {
+    const [burglary, robbery] = result.rows;
+    expect(burglary.values).toEqual([100, 150, 120]);
+    expect(burglary.steps).toEqual([compareValues(100, 150), compareValues(150, 120)]);
+    expect([burglary.change, burglary.pctChange, burglary.status]).toEqual([-30, -0.2, "fall"]);
+    expect(robbery.steps).toEqual([{ change: null, pctChange: null, status: "n/a" }, compareValues(20, 30)]);
+    expect(robbery.status).toBe("rise");
+  });
+
+  it("totals each column over the data rows, leaving out missing values and the total row", () => {
+    expect(result.columnTotals).toEqual([100, 170, 150]);
   });
 });
 
