@@ -135,6 +135,9 @@ describe("reading the .xlsx package directly", () => {
     ]);
     const grid = (await throughPackage(bytes)).sheets[0];
     expect([grid.top, grid.left]).toEqual([1, 0]);
+    // An item it cannot read would shift every later index: the package goes to ExcelJS instead.
+    const uncounted = await packageWith('<row r="1"><c r="A1" t="s"><v>1</v></c></row>', { sharedStrings: '<si foo="1"><t>First</t></si><si><t>Second</t></si>' });
+    await expect(throughPackage(uncounted)).rejects.toThrow(/cannot count/);
   });
 
   it("reads a formula's cached result as it is, where ExcelJS loses 0 and FALSE and dates TRUE and text", async () => {

@@ -132,20 +132,28 @@ describe("writing result sheets into the .xlsx package", () => {
     expect(values(await load(second.bytes))).toEqual(sheet.rows.map((r) => r[0]));
   });
 
-  it("gives a workbook without a shared-string table one when text repeats", async () => {
+  /** The analyst's workbook with its text inline, as some tools write it, and the given table or none. */
+  async function inlineWorkbook(table: string | null): Promise<Uint8Array> {
     const zip = await JSZip.loadAsync(await analystWorkbook((wb) => (wb.getWorksheet("Police crime")!.getCell("A1").value = 1)));
-    // The analyst's text inline, as some tools write it, and no table.
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     const strings = [...(await zip.file("xl/sharedStrings.xml")!.async("string")).matchAll(/<si><t>(.*?)<\/t><\/si>/g)].map((m) => m[1]);
     zip.file("xl/worksheets/sheet1.xml", sheet.replace(/ t="s"><v>(\d+)<\/v>/g, (_, i: string) => ` t="inlineStr"><is><t>${strings[Number(i)]}</t></is>`));
+    if (table !== null) {
+      zip.file("xl/sharedStrings.xml", table);
+      return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    }
     zip.remove("xl/sharedStrings.xml");
     const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
     zip.file("xl/_rels/workbook.xml.rels", rels.replace(/<Relationship [^>]*sharedStrings[^>]*\/>/, ""));
     const types = await zip.file("[Content_Types].xml")!.async("string");
     zip.file("[Content_Types].xml", types.replace(/<Override [^>]*sharedStrings[^>]*\/>/, ""));
-    const bare = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  }
+  const TWICE: ResultSheet = { name: "CSP Summary", columns: RESULT.columns, rows: [["Twice", 1, null], ["Twice", 2, null]] };
+  const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-    const written = (await writeIntoPackage(bare, [{ name: "CSP Summary", columns: RESULT.columns, rows: [["Twice", 1, null], ["Twice", 2, null]] }]))!;
+  it("gives a workbook without a shared-string table one when text repeats", async () => {
+    const written = (await writeIntoPackage(await inlineWorkbook(null), [TWICE]))!;
     const out = await JSZip.loadAsync(written.bytes);
     expect(await out.file("xl/sharedStrings.xml")!.async("string")).toMatch(/<sst [^>]*uniqueCount="1"><si><t>Twice<\/t><\/si><\/sst>$/);
     expect(await out.file("xl/_rels/workbook.xml.rels")!.async("string")).toMatch(/Type="[^"]*\/sharedStrings" Target="sharedStrings.xml"/);
@@ -153,6 +161,15 @@ describe("writing result sheets into the .xlsx package", () => {
     const wb = await load(written.bytes);
     expect([wb.getWorksheet("CSP Summary")!.getCell("A2").value, wb.getWorksheet("CSP Summary")!.getCell("A3").value]).toEqual(["Twice", "Twice"]);
     expect(wb.getWorksheet("Police crime")!.getCell("A2").value).toBe("Drug offences");
+  });
+
+  it("adds to an empty table written as one element, and declines a table it cannot count", async () => {
+    const empty = (await writeIntoPackage(await inlineWorkbook(`<sst xmlns="${MAIN}" count="0" uniqueCount="0"/>`), [TWICE]))!;
+    expect(await (await JSZip.loadAsync(empty.bytes)).file("xl/sharedStrings.xml")!.async("string")).toBe(`<sst xmlns="${MAIN}" uniqueCount="1"><si><t>Twice</t></si></sst>`);
+    // A prefixed root, or items with attributes: appending could point our cells at the wrong text.
+    for (const table of [`<x:sst xmlns:x="${MAIN}"><x:si><x:t>Twice</x:t></x:si></x:sst>`, `<sst xmlns="${MAIN}"><si foo="1"><t>Other</t></si><si><t>Twice</t></si></sst>`]) {
+      expect(await writeIntoPackage(await inlineWorkbook(table), [TWICE])).toBeNull();
+    }
   });
 
   it("reads back every cell of any result sheet in its own place, gaps and repeats included", async () => {

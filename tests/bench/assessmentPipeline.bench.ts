@@ -80,7 +80,9 @@ export async function benchAssessmentPipeline(): Promise<void> {
     console.log(`  ExcelJS bare read           ${fixed(read)} ms   peak RSS ${fixed(median(reads.map((m) => m.peakRssMb)))} MB`);
     console.log(`  read + compute + write      ${fixed(full)} ms   peak RSS ${fixed(median(fulls.map((m) => m.peakRssMb)))} MB`);
     console.log(`    load ${fixed(part("loadMs"))} ms, model ${fixed(part("modelMs"))} ms, compute ${fixed(part("computeMs"))} ms, write ${fixed(part("writeMs"))} ms (${part("tables")} tables)`);
-    console.log(`  ratio full / bare read      ${(full / read).toFixed(2)}  (our work adds ${fixed(((full - read) / read) * 100)}% to the bare read; target <= 20%)`);
+    // Our run never calls ExcelJS's reader, so it can finish before ExcelJS has merely read the file.
+    const against = full >= read ? `our work adds ${fixed(((full - read) / read) * 100)}% to the bare read` : `the whole run takes ${fixed(((read - full) / read) * 100)}% less than the bare read`;
+    console.log(`  ratio full / bare read      ${(full / read).toFixed(2)}  (${against}; target: adds <= 20%, a ratio <= 1.20)`);
     console.log(`  median ratio of each pair   ${pairRatio.toFixed(2)}`);
     console.log(`  of which model + compute    ${fixed(((part("modelMs") + part("computeMs")) / read) * 100)}% of the bare read; writing the output workbook ${fixed((part("writeMs") / read) * 100)}%`);
   } finally {

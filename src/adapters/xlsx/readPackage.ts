@@ -12,7 +12,10 @@ const READ_AHEAD = 4;
 /** Every string item of the shared-string table, rich text joined into plain text. */
 function sharedStrings(xml: string | null): string[] {
   if (xml === null) return [];
-  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)].map((m) => (m[1] ? runText(m[1]) : ""));
+  const items = [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)].map((m) => (m[1] ? runText(m[1]) : ""));
+  // An item this does not recognise (one with attributes) would shift every later index.
+  if (items.length !== (xml.match(/<si[\s/>]/g)?.length ?? 0)) throw new UnreadablePart("the shared-string table has items it cannot count");
+  return items;
 }
 
 /** The number format of each cell style, from styles.xml's cellXfs and custom numFmts. */

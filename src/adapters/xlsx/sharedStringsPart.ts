@@ -18,23 +18,35 @@ const EMPTY_TABLE =
  * added. The analyst's items keep their places, so their sheets still point at the right text.
  */
 export class SharedStrings {
-  private readonly indexes = new Map<string, number>();
   private readonly added: string[] = [];
-  private readonly items: number;
 
-  /** @param xml the package's sharedStrings part, or null when it has none */
-  constructor(private readonly xml: string | null) {
+  /** @param indexes the index of each plain item's text among the part's `items` */
+  private constructor(
+    private readonly xml: string | null,
+    private readonly items: number,
+    private readonly indexes: Map<string, number>,
+  ) {}
+
+  /**
+   * The table in the package's sharedStrings part (none yet when `part` is null), or null when
+   * the part is laid out in a way this does not read (a prefixed root, items it cannot count):
+   * appending to it could then point our cells at the wrong text.
+   */
+  static open(part: string | null): SharedStrings | null {
+    if (part === null) return new SharedStrings(null, 0, new Map());
+    const xml = part.includes("</sst>") ? part : part.replace(/<sst\b([^>]*?)\s*\/>/, "<sst$1></sst>"); // an empty table
+    if (!/<sst[\s>]/.test(xml) || !xml.includes("</sst>")) return null;
+    const indexes = new Map<string, number>();
     let count = 0;
-    if (xml !== null) {
-      for (const m of xml.matchAll(ITEM)) {
-        if (m[1] !== undefined) {
-          const text = xmlUnescape(m[1]);
-          if (!this.indexes.has(text)) this.indexes.set(text, count);
-        }
-        count += 1;
+    for (const m of xml.matchAll(ITEM)) {
+      if (m[1] !== undefined) {
+        const text = xmlUnescape(m[1]);
+        if (!indexes.has(text)) indexes.set(text, count);
       }
+      count += 1;
     }
-    this.items = count;
+    if (count !== (xml.match(/<si[\s/>]/g)?.length ?? 0)) return null;
+    return new SharedStrings(xml, count, indexes);
   }
 
   /** The index of a plain item holding this text, if the table has one. */
@@ -61,7 +73,7 @@ export class SharedStrings {
       .join("");
     const xml = this.xml ?? EMPTY_TABLE;
     const end = xml.lastIndexOf("</sst>");
-    const withItems = end >= 0 ? `${xml.slice(0, end)}${items}</sst>` : xml.replace(/<sst\b([^>]*?)\s*\/>/, `<sst$1>${items}</sst>`);
+    const withItems = `${xml.slice(0, end)}${items}</sst>`;
     // uniqueCount is the number of items. count (references from every sheet) is dropped rather
     // than left wrong: counting the analyst's references would mean reading every sheet, and it is
     // an optional hint that Excel recomputes when it saves.

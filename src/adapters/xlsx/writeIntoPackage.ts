@@ -76,7 +76,8 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
   const stringsXml = stringsPart ? await zip.text(stringsPart, codec) : null;
   // A relationship to a missing part, or a table where Excel puts it but unrelated to the workbook.
   if (stringsPart ? stringsXml === null : zip.entry(SHARED_STRINGS)) return null;
-  const strings = new SharedStrings(stringsXml);
+  const strings = SharedStrings.open(stringsXml);
+  if (!strings) return null;
   // definedNames must follow externalReferences; rather than place it among them, let ExcelJS write.
   if (!workbook.includes("<definedNames") && /<(\w+:)?(externalReferences|functionGroups)[\s>]/.test(workbook)) return null;
   const partTaken = (part: string): boolean => (zip.entry(part) !== undefined && !dropped.has(part)) || added.has(part);
