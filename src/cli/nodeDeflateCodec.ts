@@ -53,8 +53,11 @@ function queueChunk(chunk: Uint8Array): Promise<Buffer> {
  * afresh costs well under 1% in size at a megabyte a chunk.
  */
 export const nodeDeflateCodec: DeflateCodec = {
-  inflateRaw(data) {
-    return new Promise((resolve, reject) => zlib.inflateRaw(data, (error, out) => (error ? reject(error) : resolve(out))));
+  inflateRaw(data, size) {
+    // Room for the whole part in one output buffer, for the reason given at deflateChunk (up to
+    // a limit: the size comes from the file, which may be damaged).
+    const chunkSize = Math.min(Math.max(64 * 1024, size), 64 * 1024 * 1024);
+    return new Promise((resolve, reject) => zlib.inflateRaw(data, { chunkSize }, (error, out) => (error ? reject(error) : resolve(out))));
   },
   deflater() {
     // zlib.crc32 came in Node 20.15; before it, the Compression Streams API (native too) serves.

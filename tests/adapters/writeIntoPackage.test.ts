@@ -30,7 +30,7 @@ async function analystWorkbook(configure?: (wb: ExcelJS.Workbook) => void): Prom
 }
 
 /** Every value of the analyst's sheet, row by row. */
-function wbValues(wb: ExcelJS.Workbook): unknown[] {
+function analystValues(wb: ExcelJS.Workbook): unknown[] {
   const values: unknown[] = [];
   wb.getWorksheet("Police crime")!.eachRow((row) => values.push(row.values));
   return values;
@@ -123,7 +123,7 @@ describe("writing result sheets into the .xlsx package", () => {
     ]);
     const values = (wb: ExcelJS.Workbook): unknown[] => wb.getWorksheet("CSP Tables")!.getColumn(1).values.slice(2);
     expect(values(await load(first.bytes))).toEqual(sheet.rows.map((r) => r[0]));
-    expect(wbValues(await load(first.bytes))).toEqual(wbValues(await load(original)));
+    expect(analystValues(await load(first.bytes))).toEqual(analystValues(await load(original)));
 
     // A re-run finds every repeated text among the items the first run added.
     const second = (await writeIntoPackage(first.bytes, [sheet]))!;

@@ -13,7 +13,7 @@ const EMPTY_TABLE =
  * The workbook's shared-string table, as result sheets add to it. A result sheet writes a text
  * as a shared string when the table already holds it (a ward or period name the analyst typed)
  * or when it repeats down a column (the sheet and table names of a long list); other text, such
- * as a headline, stays inline. That keeps a large result sheet about a sixth smaller, and a
+ * as a headline, stays inline. That keeps a large result sheet about a fifth smaller, and a
  * re-run on the same workbook adds nothing: its texts are found among the items the last run
  * added. The analyst's items keep their places, so their sheets still point at the right text.
  */

@@ -41,6 +41,9 @@ export interface TableResult {
  * for (the JSON output): kept for every row, they were a tenth of a large assessment's memory.
  */
 class ComputedRow implements RowResult {
+  readonly change: number | null;
+  readonly pctChange: number | null;
+  readonly status: ChangeStatus;
   readonly #periods: boolean;
 
   constructor(
@@ -59,10 +62,6 @@ class ComputedRow implements RowResult {
     this.status = final.status;
     this.#periods = periods;
   }
-
-  readonly change: number | null;
-  readonly pctChange: number | null;
-  readonly status: ChangeStatus;
 
   get steps(): Comparison[] {
     const v = this.values;

@@ -25,15 +25,22 @@ export function formatPValue(p: number): string {
  * the JSON, the task pane), not kept: a large workbook has a hundred thousand of them.
  */
 class CountSignificance implements Significance {
+  readonly #change: number;
+  readonly #variation: string;
+
   constructor(
     readonly pValue: number,
     readonly significant: boolean,
-    private readonly change: number,
-    private readonly variation: string,
-  ) {}
+    change: number,
+    variation: string,
+  ) {
+    this.#change = change;
+    this.#variation = variation;
+  }
 
   get wording(): string {
-    const { change, variation } = this;
+    const change = this.#change;
+    const variation = this.#variation;
     const what = change === 0 ? "no change" : `a ${change > 0 ? "rise" : "fall"} of ${formatCount(Math.abs(change))}`;
     return this.significant
       ? flat`${what} is more than normal ${variation} variation would explain (${formatPValue(this.pValue)})`
