@@ -85,6 +85,9 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
   // rather than a string made for each.
   const numberOpens: string[] = [];
   const numberCells: string[] = [];
+  // The end of a number and the opening of the next one beside it (`</v></c><c s="6"><v>`): a
+  // number's end is written with whatever follows it, a piece fewer for each run of numbers.
+  const numberAfterNumber: string[] = [];
   // Each column's last value, style, tail and unreferenced cell: a column repeating a value (the
   // sheet or table name down a long list) looks it up and formats it once, and from its second
   // row on shares it.
@@ -109,6 +112,8 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
     parts.push('<row r="', row, '">');
     // The column a cell without a reference would stand in: none before the row's first cell.
     let next = -1;
+    // Whether the last cell written is a number still to be closed with `</v></c>`.
+    let numberOpen = false;
     for (let c = 0; c < width; c += 1) {
       const value = cells[c] ?? null;
       if ((value === null || value === "") && kind !== "section") continue; // an empty string is an empty cell
@@ -121,12 +126,21 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
         if (numberOpens[s] === undefined) {
           numberOpens[s] = s ? ` s="${s}"><v>` : "><v>";
           numberCells[s] = `<c${numberOpens[s]}`;
+          numberAfterNumber[s] = `</v></c>${numberCells[s]}`;
         }
-        if (c === next) parts.push(numberCells[s], String(value), "</v></c>");
-        else parts.push(opens[c], row, '"', numberOpens[s], String(value), "</v></c>");
+        if (c === next) parts.push(numberOpen ? numberAfterNumber[s] : numberCells[s], String(value));
+        else {
+          if (numberOpen) parts.push("</v></c>");
+          parts.push(opens[c], row, '"', numberOpens[s], String(value));
+        }
+        numberOpen = true;
         next = c + 1;
         size += 28;
         continue;
+      }
+      if (numberOpen) {
+        parts.push("</v></c>");
+        numberOpen = false;
       }
       if (value !== lastValue[c] || s !== lastStyle[c]) {
         const index = typeof value === "string" && value !== "" && value.length <= LOOKED_UP ? strings.find(value) : undefined;
@@ -145,7 +159,7 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
       next = c + 1;
       size += lastCell[c].length;
     }
-    parts.push("</row>");
+    parts.push(numberOpen ? "</v></c></row>" : "</row>");
     size += 20;
   }
   parts.push("</sheetData></worksheet>");
