@@ -1,6 +1,7 @@
 import { type SheetGrid, type WorkbookGrids, unreadResultSheet } from "../../model";
 import type { DeflateCodec } from "./deflateCodec";
 import { BUILT_IN_FORMATS } from "./numberFormats";
+import { stringItems } from "./sharedStringsPart";
 import { type SheetContext, UnreadablePart, readSheetCells, runText } from "./sheetCells";
 import { REL_NS, SHARED_STRINGS_REL, WORKBOOK, WORKBOOK_RELS, WORKSHEET_REL, attributeOf, relationshipsPrefix, resultMarkers, sheetEntries, workbookRelationships } from "./workbookPart";
 import type { ZipPackage } from "./zipPackage";
@@ -12,10 +13,9 @@ const READ_AHEAD = 4;
 /** Every string item of the shared-string table, rich text joined into plain text. */
 function sharedStrings(xml: string | null): string[] {
   if (xml === null) return [];
-  const items = [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)].map((m) => (m[1] ? runText(m[1]) : ""));
-  // An item this does not recognise (one with attributes) would shift every later index.
-  if (items.length !== (xml.match(/<si[\s/>]/g)?.length ?? 0)) throw new UnreadablePart("the shared-string table has items it cannot count");
-  return items;
+  const items = stringItems(xml);
+  if (!items) throw new UnreadablePart("the shared-string table has items it cannot count");
+  return items.map((body) => (body ? runText(body) : ""));
 }
 
 /** The number format of each cell style, from styles.xml's cellXfs and custom numFmts. */

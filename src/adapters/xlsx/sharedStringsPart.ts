@@ -1,10 +1,18 @@
-import { textElement, xmlUnescape } from "./xmlText";
+import { plainText } from "./sheetCells";
+import { textElement } from "./xmlText";
 
 export const SHARED_STRINGS = "xl/sharedStrings.xml";
 export const SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
 
-/** Each string item, with its text when it is plain: one `<t>`, no rich-text runs or phonetic guides. */
-const ITEM = /<si\s*\/>|<si>\s*<t(?:\s[^>]*)?>([^<]*)<\/t>\s*<\/si>|<si>[\s\S]*?<\/si>/g;
+/**
+ * The body of each string item of a sharedStrings part ("" for an empty one), or null when the
+ * part holds items this does not recognise (one with attributes): they would shift every later
+ * index. Both the package reader and the writer read the table through this.
+ */
+export function stringItems(xml: string): string[] | null {
+  const bodies = [...xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)].map((m) => m[1] ?? "");
+  return bodies.length === (xml.match(/<si[\s/>]/g)?.length ?? 0) ? bodies : null;
+}
 
 const EMPTY_TABLE =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="0"></sst>';
@@ -36,17 +44,14 @@ export class SharedStrings {
     if (part === null) return new SharedStrings(null, 0, new Map());
     const xml = part.includes("</sst>") ? part : part.replace(/<sst\b([^>]*?)\s*\/>/, "<sst$1></sst>"); // an empty table
     if (!/<sst[\s>]/.test(xml) || !xml.includes("</sst>")) return null;
+    const bodies = stringItems(xml);
+    if (!bodies) return null;
     const indexes = new Map<string, number>();
-    let count = 0;
-    for (const m of xml.matchAll(ITEM)) {
-      if (m[1] !== undefined) {
-        const text = xmlUnescape(m[1]);
-        if (!indexes.has(text)) indexes.set(text, count);
-      }
-      count += 1;
-    }
-    if (count !== (xml.match(/<si[\s/>]/g)?.length ?? 0)) return null;
-    return new SharedStrings(xml, count, indexes);
+    bodies.forEach((body, index) => {
+      const text = plainText(body);
+      if (text !== null && !indexes.has(text)) indexes.set(text, index);
+    });
+    return new SharedStrings(xml, bodies.length, indexes);
   }
 
   /** The index of a plain item holding this text, if the table has one. */

@@ -31,10 +31,16 @@ const attributeOf = (attributes: string, name: keyof typeof ATTRIBUTE): string |
 
 const PLAIN_TEXT = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
 
+/** The text of a string item or inline string that is one `<t>` (no rich-text runs or phonetic guides), else null. */
+export function plainText(body: string): string | null {
+  const plain = PLAIN_TEXT.exec(body);
+  return plain ? xmlUnescape(plain[1]) : null;
+}
+
 /** The text of every `<t>` in a string item or inline string, phonetic runs left out. */
 export function runText(body: string): string {
-  const plain = PLAIN_TEXT.exec(body);
-  if (plain) return xmlUnescape(plain[1]);
+  const plain = plainText(body);
+  if (plain !== null) return plain;
   let text = "";
   for (const m of body.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "").matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)) text += m[1];
   return xmlUnescape(text);

@@ -1,5 +1,4 @@
 import { poissonComparisonPValue } from "../stats/poissonComparison";
-import { flat } from "../format/flatText";
 import { formatCount } from "../format/formatNumbers";
 
 /** Whether a change between two counts is more than chance would give, in words an analyst can quote. */
@@ -42,9 +41,10 @@ class CountSignificance implements Significance {
     const change = this.#change;
     const variation = this.#variation;
     const what = change === 0 ? "no change" : `a ${change > 0 ? "rise" : "fall"} of ${formatCount(Math.abs(change))}`;
+    // A plain template: the string is read once, into a headline that is joined flat anyway.
     return this.significant
-      ? flat`${what} is more than normal ${variation} variation would explain (${formatPValue(this.pValue)})`
-      : flat`${what} is within normal ${variation} variation (${formatPValue(this.pValue)})`;
+      ? `${what} is more than normal ${variation} variation would explain (${formatPValue(this.pValue)})`
+      : `${what} is within normal ${variation} variation (${formatPValue(this.pValue)})`;
   }
 
   toJSON(): Significance {
