@@ -5,10 +5,11 @@ import { WardLocator } from "./pointInWard";
 import { WardMatcher } from "./wardMatch";
 
 /**
- * Places a record's coordinates in a ward of these boundaries. A point in no ward is
- * "outside the borough", unless swapping its two coordinates puts it in one: then it is
- * reported as swapped (the commonest mistake in a hand-made extract) and not counted. Ward
- * names and codes written in the extract are read as the boundaries' names.
+ * Places a record's coordinates in a ward of these boundaries. A point in no ward is outside
+ * the boundaries (force-wide data cut to the borough), unless swapping its two coordinates
+ * puts it in one: then it is reported as swapped (the commonest mistake in a hand-made
+ * extract) and not counted. Ward names and codes written in the extract are read as the
+ * boundaries' names.
  */
 export function recordLocator(boundaries: WardBoundaries): RecordLocator {
   const locator = new WardLocator(boundaries);
@@ -24,7 +25,7 @@ export function recordLocator(boundaries: WardBoundaries): RecordLocator {
       const ward = place(x, y, system);
       if (ward >= 0) return { ward: boundaries.wards[ward].name };
       if (place(y, x, system) >= 0) return { reject: system === "latlon" ? "latitude and longitude swapped" : "easting and northing swapped" };
-      return { reject: "outside the borough" };
+      return { outside: true };
     },
     wardName(text: string): string | null {
       const m = matcher.match(text);

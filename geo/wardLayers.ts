@@ -1,6 +1,7 @@
 import { type SheetGrid, sheetCellRef } from "../src/model";
 import type { TableResult } from "../src/core/compute/computeTable";
 import { findRecordHeader } from "../src/core/incidents";
+import { type PopulationTable, readPopulationTable } from "../src/core/population/wardPopulation";
 import { type Finding, finding } from "../src/core/findings";
 import type { WardBoundaries } from "./boundaries";
 import { type Classification, classify } from "./classify";
@@ -25,6 +26,8 @@ export interface WardLayer {
   /** The located records of a points layer (for drawing), weighted. */
   readonly points: readonly { readonly longitude: number; readonly latitude: number; readonly weight: number; readonly label: string }[];
   readonly outside: number;
+  /** Whom the rates per 1,000 are of: all residents, or those aged 10 to 17 (youth offending); null without a population. */
+  readonly rateBase: "all ages" | "aged 10 to 17" | null;
 }
 
 /** Ward layers of a workbook, and what was noticed making them. */
@@ -32,9 +35,52 @@ export interface WardAnalysis {
   readonly layers: readonly WardLayer[];
   readonly sites: readonly Site[];
   readonly candidates: readonly Site[];
+  /** Where the populations came from (a Population sheet, or a file given to the run), or null. */
   readonly populationSheet: string | null;
+  /** What the map must credit for the data (police.uk's open data), beside the boundaries' licence. */
+  readonly attributions: readonly string[];
   readonly findings: readonly Finding[];
 }
+
+/** Choices for the ward layers. */
+export interface WardAnalysisOptions {
+  readonly classes?: number;
+  /** Ward populations given to the run (`--population`); else the workbook's Population sheet. */
+  readonly population?: PopulationTable | null;
+  /** Attributions the data's sources ask for. */
+  readonly attributions?: readonly string[];
+}
+
+// Layers about young people take the 10–17 population, the youth justice system's ages.
+const YOUTH_LAYER = /\b(youth|young|juvenile)/i;
+
+/**
+ * Each ward's population from a table of areas: by GSS code where the table gives codes (an
+ * ONS file of every ward in the country), else by name. Wards the table does not give are
+ * null, and said in a finding.
+ */
+function wardPopulations(table: PopulationTable, boundaries: WardBoundaries, matcher: WardMatcher, findings: Finding[]): { all: (number | null)[]; youth: (number | null)[] | null } {
+  const byCode = new Map(boundaries.wards.map((w, i) => [w.code.toUpperCase(), i]));
+  const all: (number | null)[] = boundaries.wards.map(() => null);
+  const youth: (number | null)[] = boundaries.wards.map(() => null);
+  for (const row of table.areas) {
+    let ward = byCode.get(row.area.toUpperCase());
+    if (ward === undefined && !/^[EWSNK]\d{8}$/.test(row.area)) {
+      const m = matcher.match(row.area);
+      if (m.kind === "matched") ward = m.ward;
+    }
+    if (ward === undefined) continue;
+    all[ward] = (all[ward] ?? 0) + row.allAges;
+    if (row.aged10to17 !== null) youth[ward] = (youth[ward] ?? 0) + row.aged10to17;
+  }
+  const missing = boundaries.wards.filter((_, i) => all[i] === null).map((w) => w.name);
+  if (missing.length > 0) {
+    findings.push(finding(table.source, "", "warning", "population-missing", `${table.source} gives no population for ${countWards(missing)}: ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? ", …" : ""}; their rates are left blank`));
+  }
+  return { all, youth: table.byAge ? youth : null };
+}
+
+const countWards = (names: readonly string[]): string => `${names.length} ward${names.length === 1 ? "" : "s"}`;
 
 /** The default service site when the workbook has no Sites sheet: Maidstone's One Stop Shop. */
 export const DEFAULT_SITES: readonly Site[] = [{ name: "Salvation Army, Union Street (One Stop Shop)", longitude: 0.5222, latitude: 51.2758 }];
@@ -61,7 +107,7 @@ function wardRows(result: TableResult, matcher: WardMatcher): boolean {
  * breaks and One Stop Shop coverage (Sites sheet, default Union Street; Candidates sheet or
  * ward centroids). Unmatched ward labels are findings listing the closest candidates.
  */
-export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly TableResult[], boundaries: WardBoundaries, options: { classes?: number } = {}): WardAnalysis {
+export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly TableResult[], boundaries: WardBoundaries, options: WardAnalysisOptions = {}): WardAnalysis {
   const findings: Finding[] = [];
   const matcher = new WardMatcher(boundaries.wards);
   const placesGrid = bySheetName(grids, /^places?\b/i);
@@ -73,23 +119,18 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
   const candidates = candidatesGrid
     ? readSites(candidatesGrid, places)
     : boundaries.wards.map((w, i) => ({ name: `${w.name} (ward centre)`, longitude: centroids[i][0], latitude: centroids[i][1] }));
-  const special = new Set([placesGrid, sitesGrid, candidatesGrid].filter(Boolean));
+  const special = new Set([placesGrid, sitesGrid, candidatesGrid, bySheetName(grids, /^population\b/i)].filter(Boolean));
 
-  // Population per ward from a Population sheet's first table.
-  const populationResult = tables.find((t) => /^population\b/i.test(t.table.sheet));
-  let population: (number | null)[] | undefined;
-  if (populationResult) {
-    population = boundaries.wards.map(() => null);
-    for (const row of populationResult.rows) {
-      const m = matcher.match(row.label);
-      if (m.kind === "matched") population[m.ward] = row.values[row.values.length - 1];
-    }
-  }
+  // Population per ward: the run's own (--population), else a Population sheet's table.
+  const populationGrid = bySheetName(grids, /^population\b/i);
+  const populationTable = options.population ?? (populationGrid ? readPopulationTable(populationGrid) : null);
+  const population = populationTable ? wardPopulations(populationTable, boundaries, matcher, findings) : null;
 
   const classes = options.classes ?? 5;
   const layers: WardLayer[] = [];
   const finish = (id: string, title: string, sheet: string, period: string | null, source: WardLayer["source"], counts: number[], noData: number[], points: WardLayer["points"], outside: number): void => {
-    const wards = wardStatistics(boundaries, counts, population);
+    const youth = YOUTH_LAYER.test(title) && population?.youth ? population.youth : null;
+    const wards = wardStatistics(boundaries, counts, youth ?? population?.all);
     const present = counts.filter((_, i) => !noData.includes(i));
     const demand = centroids.map(([longitude, latitude], i) => ({ longitude, latitude, weight: counts[i] }));
     layers.push({
@@ -97,11 +138,12 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
       classification: present.length > 0 ? classify(present, classes, "jenks") : null,
       coverage: sites.length > 0 ? serviceCoverage(boundaries, points.length > 0 ? points : demand, sites, candidates, { k: 3, radiusKm: 5 }) : null,
       points, outside,
+      rateBase: population ? (youth ? "aged 10 to 17" : "all ages") : null,
     });
   };
 
   for (const result of tables) {
-    if (result.table.kind === "categories" || result.table === populationResult?.table || !wardRows(result, matcher)) continue;
+    if (result.table.kind === "categories" || result.table.sheet === populationGrid?.name || !wardRows(result, matcher)) continue;
     const { table } = result;
     const last = table.columns.length - 1;
     const counts = new Array<number>(boundaries.wards.length).fill(0);
@@ -156,6 +198,6 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
     finish(`${grid.name}|points`, grid.name, grid.name, null, "points", counts, [],
       read.points.map((p) => ({ longitude: p.longitude, latitude: p.latitude, weight: p.weight, label: p.reference })), outside);
   }
-  return { layers, sites, candidates, populationSheet: populationResult?.table.sheet ?? null, findings };
+  return { layers, sites, candidates, populationSheet: populationTable?.source ?? null, attributions: options.attributions ?? [], findings };
 }
 

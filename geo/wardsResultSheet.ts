@@ -22,10 +22,10 @@ export function wardsResultSheet(analysis: WardAnalysis): ResultSheet {
     formats.push(f);
     return rows.length - 1;
   };
-  add("note", [`Rates use ${analysis.populationSheet ? `the ${analysis.populationSheet} sheet` : "no population (add a Population sheet for rates per 1,000)"}. Hotspots are Getis-Ord Gi* over ward borders; a high count alone is not a hotspot. Coverage is straight-line distance to ${analysis.sites.map((s) => s.name).join(", ")}.`]);
+  add("note", [`Rates use ${analysis.populationSheet ? `the populations of ${analysis.populationSheet}` : "no population (add a Population sheet, or give ONS's ward population file, for rates per 1,000)"}. Hotspots are Getis-Ord Gi* over ward borders; a high count alone is not a hotspot. Coverage is straight-line distance to ${analysis.sites.map((s) => s.name).join(", ")}.`]);
   for (const layer of analysis.layers) {
     add("data", []);
-    add("section", [`${layer.title}${layer.period ? ` (${layer.period})` : ""}`, `from ${layer.sheet}`]);
+    add("section", [`${layer.title}${layer.period ? ` (${layer.period})` : ""}`, `from ${layer.sheet}${layer.rateBase ? `; rates per 1,000 residents ${layer.rateBase}` : ""}`]);
     const header = add("section", ["Ward code", "Ward", "Count", "Population", "Rate per 1,000", "Share", "Rank", "Location quotient", "Gi* z", "Gi* p", "Hotspot", "Class", "Km to nearest site"]);
     layer.wards.forEach((w, i) => {
       const noData = layer.noData.includes(i);
@@ -68,6 +68,7 @@ export function wardAnalysisJson(analysis: WardAnalysis): Record<string, unknown
       period: l.period,
       source: l.source,
       outside: l.outside,
+      rateBase: l.rateBase,
       classification: l.classification,
       wards: l.wards.map((w, i) => ({
         code: w.code, name: w.name, count: l.noData.includes(i) ? null : w.count, population: w.population, ratePer1000: w.ratePer1000,

@@ -1,12 +1,13 @@
-// Builds samples/maidstone-strategic-assessment-2020-21.xlsx from the seed's tables.
-// Usage: node dist/samples/buildSampleWorkbook.js [--out <file>] [--check]
-//   --check  rebuild in memory and fail if the committed workbook's cells differ.
+// Builds samples/maidstone-strategic-assessment-2020-21.xlsx from the seed's tables and ONS's
+// ward populations (read from the published files, so the workbook is built, never committed).
+// Usage: node dist/samples/buildSampleWorkbook.js [--out <file>]
 import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { checkStatedFacts, illustrativeDomesticAbuse } from "./illustrativeDomesticAbuse";
 import { illustrativeMorileSheets } from "./illustrativeMorile";
-import { CANDIDATES, NEEDLE_LOCATIONS, PLACES, SITES, illustrativePopulation } from "./mapSheets";
+import { CANDIDATES, NEEDLE_LOCATIONS, PLACES, SITES } from "./mapSheets";
+import { POPULATION_SOURCE, maidstonePopulationRows } from "./realPopulation";
 import { packageRoot } from "../src/cli/packageRoot";
 import { DEFAULT_CRIME_GROUPS } from "../src/core/incidents/crimeGroups";
 import { syntheticExtractRows } from "./syntheticExtract";
@@ -36,7 +37,8 @@ function place(ws: ExcelJS.Worksheet, at: [number, number], block: t.SampleBlock
   return top + block.rows.length;
 }
 
-const sheets: t.SampleSheet[] = [
+// Built when asked for: the Population sheet reads ONS's files beside the project.
+const sampleSheets = (): t.SampleSheet[] => [
   { name: "Police crime", blocks: [{ at: [0, 0], block: t.policeCrime }, { at: [6, 0], block: { rows: [[t.policeCrimeNote]] } }], widths: [28, 18, 18, 12] },
   { name: "Key indicators", blocks: [{ at: [0, 0], block: t.keyIndicators }], widths: [42, 15, 15, 10, 26] },
   { name: "Alcohol admissions", blocks: [{ at: [0, 0], block: t.alcoholAdmissions }], widths: [22, 18, 18, 12, 16] },
@@ -105,12 +107,12 @@ const sheets: t.SampleSheet[] = [
   { name: "Sites", blocks: [{ at: [0, 0], block: { rows: SITES, headerRows: [0] } }], widths: [46, 46] },
   { name: "Candidates", blocks: [{ at: [0, 0], block: { rows: CANDIDATES, headerRows: [0] } }], widths: [34, 34] },
   {
-    name: "Population (illustrative)",
+    name: "Population",
     blocks: [
-      { at: [0, 0], block: { rows: [["ILLUSTRATIVE: the assessment gives only the borough's 170,000 residents; each ward's share here follows its number of councillors."]] } },
-      { at: [2, 0], block: { rows: [["Ward", "Residents"], ...illustrativePopulation()], headerRows: [0], formats: { 1: "#,##0" } } },
+      { at: [0, 0], block: { rows: [[POPULATION_SOURCE]] } },
+      { at: [2, 0], block: { rows: maidstonePopulationRows(), headerRows: [0] } },
     ],
-    widths: [38, 12],
+    widths: [12, 38],
   },
   ...illustrativeMorileSheets.map((m) => ({
     name: m.name,
@@ -128,7 +130,7 @@ export function buildSampleWorkbook(): ExcelJS.Workbook {
   // A fixed date keeps rebuilds identical.
   workbook.created = new Date(Date.UTC(2020, 2, 1));
   workbook.modified = workbook.created;
-  for (const sheet of sheets) {
+  for (const sheet of sampleSheets()) {
     const ws = workbook.addWorksheet(sheet.name);
     sheet.blocks.forEach(({ at, block }) => place(ws, at, block));
     sheet.widths?.forEach((w, i) => {
@@ -151,19 +153,9 @@ export function cellDump(workbook: ExcelJS.Workbook, include: (sheet: string) =>
 async function cli(argv: string[]): Promise<number> {
   const outIndex = argv.indexOf("--out");
   const out = outIndex >= 0 ? argv[outIndex + 1] : SAMPLE_WORKBOOK;
-  const built = buildSampleWorkbook();
-  if (argv.includes("--check")) {
-    const committed = new ExcelJS.Workbook();
-    await committed.xlsx.readFile(out);
-    if (cellDump(committed) !== cellDump(built)) {
-      console.error(`${out} is out of date: run npm run sample and commit it`);
-      return 1;
-    }
-    return 0;
-  }
   await fs.mkdir(path.dirname(out), { recursive: true });
-  await built.xlsx.writeFile(out);
-  console.log(`Sample workbook written: ${out}`);
+  await buildSampleWorkbook().xlsx.writeFile(out);
+  console.log(`Sample workbook written: ${path.relative(process.cwd(), out)}`);
   return 0;
 }
 

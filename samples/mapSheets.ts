@@ -1,6 +1,6 @@
-// Sheets the ward maps read: places, service sites, candidate sites, needle-find locations and
-// an illustrative population. Coordinates are the approximate positions of the places the
-// Strategic Assessment names (placed by hand to within a few hundred metres).
+// Sheets the ward maps read: places, service sites, candidate sites and needle-find locations.
+// Coordinates are the approximate positions of the places the Strategic Assessment names
+// (placed by hand to within a few hundred metres).
 
 type Row = readonly (string | number | null)[];
 
@@ -40,22 +40,3 @@ export const NEEDLE_LOCATIONS: Row[] = [
   ["Viaduct", 162],
   ["Lower Boxley Road", 100],
 ];
-
-/**
- * ILLUSTRATIVE ward populations: the assessment gives only the borough total (170,000). Each
- * ward gets a share in proportion to its councillors (one, two or three) so they sum to it.
- */
-const COUNCILLORS: [string, number][] = [
-  ["Allington", 3], ["Barming", 1], ["Bearsted", 3], ["Boughton Monchelsea and Chart Sutton", 1], ["Boxley", 3], ["Bridge", 3],
-  ["Coxheath and Hunton", 3], ["Detling and Thurnham", 1], ["Downswood and Otham", 1], ["East", 3], ["Fant", 3],
-  ["Harrietsham and Lenham", 2], ["Headcorn", 2], ["Heath", 2], ["High Street", 3], ["Leeds", 1], ["Loose", 1],
-  ["Marden and Yalding", 3], ["North", 3], ["North Downs", 1], ["Park Wood", 2], ["Shepway North", 3], ["Shepway South", 2],
-  ["South", 3], ["Staplehurst", 2], ["Sutton Valence and Langley", 1],
-];
-
-export function illustrativePopulation(total = 170000): [string, number][] {
-  const seats = COUNCILLORS.reduce((a, [, n]) => a + n, 0);
-  const rows = COUNCILLORS.map(([ward, n]) => [ward, Math.floor((total * n) / seats)] as [string, number]);
-  rows[0][1] += total - rows.reduce((a, [, p]) => a + p, 0);
-  return rows;
-}

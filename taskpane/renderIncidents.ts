@@ -2,7 +2,8 @@ import type { TableResult } from "../src/core/compute/computeTable";
 import { SHORT_MONTHS, WEEKDAYS } from "../src/core/calendar/namedDates";
 import { formatCount, formatPercent, formatSignedCount } from "../src/core/format/formatNumbers";
 import { type IncidentAnalysis, interventionTableTitle } from "../src/core/incidents";
-import type { AssessmentRun } from "../src/job";
+import { POLICE_UK_ATTRIBUTION } from "../src/core/incidents/attribution";
+import type { ShownRun } from "./renderResults";
 import { byId, clear, el } from "./dom";
 
 const SHORT_DAYS = WEEKDAYS.map((d) => d.slice(0, 3));
@@ -81,17 +82,46 @@ function renderIntervention(root: HTMLElement, analysis: IncidentAnalysis, table
   }
 }
 
-/** Shows each record-level extract's temporal profile and intervention tables in the pane. */
-export function renderIncidents(run: AssessmentRun): void {
+/** A small table of labels and counts. */
+function countTable(caption: string, headers: readonly string[], rows: readonly (readonly (string | number)[])[]): HTMLTableElement {
+  const table = el("table", { className: "csp-morile", children: [el("caption", { text: caption })] });
+  table.appendChild(el("thead", { children: [el("tr", { children: headers.map((h) => el("th", { text: h, attrs: { scope: "col" } })) })] }));
+  table.appendChild(el("tbody", {
+    children: rows.map((row) => el("tr", { children: row.map((v, i) => (i === 0 ? el("th", { text: String(v), attrs: { scope: "row" } }) : el("td", { text: typeof v === "number" ? formatCount(v) : v }))) })),
+  }));
+  return table;
+}
+
+/** The whole extract: where its records fall, and the borough's by month, category and ward. */
+function renderExtract(root: HTMLElement, analysis: IncidentAnalysis): void {
+  const { extract } = analysis;
+  const unlocated = extract.unlocatedExcluded ? "left out" : "counted in no ward";
+  root.appendChild(el("p", {
+    className: "csp-note",
+    text: `${analysis.source}: ${formatCount(extract.records)} records read; ${formatCount(extract.located)} in the borough's wards, ${formatCount(extract.outsideBoundaries)} outside them, ${formatCount(extract.unlocated)} without a location (${unlocated}).`,
+  }));
+  if (extract.forces.length > 0) root.appendChild(el("p", { className: "csp-note", text: `Whose data: ${extract.forces.map((f) => f.force).join(", ")}.` }));
+  if (extract.policeUk) root.appendChild(el("p", { className: "csp-note", text: POLICE_UK_ATTRIBUTION }));
+  root.appendChild(countTable("By month", ["Month", "Records", "Crime", "ASB"], extract.months.map((m) => [m.month, m.count, m.crime, m.antisocialBehaviour])));
+  root.appendChild(countTable("By category", ["Category", "Records"], extract.byCategory.map((c) => [c.category, c.count])));
+  if (extract.byWard.length > 0) root.appendChild(countTable("By ward", ["Ward", "Records", "Crime", "ASB"], extract.byWard.map((w) => [w.name, w.count, w.crime, w.antisocialBehaviour])));
+}
+
+/** Shows each record-level extract's summary, temporal profile and intervention tables in the pane. */
+export function renderIncidents(run: ShownRun): void {
   const { incidents, tables } = run.assessment;
+  const extract = byId("csp-extract");
   const patterns = byId("csp-patterns");
   const intervention = byId("csp-intervention");
+  clear(extract);
   clear(patterns);
   clear(intervention);
   for (const analysis of incidents) {
+    renderExtract(extract, analysis);
     renderPatterns(patterns, analysis);
     renderIntervention(intervention, analysis, tables);
   }
+  byId("csp-extract-section").hidden = !extract.firstChild;
   byId("csp-patterns-section").hidden = !patterns.firstChild;
   byId("csp-intervention-section").hidden = !intervention.firstChild;
 }

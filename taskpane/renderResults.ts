@@ -1,6 +1,6 @@
 import type { Finding } from "../src/core/findings";
 import { countOf, formatCount, formatPercent } from "../src/core/format/formatNumbers";
-import type { AssessmentRun } from "../src/job";
+import type { AssessmentRun, IncidentRun } from "../src/job";
 import { byId, clear, el } from "./dom";
 import { renderIncidents } from "./renderIncidents";
 
@@ -10,8 +10,11 @@ const HEADLINES_SHOWN = 40;
 /** What the pane does when the analyst picks a finding: select its cell in Excel, where there is one. */
 export type SelectCell = ((cell: string) => void) | null;
 
+/** A run the pane shows: a workbook's, or a crime extract's read from picked files. */
+export type ShownRun = Pick<AssessmentRun | IncidentRun, "assessment" | "wards">;
+
 /** Shows a run's summary, headlines, findings and MoRiLE ranking in the pane. */
-export function renderResults(run: AssessmentRun, selectCell: SelectCell): void {
+export function renderResults(run: ShownRun, selectCell: SelectCell): void {
   const { assessment } = run;
   const count = (severity: Finding["severity"]): number => assessment.findings.filter((f) => f.severity === severity).length;
   const summary = byId("csp-summary");
@@ -19,7 +22,7 @@ export function renderResults(run: AssessmentRun, selectCell: SelectCell): void 
   summary.appendChild(el("ul", {
     className: "csp-counts",
     children: [
-      el("li", { text: `${countOf(assessment.tables.length, "table")} on ${countOf(assessment.sheetsRead, "sheet")}` }),
+      el("li", { text: `${countOf(assessment.tables.length, "table")} ${assessment.sheetsRead === 0 && assessment.incidents.length > 0 ? "from the extract" : `on ${countOf(assessment.sheetsRead, "sheet")}`}` }),
       el("li", { text: countOf(assessment.headlines.length, "headline") }),
       el("li", { className: count("error") > 0 ? "csp-count-error" : "", text: `${countOf(count("error"), "error")}, ${countOf(count("warning"), "warning")}, ${countOf(count("info"), "note")}` }),
       run.wards ? el("li", { text: countOf(run.wards.layers.length, "ward map layer") }) : null,

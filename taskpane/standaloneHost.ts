@@ -1,22 +1,27 @@
 import type { ExcelJsWorkbook } from "../src/adapters/exceljs";
 import { byId } from "./dom";
+import { type PickedInput, isExtract, pickedExtract } from "./pickedFiles";
 
 /** The sample workbook `npm run build` places beside the page, used when no file is picked. */
 export const SAMPLE_URL = "samples/maidstone-strategic-assessment-2020-21.xlsx";
-const RESULTS_NAME = (input: string): string => `${input.replace(/\.xlsx$/i, "")} - CSP Assess results.xlsx`;
+const RESULTS_NAME = (input: string): string => `${input.replace(/\.(xlsx|csv|zip)$/i, "")} - CSP Assess results.xlsx`;
 
 let downloadUrl: string | null = null;
 
-/** The workbook the analyst picked (or the sample), loaded through ExcelJS in the browser. */
-export async function openPickedWorkbook(): Promise<{ port: ExcelJsWorkbook; name: string }> {
+/**
+ * What the analyst picked: one workbook (or the sample, when nothing is picked), loaded through
+ * ExcelJS in the browser, or the files of a crime extract (police.uk CSVs or their zip).
+ */
+export async function openPicked(): Promise<PickedInput> {
+  const files = [...(byId<HTMLInputElement>("csp-workbook").files ?? [])];
+  if (isExtract(files)) return pickedExtract(files);
   const { ExcelJsWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../src/adapters/exceljs");
-  const input = byId<HTMLInputElement>("csp-workbook");
-  const file = input.files?.[0];
-  if (file) return { port: await ExcelJsWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), name: file.name };
+  const file = files[0];
+  if (file) return { kind: "workbook", port: await ExcelJsWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), name: file.name };
   const response = await fetch(SAMPLE_URL);
   if (!response.ok) throw new Error("No workbook was picked and the sample workbook could not be loaded");
   const name = SAMPLE_URL.split("/").pop() as string;
-  return { port: await ExcelJsWorkbook.fromBytes(new Uint8Array(await response.arrayBuffer()), name), name };
+  return { kind: "workbook", port: await ExcelJsWorkbook.fromBytes(new Uint8Array(await response.arrayBuffer()), name), name };
 }
 
 /** Offers the results workbook (input sheets plus result sheets) for download. */
@@ -36,7 +41,9 @@ export function watchPicker(): void {
   const input = byId<HTMLInputElement>("csp-workbook");
   const hint = byId("csp-source-hint");
   input.addEventListener("change", () => {
-    const file = input.files?.[0];
-    hint.textContent = file ? `Selected: ${file.name}` : "No file chosen: the sample Safer Maidstone workbook will be used.";
+    const files = [...(input.files ?? [])];
+    if (files.length === 0) hint.textContent = "No file chosen: the sample Safer Maidstone workbook will be used.";
+    else if (isExtract(files)) hint.textContent = `Selected: ${files.map((f) => f.name).join(", ")} (a crime extract)`;
+    else hint.textContent = `Selected: ${files[0].name}`;
   });
 }

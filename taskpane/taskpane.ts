@@ -2,12 +2,13 @@ import { byId } from "./dom";
 import { excelApiSupported, excelRunner, hostedByOffice, loadOffice, MINIMUM_EXCEL_API, selectCell } from "./officeHost";
 import { progressText } from "./progressText";
 import { renderResults } from "./renderResults";
-import { offerDownload, openPickedWorkbook, watchPicker } from "./standaloneHost";
+import { pickedPopulation } from "./pickedFiles";
+import { offerDownload, openPicked, watchPicker } from "./standaloneHost";
 
 type Mode = "office" | "standalone";
 
 /** The last run and the boundaries it used, for the map. */
-let last: { run: import("../src/job").AssessmentRun; boundaries: import("../geo").WardBoundaries | null } | null = null;
+let last: { run: import("./renderResults").ShownRun; boundaries: import("../geo").WardBoundaries | null } | null = null;
 
 function notice(text: string, kind: "error" | "info" = "error"): void {
   const box = byId("csp-notice");
@@ -21,28 +22,43 @@ async function compute(mode: Mode): Promise<void> {
   const progress = byId("csp-progress");
   button.disabled = true;
   byId("csp-notice").hidden = true;
+  let done = "Done. Results are on the CSP sheets.";
   try {
     progress.textContent = "Loading…";
-    const [{ runAssessment }, boundaries] = await Promise.all([
+    const populationFile = byId<HTMLInputElement>("csp-population").files?.[0];
+    const [{ runAssessment, runIncidents }, boundaries, population] = await Promise.all([
       import(/* webpackChunkName: "job" */ "../src/job"),
       import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.chosenBoundaries()),
+      populationFile ? pickedPopulation(populationFile) : null,
     ]);
     const onProgress = (step: Parameters<typeof progressText>[0]): void => {
       progress.textContent = progressText(step);
     };
     if (mode === "office") {
       const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office");
-      const run = await runAssessment(new OfficeWorkbook(excelRunner), { onProgress, boundaries });
+      const run = await runAssessment(new OfficeWorkbook(excelRunner), { onProgress, boundaries, population });
       last = { run, boundaries };
       renderResults(run, (cell) => void selectCell(cell).catch((e: Error) => notice(`Could not select ${cell}: ${e.message}`)));
     } else {
-      const { port, name } = await openPickedWorkbook();
-      const run = await runAssessment(port, { onProgress, boundaries });
-      last = { run, boundaries };
-      renderResults(run, null);
-      await offerDownload(port, name);
+      const picked = await openPicked();
+      if (picked.kind === "extract") {
+        // An extract has no workbook of its own: its result sheets go into a new one.
+        const run = await runIncidents(picked.port, { onProgress, boundaries, population });
+        last = { run, boundaries };
+        renderResults(run, null);
+        const { ExcelJsWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../src/adapters/exceljs");
+        const results = ExcelJsWorkbook.empty();
+        await results.writeResultSheets(run.sheets);
+        await offerDownload(results, picked.name);
+        done = "Done. The results workbook is ready to download.";
+      } else {
+        const run = await runAssessment(picked.port, { onProgress, boundaries, population });
+        last = { run, boundaries };
+        renderResults(run, null);
+        await offerDownload(picked.port, picked.name);
+      }
     }
-    progress.textContent = "Done. Results are on the CSP sheets.";
+    progress.textContent = done;
   } catch (error) {
     progress.textContent = "";
     notice((error as Error).message);
@@ -92,6 +108,11 @@ async function start(): Promise<void> {
   byId("csp-source").hidden = mode !== "standalone";
   if (mode === "standalone") watchPicker();
   const boundaries = byId<HTMLInputElement>("csp-boundaries");
+  const population = byId<HTMLInputElement>("csp-population");
+  population.addEventListener("change", () => {
+    const file = population.files?.[0];
+    byId("csp-population-hint").textContent = file ? `Selected: ${file.name}` : "None chosen: the workbook's Population sheet is used, if it has one.";
+  });
   boundaries.addEventListener("change", () => {
     const file = boundaries.files?.[0];
     byId("csp-boundaries-hint").textContent = file ? `Selected: ${file.name} (its attribution is yours to add to any map you publish)` : "None chosen: Maidstone's wards (ONS, 2015-2024) are used.";

@@ -8,12 +8,13 @@ import { BUILT_BOUNDARIES, readBoundaryFile } from "./boundaryFiles";
 import { InputError } from "../model";
 import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
 import { parseArgs } from "./parseArgs";
+import { readPopulationFile } from "./populationFile";
 
-export const COMPUTE_USAGE = "csp-assess compute <input.xlsx> --out <output.xlsx> [--json <result.json>] [--morile-preset linear|escalating] [--boundaries <file>] [--window nov-oct|apr-mar|calendar]";
+export const COMPUTE_USAGE = "csp-assess compute <input.xlsx> --out <output.xlsx> [--json <result.json>] [--morile-preset linear|escalating] [--boundaries <file>] [--population <wards.csv>] [--window nov-oct|apr-mar|calendar]";
 
 /** `csp-assess compute`: the workbook plus result sheets to --out, and the JSON to --json. */
 export async function computeCommand(args: readonly string[], log: (line: string) => void): Promise<void> {
-  const { positional, options } = parseArgs(args, ["out", "json", "morile-preset", "boundaries", "window"]);
+  const { positional, options } = parseArgs(args, ["out", "json", "morile-preset", "boundaries", "window", "population"]);
   const incidentWindow = (options.window ?? "nov-oct") as WindowKind;
   if (!["nov-oct", "apr-mar", "calendar"].includes(incidentWindow)) throw new UsageError("--window must be nov-oct, apr-mar or calendar (the periods compared for record-level sheets)");
   const morilePreset = (options["morile-preset"] ?? "linear").toLowerCase();
@@ -27,9 +28,10 @@ export async function computeCommand(args: readonly string[], log: (line: string
   const port = await ExcelJsWorkbook.fromBytes(await readInputFile(input), input, nodeDeflateCodec);
   // Ward layers need boundaries: --boundaries, else the built default when it exists.
   const boundaries = options.boundaries || existsSync(BUILT_BOUNDARIES) ? await readBoundaryFile(options.boundaries) : null;
-  const run = await runAssessment(port, { morilePreset, boundaries, incidentWindow });
+  const population = options.population ? await readPopulationFile(options.population) : null;
+  const run = await runAssessment(port, { morilePreset, boundaries, incidentWindow, population });
   const { assessment } = run;
-  if (assessment.tables.length === 0 && !assessment.morile) {
+  if (assessment.tables.length === 0 && !assessment.morile && assessment.incidents.length === 0) {
     throw new InputError(null, `${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`);
   }
   if (options.out) await writeFileAtomic(options.out, await port.toBytes());

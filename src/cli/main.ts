@@ -1,4 +1,4 @@
-import { InputError } from "../model";
+import { InputError, OptionError } from "../model";
 import { COMPUTE_USAGE, computeCommand } from "./computeCommand";
 import { UsageError } from "./fileOutput";
 import { MORILE_TEMPLATE_USAGE, morileTemplateCommand } from "./morileTemplateCommand";
@@ -35,9 +35,9 @@ export async function main(argv: readonly string[], out = console.log, err = con
     await command(args, out);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof InputError) {
+    if (error instanceof UsageError || error instanceof OptionError || error instanceof InputError) {
       err(`csp-assess: ${error.message}`);
-      return error instanceof UsageError ? 2 : 1;
+      return error instanceof InputError ? 1 : 2;
     }
     err(`csp-assess: unexpected failure: ${(error as Error).stack ?? String(error)}`);
     return 1;

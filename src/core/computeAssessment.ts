@@ -39,6 +39,37 @@ const INTERVENTIONS_SHEET = /^interventions?$/i;
 /** Reports progress while computing: `sheet` of `sheets`. */
 export type ProgressListener = (step: { readonly stage: "computing"; readonly sheet: number; readonly sheets: number; readonly name: string }) => void;
 
+/** The parts of an assessment an extract adds to. */
+interface AssessmentParts {
+  readonly tables: TableResult[];
+  readonly headlines: Headline[];
+  readonly findings: Finding[];
+  readonly incidents: IncidentAnalysis[];
+}
+
+/** An analysed extract's tables (computed and worded), headlines and findings, added to `parts`. */
+function addExtract(analysis: IncidentAnalysis, parts: AssessmentParts): void {
+  parts.incidents.push(analysis);
+  parts.findings.push(...analysis.findings);
+  parts.headlines.push(...incidentHeadlines(analysis));
+  // Built from counts, not typed by the analyst: computed and worded, with nothing to audit.
+  for (const table of incidentTables(analysis)) {
+    const result = computeTable(table);
+    parts.tables.push(result);
+    parts.headlines.push(...writeHeadlines(result));
+  }
+}
+
+/**
+ * The assessment of a record-level extract read from files (`csp-assess incidents`, or files
+ * picked in the pane): its tables, headlines and findings as a workbook's record sheet gives them.
+ */
+export function assessExtract(analysis: IncidentAnalysis): Assessment {
+  const parts: AssessmentParts = { tables: [], headlines: [], findings: [], incidents: [] };
+  addExtract(analysis, parts);
+  return { sheetsRead: 0, ...parts, findings: sortFindings(parts.findings), morile: null };
+}
+
 /**
  * Finds every table in the workbook, computes it, audits what the analyst typed and words
  * the headlines. Our own result sheets from an earlier run are skipped. Pure: the same
@@ -65,15 +96,7 @@ export function computeAssessment(workbook: WorkbookGrids, onProgress?: Progress
         interventionsSheet,
         neighbours: options.wardNeighbours,
       });
-      incidents.push(analysis);
-      findings.push(...analysis.findings);
-      headlines.push(...incidentHeadlines(analysis));
-      // Built from counts, not typed by the analyst: computed and worded, with nothing to audit.
-      for (const table of incidentTables(analysis)) {
-        const result = computeTable(table);
-        tables.push(result);
-        headlines.push(...writeHeadlines(result));
-      }
+      addExtract(analysis, { incidents, findings, headlines, tables });
       return;
     }
     for (const table of discoverTables(grid)) {

@@ -24,3 +24,4 @@ export * from "./morile";
 export * from "./output/morileSheet";
 export * from "./output/incidentSheets";
 export * from "./incidents";
+export * from "./population/wardPopulation";

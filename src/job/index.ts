@@ -1,1 +1,2 @@
 export * from "./runAssessment";
+export * from "./runIncidents";

@@ -1,5 +1,5 @@
 import { type WardAnalysis, type WardBoundaries, recordLocator, wardAnalysis, wardAnalysisJson, wardCodeOf, wardNeighbourNames, wardsResultSheet } from "../../geo";
-import { type Assessment, type AssessmentOptions, assessmentJson, buildResultSheets, computeAssessment, sortFindings } from "../core";
+import { type Assessment, type AssessmentOptions, type PopulationTable, assessmentJson, extractAttributions, buildResultSheets, computeAssessment, sortFindings } from "../core";
 import type { ResultSheet, WorkbookPort } from "../model";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
@@ -14,6 +14,8 @@ export interface RunOptions extends AssessmentOptions {
   readonly onProgress?: (step: RunProgress) => void;
   /** Ward boundaries; without them no ward layers are computed. */
   readonly boundaries?: WardBoundaries | null;
+  /** Ward populations (ONS's file, `--population`); else the workbook's Population sheet. */
+  readonly population?: PopulationTable | null;
 }
 
 /** What one run of "Compute assessment" produced. */
@@ -43,7 +45,7 @@ export async function runAssessment(port: WorkbookPort, options: RunOptions = {}
   let wards: WardAnalysis | null = null;
   if (boundaries) {
     onProgress?.({ stage: "mapping" });
-    wards = wardAnalysis(workbook.sheets.filter((s) => !s.isResultSheet), computed.tables, boundaries);
+    wards = wardAnalysis(workbook.sheets.filter((s) => !s.isResultSheet), computed.tables, boundaries, { population: options.population, attributions: extractAttributions(computed.incidents) });
   }
   // One list of findings for the Findings sheet and the JSON, ward matching included.
   const assessment: Assessment = wards ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) } : computed;

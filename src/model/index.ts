@@ -5,3 +5,4 @@ export * from "./inputError";
 export * from "./resultSheet";
 export * from "./resultMarkers";
 export * from "./excelSerial";
+export * from "./extractPort";

@@ -11,3 +11,14 @@ export class InputError extends Error {
     this.cell = cell;
   }
 }
+
+/**
+ * A choice made for the run that the data cannot take (a category the extract does not have):
+ * the command line reports it as a wrong call, the pane as a message beside the choice.
+ */
+export class OptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OptionError";
+  }
+}

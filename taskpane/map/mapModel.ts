@@ -46,5 +46,7 @@ export function mapModel(boundaries: WardBoundaries, analysis: WardAnalysis | nu
     layers.push({ ...base, id: `${layer.id}|count`, measure: "count", values: counts });
     if (rates.some((r) => r !== null)) layers.push({ ...base, id: `${layer.id}|rate`, measure: "rate", values: rates });
   }
-  return { wards, attribution: boundaries.attribution, layers, sites: analysis?.sites ?? [] };
+  // The boundaries' licence first, then any the data asks for (police.uk's).
+  const attribution = [boundaries.attribution, ...(analysis?.attributions ?? [])].join(". ");
+  return { wards, attribution, layers, sites: analysis?.sites ?? [] };
 }

@@ -56,8 +56,8 @@ describe("OfficeWorkbook", () => {
     expect(Math.max(...excel.stats.requestBytes)).toBeLessThan(MB4);
     expect(excel.stats.suspendCalls).toBeGreaterThan(0);
     expect(inputSheets(excel)).toBe(before);
-    expect(excel.sheets.map((s) => s.name).filter((n) => n.startsWith("CSP "))).toEqual(["CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Patterns", "CSP Intervention", "CSP Wards", "CSP Findings"]);
-    expect(excel.names.map((n) => n.name)).toEqual(["CSPAssess_Summary", "CSPAssess_MoRiLE", "CSPAssess_Tables", "CSPAssess_Months", "CSPAssess_Patterns", "CSPAssess_Intervention", "CSPAssess_Wards", "CSPAssess_Findings"]);
+    expect(excel.sheets.map((s) => s.name).filter((n) => n.startsWith("CSP "))).toEqual(["CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Extract", "CSP Patterns", "CSP Intervention", "CSP Wards", "CSP Findings"]);
+    expect(excel.names.map((n) => n.name)).toEqual(["CSPAssess_Summary", "CSPAssess_MoRiLE", "CSPAssess_Tables", "CSPAssess_Months", "CSPAssess_Extract", "CSPAssess_Patterns", "CSPAssess_Intervention", "CSPAssess_Wards", "CSPAssess_Findings"]);
     const findings = excel.sheet("CSP Findings")!;
     expect(findings.values[0].slice(0, 3)).toEqual(["Severity", "Cell", "Kind"]);
     expect(findings.values[1].slice(0, 2)).toEqual(["Error", "'Youth offending'!B19"]);
@@ -66,6 +66,8 @@ describe("OfficeWorkbook", () => {
     // One chart per ward layer: youth, illustrative DA, the extract's crime and DA by ward, the Town Centre wards, needle finds.
     expect(excel.sheet("CSP Wards")!.charts.map((c) => c.type)).toEqual(Array(6).fill("BarClustered"));
     expect(excel.sheet("CSP Patterns")!.charts.map((c) => c.title)).toEqual(["Domestic abuse by month and weekday", "Domestic abuse by hour and weekday"]);
+    // The whole extract by month, crime and anti-social behaviour as two lines.
+    expect(excel.sheet("CSP Extract")!.charts.map((c) => [c.type, c.title])).toEqual([["Line", "Police extract (synthetic): records by month"]]);
     const tables = excel.sheet("CSP Tables")!;
     const drug = tables.values.findIndex((row) => row[2] === "Drug offences");
     expect(tables.formats[drug][9]).toBe("0.0%");

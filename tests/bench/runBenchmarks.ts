@@ -4,10 +4,11 @@ import { benchOfficeSyncs } from "./officeSyncs.bench";
 import { benchIncidents } from "./incidents.bench";
 import { benchMapRender } from "./mapRender.bench";
 import { benchPointInWard } from "./pointInWard.bench";
+import { benchPoliceUk } from "./policeUk.bench";
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const benches: [string, () => Promise<void>][] = [["pipeline", benchAssessmentPipeline], ["wards", benchPointInWard], ["office", benchOfficeSyncs], ["map", benchMapRender], ["incidents", benchIncidents]];
+  const benches: [string, () => Promise<void>][] = [["pipeline", benchAssessmentPipeline], ["wards", benchPointInWard], ["office", benchOfficeSyncs], ["map", benchMapRender], ["incidents", benchIncidents], ["police-uk", benchPoliceUk]];
   for (const [name, bench] of benches) {
     if (!only || only === name) await bench();
   }

@@ -34,7 +34,7 @@ describe("csp-assess compute", () => {
 
     const original = await load(SAMPLE);
     const written = await load(out);
-    expect(written.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), "CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Patterns", "CSP Intervention", "CSP Wards", "CSP Findings"]);
+    expect(written.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), "CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Extract", "CSP Patterns", "CSP Intervention", "CSP Wards", "CSP Findings"]);
     expect(cellDump(written, (name) => !name.startsWith("CSP "))).toBe(cellDump(original));
 
     const tables = written.getWorksheet("CSP Tables")!;

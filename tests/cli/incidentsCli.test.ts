@@ -99,8 +99,10 @@ describe("csp-assess incidents", () => {
     const r = JSON.parse(await fs.readFile(json, "utf8"));
     expect(r.byWard).toEqual([{ code: "E05004996", name: "High Street", values: [0, 1], domesticAbuse: null }]);
     expect(r.allCrime).toEqual([0, 2]);
-    expect(r.rejected.reasons).toEqual({ "latitude and longitude swapped": 1, "outside the borough": 1 });
-    expect(r.rejected.examples["outside the borough"]).toEqual(["line 4: Shoplifting | 14/06/2019 | 53.4808 | -2.2426"]);
+    // Outside every ward is force-wide data cut to the borough, not an error.
+    expect(r.rejected.reasons).toEqual({ "latitude and longitude swapped": 1 });
+    expect(r.extract).toMatchObject({ records: 4, located: 1, outsideBoundaries: 1, unlocated: 1 });
+    expect(r.extract.outsideExamples).toEqual(["line 4: Shoplifting | 14/06/2019 | 53.4808 | -2.2426"]);
   });
 
   it("reads an .xlsx extract with the streaming reader, and financial years on request", async () => {

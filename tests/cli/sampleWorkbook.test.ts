@@ -4,10 +4,10 @@ import { checkStatedFacts, illustrativeDomesticAbuse } from "../../samples/illus
 import { SAMPLE } from "../helpers/sample";
 
 describe("the sample workbook", () => {
-  it("is what the committed script builds", async () => {
-    const committed = new ExcelJS.Workbook();
-    await committed.xlsx.readFile(SAMPLE);
-    expect(cellDump(committed)).toBe(cellDump(buildSampleWorkbook()));
+  it("is what the script builds", async () => {
+    const built = new ExcelJS.Workbook();
+    await built.xlsx.readFile(SAMPLE);
+    expect(cellDump(built)).toBe(cellDump(buildSampleWorkbook()));
   });
 
   it("labels its generated ward data as illustrative, on the sheet and in its name", async () => {

@@ -41,3 +41,13 @@ export function gridBoundaries(columns: number, rows: number, size = 0.01, lon0 
   }
   return loadBoundaries({ type: "FeatureCollection", features });
 }
+
+/** ONS's published mid-2020 ward population file (single years of age), beside the checkout. */
+export const SHARED_POPULATION = path.join(__dirname, "..", "..", "..", "shared", "real", "population", "Mid-2020_Persons_England_Wales_(2021_wards).csv");
+
+/** A ward's residents of all ages, summed straight from ONS's file (the tests' own reading of it). */
+export function onsWardPopulation(code: string): number {
+  const line = readFileSync(SHARED_POPULATION, "utf8").split(/\r?\n/).find((l) => l.startsWith(`${code},`));
+  if (!line) throw new Error(`${code} is not in ONS's file`);
+  return line.split(",").slice(1).reduce((sum, cell) => sum + (cell === "" ? 0 : Number(cell)), 0);
+}

@@ -24,6 +24,7 @@ export const DEFAULT_CRIME_GROUPS: Readonly<Record<string, string>> = {
   "public order offences": "Public order offences",
   "vehicle interference": "Vehicle offences",
   "vehicle offences": "Vehicle offences",
+  "vehicle crime": "Vehicle offences",
   "theft of a motor vehicle": "Vehicle offences",
   "theft from a vehicle": "Vehicle offences",
   "shoplifting": "Theft",
@@ -40,7 +41,17 @@ export const DEFAULT_CRIME_GROUPS: Readonly<Record<string, string>> = {
   "robbery": "Robbery",
   "miscellaneous crimes against society": "Other crime",
   "other crime": "Other crime",
+  // Not crime: police.uk and ONS count anti-social behaviour apart, and so does every total here.
+  "anti-social behaviour": "Anti-social behaviour",
+  "antisocial behaviour": "Anti-social behaviour",
+  "asb": "Anti-social behaviour",
 };
+
+/** The group of anti-social behaviour incidents, which are not crimes. */
+export const ANTISOCIAL_BEHAVIOUR = "Anti-social behaviour";
+
+/** True for a group that counts towards "all crime" (everything but anti-social behaviour). */
+export const isCrimeGroup = (group: string): boolean => group !== ANTISOCIAL_BEHAVIOUR;
 
 /** Groups counted as violent crime (for domestic abuse as a share of violent crime). */
 export const VIOLENT_GROUPS = new Set(["Violence against the person", "Sexual offences"]);

@@ -1,9 +1,9 @@
-import { type CellValue, cellText } from "../../model";
+import { type CellValue, type RecordPlace, cellText } from "../../model";
 import { parseNumberCell } from "../parse/parseNumber";
 import { weekdayOf } from "../calendar/namedDates";
 import { crimeGroupOf } from "./crimeGroups";
 import type { RecordColumns } from "./recordColumns";
-import { type RecordDate, monthNumber, parseRecordDate, parseRecordTime, recordDay } from "./recordDate";
+import { type RecordDate, monthNumber, parseRecordDate, parseRecordMonth, parseRecordTime, recordDay } from "./recordDate";
 
 /** Why a record was not counted (by ward, for the location reasons; at all, for the others). */
 export type RejectReason =
@@ -11,12 +11,14 @@ export type RejectReason =
   | "unreadable date"
   | "unknown category"
   | "outside both periods"
-  | "outside the borough"
   | "latitude and longitude swapped"
   | "easting and northing swapped";
 
-/** Where a record's coordinates fall: a ward's name, or why they cannot be placed. */
-export type LocatedRecord = { readonly ward: string } | { readonly reject: RejectReason };
+/**
+ * Where a record's coordinates fall: a ward's name, outside every ward (force-wide data cut to
+ * the borough: not an error), or why they cannot be placed.
+ */
+export type LocatedRecord = { readonly ward: string } | { readonly outside: true } | { readonly reject: RejectReason };
 
 /** Places coordinates in wards; the GIS module provides it (the core knows no boundaries). */
 export interface RecordLocator {
@@ -28,10 +30,13 @@ export interface RecordLocator {
 
 /** One aggregated cell: records of one day, crime group, ward and domestic-abuse flag. */
 export interface DayCell {
+  /** The day; the month's first day when `monthOnly`. */
   readonly day: number;
   readonly group: number;
   readonly ward: number;
   readonly da: boolean;
+  /** The record gave its month only (police.uk): it has no day, weekday or time. */
+  readonly monthOnly: boolean;
   readonly count: number;
 }
 
@@ -64,6 +69,26 @@ export interface IncidentCounts {
   readonly examples: Readonly<Record<string, readonly RecordExample[]>>;
   /** The first record of each month, for "outside both periods" examples. */
   readonly monthExamples: ReadonlyMap<number, RecordExample>;
+  /** Records in no ward of the boundaries (force-wide data): not the borough's, not an error. */
+  readonly outsideBoundaries: number;
+  readonly outsideExamples: readonly RecordExample[];
+  /** Records with no location at all (police.uk's "No Location"). */
+  readonly unlocated: number;
+  /**
+   * True when unlocated records were left out of the counts: in an extract that reaches beyond
+   * the borough, a record without a location may not be the borough's.
+   */
+  readonly unlocatedExcluded: boolean;
+  /** Counted records that give their month only, not a day. */
+  readonly monthOnly: number;
+  /** Counted records by category as the extract writes it (police.uk's own names), most first. */
+  readonly categories: readonly { readonly category: string; readonly count: number }[];
+  /** Counted records by LSOA (police.uk), most first; empty when the extract has no LSOA column. */
+  readonly lsoas: readonly { readonly code: string; readonly name: string; readonly count: number }[];
+  /** True when a file had police.uk's header (its data must credit police.uk). */
+  readonly policeUk: boolean;
+  /** Every record's `Falls within` (else `Reported by`) force, with its count: whose data it is. */
+  readonly forces: readonly { readonly force: string; readonly count: number }[];
 }
 
 /** A record quoted in a finding: where it is (`'Extract'!B1204`, `line 1204`) and what it says. */
@@ -76,12 +101,28 @@ export interface RecordExample {
 export const exampleText = (e: RecordExample): string => `${e.where}: ${e.text}`;
 
 const YES = /^(y|yes|true|1|da|domestic)$/i;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * True when text starts as a plain decimal does (a digit, or a sign or point then a digit), so
+ * Number() reads it as written: not blank (Number reads "" and " " as 0) nor "0x1F" (as 31).
+ */
+function plainDecimal(text: string): boolean {
+  const sign = text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43 ? 1 : 0;
+  const first = text.charCodeAt(sign);
+  if (first === 46) return isDigit(text.charCodeAt(sign + 1));
+  if (!isDigit(first)) return false;
+  const next = text.charCodeAt(sign + 1) | 32;
+  return !(first === 48 && (next === 120 || next === 111 || next === 98));
+}
 const EXAMPLES = 5;
-// Cell keys are packed into one number (day, ward, group, flag) because a Map of numbers is
-// several times faster and smaller than one of strings at a million records.
+// Cell keys are packed into one number (day, ward, group, month-only and DA flags) because a
+// Map of numbers is several times faster and smaller than one of strings at a million records.
 const DAY_OFFSET = 100000;
 const WARDS = 65536;
 const GROUPS = 1024;
+// Distinct LSOAs, categories and forces kept by name; past this a column is not what it says.
+const NAMES_LIMIT = 50000;
 
 /**
  * Counts records one at a time, so an extract of millions streams through in bounded memory:
@@ -103,18 +144,46 @@ export class IncidentAggregator {
   private readonly dateOfText = new Map<string, RecordDate | null>();
   private readonly timeOfText = new Map<string, number | null>();
   private readonly wardOfText = new Map<string, string>();
+  // Records with no ward are kept apart (hour profile, categories) until counts() knows
+  // whether they belong to the borough.
+  private readonly hourCountsNoWard = new Map<number, number>();
+  private readonly categoryInWard = new Map<string, number>();
+  private readonly categoryNoWard = new Map<string, number>();
+  private readonly lsoaCounts = new Map<string, number>();
+  private readonly lsoaNames = new Map<string, string>();
+  private readonly forceCounts = new Map<string, number>();
+  private readonly outsideExamples: RecordExample[] = [];
   private records = 0;
-  private counted = 0;
-  private firstDay = Infinity;
-  private lastDay = -Infinity;
+  private outside = 0;
+  private unlocated = 0;
+
+  // What any file of the extract had: a DA flag, a location, a force column.
+  private hasDomesticAbuse = false;
+  private hasLocation = false;
+  private namesForce = false;
+  private policeUk = false;
 
   constructor(
-    private readonly columns: RecordColumns,
+    private columns: RecordColumns,
     private readonly mapping: ReadonlyMap<string, string> = new Map(),
     private readonly locator: RecordLocator | null = null,
-  ) {}
+  ) {
+    this.useColumns(columns);
+  }
 
-  private reject(reason: RejectReason, where: string, row: readonly CellValue[]): void {
+  /** Reads the next rows by these columns (each file of a multi-file extract has its own header). */
+  useColumns(columns: RecordColumns): void {
+    // The same text reads differently in a Month column and a date column.
+    if (Boolean(columns.monthOnly) !== Boolean(this.columns.monthOnly)) this.dateOfText.clear();
+    this.columns = columns;
+    this.hasDomesticAbuse ||= columns.domesticAbuse !== null;
+    this.hasLocation ||= columns.ward !== null || columns.latitude !== null || columns.easting !== null;
+    this.namesForce ||= (columns.fallsWithin ?? columns.reportedBy ?? null) !== null;
+    // "Reported by" beside "Falls within" is police.uk's own header.
+    this.policeUk ||= (columns.reportedBy ?? null) !== null && (columns.fallsWithin ?? null) !== null;
+  }
+
+  private reject(reason: RejectReason, where: RecordPlace, row: readonly CellValue[]): void {
     this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
     const list = this.examples.get(reason) ?? [];
     if (list.length < EXAMPLES) list.push(describe(where, row));
@@ -134,12 +203,21 @@ export class IncidentAggregator {
 
   private number(row: readonly CellValue[], column: number | null): number | null {
     if (column === null) return null;
-    const parsed = parseNumberCell(row[column] ?? null, null);
+    const value = row[column] ?? null;
+    // Coordinates are plain decimals: read them directly, and only anything else the long way.
+    if (typeof value === "string" && plainDecimal(value)) {
+      const n = Number(value);
+      if (Number.isFinite(n)) return n;
+    }
+    const parsed = parseNumberCell(value, null);
     return parsed.kind === "number" ? parsed.value : null;
   }
 
-  /** The record's ward name: the Ward column, else its coordinates; "" when it has neither. */
-  private ward(row: readonly CellValue[], where: string): string | null {
+  /**
+   * The record's ward name: the Ward column, else its coordinates; "" when it has neither;
+   * null when it is not counted (outside the boundaries, or its coordinates are swapped).
+   */
+  private ward(row: readonly CellValue[], where: RecordPlace): string | null {
     const written = this.columns.ward === null ? "" : cellText(row[this.columns.ward] ?? null).trim();
     const locator = this.locator;
     // One spelling per ward (E05004996, HIGH STREET and High Street Ward are one ward).
@@ -155,15 +233,34 @@ export class IncidentAggregator {
     else if (e !== null && n !== null) located = this.locator.locate(e, n, "bng");
     if (!located) return "";
     if ("ward" in located) return located.ward;
+    if ("outside" in located) {
+      this.outside += 1;
+      if (this.outsideExamples.length < EXAMPLES) this.outsideExamples.push(describe(where, row));
+      return null;
+    }
     this.reject(located.reject, where, row);
     return null;
   }
 
+  private text(row: readonly CellValue[], column: number | null | undefined): string {
+    return column === null || column === undefined ? "" : cellText(row[column] ?? null).trim();
+  }
+
+  /** Adds one to a name's count (a new name only while there is room); returns the new count. */
+  private bump(map: Map<string, number>, key: string): number {
+    const n = (map.get(key) ?? 0) + 1;
+    if (n > 1 || map.size < NAMES_LIMIT) map.set(key, n);
+    return n;
+  }
+
   /** Adds one record; `where` names it in findings (`extract.csv line 1204`). */
-  add(row: readonly CellValue[], where: string): void {
+  add(row: readonly CellValue[], where: RecordPlace): void {
     this.records += 1;
     if (row.every((v) => cellText(v) === "")) return this.reject("empty row", where, row);
-    const date = cached(this.dateOfText, row[this.columns.date] ?? null, parseRecordDate);
+    const { fallsWithin, reportedBy } = this.columns;
+    const force = this.text(row, fallsWithin ?? reportedBy);
+    if (force) this.bump(this.forceCounts, force);
+    const date = cached(this.dateOfText, row[this.columns.date] ?? null, this.columns.monthOnly ? parseRecordMonth : parseRecordDate);
     if (!date) return this.reject("unreadable date", where, row);
     const groupName = cached(this.groupOfText, row[this.columns.category] ?? null, (v) => crimeGroupOf(cellText(v), this.mapping));
     if (!groupName) return this.reject("unknown category", where, row);
@@ -173,56 +270,99 @@ export class IncidentAggregator {
     const wardName = this.ward(row, where);
     // A record outside the borough is not the partnership's; a swapped one waits for correction.
     if (wardName === null) return;
-    this.counted += 1;
     const day = recordDay(date);
     const month = monthNumber(date);
     if (!this.monthExamples.has(month)) this.monthExamples.set(month, describe(where, row));
-    this.firstDay = Math.min(this.firstDay, day);
-    this.lastDay = Math.max(this.lastDay, day);
     // Past 65,535 distinct ward names the column is not wards: further names count as no ward.
     const ward = Math.max(0, this.index(this.wardIndex, wardName, WARDS));
+    if (ward === 0) this.unlocated += 1;
+    const monthOnly = this.columns.monthOnly ? 1 : 0;
     const da = this.columns.domesticAbuse !== null && YES.test(cellText(row[this.columns.domesticAbuse] ?? null).trim()) ? 1 : 0;
-    const key = ((day + DAY_OFFSET) * WARDS + ward) * GROUPS * 2 + group * 2 + da;
+    const key = (((day + DAY_OFFSET) * WARDS + ward) * GROUPS + group) * 4 + monthOnly * 2 + da;
     this.dayCounts.set(key, (this.dayCounts.get(key) ?? 0) + 1);
+    this.bump(ward === 0 ? this.categoryNoWard : this.categoryInWard, this.text(row, this.columns.category));
+    const lsoa = ward > 0 ? this.text(row, this.columns.lsoaCode) : "";
+    if (lsoa && this.bump(this.lsoaCounts, lsoa) === 1) this.lsoaNames.set(lsoa, this.text(row, this.columns.lsoaName));
     const minutes = date.minutes ?? (this.columns.time === null ? null : cached(this.timeOfText, row[this.columns.time] ?? null, parseRecordTime));
     if (minutes !== null) {
+      const hours = ward === 0 ? this.hourCountsNoWard : this.hourCounts;
       const hourKey = ((month * GROUPS + group) * 2 + da) * 168 + weekdayOf(day) * 24 + Math.floor(minutes / 60);
-      this.hourCounts.set(hourKey, (this.hourCounts.get(hourKey) ?? 0) + 1);
+      hours.set(hourKey, (hours.get(hourKey) ?? 0) + 1);
     }
   }
 
-  /** What the records add up to so far. */
+  /**
+   * What the records add up to so far. Records with no location count as the borough's ("no
+   * ward"), except in a force's extract that reaches beyond the borough (police.uk's street
+   * files are force-wide and name their force): there a record without a location may be any
+   * borough's, as police.uk itself puts "No Location" records in no neighbourhood.
+   */
   counts(): IncidentCounts {
+    const forceWide = this.outside > 0 && this.namesForce;
+    const unlocatedExcluded = forceWide && this.unlocated > 0;
     const days: DayCell[] = [];
+    let counted = 0;
+    let firstDay = Infinity;
+    let lastDay = -Infinity;
+    let monthOnly = 0;
     for (const [key, count] of this.dayCounts) {
       const da = key % 2 === 1;
-      const group = Math.floor(key / 2) % GROUPS;
-      const rest = Math.floor(key / (GROUPS * 2));
-      days.push({ day: Math.floor(rest / WARDS) - DAY_OFFSET, ward: rest % WARDS, group, da, count });
+      const isMonthOnly = Math.floor(key / 2) % 2 === 1;
+      const group = Math.floor(key / 4) % GROUPS;
+      const rest = Math.floor(key / (GROUPS * 4));
+      const ward = rest % WARDS;
+      if (ward === 0 && unlocatedExcluded) continue;
+      const day = Math.floor(rest / WARDS) - DAY_OFFSET;
+      days.push({ day, ward, group, da, monthOnly: isMonthOnly, count });
+      counted += count;
+      if (isMonthOnly) monthOnly += count;
+      firstDay = Math.min(firstDay, day);
+      lastDay = Math.max(lastDay, day);
     }
     const hours: HourCell[] = [];
-    for (const [key, count] of this.hourCounts) {
+    const hourCounts = unlocatedExcluded ? this.hourCounts : merged(this.hourCounts, this.hourCountsNoWard);
+    for (const [key, count] of hourCounts) {
       const slot = key % 168;
       const rest = Math.floor(key / 168);
       hours.push({ month: Math.floor(rest / (GROUPS * 2)), group: Math.floor(rest / 2) % GROUPS, da: rest % 2 === 1, weekday: Math.floor(slot / 24), hour: slot % 24, count });
     }
-    const { latitude, easting } = this.columns;
+    const byMost = <T extends { count: number }>(a: T & { key: string }, b: T & { key: string }): number => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
     return {
       groups: [...this.groupIndex.keys()],
       wards: [...this.wardIndex.keys()],
       days,
       hours,
-      hasDomesticAbuse: this.columns.domesticAbuse !== null,
-      hasLocation: this.columns.ward !== null || latitude !== null || easting !== null,
+      hasDomesticAbuse: this.hasDomesticAbuse,
+      hasLocation: this.hasLocation,
       records: this.records,
-      counted: this.counted,
-      firstDay: this.counted > 0 ? this.firstDay : null,
-      lastDay: this.counted > 0 ? this.lastDay : null,
+      counted,
+      firstDay: counted > 0 ? firstDay : null,
+      lastDay: counted > 0 ? lastDay : null,
       rejected: Object.fromEntries(this.reasons),
       examples: Object.fromEntries(this.examples),
       monthExamples: new Map(this.monthExamples),
+      outsideBoundaries: this.outside,
+      outsideExamples: [...this.outsideExamples],
+      unlocated: this.unlocated,
+      unlocatedExcluded,
+      monthOnly,
+      policeUk: this.policeUk,
+      categories: [...new Set([...this.categoryInWard.keys(), ...this.categoryNoWard.keys()])]
+        .map((category) => ({ key: category, category, count: (this.categoryInWard.get(category) ?? 0) + (unlocatedExcluded ? 0 : this.categoryNoWard.get(category) ?? 0) }))
+        .filter((c) => c.count > 0)
+        .sort(byMost)
+        .map(({ category, count }) => ({ category, count })),
+      lsoas: [...this.lsoaCounts].map(([code, count]) => ({ key: code, code, name: this.lsoaNames.get(code) ?? "", count })).sort(byMost).map(({ code, name, count }) => ({ code, name, count })),
+      forces: [...this.forceCounts].map(([force, count]) => ({ key: force, force, count })).sort(byMost).map(({ force, count }) => ({ force, count })),
     };
   }
+}
+
+/** Two count maps added together (a new map). */
+function merged(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): Map<number, number> {
+  const out = new Map(a);
+  for (const [key, count] of b) out.set(key, (out.get(key) ?? 0) + count);
+  return out;
 }
 
 const CACHE_LIMIT = 50000;
@@ -238,7 +378,7 @@ function cached<T>(cache: Map<string, T>, value: CellValue, read: (value: CellVa
 }
 
 /** A record as an example: its cells joined (long rows cut short). */
-function describe(where: string, row: readonly CellValue[]): RecordExample {
+function describe(where: RecordPlace, row: readonly CellValue[]): RecordExample {
   const text = row.map((v) => cellText(v)).filter((t) => t !== "").join(" | ");
-  return { where, text: text.length > 120 ? `${text.slice(0, 117)}...` : text };
+  return { where: typeof where === "string" ? where : where(), text: text.length > 120 ? `${text.slice(0, 117)}...` : text };
 }

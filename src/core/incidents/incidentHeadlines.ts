@@ -1,4 +1,6 @@
-import { formatPercent } from "../format/formatNumbers";
+import { countOf, formatCount, formatPercent } from "../format/formatNumbers";
+import { ANTISOCIAL_BEHAVIOUR } from "./crimeGroups";
+import { monthWords } from "./extractSummary";
 import type { Headline } from "../headlines/writeHeadlines";
 import { WEEKDAYS } from "../calendar/namedDates";
 import type { IncidentAnalysis } from "./incidentAnalysis";
@@ -13,7 +15,21 @@ export function incidentHeadlines(analysis: IncidentAnalysis): Headline[] {
   const add = (label: string, text: string, pValue: number | null = null, significant: boolean | null = null): void => {
     headlines.push({ sheet: source, table: `${source}: records`, label, text, pValue, significant });
   };
-  if (summary.daShareAll !== null) {
+  const { extract } = analysis;
+  if (!analysis.comparable && extract.span && extract.counted > 0) {
+    // Too short to compare years: say what the whole extract holds, the busiest ward and crime first.
+    const month = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+    const span = extract.span.months === 1 ? monthWords(month(extract.span.from)) : `${monthWords(month(extract.span.from))} to ${monthWords(month(extract.span.to))}`;
+    const asb = extract.months.reduce((sum, m) => sum + m.antisocialBehaviour, 0);
+    const crime = extract.counted - asb;
+    let text = `${span}: ${countOf(crime, "crime")}${asb > 0 ? ` and ${countOf(asb, "anti-social behaviour incident")}` : ""} in the borough`;
+    const ward = [...extract.byWard].sort((a, b) => b.crime - a.crime)[0];
+    if (ward && crime > 0) text += `; ${ward.name} had the most crime (${formatCount(ward.crime)}, ${formatPercent(ward.crime / crime)})`;
+    const category = extract.byCategory.find((c) => c.category.toLowerCase() !== ANTISOCIAL_BEHAVIOUR.toLowerCase());
+    if (category && crime > 0) text += `, and ${category.category.toLowerCase()} was the commonest crime (${formatCount(category.count)}, ${formatPercent(category.count / crime)})`;
+    add("Whole extract", `${text}.`);
+  }
+  if (analysis.comparable && summary.daShareAll !== null) {
     const violence = summary.daShareViolence === null ? "" : ` and ${formatPercent(summary.daShareViolence)} of violent crime`;
     add("Domestic abuse share", `Domestic abuse was ${formatPercent(summary.daShareAll)} of all crime${violence} in ${summary.periods[1]}.`);
   }

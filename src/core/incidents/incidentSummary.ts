@@ -1,5 +1,5 @@
 import { compareValues } from "../compute/compareValues";
-import { VIOLENT_GROUPS } from "./crimeGroups";
+import { ANTISOCIAL_BEHAVIOUR, VIOLENT_GROUPS } from "./crimeGroups";
 import type { IncidentCounts, RecordExample } from "./incidentAggregator";
 import { monthNumber } from "./recordDate";
 import { calendarDay } from "../calendar/namedDates";
@@ -11,10 +11,19 @@ type Pair = [number, number];
 export interface IncidentSummary {
   readonly periods: readonly [string, string];
   readonly windows: ComparisonWindows;
+  /** Crime only: anti-social behaviour is counted apart, as police.uk and ONS count it. */
   readonly allCrime: readonly [number, number];
   readonly byGroup: readonly { readonly group: string; readonly values: readonly [number, number]; readonly pctChange: number | null }[];
+  /** Anti-social behaviour incidents, when the extract has any (police.uk's do). */
+  readonly antisocialBehaviour: readonly [number, number] | null;
   /** Wards as the extract names them (or as coordinates placed them), most crime first. */
-  readonly byWard: readonly { readonly name: string; readonly values: readonly [number, number]; readonly domesticAbuse: readonly [number, number] | null }[];
+  readonly byWard: readonly {
+    readonly name: string;
+    readonly values: readonly [number, number];
+    readonly domesticAbuse: readonly [number, number] | null;
+    /** Anti-social behaviour in the ward, when the extract has any. */
+    readonly antisocialBehaviour?: readonly [number, number];
+  }[];
   readonly domesticAbuse: readonly [number, number] | null;
   /** Domestic abuse as a share of all crime, and of violent crime, in the later period. */
   readonly daShareAll: number | null;
@@ -39,6 +48,9 @@ export function incidentSummary(counts: IncidentCounts, kind: WindowKind = "nov-
   const groups = counts.groups.map((): Pair => [0, 0]);
   const wards = counts.wards.map((): Pair => [0, 0]);
   const wardsDa = counts.wards.map((): Pair => [0, 0]);
+  const wardsAsb = counts.wards.map((): Pair => [0, 0]);
+  const asbGroup = counts.groups.indexOf(ANTISOCIAL_BEHAVIOUR);
+  const asb: Pair = [0, 0];
   const all: Pair = [0, 0];
   const da: Pair = [0, 0];
   let violent = 0;
@@ -54,8 +66,13 @@ export function incidentSummary(counts: IncidentCounts, kind: WindowKind = "nov-
       outsideMonths.add(month);
       continue;
     }
-    all[period] += cell.count;
     groups[cell.group][period] += cell.count;
+    if (cell.group === asbGroup) {
+      asb[period] += cell.count;
+      wardsAsb[cell.ward][period] += cell.count;
+      continue;
+    }
+    all[period] += cell.count;
     wards[cell.ward][period] += cell.count;
     if (cell.da) {
       da[period] += cell.count;
@@ -80,13 +97,21 @@ export function incidentSummary(counts: IncidentCounts, kind: WindowKind = "nov-
     allCrime: all,
     byGroup: counts.groups
       .map((group, i) => ({ key: group, group, values: groups[i] as readonly [number, number], pctChange: compareValues(groups[i][0], groups[i][1]).pctChange }))
+      .filter((g) => g.group !== ANTISOCIAL_BEHAVIOUR)
       .sort(byMost)
       .map(({ group, values, pctChange }) => ({ group, values, pctChange })),
+    antisocialBehaviour: asbGroup >= 0 ? asb : null,
     byWard: counts.wards
-      .map((name, i) => ({ key: name, name, values: wards[i] as readonly [number, number], domesticAbuse: hasDa ? (wardsDa[i] as readonly [number, number]) : null }))
-      .filter((w, i) => i > 0 && w.values[0] + w.values[1] > 0)
+      .map((name, i) => ({
+        key: name,
+        name,
+        values: wards[i] as readonly [number, number],
+        domesticAbuse: hasDa ? (wardsDa[i] as readonly [number, number]) : null,
+        antisocialBehaviour: asbGroup >= 0 ? (wardsAsb[i] as readonly [number, number]) : undefined,
+      }))
+      .filter((_, i) => i > 0 && wards[i][0] + wards[i][1] + wardsAsb[i][0] + wardsAsb[i][1] > 0)
       .sort(byMost)
-      .map(({ name, values, domesticAbuse }) => ({ name, values, domesticAbuse })),
+      .map(({ name, values, domesticAbuse, antisocialBehaviour }) => ({ name, values, domesticAbuse, antisocialBehaviour })),
     domesticAbuse: hasDa ? da : null,
     daShareAll: hasDa && all[1] > 0 ? da[1] / all[1] : null,
     daShareViolence: hasDa && violent > 0 ? daViolent / violent : null,

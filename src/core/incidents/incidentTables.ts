@@ -1,3 +1,4 @@
+import { SHORT_MONTHS } from "../calendar/namedDates";
 import type { Period } from "../parse/parsePeriod";
 import type { DiscoveredTable, SourceCell } from "../tables/table";
 import type { IncidentAnalysis } from "./incidentAnalysis";
@@ -42,10 +43,39 @@ export function interventionTableTitle(intervention: string, ward: InterventionW
   return `${intervention}: ${ward.ward} (${ward.role === "intervention" ? "intervention ward" : "comparison ward"})`;
 }
 
+/** `Jan 22 – Mar 22`: an extract's span as a period label, as the comparison windows are written. */
+function spanPeriod(analysis: IncidentAnalysis): Period | null {
+  const { span } = analysis.extract;
+  if (!span) return null;
+  const month = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+  const [first, last] = [month(span.from), month(span.to)];
+  const words = (m: number): string => `${SHORT_MONTHS[m % 12]} ${String(Math.floor(m / 12)).slice(2)}`;
+  return { label: first === last ? words(first) : `${words(first)} – ${words(last)}`, kind: "span", order: last, months: span.months };
+}
+
+/**
+ * An extract too short for a year-on-year comparison, summarised over its whole span: records
+ * by category (as the extract names them), crime by ward and anti-social behaviour by ward
+ * (both map layers).
+ */
+function extractTables(analysis: IncidentAnalysis): DiscoveredTable[] {
+  const { extract, source } = analysis;
+  const period = spanPeriod(analysis);
+  if (!period) return [];
+  const tables = [aggregatedTable(source, `${source}: records by category`, "Category", [period], extract.byCategory.map((c) => ({ label: c.category, values: [c.count] })))];
+  const crime = extract.byWard.filter((w) => w.crime > 0);
+  if (crime.length > 0) tables.push(aggregatedTable(source, `${source}: crime by ward`, "Ward", [period], crime.map((w) => ({ label: w.name, values: [w.crime] }))));
+  const asb = extract.byWard.filter((w) => w.antisocialBehaviour > 0);
+  if (asb.length > 0) tables.push(aggregatedTable(source, `${source}: anti-social behaviour by ward`, "Ward", [period], asb.map((w) => ({ label: w.name, values: [w.antisocialBehaviour] }))));
+  return tables;
+}
+
 /**
  * The comparison tables of an extract, for the core to compute, word and map like any other:
- * crime by group (with all crime), by ward, domestic abuse by ward, and for each intervention
- * one table per ward (before and after, by group) and one of all crime by ward (a map layer).
+ * crime by group (with all crime), by ward, domestic abuse and anti-social behaviour by ward,
+ * and for each intervention one table per ward (before and after, by group) and one of all
+ * crime by ward (a map layer). An extract that does not reach back over both compared periods
+ * gives its whole-span tables instead.
  */
 export function incidentTables(analysis: IncidentAnalysis): DiscoveredTable[] {
   const { summary, source } = analysis;
@@ -54,18 +84,27 @@ export function incidentTables(analysis: IncidentAnalysis): DiscoveredTable[] {
     { label: summary.periods[0], kind: "span", order: earlier[1], months: 12 },
     { label: summary.periods[1], kind: "span", order: later[1], months: 12 },
   ];
-  const tables = [
-    aggregatedTable(source, `${source}: crime by group`, "Crime group", periods, [
-      ...summary.byGroup.map((g) => ({ label: g.group, values: g.values })),
-      { label: "All crime", values: summary.allCrime, aggregate: true },
-    ]),
-  ];
-  if (summary.byWard.length > 0) {
+  const tables = analysis.comparable
+    ? [
+        aggregatedTable(source, `${source}: crime by group`, "Crime group", periods, [
+          ...summary.byGroup.map((g) => ({ label: g.group, values: g.values })),
+          { label: "All crime", values: summary.allCrime, aggregate: true },
+        ]),
+      ]
+    : extractTables(analysis);
+  if (analysis.comparable && summary.byWard.length > 0) {
     tables.push(aggregatedTable(source, `${source}: crime by ward`, "Ward", periods, summary.byWard.map((w) => ({ label: w.name, values: w.values }))));
   }
-  if (summary.domesticAbuse) {
+  if (analysis.comparable && summary.domesticAbuse) {
     const wards = summary.byWard.filter((w) => w.domesticAbuse && w.domesticAbuse[0] + w.domesticAbuse[1] > 0);
     if (wards.length > 0) tables.push(aggregatedTable(source, `${source}: domestic abuse by ward`, "Ward", periods, wards.map((w) => ({ label: w.name, values: w.domesticAbuse ?? [0, 0] }))));
+  }
+  if (analysis.comparable && summary.antisocialBehaviour) {
+    const wards = summary.byWard.filter((w) => w.antisocialBehaviour && w.antisocialBehaviour[0] + w.antisocialBehaviour[1] > 0);
+    tables.push(aggregatedTable(source, `${source}: anti-social behaviour by ward`, "Ward", periods, [
+      ...wards.map((w) => ({ label: w.name, values: w.antisocialBehaviour ?? [0, 0] })),
+      { label: "All anti-social behaviour", values: summary.antisocialBehaviour, aggregate: true },
+    ]));
   }
   for (const impact of analysis.interventions) {
     // Not whole years: the order only has to put "before" first.

@@ -11,3 +11,6 @@ export * from "./recordSheets";
 export * from "./incidentTables";
 export * from "./incidentHeadlines";
 export * from "./incidentJson";
+export * from "./extractSummary";
+export * from "./extractFiles";
+export * from "./attribution";

@@ -1,5 +1,5 @@
 import { calendarDay, dayNumber } from "../calendar/namedDates";
-import { VICTIM_BASED_EXCLUDED } from "./crimeGroups";
+import { VICTIM_BASED_EXCLUDED, isCrimeGroup } from "./crimeGroups";
 import type { IncidentCounts } from "./incidentAggregator";
 import { ukDate } from "./temporalPatterns";
 
@@ -86,12 +86,12 @@ export function interventionImpact(counts: IncidentCounts, intervention: Interve
   const order = counts.groups.map((_, g) => g).sort((a, b) => counts.groups[a].localeCompare(counts.groups[b]));
   const wards = chosen.map(({ index, role }): InterventionWard => {
     const t = tallies.get(index)!;
-    const victimBased = (group: string): boolean => !VICTIM_BASED_EXCLUDED.has(group);
+    const victimBased = (group: string): boolean => isCrimeGroup(group) && !VICTIM_BASED_EXCLUDED.has(group);
     return {
       ward: counts.wards[index],
       role,
       rows: [
-        { group: "All crime", aggregate: true, before: sum(t.before, () => true), after: sum(t.after, () => true) },
+        { group: "All crime", aggregate: true, before: sum(t.before, isCrimeGroup), after: sum(t.after, isCrimeGroup) },
         { group: "Victim-based crime", aggregate: true, before: sum(t.before, victimBased), after: sum(t.after, victimBased) },
         ...order.map((g) => ({ group: counts.groups[g], aggregate: false, before: t.before[g], after: t.after[g] })),
       ],

@@ -1,5 +1,6 @@
 import { type CellValue, dateFromSerial } from "../../model";
 import { dayNumber } from "../calendar/namedDates";
+import { monthIndex } from "../parse/parsePeriod";
 
 /** A record's date (and time of day when the extract gives one). */
 export interface RecordDate {
@@ -48,6 +49,41 @@ export function parseRecordDate(value: CellValue): RecordDate | null {
     return valid(year, Number(uk[2]), Number(uk[1]), uk[4] ? Number(uk[4]) * 60 + Number(uk[5]) : null);
   }
   return null;
+}
+
+const YEAR_MONTH = /^(\d{4})[-/](\d{1,2})$/;
+const MONTH_YEAR = /^(\d{1,2})[-/](\d{4})$/;
+const NAMED_MONTH = /^([A-Za-z]{3,9})\.?[-\s']+(\d{2}|\d{4})$/;
+
+/**
+ * Reads a month-only date column (police.uk's `Month`) to the first day of its month: `2022-01`
+ * as police.uk writes it, `01/2022`, `Jan-22` or `January 2022`, or a date cell or serial
+ * (what Excel makes of `2022-01` when the CSV is opened and saved). Null when unreadable.
+ */
+export function parseRecordMonth(value: CellValue): RecordDate | null {
+  let year: number;
+  let month: number;
+  if (value instanceof Date || typeof value === "number") {
+    const date = parseRecordDate(value);
+    if (!date) return null;
+    ({ year, month } = date);
+  } else if (typeof value === "string") {
+    const text = value.trim();
+    const ym = YEAR_MONTH.exec(text) ?? null;
+    const my = ym ? null : MONTH_YEAR.exec(text);
+    const named = ym || my ? null : NAMED_MONTH.exec(text);
+    if (ym) [year, month] = [Number(ym[1]), Number(ym[2])];
+    else if (my) [year, month] = [Number(my[2]), Number(my[1])];
+    else if (named && monthIndex(named[1]) !== null) {
+      year = named[2].length === 2 ? 2000 + Number(named[2]) : Number(named[2]);
+      month = (monthIndex(named[1]) as number) + 1;
+    } else {
+      // A full date in a month column (2022-01-15) still gives its month.
+      const date = parseRecordDate(text);
+      return date && valid(date.year, date.month, 1, null);
+    }
+  } else return null;
+  return month >= 1 && month <= 12 ? valid(year, month, 1, null) : null;
 }
 
 /**

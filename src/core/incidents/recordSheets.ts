@@ -5,7 +5,7 @@ import { type IncidentAnalysis, type IncidentOptions, analyseIncidents } from ".
 import { crimeGroupKey } from "./crimeGroups";
 import { type Intervention, chooseComparisonWards } from "./interventionImpact";
 import { type RecordColumns, findRecordColumns } from "./recordColumns";
-import { parseRecordDate, recordDay } from "./recordDate";
+import { parseRecordDate, parseRecordMonth, recordDay } from "./recordDate";
 
 const HEADER_ROWS = 10;
 
@@ -18,7 +18,8 @@ export function findRecordHeader(grid: SheetGrid): { row: number; columns: Recor
     const columns = findRecordColumns(grid.values[r]);
     if (!columns) continue;
     const sample = grid.values.slice(r + 1, r + 21);
-    const dated = sample.filter((row) => parseRecordDate(row[columns.date] ?? null) !== null).length;
+    const read = columns.monthOnly ? parseRecordMonth : parseRecordDate;
+    const dated = sample.filter((row) => read(row[columns.date] ?? null) !== null).length;
     if (dated >= Math.min(2, sample.length) && dated > 0) return { row: r, columns };
   }
   return null;

@@ -3,6 +3,7 @@ import { type CalendarDay, calendarDay, dayNumber, namedDates, weekdayOf } from 
 import { SIGNIFICANCE_LEVEL, formatPValue } from "../compute/significance";
 import { formatCount } from "../format/formatNumbers";
 import { poissonTestPValue } from "../stats/poissonTest";
+import { ANTISOCIAL_BEHAVIOUR } from "./crimeGroups";
 import type { IncidentCounts } from "./incidentAggregator";
 import { monthNumber } from "./recordDate";
 
@@ -47,7 +48,10 @@ export const ukDate = (d: CalendarDay): string => cellText(new Date(Date.UTC(d.y
 /** The category's index test on a cell, or null when the extract has no such category. */
 function selector(counts: IncidentCounts, category: string): ((cell: { group: number; da: boolean }) => boolean) | null {
   if (category.toLowerCase() === DOMESTIC_ABUSE.toLowerCase()) return counts.hasDomesticAbuse ? (cell) => cell.da : null;
-  if (/^all( crime)?$/i.test(category)) return () => true;
+  if (/^all( crime)?$/i.test(category)) {
+    const asb = counts.groups.indexOf(ANTISOCIAL_BEHAVIOUR);
+    return (cell) => cell.group !== asb;
+  }
   const group = counts.groups.findIndex((g) => g.toLowerCase() === category.toLowerCase());
   return group < 0 ? null : (cell) => cell.group === group;
 }
@@ -71,7 +75,8 @@ export function temporalPatterns(counts: IncidentCounts, category: string, from:
   const monthWeekday = Array.from({ length: 12 }, () => new Array<number>(7).fill(0));
   let total = 0;
   for (const cell of counts.days) {
-    if (cell.day < from || cell.day > to || !selected(cell)) continue;
+    // A month-only record (police.uk) has no day: it cannot be put on a weekday or a date.
+    if (cell.monthOnly || cell.day < from || cell.day > to || !selected(cell)) continue;
     daily[cell.day - from] += cell.count;
     monthWeekday[calendarDay(cell.day).month - 1][weekdayOf(cell.day)] += cell.count;
     total += cell.count;

@@ -5,7 +5,7 @@ import type { TableResult } from "../compute/computeTable";
 import { countOf } from "../format/formatNumbers";
 import { morileResultSheet } from "./morileSheet";
 import { SheetBuilder, significanceLabel } from "./sheetBuilder";
-import { interventionSheet, patternsSheet } from "./incidentSheets";
+import { extractSheet, interventionSheet, patternsSheet } from "./incidentSheets";
 
 /** Names of the sheets one run writes (each starts with the result prefix). */
 export const ResultSheetNames = {
@@ -169,8 +169,9 @@ function numberFormatFor(value: number | string | null, kind: string): string | 
 export function buildResultSheets(assessment: Assessment): ResultSheet[] {
   const months = monthsSheet(assessment);
   const morile = assessment.morile ? [morileResultSheet(assessment.morile)] : [];
+  const extract = extractSheet(assessment.incidents);
   const patterns = patternsSheet(assessment.incidents);
   const intervention = interventionSheet(assessment.incidents, assessment.tables);
-  const optional = [months, patterns, intervention].filter((s): s is ResultSheet => s !== null);
+  const optional = [months, extract, patterns, intervention].filter((s): s is ResultSheet => s !== null);
   return [summarySheet(assessment), ...morile, tablesSheet(assessment), ...optional, findingsSheet(assessment)];
 }

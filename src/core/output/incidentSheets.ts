@@ -3,15 +3,58 @@ import { MONTH_NAMES, WEEKDAYS } from "../calendar/namedDates";
 import type { TableResult } from "../compute/computeTable";
 import { formatCount } from "../format/formatNumbers";
 import { type IncidentAnalysis, interventionTableTitle } from "../incidents";
+import { POLICE_UK_ATTRIBUTION } from "../incidents/attribution";
 import { SheetBuilder, significanceLabel } from "./sheetBuilder";
 
 export const IncidentSheetNames = {
+  extract: `${RESULT_SHEET_PREFIX}Extract`,
   patterns: `${RESULT_SHEET_PREFIX}Patterns`,
   intervention: `${RESULT_SHEET_PREFIX}Intervention`,
 } as const;
 
 const WEEKDAY_COLUMNS = [1, 2, 3, 4, 5, 6, 7];
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Each extract as a whole, whatever span it covers: how many records were read and where they
+ * fall, then the borough's records by month (with a line chart), by category as the extract
+ * names them, by ward and by LSOA.
+ */
+export function extractSheet(incidents: readonly IncidentAnalysis[]): ResultSheet | null {
+  if (incidents.length === 0) return null;
+  const b = new SheetBuilder(4);
+  const charts: ResultChart[] = [];
+  const int = NumberFormats.integer;
+  for (const { source, extract } of incidents) {
+    b.add("section", [`${source}: ${formatCount(extract.records)} records read`]);
+    b.add("data", ["In the borough's wards", extract.located], ["@", int]);
+    b.add("data", ["Outside every ward (not the borough's)", extract.outsideBoundaries], ["@", int]);
+    b.add("data", [extract.unlocatedExcluded ? "Without a location (left out)" : "Without a location (counted, in no ward)", extract.unlocated], ["@", int]);
+    b.add("data", ["Counted in the borough's totals", extract.counted], ["@", int]);
+    if (extract.forces.length > 0) b.add("note", [`Whose data: ${extract.forces.map((f) => `${f.force} (${formatCount(f.count)})`).join(", ")}.`]);
+    if (extract.policeUk) b.add("note", [POLICE_UK_ATTRIBUTION]);
+    if (extract.monthOnly) b.add("note", ["The extract gives months only (no days or times)."]);
+    b.add("data", []);
+    const monthHeader = b.add("section", ["Month", "Records", "Crime", "Anti-social behaviour"]);
+    for (const m of extract.months) b.add("data", [m.month, m.count, m.crime, m.antisocialBehaviour], ["@", int, int, int]);
+    if (extract.months.length > 1) charts.push({ kind: "line", title: `${source}: records by month`, firstRow: monthHeader, lastRow: b.rows.length - 1, categoryColumn: 0, seriesColumns: [2, 3] });
+    b.add("data", []);
+    b.add("section", ["Category", "Records", "Share"]);
+    for (const c of extract.byCategory) b.add("data", [c.category, c.count, extract.counted > 0 ? c.count / extract.counted : null], ["@", int, NumberFormats.percent1]);
+    b.add("data", []);
+    if (extract.byWard.length > 0) {
+      b.add("section", ["Ward", "Records", "Crime", "Anti-social behaviour"]);
+      for (const w of extract.byWard) b.add("data", [w.name, w.count, w.crime, w.antisocialBehaviour], ["@", int, int, int]);
+      b.add("data", []);
+    }
+    if (extract.byLsoa.length > 0) {
+      b.add("section", ["LSOA", "LSOA code", "Records"]);
+      for (const l of extract.byLsoa) b.add("data", [l.name, l.code, l.count], ["@", "@", int]);
+      b.add("data", []);
+    }
+  }
+  return b.sheet(IncidentSheetNames.extract, [col("Extract", 44, NumberFormats.text), col("", 14, NumberFormats.integer), col("", 12, NumberFormats.integer), col("", 22, NumberFormats.integer)], charts);
+}
 
 /**
  * When the profiled category happens, for each extract: month × weekday and hour × weekday

@@ -171,7 +171,7 @@ describe("records with coordinates", () => {
     locate(x, y) {
       const inside = (lon: number, lat: number): boolean => lon > 0.4 && lon < 0.7 && lat > 51.1 && lat < 51.35;
       if (inside(x, y)) return { ward: x < 0.52 ? "West" : "East" };
-      return inside(y, x) ? { reject: "latitude and longitude swapped" } : { reject: "outside the borough" };
+      return inside(y, x) ? { reject: "latitude and longitude swapped" } : { outside: true };
     },
     wardName: (text) => (/^(e05000001|west)$/i.test(text) ? "West" : null),
   };
@@ -192,7 +192,9 @@ describe("records with coordinates", () => {
     const analysis = analyseIncidents(agg.counts(), "extract.csv");
     expect(analysis.summary.byWard.map((w) => [w.name, w.values[1]])).toEqual([["East", 1], ["West", 1]]);
     expect(analysis.summary.allCrime[1]).toBe(3);
-    expect(analysis.summary.rejected.reasons).toEqual({ "latitude and longitude swapped": 1, "outside the borough": 1 });
+    expect(analysis.summary.rejected.reasons).toEqual({ "latitude and longitude swapped": 1 });
+    // Outside every ward is not an error: counted apart, and not in the borough's totals.
+    expect([analysis.extract.outsideBoundaries, analysis.extract.unlocated, analysis.extract.located]).toEqual([1, 1, 2]);
     const swapped = analysis.findings.find((f) => f.message.includes("swapped"))!;
     expect(swapped.severity).toBe("warning");
     expect(swapped.message).toBe("extract.csv: 1 record not counted (latitude and longitude swapped); for example row 4: 01/10/2018 | Theft | 0.6 | 51.27");

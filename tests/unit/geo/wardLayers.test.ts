@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import { wardAnalysis } from "../../../geo";
 import { ExcelJsWorkbook } from "../../../src/adapters/exceljs";
 import { computeAssessment } from "../../../src/core";
-import { builtBoundaries } from "../../helpers/boundaries";
+import { builtBoundaries, onsWardPopulation } from "../../helpers/boundaries";
 import { sheet } from "../../helpers/grids";
 import { SAMPLE } from "../../helpers/sample";
 
@@ -23,7 +23,7 @@ describe("wardAnalysis on the sample workbook", () => {
       ["Police extract (synthetic): domestic abuse by ward", "ward table"],
       ["Needle find locations", "points"],
     ]);
-    expect(analysis.populationSheet).toBe("Population (illustrative)");
+    expect(analysis.populationSheet).toBe("Population");
     expect(analysis.sites.map((s) => s.name)).toEqual(["Salvation Army, Union Street (One Stop Shop)"]);
   });
 
@@ -33,8 +33,9 @@ describe("wardAnalysis on the sample workbook", () => {
     expect(ward("High Street").gi.band).toBe("hot-99");
     expect(ward("Park Wood").rank).toBe(2);
     expect(ward("Park Wood").gi.band).toBe("none");
-    expect(ward("High Street").ratePer1000).toBeCloseTo((420 / 9107) * 1000, 1);
-    expect(da.wards.reduce((a, w) => a + (w.population ?? 0), 0)).toBe(170000);
+    // Rates per 1,000 use ONS's real mid-2020 residents, summed here straight from the published file.
+    expect(ward("High Street").ratePer1000).toBeCloseTo((420 / onsWardPopulation("E05004996")) * 1000, 1);
+    expect(da.wards.reduce((a, w) => a + (w.population ?? 0), 0)).toBe(173132);
   });
 
   it("marks wards a ward table does not mention as no data, not zero", async () => {

@@ -1,0 +1,3 @@
+export * from "./csvRows";
+export * from "./zipEntries";
+export * from "./extractFilesPort";

@@ -1,0 +1,116 @@
+import { MONTH_NAMES, calendarDay } from "../calendar/namedDates";
+import { ANTISOCIAL_BEHAVIOUR } from "./crimeGroups";
+import type { IncidentCounts, RecordExample } from "./incidentAggregator";
+import { monthNumber } from "./recordDate";
+
+/** One month of an extract: its records in the borough, crime and anti-social behaviour apart. */
+export interface ExtractMonth {
+  /** `YYYY-MM`, as police.uk writes months. */
+  readonly month: string;
+  readonly count: number;
+  readonly crime: number;
+  readonly antisocialBehaviour: number;
+}
+
+/**
+ * What a whole extract holds, whatever span it covers: how many records were read, placed in
+ * the borough's wards, outside them (force-wide data) or without a location, and the borough's
+ * records by month, by category as the extract names them, by ward and by LSOA.
+ */
+export interface ExtractSummary {
+  /** Data rows read. */
+  readonly records: number;
+  /** Records placed in a ward (by coordinates, or by a Ward column). */
+  readonly located: number;
+  /** Records in no ward of the boundaries: another borough's, left out of every total. */
+  readonly outsideBoundaries: number;
+  /** Records without a location; `unlocatedExcluded` says whether the totals leave them out. */
+  readonly unlocated: number;
+  readonly unlocatedExcluded: boolean;
+  /** Records in the borough's totals. */
+  readonly counted: number;
+  /** True when the extract gives months only (police.uk): no days, weekdays or times. */
+  readonly monthOnly: boolean;
+  /** First and last month with a counted record, and the months between them, inclusive. */
+  readonly span: { readonly from: string; readonly to: string; readonly months: number } | null;
+  /** Months in the span with no record at all, in runs of up to three (a missing monthly file, say). */
+  readonly missingMonths: readonly string[];
+  /** Longer runs of months without records (the gap after a stray early record). */
+  readonly gaps: readonly { readonly from: string; readonly to: string; readonly months: number }[];
+  readonly months: readonly ExtractMonth[];
+  readonly byCategory: readonly { readonly category: string; readonly count: number }[];
+  readonly byWard: readonly { readonly name: string; readonly count: number; readonly crime: number; readonly antisocialBehaviour: number }[];
+  readonly byLsoa: readonly { readonly code: string; readonly name: string; readonly count: number }[];
+  /** True for police.uk's open data, which must be credited wherever its results are shown. */
+  readonly policeUk: boolean;
+  /** Whose data it is (`Falls within`), with each force's records (all of them, outside included). */
+  readonly forces: readonly { readonly force: string; readonly count: number }[];
+  readonly outsideExamples: readonly RecordExample[];
+}
+
+const MISSING_RUN = 3;
+
+/** `2022-01` for a month number (months since year 0). */
+export const isoMonth = (month: number): string => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+
+/** `January 2022` for a month number, as the findings and sheets word it. */
+export const monthWords = (month: number): string => `${MONTH_NAMES[month % 12]} ${Math.floor(month / 12)}`;
+
+/** The whole-extract summary of these counts (every counted record, whatever its period). */
+export function extractSummary(counts: IncidentCounts): ExtractSummary {
+  const asb = counts.groups.indexOf(ANTISOCIAL_BEHAVIOUR);
+  const months = new Map<number, { count: number; asb: number }>();
+  const wards = counts.wards.map(() => ({ count: 0, asb: 0 }));
+  for (const cell of counts.days) {
+    const month = monthNumber(calendarDay(cell.day));
+    const m = months.get(month) ?? { count: 0, asb: 0 };
+    m.count += cell.count;
+    wards[cell.ward].count += cell.count;
+    if (cell.group === asb) {
+      m.asb += cell.count;
+      wards[cell.ward].asb += cell.count;
+    }
+    months.set(month, m);
+  }
+  const order = [...months.keys()].sort((a, b) => a - b);
+  const first = order[0];
+  const last = order[order.length - 1];
+  // A run of up to three empty months between busy ones is a missing file; a longer run is a
+  // gap before a stray early record (reported with the periods), not missing data.
+  const missingMonths: string[] = [];
+  const gaps: { from: string; to: string; months: number }[] = [];
+  for (let m = first ?? 0; first !== undefined && m <= last; m += 1) {
+    if (months.has(m)) continue;
+    let end = m;
+    while (!months.has(end + 1)) end += 1;
+    if (end - m < MISSING_RUN) for (let k = m; k <= end; k += 1) missingMonths.push(isoMonth(k));
+    else gaps.push({ from: isoMonth(m), to: isoMonth(end), months: end - m + 1 });
+    m = end;
+  }
+  const located = wards.reduce((sum, w, i) => sum + (i > 0 ? w.count : 0), 0);
+  return {
+    records: counts.records,
+    located,
+    outsideBoundaries: counts.outsideBoundaries,
+    unlocated: counts.unlocated,
+    unlocatedExcluded: counts.unlocatedExcluded,
+    counted: counts.counted,
+    monthOnly: counts.counted > 0 && counts.monthOnly === counts.counted,
+    span: first === undefined ? null : { from: isoMonth(first), to: isoMonth(last), months: last - first + 1 },
+    missingMonths,
+    gaps,
+    months: order.map((m) => {
+      const { count, asb: a } = months.get(m) as { count: number; asb: number };
+      return { month: isoMonth(m), count, crime: count - a, antisocialBehaviour: a };
+    }),
+    byCategory: counts.categories,
+    byWard: counts.wards
+      .map((name, i) => ({ name, count: wards[i].count, crime: wards[i].count - wards[i].asb, antisocialBehaviour: wards[i].asb }))
+      .filter((w, i) => i > 0 && w.count > 0)
+      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    byLsoa: counts.lsoas,
+    policeUk: counts.policeUk,
+    forces: counts.forces,
+    outsideExamples: counts.outsideExamples,
+  };
+}

@@ -1,0 +1,101 @@
+import { type CellValue, type SheetGrid, cellText } from "../../model";
+import { parseNumberCell } from "../parse/parseNumber";
+
+/** One area's residents: all ages, and the youth-justice ages 10 to 17 when the source gives ages. */
+export interface AreaPopulation {
+  /** The area as the source writes it: a GSS code (`E05004996`) or a name. */
+  readonly area: string;
+  readonly allAges: number;
+  readonly aged10to17: number | null;
+}
+
+/** A population table as read: one row per area. */
+export interface PopulationTable {
+  readonly source: string;
+  readonly areas: readonly AreaPopulation[];
+  /** True when the source gives single years of age (so 10–17 is known). */
+  readonly byAge: boolean;
+}
+
+const GSS_CODE = /^[EWSNK]\d{8}$/;
+// ONS writes the top age as "90" (meaning 90 and over), "90+" or "90 and over".
+const AGE = /^(\d{1,3})(\+| and over| plus)?$/i;
+const ALL_AGES = /^(all ages|all persons|persons|total|population|residents|usual residents|count)$/i;
+const HEADER_ROWS = 15;
+
+const text = (v: CellValue): string => cellText(v).trim();
+const number = (v: CellValue): number | null => {
+  const parsed = parseNumberCell(v ?? null, null);
+  return parsed.kind === "number" ? parsed.value : null;
+};
+
+/** Where a population table's columns are, found in one header row. */
+interface PopulationColumns {
+  readonly row: number;
+  readonly area: number;
+  /** The first column of each single year of age (0 to 90), by age. */
+  readonly ages: ReadonlyMap<number, number>;
+  readonly allAges: number | null;
+}
+
+function findColumns(grid: SheetGrid): PopulationColumns | null {
+  for (let r = 0; r < Math.min(HEADER_ROWS, grid.values.length); r += 1) {
+    const header = grid.values[r];
+    const ages = new Map<number, number>();
+    let allAges: number | null = null;
+    for (let c = 0; c < header.length; c += 1) {
+      const t = text(header[c]);
+      const age = AGE.exec(t);
+      // The first column headed with an age wins: ONS's file ends with a second, empty "0".
+      if (age && !ages.has(Number(age[1])) && Number(age[1]) <= 120) ages.set(Number(age[1]), c);
+      else if (allAges === null && ALL_AGES.test(t)) allAges = c;
+    }
+    const byAge = ages.size >= 18 && [...Array(18).keys()].every((a) => ages.has(a));
+    if (!byAge && allAges === null) continue;
+    // The area column: the first whose next rows hold GSS codes, else the first text column.
+    const firstData = Math.min(...(byAge ? [...ages.values()] : []), allAges ?? Infinity);
+    const sample = grid.values.slice(r + 1, r + 21);
+    const candidates = [...Array(Math.max(firstData, 0)).keys()];
+    const coded = candidates.find((c) => sample.filter((row) => GSS_CODE.test(text(row[c] ?? null))).length >= Math.min(3, sample.length));
+    const named = candidates.find((c) => sample.some((row) => text(row[c] ?? null) !== "" && number(row[c] ?? null) === null));
+    const area = coded ?? named;
+    if (area === undefined) continue;
+    return { row: r, area, ages: byAge ? ages : new Map(), allAges };
+  }
+  return null;
+}
+
+/**
+ * Reads a population table as ONS publishes it or as an analyst keeps it: one row per area
+ * (a GSS code or a name), with either single years of age (ONS's mid-year estimates: `0` to
+ * `90`, no all-ages column, a trailing empty column) or one count column (`Population`,
+ * `Residents`, `All ages`). Gives all ages (the all-ages column, else the sum of the ages) and,
+ * with ages, the 10–17 youth-justice range. Rows without an area or a number are passed over.
+ * Null when the grid has no such table.
+ */
+export function readPopulationTable(grid: SheetGrid): PopulationTable | null {
+  const columns = findColumns(grid);
+  if (!columns) return null;
+  const areas: AreaPopulation[] = [];
+  const ages = [...columns.ages];
+  for (const row of grid.values.slice(columns.row + 1)) {
+    const area = text(row[columns.area] ?? null);
+    if (!area) continue;
+    let sum = 0;
+    let youth = 0;
+    let missing = false;
+    for (const [age, c] of ages) {
+      const n = number(row[c] ?? null);
+      if (n === null) missing = true;
+      else {
+        sum += n;
+        if (age >= 10 && age <= 17) youth += n;
+      }
+    }
+    const stated = columns.allAges === null ? null : number(row[columns.allAges] ?? null);
+    const allAges = stated ?? (ages.length > 0 && !missing ? sum : null);
+    if (allAges === null) continue;
+    areas.push({ area, allAges, aged10to17: ages.length > 0 && !missing ? youth : null });
+  }
+  return areas.length > 0 ? { source: grid.name, areas, byAge: ages.length > 0 } : null;
+}

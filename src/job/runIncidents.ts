@@ -1,0 +1,115 @@
+import { type WardAnalysis, type WardBoundaries, recordLocator, wardAnalysis, wardAnalysisJson, wardCodeOf, wardNeighbourNames, wardsResultSheet } from "../../geo";
+import {
+  type Assessment,
+  ExtractCollector,
+  type ExtractFiles,
+  type IncidentAnalysis,
+  type Intervention,
+  type PopulationTable,
+  type WindowKind,
+  analyseIncidents,
+  extractAttributions,
+  assessExtract,
+  buildResultSheets,
+  chooseComparisonWards,
+  finding,
+  incidentJson,
+  profileCategories,
+  sortFindings,
+} from "../core";
+import { type ExtractPort, InputError, OptionError, type ResultSheet } from "../model";
+import type { RunProgress } from "./runAssessment";
+
+/** An intervention asked for by its wards and dates (days since 1970). */
+export interface InterventionRequest {
+  readonly name?: string;
+  readonly wards: readonly string[];
+  /** Comparison wards; none means the wards bordering the intervention's. */
+  readonly compare: readonly string[];
+  readonly from: number;
+  /** The last day; the latest record's when null. */
+  readonly to: number | null;
+}
+
+/** Choices of a record-level run. */
+export interface IncidentRunOptions {
+  readonly window?: WindowKind;
+  readonly end?: { readonly year: number; readonly month: number };
+  /** The category profiled in time (domestic abuse by default). */
+  readonly category?: string;
+  /** The analyst's Category → Group mapping, over the defaults. */
+  readonly mapping?: ReadonlyMap<string, string>;
+  readonly intervention?: InterventionRequest | null;
+  readonly boundaries?: WardBoundaries | null;
+  readonly population?: PopulationTable | null;
+  readonly onProgress?: (step: RunProgress) => void;
+}
+
+/** What a record-level run produced: the analysis, the files it read, and the same results a workbook's extract sheet gives. */
+export interface IncidentRun {
+  readonly analysis: IncidentAnalysis;
+  readonly files: ExtractFiles;
+  readonly assessment: Assessment;
+  readonly wards: WardAnalysis | null;
+  readonly sheets: readonly ResultSheet[];
+  readonly wardCode: (name: string) => string | null;
+}
+
+/**
+ * A record-level extract from its files (one CSV, several, a folder, a police.uk download):
+ * every file's rows into one count, then the comparison, the whole-extract summary, the time
+ * profile, interventions, ward layers and the result sheets. The job behind `csp-assess
+ * incidents` and the files picked in the pane.
+ * @throws InputError when no file holds record-level rows; OptionError for a category the extract lacks
+ */
+export async function runIncidents(port: ExtractPort, options: IncidentRunOptions = {}): Promise<IncidentRun> {
+  const { boundaries = null, onProgress } = options;
+  onProgress?.({ stage: "reading" });
+  const collector = new ExtractCollector(options.mapping, boundaries ? recordLocator(boundaries) : null);
+  await port.readExtract(collector);
+  const files = collector.files();
+  const aggregator = collector.result();
+  if (!aggregator) {
+    const skipped = files.skipped.slice(0, 3).map((s) => (s.name === port.name ? s.reason : `${s.name}: ${s.reason}`)).join("; ");
+    throw new InputError(null, `${port.name}: no record-level columns found, so no street-level crime or other records were read${skipped ? ` (${skipped})` : ""}`);
+  }
+  onProgress?.({ stage: "computing", sheet: 1, sheets: 1, name: port.name });
+  const counts = aggregator.counts();
+  if (options.category && !profileCategories(counts).some((c) => c.toLowerCase() === options.category?.toLowerCase())) {
+    throw new OptionError(`--category must be one of: ${profileCategories(counts).join(", ")}`);
+  }
+  const interventions: Intervention[] = [];
+  const request = options.intervention;
+  if (request) {
+    interventions.push({
+      name: request.name ?? `Intervention in ${request.wards.join(", ")}`,
+      wards: request.wards,
+      comparisonWards: chooseComparisonWards(request.wards, request.compare, boundaries ? wardNeighbourNames(boundaries) : () => []),
+      start: request.from,
+      end: Math.max(request.from, request.to ?? counts.lastDay ?? request.from),
+    });
+  }
+  const analysed = analyseIncidents(counts, port.name, { window: options.window, end: options.end, category: options.category, interventions });
+  // Skipped files are listed, never passed over silently.
+  const skippedFindings = files.skipped.map((s) => finding(port.name, "", "info", "file-skipped", `${s.name} was not read: ${s.reason}`));
+  const analysis: IncidentAnalysis = { ...analysed, findings: [...skippedFindings, ...analysed.findings] };
+  const assessment = assessExtract(analysis);
+  let wards: WardAnalysis | null = null;
+  if (boundaries) {
+    onProgress?.({ stage: "mapping" });
+    wards = wardAnalysis([], assessment.tables, boundaries, { population: options.population, attributions: extractAttributions([analysis]) });
+  }
+  const all: Assessment = wards ? { ...assessment, findings: sortFindings([...assessment.findings, ...wards.findings]) } : assessment;
+  const sheets = buildResultSheets(all);
+  if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
+  return { analysis, files, assessment: all, wards, sheets, wardCode: boundaries ? wardCodeOf(boundaries) : () => null };
+}
+
+/** The JSON of a record-level run: the extract's analysis, the files read and skipped, and the ward layers. */
+export function incidentRunJson(run: IncidentRun): Record<string, unknown> {
+  return {
+    ...incidentJson(run.analysis, run.wardCode),
+    files: run.files,
+    ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
+  };
+}

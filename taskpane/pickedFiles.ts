@@ -1,0 +1,51 @@
+import type { ExcelJsWorkbook } from "../src/adapters/exceljs";
+import type { ExtractFilesPort, InputFile } from "../src/adapters/records";
+import type { PopulationTable } from "../src/core/population/wardPopulation";
+
+/** A picked file as the record adapters read it: streamed, a chunk at a time. */
+export function pickedFile(file: File): InputFile {
+  return {
+    name: file.name,
+    async *chunks() {
+      const reader = file.stream().getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    },
+  };
+}
+
+/** What the analyst picked: one workbook, or the files of a record-level extract. */
+export type PickedInput = { readonly kind: "workbook"; readonly port: ExcelJsWorkbook; readonly name: string } | { readonly kind: "extract"; readonly port: ExtractFilesPort; readonly name: string };
+
+/** True when the picked files are an extract (CSVs, a zip, or several files) rather than one workbook. */
+export const isExtract = (files: readonly File[]): boolean => files.length > 1 || files.some((f) => /\.(csv|zip)$/i.test(f.name));
+
+/** The picked files as an extract, read through the same adapter as the command line's. */
+export async function pickedExtract(files: readonly File[]): Promise<PickedInput> {
+  const { ExtractFilesPort } = await import(/* webpackChunkName: "records" */ "../src/adapters/records");
+  const name = files.length === 1 ? files[0].name : `${files.length} files`;
+  return { kind: "extract", port: new ExtractFilesPort(name, files.map(pickedFile), { single: files.length === 1 && !/\.zip$/i.test(files[0].name) }), name };
+}
+
+/** Ward populations from a picked file (ONS's single-year-of-age CSV, or any areas-and-residents table). */
+export async function pickedPopulation(file: File): Promise<PopulationTable> {
+  const [{ csvSheet }, { readPopulationTable }, { InputError }] = await Promise.all([
+    import(/* webpackChunkName: "records" */ "../src/adapters/records"),
+    import(/* webpackChunkName: "job" */ "../src/core/population/wardPopulation"),
+    import(/* webpackChunkName: "job" */ "../src/model"),
+  ]);
+  let sheets;
+  if (/\.csv$/i.test(file.name)) sheets = [csvSheet(file.name, await file.text())];
+  else {
+    const { ExcelJsWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../src/adapters/exceljs");
+    sheets = (await (await ExcelJsWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name)).readWorkbook()).sheets;
+  }
+  for (const sheet of sheets) {
+    const table = readPopulationTable(sheet);
+    if (table) return { ...table, source: file.name };
+  }
+  throw new InputError(null, `${file.name}: no population table found (a column of ward codes or names, and single years of age 0-90 or a Population column)`);
+}
