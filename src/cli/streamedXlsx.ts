@@ -1,15 +1,46 @@
+import { promises as fs } from "node:fs";
+import zlib from "node:zlib";
 import type ExcelJS from "exceljs";
 import { toCellValue } from "../adapters/exceljs";
 import type { InputFile } from "../adapters/records";
+import { ZipPackage, streamPackageRows } from "../adapters/xlsx";
 import { type ExtractSink, InputError } from "../model";
+import { nodeDeflateCodec } from "./nodeDeflateCodec";
+
+/** A zip entry's deflated bytes inflated by zlib, 64 kB at a time. */
+async function* zlibInflate(raw: Uint8Array): AsyncIterable<Uint8Array> {
+  const stream = zlib.createInflateRaw({ chunkSize: 1 << 16 });
+  stream.end(raw);
+  for await (const chunk of stream) yield chunk as Uint8Array;
+}
 
 /**
- * An .xlsx extract's sheets streamed through ExcelJS's streaming reader, so a million-row
- * extract is read in bounded memory (the package reader holds the whole workbook). Every sheet
- * goes to the sink as a file of its own: sheets without record columns are listed as skipped.
- * Node only: the page reads picked workbooks whole.
+ * An .xlsx extract's sheets streamed row by row, so a million-row extract is read in memory
+ * bounded by the file's compressed size and one batch of rows: through the package reader
+ * (each sheet inflated as a stream), else, for a package laid out as it does not read, through
+ * ExcelJS's streaming reader. Every sheet goes to the sink as a file of its own; sheets without
+ * record columns are listed as skipped. Node only: the page reads picked workbooks whole.
  */
 export async function readXlsxStreamed(file: InputFile, sink: ExtractSink): Promise<void> {
+  const zip = ZipPackage.open(new Uint8Array(await fs.readFile(file.name)));
+  if (zip) {
+    let started = false;
+    try {
+      await streamPackageRows(zip, nodeDeflateCodec, zlibInflate, (sheet) => {
+        started = true;
+        const rows = sink.file(`${file.name} (${sheet})`);
+        return rows && { row: (cells, row) => rows.row(cells, () => `${sheet} row ${row + 1}`), end: () => rows.end() };
+      });
+      return;
+    } catch (error) {
+      // Declined before any sheet was read: ExcelJS reads it below. Part-way, it is a failure.
+      if (started || error instanceof InputError) throw error instanceof InputError ? error : new InputError(null, `${file.name} is not a readable CSV or .xlsx extract (${(error as Error).message})`);
+    }
+  }
+  await readWithExcelJs(file, sink);
+}
+
+async function readWithExcelJs(file: InputFile, sink: ExtractSink): Promise<void> {
   const { stream } = await import("exceljs");
   const reader = new stream.xlsx.WorkbookReader(file.name, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
   try {

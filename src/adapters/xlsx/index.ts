@@ -1,4 +1,4 @@
 export * from "./deflateCodec";
 export * from "./writeIntoPackage";
 export { ZipPackage } from "./zipPackage";
-export { readPackageGrids } from "./readPackage";
+export { type InflateStream, readPackageGrids, streamPackageRows } from "./readPackage";

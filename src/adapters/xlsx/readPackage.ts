@@ -1,8 +1,8 @@
-import { type SheetGrid, type WorkbookGrids, unreadResultSheet } from "../../model";
+import { type CellValue, type SheetGrid, type WorkbookGrids, unreadResultSheet } from "../../model";
 import type { DeflateCodec } from "./deflateCodec";
 import { BUILT_IN_FORMATS } from "./numberFormats";
 import { stringItems } from "./sharedStringsPart";
-import { type SheetContext, UnreadablePart, readSheetCells, runText } from "./sheetCells";
+import { type SheetContext, UnreadablePart, checkSheetLayout, readSheetCells, readSheetRows, runText } from "./sheetCells";
 import { REL_NS, SHARED_STRINGS_REL, WORKBOOK, WORKBOOK_RELS, WORKSHEET_REL, attributeOf, relationshipsPrefix, resultMarkers, sheetEntries, workbookRelationships } from "./workbookPart";
 import type { ZipPackage } from "./zipPackage";
 
@@ -35,16 +35,18 @@ function styleFormats(xml: string | null): (string | null)[] {
   });
 }
 
+/** A workbook's worksheets in tab order, with what their cells refer to elsewhere in the package. */
+interface PackageSheets {
+  readonly context: SheetContext;
+  /** `ours` marks our own result sheets from an earlier run, whose cells are never read. */
+  readonly sheets: readonly { readonly name: string; readonly part: string; readonly ours: boolean }[];
+}
+
 /**
- * Reads every worksheet of an .xlsx package into grids, straight from the XML: about four
- * times faster than building ExcelJS's object model, which the core never needs. It gives the
- * grids ExcelJS would give (the tests compare the two on every workbook they use and on random
- * ones), except where ExcelJS is wrong: `_xHHHH_` escapes are decoded in every string, as
- * Excel decodes them, and a formula's cached 0, FALSE or text is kept as it is.
- * @throws UnreadablePart when the package is laid out in a way this reader does not handle
- *   (strict OOXML, prefixed elements, CDATA, a missing part); the caller then uses ExcelJS.
+ * The workbook part, its relationships, shared strings and styles: what reading any sheet needs.
+ * @throws UnreadablePart when the package is not laid out as Excel writes it
  */
-export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec): Promise<WorkbookGrids> {
+async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<PackageSheets> {
   const [workbook, rels] = await Promise.all([zip.text(WORKBOOK, codec), zip.text(WORKBOOK_RELS, codec)]);
   if (workbook === null || rels === null) throw new UnreadablePart("the workbook part is not where Excel puts it");
   const prefix = relationshipsPrefix(workbook);
@@ -57,14 +59,27 @@ export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec): Pr
   const date1904 = ["1", "true"].includes(attributeOf(workbookPr, "date1904") ?? "");
   const context: SheetContext = { sharedStrings: sharedStrings(strings), formats: styleFormats(styles), date1904 };
   const ours = resultMarkers(workbook).sheets;
-
-  // Worksheets in tab order (chart sheets and the like have no cells to read). Our own result
-  // sheets are listed but not read: the core never uses their cells.
+  // Worksheets in tab order (chart sheets and the like have no cells to read).
   const sheets = sheetEntries(workbook, prefix).flatMap((entry) => {
     const relationship = entry.relationshipId ? relationships.get(entry.relationshipId) : undefined;
     if (!relationship) throw new UnreadablePart(`sheet ${entry.name} has no part`);
     return relationship.type === WORKSHEET_REL ? [{ name: entry.name, part: relationship.part, ours: ours.has(entry.name) }] : [];
   });
+  return { context, sheets };
+}
+
+/**
+ * Reads every worksheet of an .xlsx package into grids, straight from the XML: about four
+ * times faster than building ExcelJS's object model, which the core never needs. It gives the
+ * grids ExcelJS would give (the tests compare the two on every workbook they use and on random
+ * ones), except where ExcelJS is wrong: `_xHHHH_` escapes are decoded in every string, as
+ * Excel decodes them, and a formula's cached 0, FALSE or text is kept as it is.
+ * @throws UnreadablePart when the package is laid out in a way this reader does not handle
+ *   (strict OOXML, prefixed elements, CDATA, a missing part); the caller then uses ExcelJS.
+ */
+export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec): Promise<WorkbookGrids> {
+  const { context, sheets } = await packageSheets(zip, codec);
+  // Our own result sheets are listed but not read: the core never uses their cells.
   const toRead = sheets.filter((s) => !s.ours);
   const texts: (Promise<string | null> | null)[] = [];
   const read = new Map<string, SheetGrid>();
@@ -81,4 +96,95 @@ export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec): Pr
   }
   const grids = sheets.map((s) => read.get(s.name) ?? unreadResultSheet(s.name));
   return { sheets: grids };
+}
+
+/** Inflates a zip entry's raw deflate bytes as a stream of chunks (Node's zlib, the browser's DecompressionStream). */
+export type InflateStream = (raw: Uint8Array) => AsyncIterable<Uint8Array>;
+
+// Sheet XML is decoded and parsed about 64 kB of whole rows at a time: V8 keeps strings under
+// 128 kB out of its large-object space, where decoding measured thirty times slower.
+const ROWS_BATCH = 1 << 16;
+const ROW_END = [0x3c, 0x2f, 0x72, 0x6f, 0x77, 0x3e]; // "</row>"
+
+/** The index just past the last "</row>" that ends at or before `limit`, or 0. */
+function lastRowEnd(bytes: Uint8Array, limit: number): number {
+  for (let i = bytes.lastIndexOf(0x3e, limit - 1); i >= 5; i = bytes.lastIndexOf(0x3e, i - 1)) {
+    let k = 0;
+    while (k < 6 && bytes[i - 5 + k] === ROW_END[k]) k += 1;
+    if (k === 6) return i + 1;
+  }
+  return 0;
+}
+
+/**
+ * Streams every worksheet's rows (our result sheets left out) without holding a sheet's XML or
+ * grid: each part is inflated as a stream and its whole rows parsed as they arrive, for
+ * record-level extracts of a million rows. `onSheet` gets each sheet's name and returns where
+ * its rows go (each row as cells by column, with its sheet row, zero-based), or null to pass it
+ * by. Merged cells are not looked at (they come after the rows); extracts have none.
+ * @throws UnreadablePart as readPackageGrids does, so the caller can use ExcelJS instead
+ */
+export async function streamPackageRows(
+  zip: ZipPackage,
+  codec: DeflateCodec,
+  inflate: InflateStream,
+  onSheet: (name: string) => { row(cells: CellValue[], row: number): void; end(): void } | null,
+): Promise<void> {
+  const { context, sheets } = await packageSheets(zip, codec);
+  for (const sheet of sheets.filter((s) => !s.ours)) {
+    const entry = zip.entry(sheet.part);
+    if (!entry || (entry.method !== 0 && entry.method !== 8)) throw new UnreadablePart(`sheet ${sheet.name} has no part it can read`);
+    const sink = onSheet(sheet.name);
+    if (!sink) continue;
+    let cells: CellValue[] = [];
+    let current = -1;
+    const emit = (): void => {
+      if (current >= 0) sink.row(cells, current);
+      cells = [];
+    };
+    const onCell = (row: number, column: number, value: CellValue): void => {
+      if (row !== current) {
+        emit();
+        current = row;
+      }
+      cells[column] = value;
+    };
+    const decoder = new TextDecoder("utf-8");
+    let buffer = new Uint8Array(ROWS_BATCH * 2);
+    let length = 0;
+    let last = -1;
+    let checked = false;
+    const parse = (upTo: number): void => {
+      const xml = decoder.decode(buffer.subarray(0, upTo));
+      if (!checked) {
+        checkSheetLayout(sheet.name, xml);
+        checked = true;
+      }
+      const dataEnd = xml.indexOf("</sheetData>");
+      last = readSheetRows(sheet.name, dataEnd < 0 ? xml : xml.slice(0, dataEnd), context, onCell, last);
+      buffer.copyWithin(0, upTo, length);
+      length -= upTo;
+    };
+    const chunks = entry.method === 0 ? [entry.raw] : inflate(entry.raw);
+    for await (const chunk of chunks) {
+      if (length + chunk.length > buffer.length) {
+        const grown = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length));
+        grown.set(buffer.subarray(0, length));
+        buffer = grown;
+      }
+      buffer.set(chunk, length);
+      length += chunk.length;
+      // UTF-8 never puts "</row>" inside a character, so whole rows are cut from the bytes,
+      // no more than a batch and a half at a time (a longer row is taken whole).
+      while (length >= ROWS_BATCH) {
+        const cut = lastRowEnd(buffer, Math.min(length, ROWS_BATCH + (ROWS_BATCH >> 1))) || lastRowEnd(buffer, length);
+        if (cut === 0) break;
+        parse(cut);
+      }
+    }
+    // The rest: the last rows, and whatever follows sheetData (never a row).
+    if (!checked || length > 0) parse(length);
+    emit();
+    sink.end();
+  }
 }

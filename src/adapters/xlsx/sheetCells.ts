@@ -100,20 +100,25 @@ function cellValue(type: string | null, body: string, format: string | null, con
   }
 }
 
+/** Where a row's cells go as they are read: sheet row and column (zero-based), value, number format. */
+export type CellSink = (row: number, column: number, value: CellValue, format: string | null) => void;
+
 /**
- * One worksheet part as a grid: its used range of non-empty cells, with formats. Written for
- * speed with regular expressions over Excel's own layout (elements unprefixed, attributes
- * quoted); anything else raises UnreadablePart so the workbook is read by ExcelJS instead.
+ * Reads the `<row>` elements in `data` (all of sheetData, or any run of whole rows of it),
+ * handing every non-empty cell to `onCell`. `previousRow` is the row before the first (rows
+ * without `r` follow it); returns the last row read. Written for speed with regular
+ * expressions over Excel's own layout (elements unprefixed, attributes quoted); anything else
+ * raises UnreadablePart so the workbook is read by ExcelJS instead.
  */
-export function readSheetCells(name: string, xml: string, context: SheetContext): SheetGrid {
-  const dataStart = xml.indexOf("<sheetData");
-  if (!/<worksheet[\s>]/.test(xml) || dataStart < 0) throw new UnreadablePart(`sheet ${name} is not laid out as Excel writes it`);
-  if (xml.includes("<![CDATA[")) throw new UnreadablePart(`sheet ${name} holds CDATA sections`);
-  const dataEnd = xml.indexOf("</sheetData>", dataStart);
-  const data = xml.slice(dataStart, dataEnd < 0 ? xml.length : dataEnd);
-  const merged = mergedCovers(xml.slice(dataEnd < 0 ? xml.length : dataEnd));
-  const cells = new GridCollector();
-  let row = -1;
+export function readSheetRows(
+  name: string,
+  data: string,
+  context: SheetContext,
+  onCell: CellSink,
+  previousRow = -1,
+  merged: ((row: number, column: number) => boolean) | null = null,
+): number {
+  let row = previousRow;
   // exec with lastIndex rather than matchAll, which clones the expression for every row.
   const rows = new RegExp(ROW);
   const cellsOf = new RegExp(CELL);
@@ -150,8 +155,26 @@ export function readSheetCells(name: string, xml: string, context: SheetContext)
       const format = style === undefined || style === "0" ? null : (context.formats[Number(style)] ?? null);
       const value = cellValue(type ?? null, body, format, context);
       if (value === null) continue;
-      cells.add(row, column, value, format);
+      onCell(row, column, value, format);
     }
   }
+  return row;
+}
+
+/** Throws unless the start of a worksheet part is laid out as Excel writes it. */
+export function checkSheetLayout(name: string, xml: string): void {
+  if (!/<worksheet[\s>]/.test(xml) || xml.indexOf("<sheetData") < 0) throw new UnreadablePart(`sheet ${name} is not laid out as Excel writes it`);
+  if (xml.includes("<![CDATA[")) throw new UnreadablePart(`sheet ${name} holds CDATA sections`);
+}
+
+/** One worksheet part as a grid: its used range of non-empty cells, with formats. */
+export function readSheetCells(name: string, xml: string, context: SheetContext): SheetGrid {
+  checkSheetLayout(name, xml);
+  const dataStart = xml.indexOf("<sheetData");
+  const dataEnd = xml.indexOf("</sheetData>", dataStart);
+  const data = xml.slice(dataStart, dataEnd < 0 ? xml.length : dataEnd);
+  const merged = mergedCovers(xml.slice(dataEnd < 0 ? xml.length : dataEnd));
+  const cells = new GridCollector();
+  readSheetRows(name, data, context, (row, column, value, format) => cells.add(row, column, value, format), -1, merged);
   return cells.grid(name);
 }

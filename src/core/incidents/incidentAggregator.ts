@@ -1,4 +1,4 @@
-import { type CellValue, type RecordPlace, cellText } from "../../model";
+import { type CellValue, type RecordPlace, cellText, isEmptyCell } from "../../model";
 import { parseNumberCell } from "../parse/parseNumber";
 import { weekdayOf } from "../calendar/namedDates";
 import { crimeGroupOf } from "./crimeGroups";
@@ -256,7 +256,9 @@ export class IncidentAggregator {
   /** Adds one record; `where` names it in findings (`extract.csv line 1204`). */
   add(row: readonly CellValue[], where: RecordPlace): void {
     this.records += 1;
-    if (row.every((v) => cellText(v) === "")) return this.reject("empty row", where, row);
+    // A record with a date or a category is not empty: only look at every cell when both are blank.
+    const { date: dateColumn, category: categoryColumn } = this.columns;
+    if (isEmptyCell(row[dateColumn] ?? null) && isEmptyCell(row[categoryColumn] ?? null) && row.every((v) => isEmptyCell(v))) return this.reject("empty row", where, row);
     const { fallsWithin, reportedBy } = this.columns;
     const force = this.text(row, fallsWithin ?? reportedBy);
     if (force) this.bump(this.forceCounts, force);
