@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { InputError, type SheetGrid } from "../../model";
+import { ByteQueue } from "../byteQueue";
 
 /** Takes a file's bytes as they arrive (`push`), then `end`. */
 export interface ByteSink {
@@ -62,8 +63,7 @@ const BATCH = 1 << 16;
  */
 export function csvRows(onRow: (row: string[], line: number) => void, batch = BATCH): ByteSink {
   const decoder = new TextDecoder("utf-8");
-  let buffer = new Uint8Array(batch * 2);
-  let length = 0;
+  const queue = new ByteQueue(batch * 2);
   // Bytes before `scanned` are known to end their records at `end`, with the quote state after them.
   let scanned = 0;
   let end = 0;
@@ -91,29 +91,22 @@ export function csvRows(onRow: (row: string[], line: number) => void, batch = BA
     if (broken) throw new Error(`row ${line}: ${broken.message}`);
   };
   const flush = (upTo: number): void => {
-    parse(decoder.decode(buffer.subarray(0, upTo)));
-    buffer.copyWithin(0, upTo, length);
-    length -= upTo;
+    parse(decoder.decode(queue.bytes.subarray(0, upTo)));
+    queue.drop(upTo);
     scanned -= upTo;
     end = 0;
   };
   return {
     push(chunk) {
-      if (length + chunk.length > buffer.length) {
-        const grown = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length));
-        grown.set(buffer.subarray(0, length));
-        buffer = grown;
-      }
-      buffer.set(chunk, length);
-      length += chunk.length;
-      const found = completeRecordsEnd(buffer.subarray(0, length), scanned, quoted);
+      queue.push(chunk);
+      const found = completeRecordsEnd(queue.bytes, scanned, quoted);
       if (found.end > 0) end = found.end;
       quoted = found.quoted;
-      scanned = length;
+      scanned = queue.length;
       // Without quotes, any line break ends a record: cut at most a batch and a half at a time.
       while (end >= batch) {
-        const plain = buffer.subarray(0, end).indexOf(QUOTE) < 0;
-        const cut = plain ? buffer.subarray(0, end).lastIndexOf(LINE_FEED, batch + (batch >> 1) - 1) + 1 : 0;
+        const records = queue.bytes.subarray(0, end);
+        const cut = records.indexOf(QUOTE) < 0 ? records.lastIndexOf(LINE_FEED, batch + (batch >> 1) - 1) + 1 : 0;
         const upTo = cut > 0 ? cut : end;
         const rest = end - upTo;
         flush(upTo);
@@ -121,7 +114,7 @@ export function csvRows(onRow: (row: string[], line: number) => void, batch = BA
       }
     },
     end() {
-      flush(length);
+      flush(queue.length);
       parse(decoder.decode());
     },
   };

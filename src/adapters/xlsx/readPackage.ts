@@ -1,4 +1,5 @@
 import { type CellValue, type SheetGrid, type WorkbookGrids, unreadResultSheet } from "../../model";
+import { ByteQueue } from "../byteQueue";
 import type { DeflateCodec } from "./deflateCodec";
 import { BUILT_IN_FORMATS } from "./numberFormats";
 import { stringItems } from "./sharedStringsPart";
@@ -150,40 +151,32 @@ export async function streamPackageRows(
       cells[column] = value;
     };
     const decoder = new TextDecoder("utf-8");
-    let buffer = new Uint8Array(ROWS_BATCH * 2);
-    let length = 0;
+    const queue = new ByteQueue(ROWS_BATCH * 2);
     let last = -1;
     let checked = false;
     const parse = (upTo: number): void => {
-      const xml = decoder.decode(buffer.subarray(0, upTo));
+      const xml = decoder.decode(queue.bytes.subarray(0, upTo));
       if (!checked) {
         checkSheetLayout(sheet.name, xml);
         checked = true;
       }
       const dataEnd = xml.indexOf("</sheetData>");
       last = readSheetRows(sheet.name, dataEnd < 0 ? xml : xml.slice(0, dataEnd), context, onCell, last);
-      buffer.copyWithin(0, upTo, length);
-      length -= upTo;
+      queue.drop(upTo);
     };
     const chunks = entry.method === 0 ? [entry.raw] : inflate(entry.raw);
     for await (const chunk of chunks) {
-      if (length + chunk.length > buffer.length) {
-        const grown = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length));
-        grown.set(buffer.subarray(0, length));
-        buffer = grown;
-      }
-      buffer.set(chunk, length);
-      length += chunk.length;
+      queue.push(chunk);
       // UTF-8 never puts "</row>" inside a character, so whole rows are cut from the bytes,
       // no more than a batch and a half at a time (a longer row is taken whole).
-      while (length >= ROWS_BATCH) {
-        const cut = lastRowEnd(buffer, Math.min(length, ROWS_BATCH + (ROWS_BATCH >> 1))) || lastRowEnd(buffer, length);
+      while (queue.length >= ROWS_BATCH) {
+        const cut = lastRowEnd(queue.bytes, Math.min(queue.length, ROWS_BATCH + (ROWS_BATCH >> 1))) || lastRowEnd(queue.bytes, queue.length);
         if (cut === 0) break;
         parse(cut);
       }
     }
     // The rest: the last rows, and whatever follows sheetData (never a row).
-    if (!checked || length > 0) parse(length);
+    if (!checked || queue.length > 0) parse(queue.length);
     emit();
     sink.end();
   }
