@@ -43,3 +43,21 @@ export async function selectCell(reference: string): Promise<void> {
     await context.sync();
   });
 }
+
+/** The document setting that remembers the home area in the workbook itself. */
+const HOME_AREA_SETTING = "CSPAssess.homeArea";
+
+/** The home area remembered in the open workbook (Office's document settings), or "". */
+export function rememberedHomeArea(): string {
+  const value: unknown = Office.context.document.settings.get(HOME_AREA_SETTING);
+  return typeof value === "string" ? value : "";
+}
+
+/** Remembers the home area in the workbook: saved with it, so the next run and the next analyst see it. */
+export function rememberHomeArea(area: string): Promise<void> {
+  const settings = Office.context.document.settings;
+  if (area) settings.set(HOME_AREA_SETTING, area);
+  else settings.remove(HOME_AREA_SETTING);
+  return new Promise((resolve, reject) =>
+    settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)))));
+}

@@ -1,5 +1,5 @@
 import { byId } from "./dom";
-import { excelApiSupported, excelRunner, hostedByOffice, loadOffice, MINIMUM_EXCEL_API, selectCell } from "./officeHost";
+import { excelApiSupported, excelRunner, hostedByOffice, loadOffice, MINIMUM_EXCEL_API, rememberHomeArea, rememberedHomeArea, selectCell } from "./officeHost";
 import { progressText } from "./progressText";
 import { renderResults } from "./renderResults";
 import { pickedPopulation } from "./pickedFiles";
@@ -17,6 +17,17 @@ function notice(text: string, kind: "error" | "info" = "error"): void {
   box.hidden = false;
 }
 
+// The standalone page has no workbook to keep settings in: the browser remembers the home area.
+const HOME_AREA_KEY = "csp-assess-home-area";
+
+/** Keeps the home area for next time: in the workbook inside Office, in this browser otherwise. */
+async function remember(mode: Mode, area: string): Promise<void> {
+  if (mode === "office") {
+    if (area !== rememberedHomeArea()) await rememberHomeArea(area).catch((e: Error) => notice(`The home area could not be saved in the workbook: ${e.message}`));
+  } else if (area) window.localStorage.setItem(HOME_AREA_KEY, area);
+  else window.localStorage.removeItem(HOME_AREA_KEY);
+}
+
 async function compute(mode: Mode): Promise<void> {
   const button = byId<HTMLButtonElement>("csp-compute");
   const progress = byId("csp-progress");
@@ -26,6 +37,8 @@ async function compute(mode: Mode): Promise<void> {
   try {
     progress.textContent = "Loading…";
     const populationFile = byId<HTMLInputElement>("csp-population").files?.[0];
+    const homeArea = byId<HTMLInputElement>("csp-home-area").value.trim() || undefined;
+    await remember(mode, homeArea ?? "");
     const [{ runAssessment, runIncidents }, boundaries, population] = await Promise.all([
       import(/* webpackChunkName: "job" */ "../src/job"),
       import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.chosenBoundaries()),
@@ -36,7 +49,7 @@ async function compute(mode: Mode): Promise<void> {
     };
     if (mode === "office") {
       const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office");
-      const run = await runAssessment(new OfficeWorkbook(excelRunner), { onProgress, boundaries, population });
+      const run = await runAssessment(new OfficeWorkbook(excelRunner), { onProgress, boundaries, population, homeArea });
       last = { run, boundaries };
       renderResults(run, (cell) => void selectCell(cell).catch((e: Error) => notice(`Could not select ${cell}: ${e.message}`)));
     } else {
@@ -52,7 +65,7 @@ async function compute(mode: Mode): Promise<void> {
         await offerDownload(results, picked.name);
         done = "Done. The results workbook is ready to download.";
       } else {
-        const run = await runAssessment(picked.port, { onProgress, boundaries, population });
+        const run = await runAssessment(picked.port, { onProgress, boundaries, population, homeArea });
         last = { run, boundaries };
         renderResults(run, null);
         await offerDownload(picked.port, picked.name);
@@ -106,6 +119,7 @@ async function start(): Promise<void> {
   }
   document.body.dataset.mode = mode;
   byId("csp-source").hidden = mode !== "standalone";
+  byId<HTMLInputElement>("csp-home-area").value = mode === "office" ? rememberedHomeArea() : (window.localStorage.getItem(HOME_AREA_KEY) ?? "");
   if (mode === "standalone") watchPicker();
   const boundaries = byId<HTMLInputElement>("csp-boundaries");
   const population = byId<HTMLInputElement>("csp-population");

@@ -10,11 +10,11 @@ import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
 import { parseArgs } from "./parseArgs";
 import { readPopulationFile } from "./populationFile";
 
-export const COMPUTE_USAGE = "csp-assess compute <input.xlsx> --out <output.xlsx> [--json <result.json>] [--morile-preset linear|escalating] [--boundaries <file>] [--population <wards.csv>] [--window nov-oct|apr-mar|calendar]";
+export const COMPUTE_USAGE = "csp-assess compute <input.xlsx> --out <output.xlsx> [--json <result.json>] [--morile-preset linear|escalating] [--boundaries <file>] [--population <wards.csv>] [--area <name>] [--window nov-oct|apr-mar|calendar]";
 
 /** `csp-assess compute`: the workbook plus result sheets to --out, and the JSON to --json. */
 export async function computeCommand(args: readonly string[], log: (line: string) => void): Promise<void> {
-  const { positional, options } = parseArgs(args, ["out", "json", "morile-preset", "boundaries", "window", "population"]);
+  const { positional, options } = parseArgs(args, ["out", "json", "morile-preset", "boundaries", "window", "population", "area"]);
   const incidentWindow = (options.window ?? "nov-oct") as WindowKind;
   if (!["nov-oct", "apr-mar", "calendar"].includes(incidentWindow)) throw new UsageError("--window must be nov-oct, apr-mar or calendar (the periods compared for record-level sheets)");
   const morilePreset = (options["morile-preset"] ?? "linear").toLowerCase();
@@ -29,7 +29,7 @@ export async function computeCommand(args: readonly string[], log: (line: string
   // Ward layers need boundaries: --boundaries, else the built default when it exists.
   const boundaries = options.boundaries || existsSync(BUILT_BOUNDARIES) ? await readBoundaryFile(options.boundaries) : null;
   const population = options.population ? await readPopulationFile(options.population) : null;
-  const run = await runAssessment(port, { morilePreset, boundaries, incidentWindow, population });
+  const run = await runAssessment(port, { morilePreset, boundaries, incidentWindow, population, homeArea: options.area });
   const { assessment } = run;
   if (assessment.tables.length === 0 && !assessment.morile && assessment.incidents.length === 0) {
     throw new InputError(null, `${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`);
@@ -44,6 +44,11 @@ export async function computeCommand(args: readonly string[], log: (line: string
   if (run.wards) {
     const layers = run.wards.layers.map((l) => `${l.title} (${l.wards.filter((w) => w.gi.band.startsWith("hot")).map((w) => w.name).join(", ") || "no hotspot"})`);
     log(`Ward layers: ${layers.length > 0 ? layers.join("; ") : "none (no table of wards or located records)"}`);
+  }
+  if (assessment.homeArea) {
+    const standings = assessment.tables.flatMap((t) => (t.homeArea ? [t.homeArea.sentence] : []));
+    log(`Home area: ${assessment.homeArea.name}${assessment.homeArea.source === "inferred" ? " (inferred from the table titles)" : ""}; ${countOf(standings.length, "table")} of areas include it.`);
+    for (const sentence of standings) log(`  ${sentence}`);
   }
   if (assessment.morile) {
     log(`MoRiLE ranking (${assessment.morile.preset} preset):`);

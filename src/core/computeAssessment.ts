@@ -1,4 +1,5 @@
-import type { WorkbookGrids } from "../model";
+import type { SheetGrid, WorkbookGrids } from "../model";
+import { type HomeAreaChoice, homeAreaHeadline, homeAreaStanding, inferHomeArea, settingsHomeArea } from "./homeArea";
 import { auditTable } from "./audit/auditTable";
 import { type TableResult, computeTable } from "./compute/computeTable";
 import { type Finding, sortFindings } from "./findings";
@@ -18,6 +19,8 @@ export interface Assessment {
   readonly morile: MorileResult | null;
   /** Each record-level sheet (one row per crime or incident), aggregated and analysed. */
   readonly incidents: readonly IncidentAnalysis[];
+  /** The partnership's own area, when named or inferred; its tables' standings are on each table. */
+  readonly homeArea: HomeAreaChoice | null;
 }
 
 /** Choices of a run. */
@@ -30,6 +33,8 @@ export interface AssessmentOptions {
   readonly recordLocator?: RecordLocator | null;
   /** Names of the wards bordering a ward (from the boundaries), for intervention comparison wards. */
   readonly wardNeighbours?: (ward: string) => string[];
+  /** The partnership's own area (`--area`): its rank and change are told against its peers'. */
+  readonly homeArea?: string;
 }
 
 // Settings sheets the analyst may keep beside record-level sheets; they hold no tables.
@@ -67,7 +72,7 @@ function addExtract(analysis: IncidentAnalysis, parts: AssessmentParts): void {
 export function assessExtract(analysis: IncidentAnalysis): Assessment {
   const parts: AssessmentParts = { tables: [], headlines: [], findings: [], incidents: [] };
   addExtract(analysis, parts);
-  return { sheetsRead: 0, ...parts, findings: sortFindings(parts.findings), morile: null };
+  return { sheetsRead: 0, ...parts, findings: sortFindings(parts.findings), morile: null, homeArea: null };
 }
 
 /**
@@ -84,6 +89,8 @@ export function computeAssessment(workbook: WorkbookGrids, onProgress?: Progress
   const groupsSheet = sheets.find((s) => CRIME_GROUPS_SHEET.test(s.name));
   const interventionsSheet = sheets.find((s) => INTERVENTIONS_SHEET.test(s.name));
   const incidents: IncidentAnalysis[] = [];
+  // Where each discovered table's headlines stand, so a table of areas can be worded as one.
+  const spans = new Map<TableResult, [number, number]>();
   sheets.forEach((grid, index) => {
     onProgress?.({ stage: "computing", sheet: index + 1, sheets: sheets.length, name: grid.name });
     if (morileSheets.includes(grid) || grid === groupsSheet || grid === interventionsSheet) return;
@@ -104,10 +111,53 @@ export function computeAssessment(workbook: WorkbookGrids, onProgress?: Progress
       result.findings = sortFindings([...table.findings, ...auditTable(result)]);
       findings.push(...result.findings);
       tables.push(result);
-      headlines.push(...writeHeadlines(result));
+      spans.set(result, [headlines.length, headlines.length + pushAll(headlines, writeHeadlines(result))]);
     }
   });
+  const homeArea = chooseHomeArea(options.homeArea, sheets, tables);
   const morile = morileAssessment(morileSheets, tables, options.morilePreset);
   if (morile) findings.push(...morile.findings);
-  return { sheetsRead: sheets.length, tables, headlines, findings: sortFindings(findings), morile, incidents };
+  return { sheetsRead: sheets.length, tables, headlines: withHomeArea(headlines, spans, tables, homeArea), findings: sortFindings(findings), morile, incidents, homeArea };
+}
+
+function pushAll<T>(list: T[], items: readonly T[]): number {
+  for (const item of items) list.push(item);
+  return items.length;
+}
+
+/** The home area: named for the run, else on a Settings sheet, else inferred from the titles. */
+function chooseHomeArea(named: string | undefined, sheets: readonly SheetGrid[], tables: readonly TableResult[]): HomeAreaChoice | null {
+  if (named?.trim()) return { name: named.trim(), source: "option" };
+  const set = settingsHomeArea(sheets);
+  if (set) return { name: set, source: "settings" };
+  const inferred = inferHomeArea(tables);
+  return inferred ? { name: inferred, source: "inferred" } : null;
+}
+
+/**
+ * The headlines with each table of areas that includes the home area worded as one sentence
+ * about it (its rank, change and the total's change), in place of a sentence per area; every
+ * area's comparison stays in the tables.
+ */
+function withHomeArea(headlines: Headline[], spans: ReadonlyMap<TableResult, [number, number]>, tables: readonly TableResult[], home: HomeAreaChoice | null): Headline[] {
+  if (!home) return headlines;
+  const replaced = new Map<number, { end: number; headline: Headline }>();
+  for (const result of tables) {
+    const standing = homeAreaStanding(result, home.name);
+    if (!standing) continue;
+    result.homeArea = standing;
+    const span = spans.get(result);
+    if (span) replaced.set(span[0], { end: span[1], headline: homeAreaHeadline(result, standing) });
+  }
+  if (replaced.size === 0) return headlines;
+  const out: Headline[] = [];
+  for (let i = 0; i < headlines.length; ) {
+    const swap = replaced.get(i);
+    if (swap) {
+      out.push(swap.headline);
+      i = Math.max(swap.end, i + 1);
+    } else out.push(headlines[i++]);
+  }
+  // A table with no headlines of its own (one period only) gets none.
+  return out;
 }

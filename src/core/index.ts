@@ -25,3 +25,4 @@ export * from "./output/morileSheet";
 export * from "./output/incidentSheets";
 export * from "./incidents";
 export * from "./population/wardPopulation";
+export * from "./homeArea";

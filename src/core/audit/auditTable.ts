@@ -28,12 +28,17 @@ export function auditTable(result: TableResult): Finding[] {
   const last = table.columns.length - 1;
 
   // Aggregate rows against the data rows they total.
+  // A published table of areas (codes beside names): its country and region rows are the
+  // publisher's own subtotals of a hierarchy the rows do not spell out (forces within regions,
+  // British Transport Police beside them), so they are not re-added.
+  const published = table.rows.some((r) => r.code !== undefined);
   table.rows.forEach((row, i) => {
-    if (!row.aggregate) return;
+    if (!row.aggregate || published) return;
     const members = aggregateMembers(result, i);
     table.columns.forEach((column, c) => {
       const stated = row.values[c];
-      if (!isNumber(stated)) return;
+      // Rates and percentages do not add up.
+      if (!isNumber(stated) || (column.unit && column.nonCount)) return;
       const parts = members.map((m) => table.rows[m].values[c]);
       const present = parts.filter(isNumber).map((p) => p.value);
       const sum = present.reduce((a, b) => a + b, 0);

@@ -4,6 +4,7 @@ import { isNonCountHeader } from "../tables/labels";
 import type { DiscoveredTable } from "../tables/table";
 import { type ChangeStatus, type Comparison, compareValues, finiteOrNull } from "./compareValues";
 import { type MonthSeries, monthSeries } from "./monthSeries";
+import type { HomeAreaStanding } from "../homeArea";
 import { cumulativeShares, rankValues } from "./rankValues";
 import { type Significance, countSignificance } from "./significance";
 
@@ -34,6 +35,8 @@ export interface TableResult {
   readonly columnTotals: readonly (number | null)[];
   readonly months: MonthSeries | null;
   findings: Finding[];
+  /** Where the run's home area stands in this table of areas, when it is one of its rows. */
+  homeArea?: HomeAreaStanding;
 }
 
 /**

@@ -27,8 +27,16 @@ export function assessmentJson(assessment: Assessment, wardCode?: (name: string)
         transposed: table.transposed,
         periods,
         columns: table.columns.map((c) => c.header),
-        rows: result.rows.map((row) => ({
+        // A published table's units and header groups, and its rows' GSS codes and footnotes.
+        ...(table.unit !== undefined ? { unit: table.unit } : {}),
+        ...(table.columns.some((c) => c.unit || c.group)
+          ? { columnUnits: table.columns.map((c) => c.unit ?? null), columnGroups: table.columns.map((c) => c.group ?? null) }
+          : {}),
+        ...(table.notes ? { notes: table.notes } : {}),
+        rows: result.rows.map((row, i) => ({
           label: row.label,
+          ...(table.rows[i].code !== undefined ? { code: table.rows[i].code } : {}),
+          ...(table.rows[i].notes ? { notes: table.rows[i].notes } : {}),
           values: row.values,
           change: row.change,
           pctChange: row.pctChange,
@@ -40,11 +48,13 @@ export function assessmentJson(assessment: Assessment, wardCode?: (name: string)
           cumulativeShare: row.cumulativeShare,
           significance: row.significance,
         })),
+        ...(result.homeArea ? { homeArea: result.homeArea } : {}),
         columnTotals: result.columnTotals,
         months: result.months,
         findings: result.findings.map(findingJson),
       };
     }),
+    ...(assessment.homeArea ? { homeArea: assessment.homeArea } : {}),
     headlines: assessment.headlines,
     findings: assessment.findings.map(findingJson),
     ...(assessment.morile ? { morile: morileJson(assessment) } : {}),

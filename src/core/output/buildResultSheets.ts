@@ -37,6 +37,11 @@ function summarySheet(assessment: Assessment): ResultSheet {
   const b = new SheetBuilder();
   const count = (severity: string): number => assessment.findings.filter((f) => f.severity === severity).length;
   b.add("note", [`${countOf(assessment.tables.length, "table")} read from ${countOf(assessment.sheetsRead, "sheet")}; ${countOf(count("error"), "error")}, ${countOf(count("warning"), "warning")} and ${countOf(count("info"), "note")} in ${ResultSheetNames.findings}.`]);
+  const home = assessment.homeArea;
+  if (home) {
+    const how = { option: "as named for this run", settings: "from the Settings sheet", inferred: "inferred: the only area of the tables that their titles name; name it on a Settings sheet (Home area | name) to be sure" }[home.source];
+    b.add("note", [`Home area: ${home.name} (${how}).`]);
+  }
   let current = "";
   for (const h of assessment.headlines) {
     const group = `${h.sheet} – ${h.table ?? "untitled table"}`;
@@ -56,13 +61,17 @@ function summarySheet(assessment: Assessment): ResultSheet {
 
 function tablesSheet(assessment: Assessment): ResultSheet {
   const b = new SheetBuilder();
+  // Published tables of areas add each row's GSS code and the table's unit (only then, so
+  // other workbooks' sheets keep their columns).
+  const published = assessment.tables.some((t) => t.table.unit !== undefined || t.table.rows.some((r) => r.code !== undefined));
   for (const result of assessment.tables) {
     const { table } = result;
     const last = table.columns.length - 1;
     const periods = table.kind !== "categories";
-    result.rows.forEach((row) => {
+    result.rows.forEach((row, i) => {
       const earlier = periods && last >= 1 ? row.values[last - 1] : null;
       const latest = row.values[last];
+      const codeAndUnit = published ? [table.rows[i].code ?? null, table.columns[last].unit ?? table.unit ?? null] : [];
       b.add("data", [
         table.sheet,
         tableName(result),
@@ -79,9 +88,11 @@ function tablesSheet(assessment: Assessment): ResultSheet {
         row.cumulativeShare,
         row.significance?.pValue ?? null,
         significanceLabel(row),
+        ...codeAndUnit,
       ], valueFormats(earlier, latest, row.change));
     });
   }
+  const codeColumns = published ? [col("Code", 12, NumberFormats.text), col("Unit", 24, NumberFormats.text)] : [];
   return b.sheet(ResultSheetNames.tables, [
     col("Sheet", 22, NumberFormats.text),
     col("Table", 40, NumberFormats.text),
@@ -98,6 +109,7 @@ function tablesSheet(assessment: Assessment): ResultSheet {
     col("Cumulative share", 15, NumberFormats.percent1),
     col("p-value", 9, "0.000"),
     col("Significance", 24, NumberFormats.text),
+    ...codeColumns,
   ]);
 }
 

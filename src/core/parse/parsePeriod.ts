@@ -45,6 +45,11 @@ const RANGE = new RegExp(`^${MONTH_YEAR}\\s*(?:to|-|\\u2013|\\u2014|until)\\s*${
 const SINGLE_MONTH = new RegExp(`^${MONTH_YEAR}$`, "i");
 const YEAR_SPAN = /^(?:FY\s*|financial year\s*)?(\d{4})\s*[-\u2013\u2014/]\s*(\d{2}|\d{4})$/i;
 const QUARTER = /^(?:Q([1-4])\s*(\d{4})|(\d{4})\s*Q([1-4]))$/i;
+// ONS and Home Office write a year by its last month ("year ending December 2019", "12 months
+// to Sep 2019"), a mid-year estimate by its year ("Mid-2023"), and quarters of financial years.
+const YEAR_ENDING = new RegExp(`^(?:the\\s+)?(?:year|12\\s*months)\\s+(?:ending|ended|to)\\s+${MONTH_WORD}\\s*${YEAR}$`, "i");
+const MID_YEAR = /^mid[-\s]?(?:year\s+)?(\d{4})$/i;
+const FINANCIAL_QUARTER = /^Q([1-4])\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i;
 const PREVIOUS = /^(last|previous|prior|past)\s+(year|period|12\s*months|reporting\s+(?:year|period))$/i;
 const CURRENT = /^(this|current|latest)\s+(year|period|12\s*months|reporting\s+(?:year|period))$/i;
 
@@ -56,7 +61,9 @@ function year(text: string): number {
  * Reads a period from a header cell, written the way the seed and partner data write them:
  * `2017/18`, `2017/2018`, `2018-19`, `2019`, `Sep-17 to Aug-18`, `Oct 17 - Sep 18`,
  * `October-18 to September-19`, `Nov 18 – Oct 19`, `Q3 2019`, `Oct-19`, a date,
- * `Last Year` / `This Year`, `Previous year` / `Current year`. Returns `null` for anything else.
+ * `Last Year` / `This Year`, `Previous year` / `Current year`, and as ONS and the Home Office
+ * publish them: `year ending December 2019`, `12 months to Sep 2019`, `Mid-2023`, `Q1 2019/20`.
+ * Returns `null` for anything else.
  *
  * @example
  * parsePeriod("Sep-17 to Aug-18") //= { label: "Sep-17 to Aug-18", kind: "span", order: 24212, months: 12 }
@@ -102,6 +109,19 @@ export function parsePeriod(value: CellValue): Period | null {
     const q = Number(quarter[1] ?? quarter[4]);
     const y = Number(quarter[2] ?? quarter[3]);
     return { label, kind: "quarter", order: y * 12 + (q - 1) * 3, months: 3 };
+  }
+  const ending = YEAR_ENDING.exec(label);
+  if (ending) {
+    const m = monthIndex(ending[1]);
+    const y = year(ending[2]);
+    if (m !== null && plausible(y)) return { label, kind: "span", order: y * 12 + m - 11, months: 12 };
+  }
+  const mid = MID_YEAR.exec(label);
+  if (mid && plausible(Number(mid[1]))) return { label, kind: "year", order: Number(mid[1]) * 12 + 5, months: 12 };
+  const financial = FINANCIAL_QUARTER.exec(label);
+  if (financial && plausible(Number(financial[2]))) {
+    // Q1 of 2019/20 is April to June 2019.
+    return { label, kind: "quarter", order: Number(financial[2]) * 12 + 3 + (Number(financial[1]) - 1) * 3, months: 3 };
   }
   const single = SINGLE_MONTH.exec(label);
   if (single) {

@@ -5,6 +5,7 @@ import { type SheetGrid, gridCell, gridFormat } from "../../model/grid";
 import { type Finding, finding } from "../findings";
 import { type ParsedCell, parseNumberCell } from "../parse/parseNumber";
 import { looksLikeMonths, parsePeriod } from "../parse/parsePeriod";
+import { findCodedTables } from "./codedTables";
 import { type Block, findBlocks } from "./findBlocks";
 import { headerRole, isAggregateLabel, isNonCountHeader } from "./labels";
 import type { DerivedColumn, DiscoveredTable, SourceCell, TableRow, ValueColumn } from "./table";
@@ -99,16 +100,25 @@ function rowCells(m: Matrix, i: number): BlockCell[] {
  * the rows (turned round), typed derived columns, comment columns and aggregate rows.
  */
 export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
-  const tables: DiscoveredTable[] = [];
-  const blocks = findBlocks(grid);
+  // Published tables of areas (GSS codes beside names) are read first, as published; the
+  // blocks they cover, spacer columns, header rows and notes below included, are theirs.
+  const coded = findCodedTables(grid);
+  const placed: { top: number; table: DiscoveredTable }[] = coded.tables.map((table, i) => ({ top: coded.regions[i].top, table }));
+  // Notes further down are blocks of text only, which make no table.
+  const covered = (b: Block): boolean => coded.regions.some((r) => b.top <= r.bottom && b.bottom >= r.top && b.left <= r.right && b.right >= r.left);
+  const blocks = findBlocks(grid).filter((b) => !covered(b));
   const titles = detachedTitles(grid, blocks);
   for (const block of blocks) {
     if (titles.consumed.has(block)) continue;
     const matrix: Matrix = { grid, lines: range(block.top, block.bottom), across: range(block.left, block.right), turned: false };
-    readBlock(grid.name, matrix, titles.byBlock.get(block) ?? null, tables);
+    const found: DiscoveredTable[] = [];
+    readBlock(grid.name, matrix, titles.byBlock.get(block) ?? null, found);
+    for (const table of found) placed.push({ top: block.top, table });
   }
-  return tables;
+  // Stable: tables of one block keep their order.
+  return placed.sort((a, b) => a.top - b.top).map((p) => p.table);
 }
+
 
 const isText = (v: CellValue): boolean => typeof v === "string" && v.trim() !== "" && parseNumberCell(v, null).kind === "missing";
 

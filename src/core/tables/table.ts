@@ -15,6 +15,10 @@ export interface ValueColumn {
   readonly period: Period | null;
   /** True when the header marks a rate, average or percentage, so no count test applies. */
   readonly nonCount: boolean;
+  /** What the numbers are, from a published units row ("Numbers", "Rate per 1,000 population"). */
+  readonly unit?: string | null;
+  /** The group the column stands under in a two-row header ("Victim-based crime"). */
+  readonly group?: string | null;
 }
 
 /** A derived column the analyst typed: a difference or a % change between the last two periods. */
@@ -35,6 +39,10 @@ export interface TableRow {
   /** Stated derived values aligned with the table's `derived` columns. */
   readonly derived: readonly ParsedCell[];
   readonly derivedCells: readonly SourceCell[];
+  /** The area's GSS code, when the table gives codes beside names (the label is then the name). */
+  readonly code?: string;
+  /** Footnote markers taken off the label ("7,8" of "ENGLAND AND WALES7,8"). */
+  readonly notes?: readonly string[];
 }
 
 /**
@@ -55,4 +63,8 @@ export interface DiscoveredTable {
   readonly rows: readonly TableRow[];
   /** What was noticed while reading it: missing, suppressed or unreadable values. */
   readonly findings: readonly Finding[];
+  /** The table's unit, from a published units row. */
+  readonly unit?: string;
+  /** Footnote markers taken off its title, headers and labels. */
+  readonly notes?: readonly string[];
 }

@@ -1,0 +1,55 @@
+/** Text with the footnote markers a publication glued to it taken off, and what was taken. */
+export interface Footnoted {
+  readonly text: string;
+  /** The markers as written: `7,8`, `note 3`, `x`. */
+  readonly notes: readonly string[];
+}
+
+// ONS and Home Office tables glue footnote numbers to the word before them ("Surrey7",
+// "ENGLAND AND WALES7,8", "(excluding fraud3)", "(mid-2017)3") and write newer notes in brackets
+// ("[note 3]", "[x]"). A glued number follows a word of three letters or more, or a closing
+// bracket, so "Table P1", "A229",
+// "M25" and "Q1" keep theirs; a number after a space or a hyphen ("Year 10", "Mid-2019",
+// "Under 18") is never a marker.
+const GLUED = /([A-Za-z]{3,}|\))(\d{1,2}(?:\s?,\s?\d{1,2})*)(?=$|[\s)\].,;:])/g;
+const BRACKETED = /\s*\[(note\s*\d+(?:\s*,\s*\d+)*|[a-z]{1,3})\]/gi;
+const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+// A year glued to its notes after a month: "December 20191,2" is 2019 and notes 1,2;
+// "December 181,2" is '18 and notes 1,2 (a year of two digits, then the notes).
+const MONTH_YEAR = new RegExp(`\\b(${MONTH}\\s+'?)((?:19|20)\\d{2}|\\d{2})(\\d{1,2}(?:\\s?,\\s?\\d{1,2})*)(?=$|[\\s)\\].,;:])`, "gi");
+
+const YEAR_AT_END = /(?<=\bto\s+|[-\u2013]\s*)((?:19|20)\d{2})(\d{1,2}(?:\s?,\s?\d{1,2})*)$/i;
+
+/**
+ * Takes footnote markers off a label, header or title as ONS and the Home Office publish them,
+ * and folds its white space (published headers break lines inside cells).
+ *
+ * @example
+ * stripFootnotes("ENGLAND AND WALES7,8") //= { text: "ENGLAND AND WALES", notes: ["7,8"] }
+ * stripFootnotes("Table P1") //= { text: "Table P1", notes: [] }
+ */
+export function stripFootnotes(raw: string): Footnoted {
+  const notes: string[] = [];
+  let text = raw.replace(/\s+/g, " ").trim();
+  if (!/\d|\[/.test(text)) return { text, notes };
+  text = text.replace(BRACKETED, (_, note: string) => {
+    notes.push(note.trim());
+    return "";
+  });
+  text = text.replace(MONTH_YEAR, (whole, month: string, year: string, note: string) => {
+    // Only a month and a year of 19xx/20xx (or two digits) followed by more digits: otherwise as written.
+    if (year.length === 2 && /^(19|20)$/.test(year) && note.length >= 2) return whole;
+    notes.push(note.replace(/\s/g, ""));
+    return `${month}${year}`;
+  });
+  // A closing year with notes after it: "2002 to 20161" is 2016 and note 1.
+  text = text.replace(YEAR_AT_END, (_, year: string, note: string) => {
+    notes.push(note.replace(/\s/g, ""));
+    return year;
+  });
+  text = text.replace(GLUED, (_, word: string, note: string) => {
+    notes.push(note.replace(/\s/g, ""));
+    return word;
+  });
+  return { text: text.replace(/\s+/g, " ").trim(), notes };
+}
