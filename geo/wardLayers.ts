@@ -92,10 +92,22 @@ function readSites(grid: SheetGrid | undefined, places: Map<string, [number, num
   return readPointTable(grid, places, null).points.map((p) => ({ name: p.reference, longitude: p.longitude, latitude: p.latitude }));
 }
 
+// Labels looked up exactly before a table is taken for a ward table, and the share of them that
+// must name a ward: spelling tolerance (edit distances against every ward) runs only on tables
+// that pass. On a large workbook with no ward tables, fuzzy matching every label of every table
+// took two fifths of the run.
+const SAMPLE = 24;
+const EXACT_SHARE = 0.25;
+
 /** True when most data rows of a table are wards (so it is a ward table). */
 function wardRows(result: TableResult, matcher: WardMatcher): boolean {
   const rows = result.table.rows.filter((r) => !r.aggregate);
   if (rows.length < 3) return false;
+  const step = Math.max(1, Math.floor(rows.length / SAMPLE));
+  let sampled = 0;
+  let exact = 0;
+  for (let i = 0; i < rows.length && sampled < SAMPLE; i += step, sampled += 1) if (matcher.exactly(rows[i].label) !== null) exact += 1;
+  if (exact / sampled < EXACT_SHARE) return false;
   const matched = rows.filter((r) => matcher.match(r.label).kind === "matched").length;
   return matched / rows.length >= 0.6;
 }

@@ -69,6 +69,13 @@ export class WardMatcher {
     });
   }
 
+  /** The ward a label names exactly (an ONS code, a name, an alias), without spelling tolerance; or null. */
+  exactly(label: string): number | null {
+    const trimmed = label.trim();
+    const norm = normaliseWardName(trimmed);
+    return this.byCode.get(trimmed.toUpperCase()) ?? this.byName.get(norm) ?? this.byAlias.get(norm) ?? null;
+  }
+
   /** Matches one label (a ward name or ONS code). */
   match(label: string): WardMatch {
     const trimmed = label.trim();

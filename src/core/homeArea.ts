@@ -82,8 +82,11 @@ function titleParts(result: TableResult): { subject: string; areas: string; meas
   const { table } = result;
   const title = stripFootnotes(table.title ?? "").text.replace(/^table\s+\w+\s*:\s*/i, "");
   const segments = title.split(/\s+[–-]\s+/);
-  const [first, ...rest] = segments[0].split(/,\s+/);
-  const by = rest.map((p) => /^by\s+(.+?)s?$/i.exec(p)?.[1]).find(Boolean);
+  const [whole, ...rest] = segments[0].split(/,\s+/);
+  // "Mid-year population estimates for police force areas": what, and of which areas.
+  const forAreas = /^(.+?)\s+for\s+(.+?)s?$/i.exec(whole);
+  const first = forAreas && AREA_HEADER.test(forAreas[2]) ? forAreas[1] : whole;
+  const by = rest.map((p) => /^by\s+(.+?)s?$/i.exec(p)?.[1]).find(Boolean) ?? (forAreas && AREA_HEADER.test(forAreas[2]) ? forAreas[2] : undefined);
   const header = stripFootnotes(table.labelHeader).text.toLowerCase().replace(/\s*(name|code)s?$/, "");
   const areas = by ? `${by}s` : (rest.find((p) => AREA_HEADER.test(p)) ?? (header && header !== "area" ? `${header.replace(/y$/, "ie")}s` : "areas"));
   const last = table.columns[table.columns.length - 1];
