@@ -49,7 +49,7 @@ export class ExtractFilesPort implements ExtractPort {
     for (const file of this.files) {
       if (ZIP.test(file.name)) await this.readZip(file, sink);
       else if (CSV.test(file.name)) await this.readCsv(file, sink);
-      else if (XLSX.test(file.name)) await (this.options.readXlsx ?? ((f, s) => this.readXlsx(f, s)))(file, sink);
+      else if (XLSX.test(file.name)) await (this.options.readXlsx ?? ((f, s) => this.readXlsxWhole(f, s)))(file, sink);
       else sink.skip(file.name, "not a CSV, zip or .xlsx file");
     }
   }
@@ -96,7 +96,7 @@ export class ExtractFilesPort implements ExtractPort {
   }
 
   /** The first sheet of an .xlsx whose header is a record-level one, through the package reader. */
-  private async readXlsx(file: InputFile, sink: ExtractSink): Promise<void> {
+  private async readXlsxWhole(file: InputFile, sink: ExtractSink): Promise<void> {
     // ExcelJS's adapter loads only when an .xlsx is given (a page reading CSVs never fetches it).
     const { ExcelJsWorkbook } = await import("../exceljs");
     let grids;
