@@ -126,11 +126,12 @@ describe("stripFootnotes", () => {
     ["Drugs [note 3]", "Drugs", ["note 3"]],
     ["Kent [x]", "Kent", ["x"]],
     ["Stalking\r\nand harassment4", "Stalking and harassment", ["4"]],
+    ["2018/193", "2018/19", ["3"]],
   ])("takes the markers off %p", (raw, text, notes) => {
     expect(stripFootnotes(raw)).toEqual({ text, notes });
   });
 
-  it.each(["Table P1", "Mid-2019", "Year 10", "Under 18", "A229 corridor", "Aged 65+", "year ending December 2019", "2002 to 2016", "Q1 2019/20", "M25"])(
+  it.each(["Table P1", "Mid-2019", "Year 10", "Under 18", "A229 corridor", "Aged 65+", "year ending December 2019", "2002 to 2016", "Q1 2019/20", "M25", "2018/2019"])(
     "never strips a number that belongs to %p",
     (label) => expect(stripFootnotes(label)).toEqual({ text: label, notes: [] }),
   );

@@ -6,6 +6,7 @@ import { type Finding, finding } from "../findings";
 import { type ParsedCell, parseNumberCell } from "../parse/parseNumber";
 import { looksLikeMonths, parsePeriod } from "../parse/parsePeriod";
 import { findCodedTables } from "./codedTables";
+import { stripFootnotes } from "./footnotes";
 import { type Block, findBlocks } from "./findBlocks";
 import { headerRole, isAggregateLabel, isNonCountHeader } from "./labels";
 import type { DerivedColumn, DiscoveredTable, SourceCell, TableRow, ValueColumn } from "./table";
@@ -142,6 +143,12 @@ function detachedTitles(grid: SheetGrid, blocks: Block[]): { byBlock: Map<Block,
   return { byBlock, consumed };
 }
 
+/**
+ * Text with a publication's footnote markers taken off ("Surrey7", "Total3", "2018/19 [x]").
+ * Most labels hold no digit and no bracket: they are returned as they are, on the per-row path.
+ */
+const withoutFootnotes = (text: string): string => (/[\d[]/.test(text) ? stripFootnotes(text).text : text);
+
 const nonEmpty = (row: BlockCell[]): BlockCell[] => row.filter((c) => !isEmptyCell(c.value));
 const isHeaderLike = (row: BlockCell[]): boolean => {
   const cells = nonEmpty(row);
@@ -203,7 +210,7 @@ function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: 
     return;
   }
 
-  const titleParts = range(0, k - 1).map((i) => nonEmpty(rowCells(m, i)).map((c) => cellText(c.value)).join(" ")).filter((t) => t !== "");
+  const titleParts = range(0, k - 1).map((i) => withoutFootnotes(nonEmpty(rowCells(m, i)).map((c) => cellText(c.value)).join(" "))).filter((t) => t !== "");
   const nearTitle = titleParts.join(" – ") || null;
   const title = [outerTitle, nearTitle].filter((t): t is string => !!t).join(" – ") || null;
   let body: Matrix = { ...m, lines: m.lines.slice(k) };
@@ -228,8 +235,8 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
 
   for (let j = 1; j < header.length; j += 1) {
     const cell = header[j];
-    const text = cellText(cell.value);
-    const period = parsePeriod(cell.value);
+    const text = withoutFootnotes(cellText(cell.value));
+    const period = parsePeriod(typeof cell.value === "string" ? text : cell.value);
     const at = { row: cell.row, column: cell.column };
     if (period) {
       columns.push({ header: period.label, headerCell: at, period, nonCount: false, index: j });
@@ -284,7 +291,7 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
   // Plain loops: this runs once for every row of every table.
   const cellValues: CellValue[] = new Array(columns.length);
   for (const i of bodyRows) {
-    let label = cellText(valueAt(m, i, 0));
+    let label = withoutFootnotes(cellText(valueAt(m, i, 0)));
     let filledValues = 0;
     for (let k = 0; k < columns.length; k += 1) {
       cellValues[k] = valueAt(m, i, columns[k].index);

@@ -18,6 +18,7 @@ const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 // "December 181,2" is '18 and notes 1,2 (a year of two digits, then the notes).
 const MONTH_YEAR = new RegExp(`\\b(${MONTH}\\s+'?)((?:19|20)\\d{2}|\\d{2})(\\d{1,2}(?:\\s?,\\s?\\d{1,2})*)(?=$|[\\s)\\].,;:])`, "gi");
 
+const YEAR_SPAN_NOTES = /\b((?:19|20)\d{2})(\s*[-/]\s*)(\d{3,4}(?:\s?,\s?\d{1,2})*)(?=$|[\s)\].,;:])/g;
 const YEAR_AT_END = /(?<=\bto\s+|[-\u2013]\s*)((?:19|20)\d{2})(\d{1,2}(?:\s?,\s?\d{1,2})*)$/i;
 
 /**
@@ -41,6 +42,15 @@ export function stripFootnotes(raw: string): Footnoted {
     if (year.length === 2 && /^(19|20)$/.test(year) && note.length >= 2) return whole;
     notes.push(note.replace(/\s/g, ""));
     return `${month}${year}`;
+  });
+  // A financial year with notes after it: "2018/193" is 2018/19 and note 3 ("2018/2019" stays).
+  text = text.replace(YEAR_SPAN_NOTES, (whole, start: string, separator: string, rest: string) => {
+    const end = rest.slice(0, 2);
+    const consecutive = (Number(start.slice(2)) + 1) % 100 === Number(end);
+    const fourDigit = rest.length === 4 && Number(rest) === Number(start) + 1;
+    if (!consecutive || fourDigit || rest.length < 3) return whole;
+    notes.push(rest.slice(2).replace(/\s/g, ""));
+    return `${start}${separator}${end}`;
   });
   // A closing year with notes after it: "2002 to 20161" is 2016 and note 1.
   text = text.replace(YEAR_AT_END, (_, year: string, note: string) => {

@@ -161,3 +161,18 @@ describe("discoverTables", () => {
     expect(discoverTables(sheet("Empty", []))).toEqual([]);
   });
 });
+
+describe("footnote markers in a table without codes", () => {
+  it("are taken off its title, headers and labels, and a marked total is still a total", () => {
+    const [table] = discoverTables(sheet("Home Office", [
+      ["Knife crime by district1,2"],
+      ["District", "2018/193", "2019/20 [x]"],
+      ["Ashford4", 10, 12],
+      ["Swale", 8, 9],
+      ["Total5", 18, 21],
+    ]));
+    expect(table.title).toBe("Knife crime by district");
+    expect(table.columns.map((c) => c.header)).toEqual(["2018/19", "2019/20"]);
+    expect(table.rows.map((r) => [r.label, r.aggregate])).toEqual([["Ashford", false], ["Swale", false], ["Total", true]]);
+  });
+});
