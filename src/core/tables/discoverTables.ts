@@ -145,9 +145,12 @@ function detachedTitles(grid: SheetGrid, blocks: Block[]): { byBlock: Map<Block,
 
 /**
  * Text with a publication's footnote markers taken off ("Surrey7", "Total3", "2018/19 [x]").
- * Most labels hold no digit and no bracket: they are returned as they are, on the per-row path.
+ * Only text where a digit follows a letter, a bracket or an apostrophe, three digits run
+ * together or a bracket opens can hold one: anything else ("Category 12") is returned as it
+ * is, on the per-row path.
  */
-const withoutFootnotes = (text: string): string => (/[\d[]/.test(text) ? stripFootnotes(text).text : text);
+const MAY_HAVE_NOTES = /[A-Za-z)'’]\d|\d{3}|\[/;
+const withoutFootnotes = (text: string): string => (MAY_HAVE_NOTES.test(text) ? stripFootnotes(text).text : text);
 
 const nonEmpty = (row: BlockCell[]): BlockCell[] => row.filter((c) => !isEmptyCell(c.value));
 const isHeaderLike = (row: BlockCell[]): boolean => {
