@@ -32,20 +32,11 @@ export async function pickedExtract(files: readonly File[]): Promise<PickedInput
 
 /** Ward populations from a picked file (ONS's single-year-of-age CSV, or any areas-and-residents table). */
 export async function pickedPopulation(file: File): Promise<PopulationTable> {
-  const [{ csvSheet }, { readPopulationTable }, { InputError }] = await Promise.all([
+  const [{ csvSheet }, { populationOfFile }] = await Promise.all([
     import(/* webpackChunkName: "records" */ "../src/adapters/records"),
     import(/* webpackChunkName: "job" */ "../src/core/population/wardPopulation"),
-    import(/* webpackChunkName: "job" */ "../src/model"),
   ]);
-  let sheets;
-  if (/\.csv$/i.test(file.name)) sheets = [csvSheet(file.name, await file.text())];
-  else {
-    const { ExcelJsWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../src/adapters/exceljs");
-    sheets = (await (await ExcelJsWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name)).readWorkbook()).sheets;
-  }
-  for (const sheet of sheets) {
-    const table = readPopulationTable(sheet);
-    if (table) return { ...table, source: file.name };
-  }
-  throw new InputError(null, `${file.name}: no population table found (a column of ward codes or names, and single years of age 0-90 or a Population column)`);
+  if (/\.csv$/i.test(file.name)) return populationOfFile(file.name, [csvSheet(file.name, await file.text())]);
+  const { ExcelJsWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../src/adapters/exceljs");
+  return populationOfFile(file.name, (await (await ExcelJsWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name)).readWorkbook()).sheets);
 }

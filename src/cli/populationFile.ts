@@ -1,5 +1,4 @@
-import { type PopulationTable, readPopulationTable } from "../core";
-import { InputError } from "../model";
+import { type PopulationTable, populationOfFile } from "../core";
 import { readTableFile } from "./readTableFile";
 
 /**
@@ -8,10 +7,5 @@ import { readTableFile } from "./readTableFile";
  * @throws InputError when no sheet of the file is such a table
  */
 export async function readPopulationFile(file: string): Promise<PopulationTable> {
-  const workbook = await readTableFile(file);
-  for (const sheet of workbook.sheets) {
-    const table = readPopulationTable(sheet);
-    if (table) return { ...table, source: file };
-  }
-  throw new InputError(null, `${file}: no population table found (a column of ward codes or names, and single years of age 0-90 or a Population column)`);
+  return populationOfFile(file, (await readTableFile(file)).sheets);
 }

@@ -47,13 +47,21 @@ export async function runAssessment(port: WorkbookPort, options: RunOptions = {}
     onProgress?.({ stage: "mapping" });
     wards = wardAnalysis(workbook.sheets.filter((s) => !s.isResultSheet), computed.tables, boundaries, { population: options.population, attributions: extractAttributions(computed.incidents) });
   }
-  // One list of findings for the Findings sheet and the JSON, ward matching included.
-  const assessment: Assessment = wards ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) } : computed;
-  const sheets = buildResultSheets(assessment);
-  if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
+  const { assessment, sheets } = withWardLayers(computed, wards);
   onProgress?.({ stage: "writing", sheets: sheets.length });
   await port.writeResultSheets(sheets);
   return { assessment, wards, sheets, wardCode: boundaries ? wardCodeOf(boundaries) : () => null };
+}
+
+/**
+ * An assessment with its ward layers: one list of findings for the Findings sheet and the JSON,
+ * ward matching included, and the result sheets with `CSP Wards` before `CSP Findings`.
+ */
+export function withWardLayers(computed: Assessment, wards: WardAnalysis | null): { assessment: Assessment; sheets: ResultSheet[] } {
+  const assessment: Assessment = wards ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) } : computed;
+  const sheets = buildResultSheets(assessment);
+  if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
+  return { assessment, sheets };
 }
 
 /** The JSON of a run: the assessment's, plus `wards` when ward layers were computed. */

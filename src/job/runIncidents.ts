@@ -1,4 +1,4 @@
-import { type WardAnalysis, type WardBoundaries, recordLocator, wardAnalysis, wardAnalysisJson, wardCodeOf, wardNeighbourNames, wardsResultSheet } from "../../geo";
+import { type WardAnalysis, type WardBoundaries, recordLocator, wardAnalysis, wardAnalysisJson, wardCodeOf, wardNeighbourNames } from "../../geo";
 import {
   type Assessment,
   ExtractCollector,
@@ -10,15 +10,13 @@ import {
   analyseIncidents,
   extractAttributions,
   assessExtract,
-  buildResultSheets,
   chooseComparisonWards,
   finding,
   incidentJson,
   profileCategories,
-  sortFindings,
 } from "../core";
 import { type ExtractPort, InputError, OptionError, type ResultSheet } from "../model";
-import type { RunProgress } from "./runAssessment";
+import { type RunProgress, withWardLayers } from "./runAssessment";
 
 /** An intervention asked for by its wards and dates (days since 1970). */
 export interface InterventionRequest {
@@ -99,9 +97,7 @@ export async function runIncidents(port: ExtractPort, options: IncidentRunOption
     onProgress?.({ stage: "mapping" });
     wards = wardAnalysis([], assessment.tables, boundaries, { population: options.population, attributions: extractAttributions([analysis]) });
   }
-  const all: Assessment = wards ? { ...assessment, findings: sortFindings([...assessment.findings, ...wards.findings]) } : assessment;
-  const sheets = buildResultSheets(all);
-  if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
+  const { assessment: all, sheets } = withWardLayers(assessment, wards);
   return { analysis, files, assessment: all, wards, sheets, wardCode: boundaries ? wardCodeOf(boundaries) : () => null };
 }
 

@@ -243,7 +243,7 @@ export class IncidentAggregator {
   }
 
   private text(row: readonly CellValue[], column: number | null | undefined): string {
-    return column === null || column === undefined ? "" : cellText(row[column] ?? null).trim();
+    return column === null || column === undefined ? "" : cellText(row[column] ?? null);
   }
 
   /** Adds one to a name's count (a new name only while there is room); returns the new count. */

@@ -1,4 +1,4 @@
-import { type CellValue, type SheetGrid, cellText } from "../../model";
+import { type CellValue, InputError, type SheetGrid, cellText } from "../../model";
 import { parseNumberCell } from "../parse/parseNumber";
 
 /** One area's residents: all ages, and the youth-justice ages 10 to 17 when the source gives ages. */
@@ -98,4 +98,16 @@ export function readPopulationTable(grid: SheetGrid): PopulationTable | null {
     areas.push({ area, allAges, aged10to17: ages.length > 0 && !missing ? youth : null });
   }
   return areas.length > 0 ? { source: grid.name, areas, byAge: ages.length > 0 } : null;
+}
+
+/**
+ * The population table of a population file (CSV or workbook), named after the file.
+ * @throws InputError when no sheet of it is such a table
+ */
+export function populationOfFile(fileName: string, sheets: readonly SheetGrid[]): PopulationTable {
+  for (const sheet of sheets) {
+    const table = readPopulationTable(sheet);
+    if (table) return { ...table, source: fileName };
+  }
+  throw new InputError(null, `${fileName}: no population table found (a column of ward codes or names, and single years of age 0-90 or a Population column)`);
 }

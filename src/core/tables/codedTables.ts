@@ -24,10 +24,9 @@ const HEADER_ROWS = 6;
 const text = (v: CellValue): string => cellText(v);
 const isCode = (v: CellValue): boolean => typeof v === "string" && GSS_CODE.test(v.trim());
 
-/** A coded table's region on the sheet, so the general reader leaves it alone. */
+/** The coded tables of a sheet, each with the region it covers (the general reader leaves those alone). */
 export interface CodedTables {
-  readonly tables: DiscoveredTable[];
-  readonly regions: Block[];
+  readonly tables: { readonly table: DiscoveredTable; readonly region: Block }[];
 }
 
 /**
@@ -40,8 +39,7 @@ export interface CodedTables {
  * districts, CSPs or forces is read the same way.
  */
 export function findCodedTables(grid: SheetGrid): CodedTables {
-  const tables: DiscoveredTable[] = [];
-  const regions: Block[] = [];
+  const tables: { table: DiscoveredTable; region: Block }[] = [];
   const width = gridWidth(grid);
   const bottom = grid.top + grid.values.length - 1;
   let r = grid.top;
@@ -53,12 +51,11 @@ export function findCodedTables(grid: SheetGrid): CodedTables {
     }
     const read = readCodedTable(grid, r, codeColumn, width);
     if (read) {
-      tables.push(...read.tables);
-      for (const _ of read.tables) regions.push(read.region);
+      for (const table of read.tables) tables.push({ table, region: read.region });
       r = read.region.bottom + 1;
     } else r += 1;
   }
-  return { tables, regions };
+  return { tables };
 }
 
 /** The column of a row's GSS code among its first three cells, or null. */

@@ -104,9 +104,9 @@ export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
   // Published tables of areas (GSS codes beside names) are read first, as published; the
   // blocks they cover, spacer columns, header rows and notes below included, are theirs.
   const coded = findCodedTables(grid);
-  const placed: { top: number; table: DiscoveredTable }[] = coded.tables.map((table, i) => ({ top: coded.regions[i].top, table }));
+  const placed: { top: number; table: DiscoveredTable }[] = coded.tables.map(({ table, region }) => ({ top: region.top, table }));
   // Notes further down are blocks of text only, which make no table.
-  const covered = (b: Block): boolean => coded.regions.some((r) => b.top <= r.bottom && b.bottom >= r.top && b.left <= r.right && b.right >= r.left);
+  const covered = (b: Block): boolean => coded.tables.some(({ region: r }) => b.top <= r.bottom && b.bottom >= r.top && b.left <= r.right && b.right >= r.left);
   const blocks = findBlocks(grid).filter((b) => !covered(b));
   const titles = detachedTitles(grid, blocks);
   for (const block of blocks) {
