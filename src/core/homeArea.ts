@@ -1,5 +1,6 @@
 import { type SheetGrid, cellText } from "../model";
 import type { TableResult } from "./compute/computeTable";
+import { isCountUnit } from "./tables/headerRows";
 import { formatCount, formatPercent, formatSignedCount } from "./format/formatNumbers";
 import type { Headline } from "./headlines/writeHeadlines";
 import { stripFootnotes } from "./tables/footnotes";
@@ -14,14 +15,17 @@ export interface HomeAreaChoice {
 export interface HomeAreaStanding {
   readonly label: string;
   readonly code: string | null;
+  /** The column ranked: the newest period, or a one-period table's first column. */
+  readonly column: string;
   readonly value: number;
-  /** Among the areas (aggregates left out) by the newest period, 1 the highest, of `of`. */
+  /** Among the areas (aggregates left out) by that column, 1 the highest, of `of`. */
   readonly rank: number;
   readonly of: number;
   readonly pctChange: number | null;
   readonly change: number | null;
   /** The table's total row, or the parent area's row (England and Wales for a force). */
   readonly aggregateLabel: string | null;
+  readonly aggregateValue: number | null;
   readonly aggregatePctChange: number | null;
   readonly sentence: string;
 }
@@ -39,6 +43,7 @@ export function settingsHomeArea(grids: readonly SheetGrid[]): string | null {
   return null;
 }
 
+const COVERAGE = /^(english regions|england|wales|scotland|england and wales|united kingdom|uk|great britain)\b/i;
 const AREA_HEADER = /\b(districts?|wards?|areas?|boroughs?|forces?|csps?|partnerships?|authority|authorities|regions?|count(y|ies)|councils?)\b/i;
 
 /** True for a table whose rows are areas: coded, or under an area header ("District", "Area Name"). */
@@ -82,11 +87,14 @@ function titleParts(result: TableResult): { subject: string; areas: string; meas
   const { table } = result;
   const title = stripFootnotes(table.title ?? "").text.replace(/^table\s+\w+\s*:\s*/i, "");
   const segments = title.split(/\s+[–-]\s+/);
-  const [whole, ...rest] = segments[0].split(/,\s+/);
+  // What a publication says of its coverage ("English regions and Wales") is not the kind of area.
+  const [whole, ...rest] = segments[0].split(/,\s+/).filter((p, i) => i === 0 || !COVERAGE.test(p));
   // "Mid-year population estimates for police force areas": what, and of which areas.
   const forAreas = /^(.+?)\s+for\s+(.+?)s?$/i.exec(whole);
-  const first = forAreas && AREA_HEADER.test(forAreas[2]) ? forAreas[1] : whole;
-  const by = rest.map((p) => /^by\s+(.+?)s?$/i.exec(p)?.[1]).find(Boolean) ?? (forAreas && AREA_HEADER.test(forAreas[2]) ? forAreas[2] : undefined);
+  // "Police recorded crime by offence group and police force area": what, and by which areas.
+  const byAreas = /^(.+?)\s+by\s+(?:.+?\s+and\s+(?:by\s+)?)?((?:[\w-]+\s+){0,2}(?:areas?|districts?|wards?|boroughs?|forces?|partnerships?|authority|authorities|regions?))$/i.exec(whole);
+  const first = forAreas && AREA_HEADER.test(forAreas[2]) ? forAreas[1] : (byAreas?.[1] ?? whole);
+  const by = rest.map((p) => /^(?:.*\band\s+)?by\s+(.+?)s?$/i.exec(p)?.[1]).find(Boolean) ?? (forAreas && AREA_HEADER.test(forAreas[2]) ? forAreas[2] : byAreas?.[2].replace(/s$/, ""));
   const header = stripFootnotes(table.labelHeader).text.toLowerCase().replace(/\s*(name|code)s?$/, "");
   const areas = by ? `${by}s` : (rest.find((p) => AREA_HEADER.test(p)) ?? (header && header !== "area" ? `${header.replace(/y$/, "ie")}s` : "areas"));
   const last = table.columns[table.columns.length - 1];
@@ -94,50 +102,104 @@ function titleParts(result: TableResult): { subject: string; areas: string; meas
   return { subject: first ? first.charAt(0).toLowerCase() + first.slice(1) : "", areas, measure };
 }
 
+/** How a column's figures read in a sentence: a count, a percentage, or a rate. */
+type Reading = "count" | "percent" | "fraction" | "rate";
+
+function readingOf(result: TableResult, column: number, measure: string | null): Reading {
+  const { table } = result;
+  const header = `${table.columns[column].header} ${table.columns[column].unit ?? ""} ${measure ?? ""}`;
+  if (table.rows.some((r) => { const v = r.values[column]; return v?.kind === "number" && v.isPercent; })) return "fraction";
+  if (/%|percent|percentage|proportion/i.test(header)) return "percent";
+  return table.columns[column].nonCount ? "rate" : "count";
+}
+
+function figure(value: number, reading: Reading, signed = false): string {
+  const sign = signed && value > 0 ? "+" : "";
+  if (reading === "fraction") return sign + formatPercent(value);
+  if (reading === "percent") return `${sign}${formatCount(value, 1)}%`;
+  return sign + formatCount(value, reading === "rate" ? 1 : 0);
+}
+
+/** The column a table of one period is ranked by: its first, unless that is a population. */
+function rankedColumn(result: TableResult, row: number): number {
+  const { table } = result;
+  return table.columns.findIndex((c, j) => !/population|household/i.test(c.header) && result.rows[row].values[j] !== null);
+}
+
 /**
- * Where the home area stands in a table of areas compared over periods, worded as the seed
- * words it: "Maidstone had the highest number of alcohol related hospital admissions of the 12
- * Kent districts (165), up 18.7% (+26), against 14.4% for All Kent." Null when the table is not
- * a comparison or has no row for the area.
+ * Where the home area stands in a table of areas, worded as the seed words it: "Maidstone had
+ * the highest number of alcohol related hospital admissions of the 12 Kent districts (165), up
+ * 18.7% (+26), against 14.4% for All Kent." Over periods it is ranked by the newest period and
+ * its change is given; in a table of one period (ONS's offence columns for each force) it is
+ * ranked by the table's first column. Null when the table has no row for the area.
  */
 export function homeAreaStanding(result: TableResult, area: string): HomeAreaStanding | null {
   const { table } = result;
-  if (table.kind === "categories" || table.columns.length < 2) return null;
   const wanted = key(area);
   const index = table.rows.findIndex((r) => !r.aggregate && (key(r.label) === wanted || r.code?.toLowerCase() === wanted));
   if (index < 0) return null;
+  const periods = table.kind !== "categories" && table.columns.length >= 2;
+  // A table of one period is about areas only when coded or headed so ("District").
+  if (!periods && !ofAreas(result)) return null;
+  const column = periods ? table.columns.length - 1 : rankedColumn(result, index);
+  if (column < 0) return null;
   const row = result.rows[index];
-  const last = table.columns.length - 1;
-  const value = row.values[last];
-  if (value === null || row.rank === null) return null;
-  const of = result.rows.filter((r) => !r.aggregate && r.values[last] !== null).length;
+  const value = row.values[column];
+  if (value === null) return null;
+  const peers = result.rows.filter((r) => !r.aggregate && r.values[column] !== null);
+  const of = peers.length;
+  if (of < 2) return null;
+  const rank = 1 + peers.filter((r) => (r.values[column] as number) > value).length;
   // The parent: England and Wales for a force in ONS tables, else the table's first total row.
-  const aggregates = result.rows.map((r, i) => ({ r, code: table.rows[i].code })).filter(({ r }) => r.aggregate && r.pctChange !== null);
+  const aggregates = result.rows.map((r, i) => ({ r, code: table.rows[i].code })).filter(({ r }) => r.aggregate && r.values[column] !== null);
   const parent = aggregates.find(({ code }) => code?.startsWith("K04")) ?? aggregates[0] ?? null;
   const { subject, areas, measure } = titleParts(result);
-  const counts = !table.columns[last].nonCount;
-  const position = row.rank === 1 ? "highest" : row.rank === of ? "lowest" : `${ordinal(row.rank)} highest`;
+  const reading = readingOf(result, column, periods ? measure : null);
+  const header = table.columns[column].header;
+  const unit = table.columns[column].unit ?? null;
+  const change = !periods && /change/i.test(`${header} ${unit ?? ""}`);
+  const position = rank === 1 ? "highest" : rank === of ? "lowest" : `${ordinal(rank)} highest`;
   // A count: "the highest number of alcohol related hospital admissions"; a rate or share:
-  // "the 35th highest rate per 1,000 population for anti-social behaviour incidents".
-  const what = counts ? (subject ? `number of ${subject}` : "number") : `${(measure ?? "figure").toLowerCase()}${subject ? ` for ${subject}` : ""}`;
-  let sentence = `${row.label} had the ${position} ${what} of the ${of} ${areas} (${formatCount(value)})`;
-  if (row.pctChange !== null && row.change !== null) {
-    sentence += `, ${row.change >= 0 ? "up" : "down"} ${formatPercent(Math.abs(row.pctChange))} (${formatSignedCount(row.change)})`;
-    if (parent) sentence += `, against ${formatPercent(parent.r.pctChange as number)} for ${parent.r.label}`;
+  // "the 35th highest rate per 1,000 population for anti-social behaviour incidents"; a column
+  // of one period: "the 5th highest total recorded crime (excluding fraud)".
+  const what = !periods
+    ? (unit && !isCountUnit(unit) ? `${unit.toLowerCase()} ${change ? "in" : "for"} ${lowerFirst(header)}` : lowerFirst(header))
+    : reading === "count"
+      ? (subject ? `number of ${subject}` : "number")
+      : `${(measure ?? (reading === "rate" ? "rate" : header)).toLowerCase()}${subject ? ` for ${subject}` : ""}`;
+  let sentence = `${row.label} had the ${position} ${what} of the ${of} ${areas} (${figure(value, reading, change)})`;
+  if (periods && row.change !== null) {
+    const up = row.change >= 0 ? "up" : "down";
+    if (reading === "percent" || reading === "fraction") {
+      // A share changes by percentage points; a change of a percentage would mislead.
+      const points = (v: number): string => `${formatCount(Math.abs(reading === "fraction" ? v * 100 : v), 1)} percentage points`;
+      sentence += `, ${up} ${points(row.change)}`;
+      if (parent?.r.change != null) sentence += `, against ${parent.r.change >= 0 ? "up" : "down"} ${points(parent.r.change)} for ${parent.r.label}`;
+    } else if (row.pctChange !== null) {
+      sentence += `, ${up} ${formatPercent(Math.abs(row.pctChange))} (${reading === "count" ? formatSignedCount(row.change) : figure(row.change, reading, true)})`;
+      if (parent?.r.pctChange != null) sentence += `, against ${formatPercent(parent.r.pctChange)} for ${parent.r.label}`;
+    }
+  } else if (!periods && parent) {
+    sentence += `, against ${figure(parent.r.values[column] as number, reading, change)} for ${parent.r.label}`;
   }
   return {
     label: row.label,
     code: table.rows[index].code ?? null,
+    column: header,
     value,
-    rank: row.rank,
+    rank,
     of,
-    pctChange: row.pctChange,
-    change: row.change,
+    pctChange: periods ? row.pctChange : null,
+    change: periods ? row.change : null,
     aggregateLabel: parent?.r.label ?? null,
-    aggregatePctChange: parent?.r.pctChange ?? null,
+    aggregateValue: parent ? (parent.r.values[column] as number) : null,
+    aggregatePctChange: periods ? (parent?.r.pctChange ?? null) : null,
     sentence: `${sentence}.`,
   };
 }
+
+/** "Total of selected serious offences: Number of offences" as words in a sentence. */
+const lowerFirst = (text: string): string => text.replace(/(^|:\s+)(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)([A-Z])(?=[a-z])/g, (_, before: string, letter: string) => before + letter.toLowerCase());
 
 /** The one headline that stands for a table of areas, in place of a sentence per area. */
 export function homeAreaHeadline(result: TableResult, standing: HomeAreaStanding): Headline {

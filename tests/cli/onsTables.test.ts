@@ -176,6 +176,14 @@ describe("the home area among its peers", () => {
     expect(asb.homeArea).toMatchObject({ label: "Kent", code: "E23000032", aggregateLabel: expect.stringMatching(/^ENGLAND AND WALES/) });
     expect(asb.homeArea.sentence).toMatch(/^Kent had the \d+(st|nd|rd|th) highest number of anti-social behaviour incidents of the \d+ police force areas \([\d,]+\), (up|down) [\d.]+% \([+-][\d,]+\), against -?[\d.]+% for ENGLAND AND WALES/);
     expect(result.out).toEqual(expect.arrayContaining([expect.stringMatching(/^Home area: Kent; \d+ tables of areas include it\.$/)]));
+    // Every table with a row for Kent gets its sentence, the tables of one year too (Table P1:
+    // its first column, Total recorded crime, against England and Wales).
+    const withKent = r.tables.filter((t: { rows: { label: string }[] }) => t.rows.some((row) => row.label === "Kent"));
+    expect(withKent.length).toBeGreaterThanOrEqual(10);
+    for (const t of withKent) expect([t.title, typeof t.homeArea?.sentence]).toEqual([t.title, "string"]);
+    const p1 = r.tables.find((t: { sheet: string }) => t.sheet === "Table P1");
+    expect(p1.homeArea).toMatchObject({ column: "Total recorded crime (excluding fraud)", value: 177187, aggregateValue: 4876282 });
+    expect(p1.homeArea.sentence).toMatch(/^Kent had the \d+(st|nd|rd|th) highest total recorded crime \(excluding fraud\) of the \d+ police force areas \(177,187\), against 4,876,282 for ENGLAND AND WALES\.$/);
     await fs.rm(dir, { recursive: true, force: true });
   });
 });

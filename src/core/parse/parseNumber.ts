@@ -20,8 +20,10 @@ export interface ParsedMissing {
 
 export type ParsedCell = ParsedNumber | ParsedMissing;
 
-// Markers partner data uses for suppressed or unavailable figures; they mean "unknown", never zero.
-const SUPPRESSED = /^(\*+|<\s*\d+|[-\u2013\u2014]|n\/?a|n\.a\.?|\.\.?|x|:|n\/?k|~|not available|suppressed|redacted|unknown)$/i;
+// Markers partner data and publications use for suppressed or unavailable figures; they mean
+// "unknown", never zero. ONS writes newer ones in brackets ("[x]", "[c]", "[z]", "[low]") and some
+// tables put a trend arrow where a comparison cannot be made.
+const SUPPRESSED = /^(\*+|<\s*\d+|[-\u2013\u2014]|n\/?a|n\.a\.?|\.\.?|x|:|n\/?k|~|\[[a-z]{1,4}\]|[\u2190-\u2199\u25b2\u25b3\u25bc\u25bd]|not available|suppressed|redacted|unknown)$/i;
 const NUMBER_TEXT = /^([+-]?)\s*(?:£|\$|€)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(%)?$/;
 
 function decimalsOf(value: number): number {

@@ -2,11 +2,13 @@
 import { type CellValue, cellText, isEmptyCell } from "../../model/cellValue";
 import { sheetRangeRef } from "../../model/cellRef";
 import { type SheetGrid, gridCell, gridFormat, gridWidth } from "../../model/grid";
-import { type Finding, finding } from "../findings";
+import type { Finding } from "../findings";
 import { type ParsedCell, parseNumberCell } from "../parse/parseNumber";
 import { type Period, parsePeriod } from "../parse/parsePeriod";
 import type { Block } from "./findBlocks";
 import { stripFootnotes } from "./footnotes";
+import { MarkerTally } from "./publishedMarkers";
+import { carryAcross, groupedHeader, isCountUnit, isUnitText, joinedHeader, repeatedNames } from "./headerRows";
 import { isAggregateLabel, isNonCountHeader } from "./labels";
 import type { DiscoveredTable, SourceCell, TableRow, ValueColumn } from "./table";
 
@@ -16,8 +18,6 @@ export const GSS_CODE = /^[EWSNK]\d{8}$/;
 // Countries, England and Wales, the UK and GB, and English regions: always subtotals of areas.
 const AGGREGATE_CODE = /^(K0[234]|E92|W92|S92|N92|E12)/;
 const AGGREGATE_NAME = /^(england and wales|england|wales|scotland|northern ireland|united kingdom|great britain)\b/i;
-// A units row says what the numbers are: "Numbers", "Rate per 1,000 population", "Percentage change".
-const UNIT = /^(numbers?|counts?|rates?\b.*|.*\bper [\d,]+\b.*|percentages?\b.*|%.*|per ?cent.*|proportion.*|thousands|£.*)$/i;
 const MIN_ROWS = 5;
 const HEADER_ROWS = 6;
 
@@ -115,7 +115,7 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
     if (namesRow === undefined || r === namesRow) continue;
     const overValues = !rowEmpty(grid, r, valueStart, right);
     if (r < namesRow) (overValues ? groupRows : titleRows).push(r);
-    else if (range(valueStart, right).every((c) => isEmptyCell(gridCell(grid, r, c)) || UNIT.test(stripFootnotes(text(gridCell(grid, r, c))).text))) unitRows.push(r);
+    else if (range(valueStart, right).every((c) => isEmptyCell(gridCell(grid, r, c)) || isUnitText(text(gridCell(grid, r, c))))) unitRows.push(r);
   }
 
   // Columns: every column right of the labels that holds a number or a marker in the data,
@@ -127,21 +127,13 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
     for (const n of stripped.notes) notes.add(n);
     return stripped.text;
   };
-  const spanning = (rows: number[]): string[] => {
-    const out: string[] = [];
-    let current = "";
-    for (let c = valueStart; c <= right; c += 1) {
-      const cell = rows.map((r) => text(gridCell(grid, r, c))).filter(Boolean).join(" ");
-      if (cell) current = clean(cell);
-      out.push(current);
-    }
-    return out;
-  };
+  const spanning = (rows: number[]): string[] =>
+    carryAcross(range(valueStart, right).map((c) => clean(rows.map((r) => text(gridCell(grid, r, c))).filter(Boolean).join(" "))));
   const groups = spanning(groupRows);
   const units = spanning(unitRows);
   const columns: CodedColumn[] = [];
   const rawNames = range(valueStart, right).map((c) => (namesRow === undefined ? "" : clean(text(gridCell(grid, namesRow, c)))));
-  const repeated = new Set(rawNames.filter((n, i) => n !== "" && rawNames.indexOf(n) !== i));
+  const repeated = repeatedNames(rawNames);
   for (let c = valueStart; c <= right; c += 1) {
     const k = c - valueStart;
     const filled = range(first, last).filter((r) => !isEmptyCell(gridCell(grid, r, c)));
@@ -151,14 +143,14 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
     const group = groups[k] || null;
     const name = rawNames[k];
     // Names repeated under each group ("% involving a knife") take the group before them.
-    const header = name && group && repeated.has(name) ? joined(group, name) : name || group || `Column ${c + 1}`;
+    const header = groupedHeader(name, group, repeated) || `Column ${c + 1}`;
     const unit = units[k] || null;
     columns.push({
       name,
       header,
       headerCell: { row: namesRow ?? headerTop, column: c },
       period: null,
-      nonCount: isNonCountHeader(header) || (unit !== null && !/^(numbers?|counts?|thousands)$/i.test(unit)),
+      nonCount: isNonCountHeader(header) || (unit !== null && !isCountUnit(unit)),
       index: c,
       unit,
       group,
@@ -166,7 +158,7 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
   }
   if (columns.length === 0) return null;
 
-  const markers = new Map<string, number>();
+  let markers = new MarkerTally();
   const labelled = range(first, last).map((r) => {
     const code = text(gridCell(grid, r, codeColumn));
     const named = hasNames ? stripFootnotes(text(gridCell(grid, r, nameColumn))) : { text: code, notes: [] as readonly string[] };
@@ -183,7 +175,7 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
       aggregate,
       values: cols.map((c): ParsedCell => {
         const parsed = parseNumberCell(gridCell(grid, r, c.index), gridFormat(grid, r, c.index));
-        if (parsed.kind === "missing" && parsed.reason !== "empty") markers.set(parsed.text, (markers.get(parsed.text) ?? 0) + 1);
+        if (parsed.kind === "missing" && parsed.reason !== "empty") markers.add(parsed.text);
         return parsed;
       }),
       valueCells: cols.map((c): SourceCell => ({ row: r, column: c.index })),
@@ -197,15 +189,10 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
   const labelHeader = namesRow === undefined ? "" : clean(text(gridCell(grid, namesRow, hasNames ? nameColumn : codeColumn)));
   const tables: DiscoveredTable[] = [];
   const make = (cols: readonly CodedColumn[], kind: DiscoveredTable["kind"], part: string | null): void => {
-    const findings: Finding[] = [];
-    markers.clear();
+    markers = new MarkerTally();
     const rows = rowsFor(cols);
-    if (markers.size > 0) {
-      const count = [...markers.values()].reduce((a, b) => a + b, 0);
-      const what = [...markers.keys()].map((m) => `"${m}"`).join(", ");
-      findings.push(finding(sheet, sheetRangeRef(sheet, first, cols[0].index, last, cols[cols.length - 1].index), "info", "published-markers",
-        `${count} cells hold the publication's markers for figures not available or suppressed (${what}): read as missing, not zero`, count, null));
-    }
+    const marked = markers.finding(sheet, first, cols[0].index, last, cols[cols.length - 1].index);
+    const findings: Finding[] = marked ? [marked] : [];
     const unit = cols.find((c) => c.unit)?.unit ?? null;
     tables.push({
       sheet,
@@ -244,8 +231,8 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
     // Left over beside period tables, a column is named by its group and name together
     // ("% change January 2018 to December 2018 compared with: Apr '10 to Mar '11").
     const left = [...rest].map((c) => {
-      if (rest.size === columns.length || !c.group || !c.name || c.header === joined(c.group, c.name)) return c;
-      const header = joined(c.group, c.name);
+      if (rest.size === columns.length || !c.group || !c.name || c.header === joinedHeader(c.group, c.name)) return c;
+      const header = joinedHeader(c.group, c.name);
       return { ...c, header, nonCount: c.nonCount || isNonCountHeader(header) };
     });
     if (left.length > 0) make(left, "categories", rest.size < columns.length ? "other columns" : null);
@@ -273,9 +260,6 @@ function titleRowsAbove(grid: SheetGrid, headerTop: number, right: number): numb
 function rowText(grid: SheetGrid, row: number, right: number): string {
   return range(grid.left, right).map((c) => text(gridCell(grid, row, c))).filter(Boolean).join(" ");
 }
-
-/** A column's group and name as one header: "Attempted murder: % involving a knife". */
-const joined = (group: string, name: string): string => `${group.replace(/:\s*$/, "")}: ${name}`;
 
 function range(from: number, to: number): number[] {
   const out: number[] = [];

@@ -8,7 +8,9 @@ import { looksLikeMonths, parsePeriod } from "../parse/parsePeriod";
 import { findCodedTables } from "./codedTables";
 import { stripFootnotes } from "./footnotes";
 import { type Block, findBlocks } from "./findBlocks";
+import { carryAcross, groupedHeader, isCountUnit, isUnitText, repeatedNames } from "./headerRows";
 import { headerRole, isAggregateLabel, isNonCountHeader } from "./labels";
+import { MarkerTally, isPublishedMarker } from "./publishedMarkers";
 import type { DerivedColumn, DiscoveredTable, SourceCell, TableRow, ValueColumn } from "./table";
 
 /** One cell of a block, carrying its sheet address through any turning round. */
@@ -107,7 +109,7 @@ export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
   const placed: { top: number; table: DiscoveredTable }[] = coded.tables.map(({ table, region }) => ({ top: region.top, table }));
   // Notes further down are blocks of text only, which make no table.
   const covered = (b: Block): boolean => coded.tables.some(({ region: r }) => b.top <= r.bottom && b.bottom >= r.top && b.left <= r.right && b.right >= r.left);
-  const blocks = findBlocks(grid).filter((b) => !covered(b));
+  const blocks = acrossSpacers(grid, findBlocks(grid).filter((b) => !covered(b)));
   const titles = detachedTitles(grid, blocks);
   for (const block of blocks) {
     if (titles.consumed.has(block)) continue;
@@ -120,6 +122,43 @@ export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
   return placed.sort((a, b) => a.top - b.top).map((p) => p.table);
 }
 
+/**
+ * Blocks side by side that are one table with empty spacer columns inside (as published
+ * tables space their column groups): the block to the right has no labels of its own (its
+ * first column holds more numbers than text) and ends on the same row, so its rows carry on the
+ * rows to the left. A block with its own labels is a second table beside the first.
+ */
+function acrossSpacers(grid: SheetGrid, blocks: Block[]): Block[] {
+  const out = [...blocks];
+  const carriesOn = (left: Block, right: Block): boolean => {
+    if (right.left <= left.right || right.left - left.right > 3 || right.bottom !== left.bottom || Math.abs(right.top - left.top) > 3) return false;
+    if (left.right - left.left < 1) return false;
+    let numbers = 0;
+    let words = 0;
+    for (let r = Math.max(left.top, right.top) + 1; r <= right.bottom; r += 1) {
+      const v = parseNumberCell(gridCell(grid, r, right.left), null);
+      if (v.kind === "number") numbers += 1;
+      else if (v.reason === "text") words += 1;
+    }
+    // Header rows (a group name, the periods, a unit) are words; the rows below are numbers.
+    return numbers > words;
+  };
+  const overlaps = (a: Block, b: Block): boolean => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < out.length && !merged; i += 1) {
+      const right = out.findIndex((b) => carriesOn(out[i], b));
+      if (right < 0) continue;
+      const [a, b] = [out[i], out[right]];
+      const whole = { top: Math.min(a.top, b.top), bottom: a.bottom, left: a.left, right: b.right };
+      if (out.some((o) => o !== a && o !== b && overlaps(o, whole))) continue;
+      out[i] = whole;
+      out.splice(right, 1);
+      merged = true;
+    }
+  }
+  return out.sort((a, b) => a.top - b.top || a.left - b.left);
+}
 
 const isText = (v: CellValue): boolean => typeof v === "string" && v.trim() !== "" && parseNumberCell(v, null).kind === "missing";
 
@@ -161,6 +200,11 @@ const isTitleRow = (row: BlockCell[]): boolean => {
   const cells = nonEmpty(row);
   return cells.length >= 1 && cells.length <= Math.max(1, Math.floor(row.length / 2)) && cells.every((c) => isText(c.value));
 };
+/** A group row over a names row: nothing over the labels, names over some value columns, the names row at least as full. */
+const isGroupOver = (row: BlockCell[], next: BlockCell[]): boolean => {
+  const cells = nonEmpty(row);
+  return isEmptyCell(row[0].value) && cells.length >= 1 && cells.every((c) => isText(c.value) || parsePeriod(c.value) !== null) && nonEmpty(next).length >= cells.length;
+};
 const norm = (v: CellValue): string => cellText(v).toLowerCase().replace(/\s+/g, " ");
 
 function columnSlice(m: Matrix, from: number, to: number): Matrix {
@@ -171,8 +215,14 @@ function transpose(m: Matrix): Matrix {
   return { grid: m.grid, lines: m.across, across: m.lines, turned: !m.turned };
 }
 
-/** Columns where a second table starts on the same header row (repeated label header or periods). */
-function sideBySideSplits(header: BlockCell[]): number[] {
+/**
+ * Columns where a second table starts on the same header row (repeated label header or
+ * periods). A period repeated after an empty spacer column is not a second table: with nothing
+ * to label its rows, it is the same table's next group of columns.
+ */
+function sideBySideSplits(m: Matrix, headerRow: number): number[] {
+  const header = rowCells(m, headerRow);
+  const spacer = (j: number): boolean => range(headerRow, m.lines.length - 1).every((i) => isEmptyCell(valueAt(m, i, j)));
   const splits: number[] = [];
   let start = 0;
   const first = (): string => norm(header[start].value);
@@ -187,7 +237,7 @@ function sideBySideSplits(header: BlockCell[]): number[] {
     if (!period) continue;
     for (let i = start + 1; i < j - 1; i += 1) {
       const earlier = parsePeriod(header[i].value);
-      if (earlier && earlier.order === period.order && earlier.kind === period.kind && !parsePeriod(header[j - 1].value)) {
+      if (earlier && earlier.order === period.order && earlier.kind === period.kind && !parsePeriod(header[j - 1].value) && !spacer(j - 1)) {
         splits.push(j - 1);
         start = j - 1;
         break;
@@ -200,11 +250,11 @@ function sideBySideSplits(header: BlockCell[]): number[] {
 function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: DiscoveredTable[], knownTitleRows?: number): void {
   let k = knownTitleRows ?? 0;
   if (knownTitleRows === undefined) {
-    while (m.lines.length - k >= 3 && k < 3 && isTitleRow(rowCells(m, k)) && isHeaderLike(rowCells(m, k + 1))) k += 1;
+    while (m.lines.length - k >= 3 && k < 3 && isHeaderLike(rowCells(m, k + 1)) && (isTitleRow(rowCells(m, k)) || isGroupOver(rowCells(m, k), rowCells(m, k + 1)))) k += 1;
   }
   if (m.lines.length - k < 2) return;
 
-  const splits = sideBySideSplits(rowCells(m, k));
+  const splits = sideBySideSplits(m, k);
   if (splits.length > 0) {
     const edges = [0, ...splits, m.across.length];
     for (let s = 0; s + 1 < edges.length; s += 1) {
@@ -213,7 +263,12 @@ function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: 
     return;
   }
 
-  const titleParts = range(0, k - 1).map((i) => withoutFootnotes(nonEmpty(rowCells(m, i)).map((c) => cellText(c.value)).join(" "))).filter((t) => t !== "");
+  // Rows above the header that stand over the value columns and not the labels are group rows
+  // ("Victim-based crime" over four offence columns); the rest are titles.
+  const above = range(0, k - 1).map((i) => rowCells(m, i));
+  const isGroupRow = (row: BlockCell[]): boolean => isEmptyCell(row[0].value) && nonEmpty(row).length > 0;
+  const titleParts = above.filter((row) => !isGroupRow(row)).map((row) => withoutFootnotes(nonEmpty(row).map((c) => cellText(c.value)).join(" "))).filter((t) => t !== "");
+  const groupRows = above.filter(isGroupRow);
   const nearTitle = titleParts.join(" – ") || null;
   const title = [outerTitle, nearTitle].filter((t): t is string => !!t).join(" – ") || null;
   let body: Matrix = { ...m, lines: m.lines.slice(k) };
@@ -224,11 +279,50 @@ function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: 
     body = transpose(body);
     transposed = true;
   }
-  const table = buildTable(sheet, body, title, nearTitle, transposed);
+  const across = (rows: BlockCell[][]): string[] =>
+    carryAcross(body.across.map((_, j) => withoutFootnotes(rows.map((row) => cellText(row[j].value)).filter(Boolean).join(" "))));
+  const groups = transposed || groupRows.length === 0 ? null : across(groupRows);
+  // A units row right under the header ("Numbers", "Rate per 1,000 population") says what the
+  // columns hold; it is not a row of data.
+  let units: string[] | null = null;
+  if (!transposed && body.lines.length > 2 && isUnitsRow(rowCells(body, 1))) {
+    units = across([rowCells(body, 1)]);
+    body = { ...body, lines: [body.lines[0], ...body.lines.slice(2)] };
+  }
+  // Periods under two or more groups ("Alcohol related": 2018/19, 2019/20; "Drug related": the
+  // same years) are a comparison per group: one table each, as the publication's groups are.
+  if (groups) {
+    const header = rowCells(body, 0);
+    const periodColumns = range(1, header.length - 1).filter((j) => parsePeriod(withoutFootnotes(cellText(header[j].value))) !== null);
+    const named = [...new Set(periodColumns.map((j) => groups[j]).filter(Boolean))];
+    if (named.length >= 2 && named.every((g) => periodColumns.filter((j) => groups[j] === g).length >= 2)) {
+      for (const group of named) {
+        const own = range(1, header.length - 1).filter((j) => groups[j] === group);
+        const pick = <T>(list: readonly T[]): T[] => [list[0], ...own.map((j) => list[j])];
+        const slice: Matrix = { ...body, across: pick(body.across) };
+        const table = buildTable(sheet, slice, [title, group].filter(Boolean).join(" – "), nearTitle, transposed, { groups: null, units: units && pick(units) });
+        if (table) tables.push(table);
+      }
+      return;
+    }
+  }
+  const table = buildTable(sheet, body, title, nearTitle, transposed, { groups, units });
   if (table) tables.push(table);
 }
 
-function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: string | null, transposed: boolean): DiscoveredTable | null {
+/** A units row: no label, and every filled cell over the values a unit. */
+function isUnitsRow(row: BlockCell[]): boolean {
+  const values = nonEmpty(row.slice(1));
+  return isEmptyCell(row[0].value) && values.length > 0 && values.every((c) => typeof c.value === "string" && isUnitText(c.value));
+}
+
+/** What rows above and below the header say of each matrix column: its group and its unit. */
+interface HeaderExtras {
+  readonly groups: readonly string[] | null;
+  readonly units: readonly string[] | null;
+}
+
+function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: string | null, transposed: boolean, extras: HeaderExtras): DiscoveredTable | null {
   const findings: Finding[] = [];
   const header = rowCells(m, 0);
   const bodyRows = range(1, m.lines.length - 1);
@@ -236,13 +330,20 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
   const derived: (DerivedColumn & { index: number })[] = [];
   const categories: (ValueColumn & { index: number })[] = [];
 
+  const names = header.map((cell) => withoutFootnotes(cellText(cell.value)));
+  const repeated = repeatedNames(names);
   for (let j = 1; j < header.length; j += 1) {
     const cell = header[j];
-    const text = withoutFootnotes(cellText(cell.value));
-    const period = parsePeriod(typeof cell.value === "string" ? text : cell.value);
+    // A spacer column, named only by the group it stands under, holds nothing.
+    if (names[j] === "" && bodyRows.every((i) => isEmptyCell(valueAt(m, i, j)))) continue;
+    const group = extras.groups?.[j] || null;
+    const unit = extras.units?.[j] || null;
+    const text = groupedHeader(names[j], group, repeated);
+    const period = parsePeriod(typeof cell.value === "string" || group ? text : cell.value);
     const at = { row: cell.row, column: cell.column };
+    const described = { ...(unit ? { unit } : {}), ...(group ? { group } : {}) };
     if (period) {
-      columns.push({ header: period.label, headerCell: at, period, nonCount: false, index: j });
+      columns.push({ header: period.label, headerCell: at, period, nonCount: unit !== null && !isCountUnit(unit), index: j, ...described });
       continue;
     }
     const role = headerRole(text);
@@ -259,7 +360,7 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
     // suppressed; an unheaded one needs at least one number.
     const headed = text !== "";
     if ((numbers >= 1 || headed) && words * 2 <= filled && (filled > 0 || headed)) {
-      categories.push({ header: text || `Column ${j + 1}`, headerCell: at, period: null, nonCount: isNonCountHeader(text), index: j });
+      categories.push({ header: text || `Column ${j + 1}`, headerCell: at, period: null, nonCount: isNonCountHeader(text) || (unit !== null && !isCountUnit(unit)), index: j, ...described });
     }
   }
 
@@ -291,17 +392,20 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
   const rows: TableRow[] = [];
   const layout: RowLayout = { matrix: { lines: m.lines, across: m.across, turned: m.turned }, valueColumns: columns.map((c) => c.index), derivedColumns: derived.map((d) => d.index) };
   let numbersSeen = 0;
+  const markers = new MarkerTally();
   // Plain loops: this runs once for every row of every table.
   const cellValues: CellValue[] = new Array(columns.length);
   for (const i of bodyRows) {
-    let label = withoutFootnotes(cellText(valueAt(m, i, 0)));
+    const written = cellText(valueAt(m, i, 0));
+    let label = withoutFootnotes(written);
     let filledValues = 0;
     for (let k = 0; k < columns.length; k += 1) {
       cellValues[k] = valueAt(m, i, columns[k].index);
       if (!isEmptyCell(cellValues[k])) filledValues += 1;
     }
     if (label === "" && filledValues === 0) continue;
-    if (filledValues === 0 && (label.length > 60 || /^(source|note|notes|\*|n\.?b\.?)\b/i.test(label))) continue;
+    // Notes under a table: "Source: …", "Notes", "1. Figures under 5 are suppressed", "[note 3] …".
+    if (filledValues === 0 && (label.length > 60 || /^(source|sources|note|notes|\*|n\.?b\.?)\b|^(\d{1,2}[.):]|\[note\b)/i.test(written))) continue;
     if (label === "") {
       const labelCell = addressAt(m, i, 0);
       label = `Row ${labelCell.row + 1}`;
@@ -311,6 +415,7 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
     for (let k = 0; k < columns.length; k += 1) {
       const v = (values[k] = parseNumberCell(cellValues[k], formatAt(m, i, columns[k].index)));
       if (v.kind === "number") numbersSeen += 1;
+      else if (isPublishedMarker(v)) markers.add(v.text);
       else noteMissing(sheet, addressAt(m, i, columns[k].index), v, label, columns[k].header, findings);
     }
     const statedDerived: ParsedCell[] = new Array(derived.length);
@@ -324,6 +429,12 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
   // The indexes ascend, so the first and last cells are the corners, turned round or not.
   const topLeft = addressAt(m, 0, 0);
   const bottomRight = addressAt(m, m.lines.length - 1, m.across.length - 1);
+  if (markers.size > 0) {
+    const first = addressAt(m, 1, Math.min(...columns.map((c) => c.index)));
+    const last = addressAt(m, m.lines.length - 1, Math.max(...columns.map((c) => c.index)));
+    findings.push(markers.finding(sheet, first.row, first.column, last.row, last.column) as Finding);
+  }
+  const unit = columns.find((c) => c.unit)?.unit ?? null;
   const strip = <T extends { index: number }>(c: T): Omit<T, "index"> => {
     const { index: _index, ...rest } = c;
     return rest;
@@ -339,6 +450,7 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
     derived: derived.map(strip),
     rows,
     findings,
+    ...(unit ? { unit } : {}),
   };
 }
 

@@ -40,6 +40,9 @@ export function stripFootnotes(raw: string): Footnoted {
   text = text.replace(MONTH_YEAR, (whole, month: string, year: string, note: string) => {
     // Only a month and a year of 19xx/20xx (or two digits) followed by more digits: otherwise as written.
     if (year.length === 2 && /^(19|20)$/.test(year) && note.length >= 2) return whole;
+    // Two digits then more are a year and notes only when the year is marked ("Dec '181") or the
+    // notes are a list ("December 181,2"): "Oct 100" is as written.
+    if (year.length === 2 && !month.endsWith("'") && !note.includes(",")) return whole;
     notes.push(note.replace(/\s/g, ""));
     return `${month}${year}`;
   });

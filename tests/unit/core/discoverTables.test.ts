@@ -176,3 +176,76 @@ describe("footnote markers in a table without codes", () => {
     expect(table.rows.map((r) => [r.label, r.aggregate])).toEqual([["Ashford", false], ["Swale", false], ["Total", true]]);
   });
 });
+
+describe("a published table without codes", () => {
+  const published = () => sheet("PHE", [
+    ["Hospital admissions by district"],
+    [null, "Alcohol related", null, null, "Drug related", null],
+    ["District", "2018/19", "2019/20", null, "2018/19", "2019/20"],
+    [null, "Numbers", "Numbers", null, "Rate per 100,000", "Rate per 100,000"],
+    ["Ashford", 120, "..", null, 45.2, 47.1],
+    ["Maidstone", 139, 165, null, "[c]", 52.3],
+    ["Swale", 101, 99, null, 38, "↑"],
+    ["Kent", 360, 264, null, 44.1, 49.9],
+    [],
+    ["Source: Public Health England"],
+    ["1. Figures under 5 are suppressed."],
+  ]);
+
+  it("reads a group row, a units row and spacer columns: one comparison per group, with its unit", () => {
+    const tables = discoverTables(published());
+    expect(tables.map((t) => t.title)).toEqual(["Hospital admissions by district – Alcohol related", "Hospital admissions by district – Drug related"]);
+    expect(tables.map((t) => t.columns.map((c) => c.header))).toEqual([["2018/19", "2019/20"], ["2018/19", "2019/20"]]);
+    expect(tables.map((t) => t.kind)).toEqual(["periods", "periods"]);
+    expect(tables.map((t) => t.unit)).toEqual(["Numbers", "Rate per 100,000"]);
+    expect(tables.map((t) => t.columns.map((c) => c.nonCount))).toEqual([[false, false], [true, true]]);
+    for (const table of tables) {
+      expect(table.rows.map((r) => r.label)).toEqual(["Ashford", "Maidstone", "Swale", "Kent"]);
+      expect(table.rows[3].aggregate).toBe(true);
+    }
+    expect(tables[1].rows[0].values).toMatchObject([{ value: 45.2 }, { value: 47.1 }]);
+  });
+
+  it("names a column by its group where the names row leaves it empty, and joins repeated names to their group", () => {
+    const [table] = discoverTables(sheet("P1", [
+      [null, "Total recorded crime", "Victim-based crime", null, "Other crimes"],
+      ["Force", null, "Number", "Rate", "Number"],
+      ["Kent", 197085, 170000, 92.3, 27085],
+      ["Surrey", 80000, 70000, 58.1, 10000],
+    ]));
+    expect(table.columns.map((c) => c.header)).toEqual(["Total recorded crime", "Victim-based crime: Number", "Rate", "Other crimes: Number"]);
+  });
+
+  it("counts the publication's markers once for each table, naming which", () => {
+    const [alcohol, drugs] = discoverTables(published());
+    expect(alcohol.findings).toHaveLength(1);
+    expect(alcohol.findings[0]).toMatchObject({ kind: "published-markers", severity: "info", cell: "PHE!B5:C8" });
+    expect(alcohol.findings[0].message).toBe('PHE!B5:C8: 1 cell holds the publication\'s marker for figures not available or suppressed (".."): read as missing, not zero');
+    expect(drugs.findings.map((f) => [f.kind, f.cell, f.stated])).toEqual([["published-markers", "PHE!E5:F8", 2]]);
+    expect(drugs.findings[0].message).toMatch(/"\[c\]", "↑"/);
+    expect(alcohol.rows[0].values[1]).toMatchObject({ kind: "missing", reason: "suppressed" });
+  });
+
+  it("leaves notes written straight under a table out of its rows", () => {
+    const [table] = discoverTables(sheet("Notes", [
+      ["District", "2018/19", "2019/20"],
+      ["Ashford", 10, 12],
+      ["Swale", 8, 9],
+      ["Source: Home Office"],
+      ["Notes"],
+      ["1. Figures are provisional."],
+      ["[note 3] Includes fraud."],
+    ]));
+    expect(table.rows.map((r) => r.label)).toEqual(["Ashford", "Swale"]);
+    expect(table.findings).toEqual([]);
+  });
+
+  it("keeps a table beside it apart when that table has labels of its own", () => {
+    const tables = discoverTables(sheet("Two", [
+      ["Ward", "2019", "2020", null, "Location", "2019", "2020"],
+      ["High Street", 10, 12, null, "Week Street", 4, 5],
+      ["Park Wood", 8, 9, null, "River Steps", 3, 1],
+    ]));
+    expect(tables.map((t) => t.labelHeader)).toEqual(["Ward", "Location"]);
+  });
+});

@@ -31,3 +31,29 @@ describe("the home area", () => {
     expect(computeAssessment({ sheets: [districts("Burglary, Kent districts")] }).homeArea).toBeNull();
   });
 });
+
+describe("the home area in a table of one period", () => {
+  const forces = sheet("P1", [
+    ["Table P1: Police recorded crime by offence group and police force area, English regions and Wales"],
+    ["Area Code", "Area Name", "Total recorded crime (excluding fraud)", "Theft offences"],
+    [null, null, "Percentage change", "Percentage change"],
+    ["K04000001", "ENGLAND AND WALES7", 7.2, 3.1],
+    ["E23000032", "Kent", 17.8, 9.9],
+    ["E23000031", "Surrey7", 20.5, 4.4],
+    ["E23000033", "Sussex", 5.1, "..", ],
+    ["E23000030", "Hampshire", 12.2, 1.2],
+    ["E23000029", "Thames Valley", -2.4, -3],
+  ]);
+
+  it("ranks it by the first column, in the column's unit, against the parent area", () => {
+    const a = computeAssessment({ sheets: [forces] }, undefined, { homeArea: "Kent" });
+    expect(a.tables[0].homeArea).toMatchObject({ label: "Kent", code: "E23000032", column: "Total recorded crime (excluding fraud)", value: 17.8, rank: 2, of: 5, aggregateLabel: "ENGLAND AND WALES", aggregateValue: 7.2 });
+    expect(a.tables[0].homeArea?.sentence).toBe(
+      "Kent had the 2nd highest percentage change in total recorded crime (excluding fraud) of the 5 police force areas (+17.8%), against +7.2% for ENGLAND AND WALES.");
+  });
+
+  it("is not looked for in a table whose rows are not areas", () => {
+    const places = sheet("Places", [["Location", "Count"], ["Maidstone", 10], ["Week Street", 4], ["Lockmeadow", 3]]);
+    expect(computeAssessment({ sheets: [places] }, undefined, { homeArea: "Maidstone" }).tables[0].homeArea).toBeUndefined();
+  });
+});
