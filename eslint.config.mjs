@@ -1,7 +1,10 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-// Dependencies point one way: model <- core <- geo <- adapters, cli, taskpane.
+// Dependencies point one way: model <- core <- geo <- job <- adapters, cli, taskpane.
+// Each of our folders is forbidden by its own name and by anything under it, so an import of a
+// folder's index ("../../geo") is caught as surely as one of its files ("../../geo/classify").
+const ours = (...folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]);
 const layer = (files, forbidden, message) => ({
   files,
   rules: {
@@ -29,9 +32,11 @@ export default tseslint.config(
       ],
     },
   },
-  layer(["src/model/**/*.ts"], ["**/core/**", "**/adapters/**", "**/cli/**", "**/geo/**", "**/taskpane/**", "exceljs", "fs", "node:*"], "src/model is plain data and imports nothing of ours"),
-  layer(["src/core/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/job/**", "**/geo/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "the calculation core is pure: no adapters, no I/O"),
-  layer(["geo/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/job/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "geo may use src/model and src/core only"),
-  layer(["src/job/**/*.ts"], ["**/adapters/**", "**/cli/**", "**/taskpane/**", "exceljs", "fs", "path", "node:*"], "the job combines core and geo behind the WorkbookPort; it knows no adapter"),
-  layer(["src/adapters/**/*.ts", "src/cli/**/*.ts"], ["**/taskpane/**"], "nothing imports the task pane"),
+  layer(["src/model/**/*.ts"], [...ours("core", "geo", "job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "node:*"], "src/model is plain data and imports nothing of ours"),
+  layer(["src/core/**/*.ts"], [...ours("geo", "job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "path", "node:*"], "the calculation core is pure: no geo, no job, no adapters, no I/O"),
+  layer(["geo/**/*.ts"], [...ours("job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "path", "node:*"], "geo may use src/model and src/core only"),
+  layer(["src/job/**/*.ts"], [...ours("adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "path", "node:*"], "the job combines core and geo behind the ports; it knows no adapter"),
+  layer(["src/adapters/**/*.ts"], ours("cli", "taskpane", "samples"), "adapters serve the command line and the pane; they import neither"),
+  layer(["src/cli/**/*.ts"], ours("taskpane", "samples"), "nothing imports the task pane"),
+  layer(["samples/**/*.ts"], ours("cli", "taskpane"), "the sample is built from the engine, not from the command line"),
 );

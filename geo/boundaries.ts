@@ -113,3 +113,10 @@ export function loadBoundaries(json: unknown, source = "boundary file", attribut
   if (value?.type === "FeatureCollection") return boundariesFromTopology(wardsTopology(json as FeatureCollection, source), attribution);
   throw new InputError(null, `${source} is neither TopoJSON nor a GeoJSON FeatureCollection`);
 }
+
+/** The box around every ward: [west, south, east, north]. */
+export function boundariesExtent(boundaries: WardBoundaries): [number, number, number, number] {
+  return boundaries.wards.reduce<[number, number, number, number]>(
+    (box, w) => [Math.min(box[0], w.bbox[0]), Math.min(box[1], w.bbox[1]), Math.max(box[2], w.bbox[2]), Math.max(box[3], w.bbox[3])],
+    [Infinity, Infinity, -Infinity, -Infinity]);
+}

@@ -2,6 +2,22 @@ import Flatbush from "flatbush";
 import type { WardBoundaries } from "./boundaries";
 import { PreparedPolygon } from "./preparedPolygon";
 
+/** A point to count in a ward: a record, or a row standing for several (`weight`). */
+export interface WeightedPoint {
+  readonly longitude: number;
+  readonly latitude: number;
+  readonly weight?: number;
+  /** The cell it was read from, named when it lies in no ward. */
+  readonly cell?: string;
+}
+
+/** Points counted by ward. */
+export interface WardCounts {
+  readonly counts: number[];
+  readonly outside: number;
+  readonly outsideCells: readonly string[];
+}
+
 /**
  * Assigns points to wards: a flatbush R-tree over ward bounding boxes narrows each point to a
  * few candidates, then an exact point-in-polygon test (PreparedPolygon) decides. A point on a
@@ -29,15 +45,25 @@ export class WardLocator {
     return -1;
   }
 
-  /** Counts points per ward (aligned with the boundaries' wards) and those in no ward. */
-  count(points: Iterable<readonly [number, number]>): { counts: number[]; outside: number } {
+  /**
+   * Counts points (or `[longitude, latitude]` pairs) per ward, aligned with the boundaries'
+   * wards, each by its weight (1 when it has none), and those in no ward, with the cells of the
+   * first few for a finding.
+   */
+  count(points: Iterable<WeightedPoint | readonly [number, number]>): WardCounts {
     const counts = new Array<number>(this.boundaries.wards.length).fill(0);
     let outside = 0;
-    for (const [lon, lat] of points) {
-      const ward = this.locate(lon, lat);
-      if (ward < 0) outside += 1;
-      else counts[ward] += 1;
+    const outsideCells: string[] = [];
+    for (const item of points) {
+      const p: WeightedPoint = "longitude" in item ? item : { longitude: item[0], latitude: item[1] };
+      const ward = this.locate(p.longitude, p.latitude);
+      const weight = p.weight ?? 1;
+      if (ward >= 0) counts[ward] += weight;
+      else {
+        outside += weight;
+        if (p.cell && outsideCells.length < 3) outsideCells.push(p.cell);
+      }
     }
-    return { counts, outside };
+    return { counts, outside, outsideCells };
   }
 }

@@ -3,7 +3,7 @@ import type { TableResult } from "../src/core/compute/computeTable";
 import { findRecordHeader } from "../src/core/incidents";
 import { type PopulationTable, readPopulationTable } from "../src/core/population/wardPopulation";
 import { type Finding, finding } from "../src/core/findings";
-import type { WardBoundaries } from "./boundaries";
+import { type WardBoundaries, boundariesExtent } from "./boundaries";
 import { type Classification, classify } from "./classify";
 import { readPlaces, readPointTable, findPointColumns } from "./readPoints";
 import { type CoverageReport, type Site, serviceCoverage, wardCentroids } from "./serviceLocation";
@@ -82,9 +82,6 @@ function wardPopulations(table: PopulationTable, boundaries: WardBoundaries, mat
 
 const countWards = (names: readonly string[]): string => `${names.length} ward${names.length === 1 ? "" : "s"}`;
 
-/** The default service site when the workbook has no Sites sheet: Maidstone's One Stop Shop. */
-export const DEFAULT_SITES: readonly Site[] = [{ name: "Salvation Army, Union Street (One Stop Shop)", longitude: 0.5222, latitude: 51.2758 }];
-
 const bySheetName = (grids: readonly SheetGrid[], pattern: RegExp): SheetGrid | undefined => grids.find((g) => pattern.test(g.name));
 
 function readSites(grid: SheetGrid | undefined, places: Map<string, [number, number]> | null): Site[] {
@@ -116,7 +113,7 @@ function wardRows(result: TableResult, matcher: WardMatcher): boolean {
  * Ward layers from a computed workbook: every table whose rows are wards (its newest period)
  * and every sheet of located records (assigned to wards through the spatial index), each with
  * counts, rates per 1,000 (Population sheet), shares, ranks, location quotients, Gi*, class
- * breaks and One Stop Shop coverage (Sites sheet, default Union Street; Candidates sheet or
+ * breaks and One Stop Shop coverage (Sites sheet, none without it; Candidates sheet or
  * ward centroids). Unmatched ward labels are findings listing the closest candidates.
  */
 export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly TableResult[], boundaries: WardBoundaries, options: WardAnalysisOptions = {}): WardAnalysis {
@@ -126,7 +123,8 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
   const places = placesGrid ? readPlaces(placesGrid) : null;
   const sitesGrid = bySheetName(grids, /^sites?\b/i);
   const candidatesGrid = bySheetName(grids, /^candidates?\b/i);
-  const sites = sitesGrid ? readSites(sitesGrid, places) : [...DEFAULT_SITES];
+  // Sites belong to the partnership's workbook: without a Sites sheet there is no coverage to give.
+  const sites = readSites(sitesGrid, places);
   const centroids = wardCentroids(boundaries);
   const candidates = candidatesGrid
     ? readSites(candidatesGrid, places)
@@ -186,9 +184,7 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
   }
 
   const locator = new WardLocator(boundaries);
-  const extent = boundaries.wards.reduce<[number, number, number, number]>(
-    (b, w) => [Math.min(b[0], w.bbox[0]), Math.min(b[1], w.bbox[1]), Math.max(b[2], w.bbox[2]), Math.max(b[3], w.bbox[3])],
-    [Infinity, Infinity, -Infinity, -Infinity]);
+  const extent = boundariesExtent(boundaries);
   for (const grid of grids) {
     // A sheet of records starts with its header (perhaps under a title line); a Location
     // column further down belongs to a summary table, not to records.
@@ -199,13 +195,7 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
     const read = readPointTable(grid, places, extent);
     if (read.points.length === 0 && read.system !== "place") continue;
     findings.push(...read.findings);
-    const counts = new Array<number>(boundaries.wards.length).fill(0);
-    let outside = 0;
-    for (const p of read.points) {
-      const ward = locator.locate(p.longitude, p.latitude);
-      if (ward < 0) outside += p.weight;
-      else counts[ward] += p.weight;
-    }
+    const { counts, outside } = locator.count(read.points);
     if (outside > 0) findings.push(finding(grid.name, "", "warning", "outside-boundaries", `${outside} record(s) lie outside every ward`, outside, null));
     finish(`${grid.name}|points`, grid.name, grid.name, null, "points", counts, [],
       read.points.map((p) => ({ longitude: p.longitude, latitude: p.latitude, weight: p.weight, label: p.reference })), outside);

@@ -22,7 +22,7 @@ export function wardsResultSheet(analysis: WardAnalysis): ResultSheet {
     formats.push(f);
     return rows.length - 1;
   };
-  add("note", [`Rates use ${analysis.populationSheet ? `the populations of ${analysis.populationSheet}` : "no population (add a Population sheet, or give ONS's ward population file, for rates per 1,000)"}. Hotspots are Getis-Ord Gi* over ward borders; a high count alone is not a hotspot. Coverage is straight-line distance to ${analysis.sites.map((s) => s.name).join(", ")}.`]);
+  add("note", [`Rates use ${analysis.populationSheet ? `the populations of ${analysis.populationSheet}` : "no population (add a Population sheet, or give ONS's ward population file, for rates per 1,000)"}. Hotspots are Getis-Ord Gi* over ward borders; a high count alone is not a hotspot. ${analysis.sites.length > 0 ? `Coverage is straight-line distance to ${analysis.sites.map((s) => s.name).join(", ")}.` : "No One Stop Shop sites are given (add a Sites sheet), so no coverage is worked out."}`]);
   for (const layer of analysis.layers) {
     add("data", []);
     add("section", [`${layer.title}${layer.period ? ` (${layer.period})` : ""}`, `from ${layer.sheet}${layer.rateBase ? `; rates per 1,000 residents ${layer.rateBase}` : ""}`]);

@@ -8,7 +8,7 @@ import { checkStatedFacts, illustrativeDomesticAbuse } from "./illustrativeDomes
 import { illustrativeMorileSheets } from "./illustrativeMorile";
 import { CANDIDATES, NEEDLE_LOCATIONS, PLACES, SITES } from "./mapSheets";
 import { POPULATION_SOURCE, maidstonePopulationRows } from "./realPopulation";
-import { packageRoot } from "../src/cli/packageRoot";
+import { packageRoot } from "../src/adapters/node/packageRoot";
 import { DEFAULT_CRIME_GROUPS } from "../src/core/incidents/crimeGroups";
 import { syntheticExtractRows } from "./syntheticExtract";
 import * as t from "./sampleTables";

@@ -4,7 +4,7 @@
 import Papa from "papaparse";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { packageRoot } from "../src/cli/packageRoot";
+import { packageRoot } from "../src/adapters/node/packageRoot";
 
 const FOLDER = process.env.CSP_POPULATION_DIR ?? path.join(packageRoot(), "..", "shared", "real", "population");
 const ESTIMATES = "Mid-2020_Persons_England_Wales_(2021_wards).csv";

@@ -1,4 +1,5 @@
 import { type WardBoundaries, loadBoundaries } from "../geo";
+import { boundariesFromBytes } from "../src/job/boundaryFile";
 
 /** The ward boundaries `npm run build` copies beside the page (from the ignored build folder). */
 export const BOUNDARIES_URL = "wards.topo.json";
@@ -10,19 +11,11 @@ export const BOUNDARIES_URL = "wards.topo.json";
 export async function chosenBoundaries(): Promise<WardBoundaries | null> {
   const file = (document.getElementById("csp-boundaries") as HTMLInputElement | null)?.files?.[0];
   if (!file) return fetchBoundaries();
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
+  // shpjs is fetched only when a Shapefile is picked.
+  return boundariesFromBytes(new Uint8Array(await file.arrayBuffer()), file.name, async (bytes) => {
     const { default: shp } = await import(/* webpackChunkName: "shapefile" */ "shpjs");
-    const parsed = await shp(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    return loadBoundaries(Array.isArray(parsed) ? parsed[0] : parsed, file.name);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    throw new Error(`${file.name} is not GeoJSON, TopoJSON or a zipped Shapefile`);
-  }
-  return loadBoundaries(json, file.name);
+    return shp(bytes);
+  });
 }
 
 /** Fetches the boundaries from the page's own origin; null when the build has none. */

@@ -15,6 +15,8 @@ async function show(message: MapDialogMessage): Promise<void> {
   const panel = new MapPanel(byId("csp-map-root"), { ...base, layers: message.layers, sites: message.sites }, { enlarged: true });
   panel.apply(message.view);
   byId("csp-map-root").classList.add("csp-map-dialog");
+  // The dialog closing is the map's end: take it down as Leaflet asks.
+  window.addEventListener("pagehide", () => panel.remove(), { once: true });
 }
 
 Office.onReady(() => {

@@ -45,19 +45,25 @@ export async function selectCell(reference: string): Promise<void> {
 }
 
 /** The document setting that remembers the home area in the workbook itself. */
+// The run's choices, kept in the workbook's own settings (saved with it), as JSON under one key.
+const CHOICES_SETTING = "CSPAssess.choices";
+// Where earlier versions kept the home area alone; still read.
 const HOME_AREA_SETTING = "CSPAssess.homeArea";
 
-/** The home area remembered in the open workbook (Office's document settings), or "". */
-export function rememberedHomeArea(): string {
-  const value: unknown = Office.context.document.settings.get(HOME_AREA_SETTING);
-  return typeof value === "string" ? value : "";
+/** The choices remembered in the open workbook (Office's document settings), as JSON, or "". */
+export function rememberedChoices(): string {
+  const settings = Office.context.document.settings;
+  const value: unknown = settings.get(CHOICES_SETTING);
+  if (typeof value === "string") return value;
+  const area: unknown = settings.get(HOME_AREA_SETTING);
+  return typeof area === "string" && area ? JSON.stringify({ homeArea: area }) : "";
 }
 
-/** Remembers the home area in the workbook: saved with it, so the next run and the next analyst see it. */
-export function rememberHomeArea(area: string): Promise<void> {
+/** Remembers the choices in the workbook: saved with it, so the next run and the next analyst see them. */
+export function rememberChoices(json: string): Promise<void> {
   const settings = Office.context.document.settings;
-  if (area) settings.set(HOME_AREA_SETTING, area);
-  else settings.remove(HOME_AREA_SETTING);
+  settings.set(CHOICES_SETTING, json);
+  settings.remove(HOME_AREA_SETTING);
   return new Promise((resolve, reject) =>
     settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)))));
 }

@@ -1,4 +1,4 @@
-import type { ExcelJsWorkbook } from "../src/adapters/exceljs";
+import type { WorkbookFile } from "../src/adapters/workbookFile";
 import type { ExtractFilesPort, InputFile } from "../src/adapters/records";
 import type { PopulationTable } from "../src/core/population/wardPopulation";
 
@@ -18,7 +18,7 @@ export function pickedFile(file: File): InputFile {
 }
 
 /** What the analyst picked: one workbook, or the files of a record-level extract. */
-export type PickedInput = { readonly kind: "workbook"; readonly port: ExcelJsWorkbook; readonly name: string } | { readonly kind: "extract"; readonly port: ExtractFilesPort; readonly name: string };
+export type PickedInput = { readonly kind: "workbook"; readonly port: WorkbookFile; readonly name: string } | { readonly kind: "extract"; readonly port: ExtractFilesPort; readonly name: string };
 
 /** True when the picked files are an extract (CSVs, a zip, or several files) rather than one workbook. */
 export const isExtract = (files: readonly File[]): boolean => files.length > 1 || files.some((f) => /\.(csv|zip)$/i.test(f.name));
@@ -37,6 +37,6 @@ export async function pickedPopulation(file: File): Promise<PopulationTable> {
     import(/* webpackChunkName: "job" */ "../src/core/population/wardPopulation"),
   ]);
   if (/\.csv$/i.test(file.name)) return populationOfFile(file.name, [csvSheet(file.name, await file.text())]);
-  const { ExcelJsWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../src/adapters/exceljs");
-  return populationOfFile(file.name, (await (await ExcelJsWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name)).readWorkbook()).sheets);
+  const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
+  return populationOfFile(file.name, (await (await WorkbookFile.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name)).readWorkbook()).sheets);
 }

@@ -1,4 +1,4 @@
-import type { ExcelJsWorkbook } from "../src/adapters/exceljs";
+import type { WorkbookFile } from "../src/adapters/workbookFile";
 import { byId } from "./dom";
 import { type PickedInput, isExtract, pickedExtract } from "./pickedFiles";
 
@@ -15,17 +15,17 @@ let downloadUrl: string | null = null;
 export async function openPicked(): Promise<PickedInput> {
   const files = [...(byId<HTMLInputElement>("csp-workbook").files ?? [])];
   if (isExtract(files)) return pickedExtract(files);
-  const { ExcelJsWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../src/adapters/exceljs");
+  const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
   const file = files[0];
-  if (file) return { kind: "workbook", port: await ExcelJsWorkbook.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), name: file.name };
+  if (file) return { kind: "workbook", port: await WorkbookFile.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), name: file.name };
   const response = await fetch(SAMPLE_URL);
   if (!response.ok) throw new Error("No workbook was picked and the sample workbook could not be loaded");
   const name = SAMPLE_URL.split("/").pop() as string;
-  return { kind: "workbook", port: await ExcelJsWorkbook.fromBytes(new Uint8Array(await response.arrayBuffer()), name), name };
+  return { kind: "workbook", port: await WorkbookFile.fromBytes(new Uint8Array(await response.arrayBuffer()), name), name };
 }
 
 /** Offers the results workbook (input sheets plus result sheets) for download. */
-export async function offerDownload(port: ExcelJsWorkbook, inputName: string): Promise<void> {
+export async function offerDownload(port: WorkbookFile, inputName: string): Promise<void> {
   const bytes = await port.toBytes();
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

@@ -1,14 +1,24 @@
 import { byId } from "./dom";
-import { excelApiSupported, excelRunner, hostedByOffice, loadOffice, MINIMUM_EXCEL_API, rememberHomeArea, rememberedHomeArea, selectCell } from "./officeHost";
-import { progressText } from "./progressText";
+import { excelApiSupported, excelRunner, hostedByOffice, loadOffice, MINIMUM_EXCEL_API, rememberChoices, rememberedChoices, selectCell } from "./officeHost";
+import { progressText } from "../src/job/progressText";
 import { renderResults } from "./renderResults";
 import { pickedPopulation } from "./pickedFiles";
+import { currentChoices, offerChoices, optionsOf, parseChoices, showChoices } from "./runChoices";
 import { offerDownload, openPicked, watchPicker } from "./standaloneHost";
 
 type Mode = "office" | "standalone";
 
 /** The last run and the boundaries it used, for the map. */
 let last: { run: import("./renderResults").ShownRun; boundaries: import("../geo").WardBoundaries | null } | null = null;
+/** The map drawn for the last run, taken down before the next run or map. */
+let shownMap: { remove(): void } | null = null;
+
+/** Takes down the map of an earlier run, so a new run never shows stale wards, and offers the map again. */
+function closeMap(): void {
+  shownMap?.remove();
+  shownMap = null;
+  byId("csp-map-open").hidden = false;
+}
 
 function notice(text: string, kind: "error" | "info" = "error"): void {
   const box = byId("csp-notice");
@@ -17,15 +27,26 @@ function notice(text: string, kind: "error" | "info" = "error"): void {
   box.hidden = false;
 }
 
-// The standalone page has no workbook to keep settings in: the browser remembers the home area.
+// The standalone page has no workbook to keep settings in: the browser remembers the choices.
+const CHOICES_KEY = "csp-assess-choices";
+// Where earlier versions kept the home area alone; still read.
 const HOME_AREA_KEY = "csp-assess-home-area";
 
-/** Keeps the home area for next time: in the workbook inside Office, in this browser otherwise. */
-async function remember(mode: Mode, area: string): Promise<void> {
+/** The choices kept for next time: in the workbook inside Office, in this browser otherwise. */
+function remembered(mode: Mode): string {
+  if (mode === "office") return rememberedChoices();
+  const area = window.localStorage.getItem(HOME_AREA_KEY);
+  return window.localStorage.getItem(CHOICES_KEY) ?? (area ? JSON.stringify({ homeArea: area }) : "");
+}
+
+/** Keeps the choices for next time, where `remembered` finds them. */
+async function remember(mode: Mode, json: string): Promise<void> {
   if (mode === "office") {
-    if (area !== rememberedHomeArea()) await rememberHomeArea(area).catch((e: Error) => notice(`The home area could not be saved in the workbook: ${e.message}`));
-  } else if (area) window.localStorage.setItem(HOME_AREA_KEY, area);
-  else window.localStorage.removeItem(HOME_AREA_KEY);
+    if (json !== rememberedChoices()) await rememberChoices(json).catch((e: Error) => notice(`Your choices could not be saved in the workbook: ${e.message}`));
+  } else {
+    window.localStorage.setItem(CHOICES_KEY, json);
+    window.localStorage.removeItem(HOME_AREA_KEY);
+  }
 }
 
 async function compute(mode: Mode): Promise<void> {
@@ -33,12 +54,14 @@ async function compute(mode: Mode): Promise<void> {
   const progress = byId("csp-progress");
   button.disabled = true;
   byId("csp-notice").hidden = true;
+  closeMap();
   let done = "Done. Results are on the CSP sheets.";
   try {
     progress.textContent = "Loading…";
     const populationFile = byId<HTMLInputElement>("csp-population").files?.[0];
-    const homeArea = byId<HTMLInputElement>("csp-home-area").value.trim() || undefined;
-    await remember(mode, homeArea ?? "");
+    const choices = currentChoices();
+    const options = optionsOf(choices);
+    await remember(mode, JSON.stringify(choices));
     const [{ runAssessment, runIncidents }, boundaries, population] = await Promise.all([
       import(/* webpackChunkName: "job" */ "../src/job"),
       import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.chosenBoundaries()),
@@ -49,23 +72,23 @@ async function compute(mode: Mode): Promise<void> {
     };
     if (mode === "office") {
       const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office");
-      const run = await runAssessment(new OfficeWorkbook(excelRunner), { onProgress, boundaries, population, homeArea });
+      const run = await runAssessment(new OfficeWorkbook(excelRunner), { ...options, onProgress, boundaries, population });
       last = { run, boundaries };
       renderResults(run, (cell) => void selectCell(cell).catch((e: Error) => notice(`Could not select ${cell}: ${e.message}`)));
     } else {
       const picked = await openPicked();
       if (picked.kind === "extract") {
         // An extract has no workbook of its own: its result sheets go into a new one.
-        const run = await runIncidents(picked.port, { onProgress, boundaries, population });
+        const run = await runIncidents(picked.port, { ...options, homeArea: undefined, onProgress, boundaries, population });
         last = { run, boundaries };
         renderResults(run, null);
-        const { ExcelJsWorkbook } = await import(/* webpackChunkName: "exceljs" */ "../src/adapters/exceljs");
-        const results = ExcelJsWorkbook.empty();
+        const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
+        const results = WorkbookFile.empty();
         await results.writeResultSheets(run.sheets);
         await offerDownload(results, picked.name);
         done = "Done. The results workbook is ready to download.";
       } else {
-        const run = await runAssessment(picked.port, { onProgress, boundaries, population, homeArea });
+        const run = await runAssessment(picked.port, { ...options, onProgress, boundaries, population });
         last = { run, boundaries };
         renderResults(run, null);
         await offerDownload(picked.port, picked.name);
@@ -93,7 +116,8 @@ async function showMap(mode: Mode): Promise<void> {
       import(/* webpackChunkName: "map" */ "./mapImage"),
     ]);
     const insertImage = mode === "office" ? (png: string) => insertMapImage(png).then((where) => notice(where, "info"), (e: Error) => notice(e.message)) : null;
-    await openMap(byId("csp-map-root"), last.boundaries, last.run.wards, { insertImage, dialog: mode === "office", onError: (m) => notice(m) });
+    closeMap();
+    shownMap = await openMap(byId("csp-map-root"), last.boundaries, last.run.wards, { insertImage, dialog: mode === "office", onError: (m) => notice(m) });
     button.hidden = true;
   } catch (error) {
     notice(`The map could not be drawn: ${(error as Error).message}`);
@@ -119,7 +143,8 @@ async function start(): Promise<void> {
   }
   document.body.dataset.mode = mode;
   byId("csp-source").hidden = mode !== "standalone";
-  byId<HTMLInputElement>("csp-home-area").value = mode === "office" ? rememberedHomeArea() : (window.localStorage.getItem(HOME_AREA_KEY) ?? "");
+  offerChoices();
+  showChoices(parseChoices(remembered(mode)));
   if (mode === "standalone") watchPicker();
   const boundaries = byId<HTMLInputElement>("csp-boundaries");
   const population = byId<HTMLInputElement>("csp-population");

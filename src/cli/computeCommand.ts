@@ -1,46 +1,58 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { ExcelJsWorkbook } from "../adapters/exceljs";
-import { nodeDeflateCodec } from "./nodeDeflateCodec";
-import { MORILE_PRESETS, type WindowKind, countOf } from "../core";
-import { runAssessment, runJson } from "../job";
-import { BUILT_BOUNDARIES, readBoundaryFile } from "./boundaryFiles";
+import { WorkbookFile } from "../adapters/workbookFile";
+import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
+import { countOf } from "../core";
+import { type AssessmentRun, runAssessment, runJson } from "../job";
 import { InputError } from "../model";
+import { type CommandSpec, type CommandArgs, COMMON_OPTIONS, stringOption } from "./commandLine";
 import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
-import { parseArgs } from "./parseArgs";
-import { readPopulationFile } from "./populationFile";
+import type { ProgressLine } from "./progressLine";
+import { RUN_OPTIONS, runOptionsFrom } from "./runOptions";
 
-export const COMPUTE_USAGE = "csp-assess compute <input.xlsx> --out <output.xlsx> [--json <result.json>] [--morile-preset linear|escalating] [--boundaries <file>] [--population <wards.csv>] [--area <name>] [--window nov-oct|apr-mar|calendar]";
+export const COMPUTE: CommandSpec = {
+  name: "compute",
+  summary: "Compute the assessment of a workbook: its tables, MoRiLE and ward layers, as result sheets and JSON.",
+  arguments: "<input.xlsx>",
+  positionals: { min: 1, max: 1 },
+  options: {
+    out: { type: "string", value: "<output.xlsx>", help: "the workbook with the result sheets added (the input is never overwritten)" },
+    json: { type: "string", value: "<result.json>", help: "the results as JSON" },
+    ...RUN_OPTIONS,
+    ...COMMON_OPTIONS,
+  },
+};
 
 /** `csp-assess compute`: the workbook plus result sheets to --out, and the JSON to --json. */
-export async function computeCommand(args: readonly string[], log: (line: string) => void): Promise<void> {
-  const { positional, options } = parseArgs(args, ["out", "json", "morile-preset", "boundaries", "window", "population", "area"]);
-  const incidentWindow = (options.window ?? "nov-oct") as WindowKind;
-  if (!["nov-oct", "apr-mar", "calendar"].includes(incidentWindow)) throw new UsageError("--window must be nov-oct, apr-mar or calendar (the periods compared for record-level sheets)");
-  const morilePreset = (options["morile-preset"] ?? "linear").toLowerCase();
-  if (!MORILE_PRESETS[morilePreset]) throw new UsageError(`--morile-preset must be one of ${Object.keys(MORILE_PRESETS).join(", ")}`);
-  if (positional.length !== 1) throw new UsageError(`usage: ${COMPUTE_USAGE}`);
-  if (!options.out && !options.json) throw new UsageError(`say where the results go with --out (and/or --json); usage: ${COMPUTE_USAGE}`);
-  const input = positional[0];
-  if (options.out && path.resolve(options.out) === path.resolve(input)) {
-    throw new UsageError("--out must be a new file: the input workbook is never overwritten");
-  }
-  const port = await ExcelJsWorkbook.fromBytes(await readInputFile(input), input, nodeDeflateCodec);
-  // Ward layers need boundaries: --boundaries, else the built default when it exists.
-  const boundaries = options.boundaries || existsSync(BUILT_BOUNDARIES) ? await readBoundaryFile(options.boundaries) : null;
-  const population = options.population ? await readPopulationFile(options.population) : null;
-  const run = await runAssessment(port, { morilePreset, boundaries, incidentWindow, population, homeArea: options.area });
+export async function computeCommand(args: CommandArgs, log: (line: string) => void, progress: ProgressLine): Promise<void> {
+  const out = stringOption(args, "out");
+  const json = stringOption(args, "json");
+  const [input] = args.positional;
+  if (!out && !json) throw new UsageError("say where the results go with --out (and/or --json); see csp-assess compute --help");
+  if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must be a new file: the input workbook is never overwritten");
+  const options = await runOptionsFrom(args);
+  const port = await WorkbookFile.fromBytes(await readInputFile(input), input, nodeDeflateCodec);
+  const run = await runAssessment(port, { ...options, onProgress: progress.update });
   const { assessment } = run;
   if (assessment.tables.length === 0 && !assessment.morile && assessment.incidents.length === 0) {
     throw new InputError(null, `${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`);
   }
-  if (options.out) await writeFileAtomic(options.out, await port.toBytes());
-  if (options.json) await writeFileAtomic(options.json, `${JSON.stringify(runJson(run), null, 2)}\n`);
+  if (out) await writeFileAtomic(out, await port.toBytes());
+  if (json) await writeFileAtomic(json, `${JSON.stringify(runJson(run), null, 2)}\n`);
+  progress.end();
+  report(run, log);
+  if (out) log(`Results workbook: ${out} (sheets ${port.writtenSheets.join(", ")})`);
+  if (json) log(`Results JSON: ${json}`);
+  reportLayers(run, log);
+}
+
+function report({ assessment }: AssessmentRun, log: (line: string) => void): void {
   const errors = assessment.findings.filter((f) => f.severity === "error").length;
   const warnings = assessment.findings.filter((f) => f.severity === "warning").length;
   log(`Read ${countOf(assessment.tables.length, "table")} from ${countOf(assessment.sheetsRead, "sheet")}: ${countOf(assessment.headlines.length, "headline")}, ${countOf(errors, "error")}, ${countOf(warnings, "warning")}.`);
-  if (options.out) log(`Results workbook: ${options.out} (sheets ${port.writtenSheets.join(", ")})`);
-  if (options.json) log(`Results JSON: ${options.json}`);
+}
+
+function reportLayers(run: AssessmentRun, log: (line: string) => void): void {
+  const { assessment } = run;
   if (run.wards) {
     const layers = run.wards.layers.map((l) => `${l.title} (${l.wards.filter((w) => w.gi.band.startsWith("hot")).map((w) => w.name).join(", ") || "no hotspot"})`);
     log(`Ward layers: ${layers.length > 0 ? layers.join("; ") : "none (no table of wards or located records)"}`);

@@ -7,7 +7,7 @@ import type { FeatureCollection } from "geojson";
 import { quantize } from "topojson-client";
 import { presimplify, quantile, simplify } from "topojson-simplify";
 import { wardsTopology } from "../../geo";
-import { packageRoot } from "./packageRoot";
+import { packageRoot } from "../adapters/node/packageRoot";
 
 const ROOT = packageRoot();
 const SHARED = path.join(ROOT, "..", "shared", "geo");

@@ -1,17 +1,32 @@
-import { existsSync } from "node:fs";
-import { type WindowKind, countOf, dayNumber, formatCount, readCrimeGroups } from "../core";
+import { countOf, dayNumber, formatCount, readCrimeGroups, wardList } from "../core";
 import { incidentRunJson, runIncidents } from "../job";
-import { BUILT_BOUNDARIES, readBoundaryFile } from "./boundaryFiles";
+import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, stringOption } from "./commandLine";
 import { UsageError, writeFileAtomic } from "./fileOutput";
 import { extractFromPaths } from "./inputFiles";
-import { readPopulationFile } from "./populationFile";
+import type { ProgressLine } from "./progressLine";
 import { readTableFile } from "./readTableFile";
-import { parseArgs } from "./parseArgs";
+import { RUN_OPTIONS, runOptionsFrom } from "./runOptions";
 
-export const INCIDENTS_USAGE =
-  "csp-assess incidents <records.csv|records.xlsx|folder|download.zip>... [--window nov-oct|apr-mar|calendar] [--end YYYY-MM] [--groups <mapping.csv>] " +
-  "[--category <name>] [--population <wards.csv>] [--boundaries <file>] " +
-  "[--intervention <ward;ward> --from YYYY-MM-DD [--to YYYY-MM-DD] [--compare <ward;ward>] [--name <text>]] --json <out.json>";
+const { "morile-preset": _preset, area: _area, ...EXTRACT_OPTIONS } = RUN_OPTIONS;
+
+export const INCIDENTS: CommandSpec = {
+  name: "incidents",
+  summary: "Analyse a record-level extract (CSV or .xlsx files, a folder, a police.uk download's zip): the year-on-year comparison, the whole extract, time patterns and interventions.",
+  arguments: "<records.csv|records.xlsx|folder|download.zip>...",
+  positionals: { min: 1, max: Infinity },
+  options: {
+    json: { type: "string", value: "<out.json>", help: "where the results go (required)" },
+    ...EXTRACT_OPTIONS,
+    groups: { type: "string", value: "<mapping.csv>", help: "Category → Group mapping over the defaults" },
+    category: { type: "string", value: "<name>", help: "the category profiled in time (default Domestic abuse)" },
+    intervention: { type: "string", value: "<ward;ward>", help: "wards of an intervention, measured against comparison wards" },
+    from: { type: "string", value: "YYYY-MM-DD", help: "the day the intervention started (with --intervention)" },
+    to: { type: "string", value: "YYYY-MM-DD", help: "the intervention's last day (default: the latest record's)" },
+    compare: { type: "string", value: "<ward;ward>", help: "comparison wards (default: the wards bordering the intervention's)" },
+    name: { type: "string", value: "<text>", help: "the intervention's name" },
+    ...COMMON_OPTIONS,
+  },
+};
 
 async function readMapping(file: string | undefined): Promise<Map<string, string>> {
   if (!file) return new Map();
@@ -26,41 +41,31 @@ function isoDay(text: string, option: string): number {
   return day;
 }
 
-const wardList = (text: string | undefined): string[] => (text ?? "").split(/[;,]/).map((s) => s.trim()).filter(Boolean);
-
 /**
  * `csp-assess incidents`: a record-level extract (one or several files, a folder, a police.uk
  * download's zip) to the whole-extract summary, the two-period comparison, the temporal
  * profile and intervention impact.
  */
-export async function incidentsCommand(args: readonly string[], log: (line: string) => void): Promise<void> {
-  const { positional, options } = parseArgs(args, ["window", "end", "groups", "json", "category", "intervention", "from", "to", "compare", "name", "population", "boundaries"]);
-  if (positional.length === 0 || !options.json) throw new UsageError(`usage: ${INCIDENTS_USAGE}`);
-  const window = (options.window ?? "nov-oct") as WindowKind;
-  if (!["nov-oct", "apr-mar", "calendar"].includes(window)) throw new UsageError("--window must be nov-oct, apr-mar or calendar");
-  let end: { year: number; month: number } | undefined;
-  if (options.end) {
-    const m = /^(\d{4})-(\d{2})$/.exec(options.end);
-    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError("--end must be a month written YYYY-MM");
-    end = { year: Number(m[1]), month: Number(m[2]) };
-  }
-  if (options.intervention && !options.from) throw new UsageError("--intervention needs --from YYYY-MM-DD (the day it started)");
-  const from = options.from ? isoDay(options.from, "from") : null;
-  const to = options.to ? isoDay(options.to, "to") : null;
-  const port = await extractFromPaths(positional);
-
-  // Boundaries (when built or given) place coordinates in wards, give ward codes and neighbours.
-  const boundaries = options.boundaries || existsSync(BUILT_BOUNDARIES) ? await readBoundaryFile(options.boundaries) : null;
+export async function incidentsCommand(args: CommandArgs, log: (line: string) => void, progress: ProgressLine): Promise<void> {
+  const json = stringOption(args, "json");
+  if (!json) throw new UsageError("say where the results go with --json; see csp-assess incidents --help");
+  const intervention = stringOption(args, "intervention");
+  const fromText = stringOption(args, "from");
+  const toText = stringOption(args, "to");
+  if (intervention && !fromText) throw new UsageError("--intervention needs --from YYYY-MM-DD (the day it started)");
+  const from = fromText ? isoDay(fromText, "from") : null;
+  const to = toText ? isoDay(toText, "to") : null;
+  const options = await runOptionsFrom(args);
+  const port = await extractFromPaths(args.positional);
   const run = await runIncidents(port, {
-    window,
-    end,
-    category: options.category,
-    mapping: await readMapping(options.groups),
-    intervention: options.intervention && from !== null ? { name: options.name, wards: wardList(options.intervention), compare: wardList(options.compare), from, to } : null,
-    boundaries,
-    population: options.population ? await readPopulationFile(options.population) : null,
+    ...options,
+    category: stringOption(args, "category"),
+    mapping: await readMapping(stringOption(args, "groups")),
+    intervention: intervention && from !== null ? { name: stringOption(args, "name"), wards: wardList(intervention), compare: wardList(stringOption(args, "compare") ?? ""), from, to } : null,
+    onProgress: progress.update,
   });
-  await writeFileAtomic(options.json, `${JSON.stringify(incidentRunJson(run), null, 2)}\n`);
+  await writeFileAtomic(json, `${JSON.stringify(incidentRunJson(run), null, 2)}\n`);
+  progress.end();
   const { summary, extract, comparable } = run.analysis;
   if (comparable) {
     const outside = summary.rejected.reasons["outside both periods"] ?? 0;
@@ -73,5 +78,5 @@ export async function incidentsCommand(args: readonly string[], log: (line: stri
   log(`Read ${countOf(extract.records, "record")} from ${countOf(run.files.read.length, "file")}${skipped}: ${formatCount(extract.located)} in the borough's wards, ${formatCount(extract.outsideBoundaries)} outside them, ${formatCount(extract.unlocated)} without a location.`);
   if (extract.monthOnly) log(`By month: ${extract.months.map((m) => `${m.month} ${formatCount(m.count)}`).join(", ")}.`);
   for (const impact of run.analysis.interventions) log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
-  log(`Results JSON: ${options.json}`);
+  log(`Results JSON: ${json}`);
 }

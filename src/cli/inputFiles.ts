@@ -2,8 +2,8 @@ import { createReadStream, promises as fs } from "node:fs";
 import path from "node:path";
 import { ExtractFilesPort, type InputFile } from "../adapters/records";
 import { InputError } from "../model";
-import { nodeDeflateCodec } from "./nodeDeflateCodec";
-import { nodeZipInflater } from "./nodeZipInflater";
+import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
+import { nodeZipInflater } from "../adapters/node/nodeZipInflater";
 import { readXlsxStreamed } from "./streamedXlsx";
 
 /** A file's bytes streamed a megabyte at a time; a read failure names the file. */

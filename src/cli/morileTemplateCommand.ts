@@ -1,18 +1,25 @@
-import { ExcelJsWorkbook } from "../adapters/exceljs";
-import { MORILE_PRESETS, morileTemplateSheets } from "../core";
-import { UsageError, writeFileAtomic } from "./fileOutput";
-import { parseArgs } from "./parseArgs";
+import { WorkbookFile } from "../adapters/workbookFile";
+import { MORILE_PRESETS, MORILE_PRESET_NAMES, morilePreset, morileTemplateSheets } from "../core";
+import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, checkedOption } from "./commandLine";
+import { writeFileAtomic } from "./fileOutput";
 
-export const MORILE_TEMPLATE_USAGE = "csp-assess morile-template <out.xlsx> [--preset linear|escalating]";
+export const MORILE_TEMPLATE: CommandSpec = {
+  name: "morile-template",
+  summary: "Write a workbook with a MoRiLE sheet to fill in and its MoRiLE Config sheet.",
+  arguments: "<out.xlsx>",
+  positionals: { min: 1, max: 1 },
+  options: {
+    preset: { type: "string", value: MORILE_PRESET_NAMES.join("|"), help: "the preset the config sheet starts from (default linear)" },
+    ...COMMON_OPTIONS,
+  },
+};
 
 /** `csp-assess morile-template`: a workbook with a MoRiLE sheet to fill and its config sheet. */
-export async function morileTemplateCommand(args: readonly string[], log: (line: string) => void): Promise<void> {
-  const { positional, options } = parseArgs(args, ["preset"]);
-  if (positional.length !== 1) throw new UsageError(`usage: ${MORILE_TEMPLATE_USAGE}`);
-  const preset = (options.preset ?? "linear").toLowerCase();
-  if (!MORILE_PRESETS[preset]) throw new UsageError(`--preset must be one of ${Object.keys(MORILE_PRESETS).join(", ")}`);
-  const port = ExcelJsWorkbook.empty();
+export async function morileTemplateCommand(args: CommandArgs, log: (line: string) => void): Promise<void> {
+  const [out] = args.positional;
+  const preset = checkedOption(args, "preset", morilePreset) ?? "linear";
+  const port = WorkbookFile.empty();
   await port.addPlainSheets(morileTemplateSheets(preset));
-  await writeFileAtomic(positional[0], await port.toBytes());
-  log(`MoRiLE template written: ${positional[0]} (sheets MoRiLE and MoRiLE Config, ${MORILE_PRESETS[preset].preset} preset)`);
+  await writeFileAtomic(out, await port.toBytes());
+  log(`MoRiLE template written: ${out} (sheets MoRiLE and MoRiLE Config, ${MORILE_PRESETS[preset].preset} preset)`);
 }

@@ -1,6 +1,6 @@
-import { ExcelJsWorkbook } from "../adapters/exceljs";
+import { WorkbookFile } from "../adapters/workbookFile";
 import { csvSheet } from "../adapters/records";
-import { nodeDeflateCodec } from "./nodeDeflateCodec";
+import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
 import type { WorkbookGrids } from "../model";
 import { readInputFile } from "./fileOutput";
 
@@ -9,5 +9,5 @@ export async function readTableFile(file: string): Promise<WorkbookGrids> {
   const bytes = await readInputFile(file);
   // TextDecoder drops a UTF-8 byte-order mark.
   if (/\.csv$/i.test(file)) return { sheets: [csvSheet(file, new TextDecoder().decode(bytes))] };
-  return (await ExcelJsWorkbook.fromBytes(bytes, file, nodeDeflateCodec)).readWorkbook();
+  return (await WorkbookFile.fromBytes(bytes, file, nodeDeflateCodec)).readWorkbook();
 }

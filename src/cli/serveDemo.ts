@@ -1,7 +1,7 @@
 // npm run demo (last step): serves the built task pane as a standalone page on
 // https://localhost:3000 (office-addin-dev-certs), or http when certificates cannot be installed.
 import path from "node:path";
-import { packageRoot } from "./packageRoot";
+import { packageRoot } from "../adapters/node/packageRoot";
 import { serveFolder } from "./staticServer";
 
 async function certificates(): Promise<import("node:https").ServerOptions | undefined> {

@@ -5,7 +5,7 @@ import { toCellValue } from "../adapters/exceljs";
 import type { InputFile } from "../adapters/records";
 import { ZipPackage, streamPackageRows } from "../adapters/xlsx";
 import { type ExtractSink, InputError } from "../model";
-import { nodeDeflateCodec } from "./nodeDeflateCodec";
+import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
 
 /** A zip entry's deflated bytes inflated by zlib, 64 kB at a time. */
 async function* zlibInflate(raw: Uint8Array): AsyncIterable<Uint8Array> {

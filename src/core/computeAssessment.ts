@@ -6,7 +6,8 @@ import { type Finding, sortFindings } from "./findings";
 import { type Headline, writeHeadlines } from "./headlines/writeHeadlines";
 import { type MorileResult, isMorileInput, morileAssessment } from "./morile/morileAssessment";
 import { discoverTables } from "./tables/discoverTables";
-import { type IncidentAnalysis, type RecordLocator, type WindowKind, analyseRecordSheet, findRecordHeader, incidentHeadlines, incidentTables, readCrimeGroups } from "./incidents";
+import { type AssessmentOptions, assessmentOptions } from "./options";
+import { type IncidentAnalysis, type RecordLocator, analyseRecordSheet, findRecordHeader, incidentHeadlines, incidentTables, readCrimeGroups } from "./incidents";
 
 /** Everything one run of "Compute assessment" works out from a workbook. */
 export interface Assessment {
@@ -23,18 +24,12 @@ export interface Assessment {
   readonly homeArea: HomeAreaChoice | null;
 }
 
-/** Choices of a run. */
-export interface AssessmentOptions {
-  /** MoRiLE preset used when the workbook has no MoRiLE Config sheet: `linear` (default) or `escalating`. */
-  readonly morilePreset?: string;
-  /** Periods compared for record-level sheets: `nov-oct` (default), `apr-mar` or `calendar`. */
-  readonly incidentWindow?: WindowKind;
+/** What the GIS module lends the core for one run: placing records in wards, and their neighbours. */
+export interface WardHelpers {
   /** Places records with coordinates in wards (the GIS module's, when the run has boundaries). */
   readonly recordLocator?: RecordLocator | null;
   /** Names of the wards bordering a ward (from the boundaries), for intervention comparison wards. */
   readonly wardNeighbours?: (ward: string) => string[];
-  /** The partnership's own area (`--area`): its rank and change are told against its peers'. */
-  readonly homeArea?: string;
 }
 
 // Settings sheets the analyst may keep beside record-level sheets; they hold no tables.
@@ -80,7 +75,8 @@ export function assessExtract(analysis: IncidentAnalysis): Assessment {
  * the headlines. Our own result sheets from an earlier run are skipped. Pure: the same
  * workbook always gives the same assessment.
  */
-export function computeAssessment(workbook: WorkbookGrids, onProgress?: ProgressListener, options: AssessmentOptions = {}): Assessment {
+export function computeAssessment(workbook: WorkbookGrids, onProgress?: ProgressListener, chosen: Partial<AssessmentOptions> & WardHelpers = {}): Assessment {
+  const options = assessmentOptions(chosen);
   const tables: TableResult[] = [];
   const headlines: Headline[] = [];
   const findings: Finding[] = [];
@@ -97,11 +93,12 @@ export function computeAssessment(workbook: WorkbookGrids, onProgress?: Progress
     const recordHeader = findRecordHeader(grid);
     if (recordHeader) {
       const analysis = analyseRecordSheet(grid, recordHeader, {
-        window: options.incidentWindow,
+        window: options.window,
+        end: options.windowEnd ?? undefined,
         mapping: groupsSheet ? readCrimeGroups(groupsSheet) : undefined,
-        locator: options.recordLocator,
+        locator: chosen.recordLocator,
         interventionsSheet,
-        neighbours: options.wardNeighbours,
+        neighbours: chosen.wardNeighbours,
       });
       addExtract(analysis, { incidents, findings, headlines, tables });
       return;
@@ -114,7 +111,7 @@ export function computeAssessment(workbook: WorkbookGrids, onProgress?: Progress
       spans.set(result, [headlines.length, headlines.length + pushAll(headlines, writeHeadlines(result))]);
     }
   });
-  const homeArea = chooseHomeArea(options.homeArea, sheets, tables);
+  const homeArea = chooseHomeArea(options.homeArea ?? undefined, sheets, tables);
   const morile = morileAssessment(morileSheets, tables, options.morilePreset);
   if (morile) findings.push(...morile.findings);
   return { sheetsRead: sheets.length, tables, headlines: withHomeArea(headlines, spans, tables, homeArea), findings: sortFindings(findings), morile, incidents, homeArea };

@@ -1,2 +1,5 @@
 export * from "./runAssessment";
 export * from "./runIncidents";
+export * from "./runWards";
+export * from "./progressText";
+export * from "./boundaryFile";

@@ -1,5 +1,5 @@
 import { type WardAnalysis, type WardBoundaries, recordLocator, wardAnalysis, wardAnalysisJson, wardCodeOf, wardNeighbourNames, wardsResultSheet } from "../../geo";
-import { type Assessment, type AssessmentOptions, type PopulationTable, assessmentJson, extractAttributions, buildResultSheets, computeAssessment, sortFindings } from "../core";
+import { type Assessment, type AssessmentOptions, assessmentJson, assessmentOptions, extractAttributions, buildResultSheets, computeAssessment, sortFindings } from "../core";
 import type { ResultSheet, WorkbookPort } from "../model";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
@@ -9,13 +9,9 @@ export type RunProgress =
   | { readonly stage: "mapping" }
   | { readonly stage: "writing"; readonly sheets: number };
 
-/** Choices of a run. */
-export interface RunOptions extends AssessmentOptions {
+/** The choices of a run (any left out take the core's defaults), and where its progress goes. */
+export interface RunOptions extends Partial<AssessmentOptions<WardBoundaries>> {
   readonly onProgress?: (step: RunProgress) => void;
-  /** Ward boundaries; without them no ward layers are computed. */
-  readonly boundaries?: WardBoundaries | null;
-  /** Ward populations (ONS's file, `--population`); else the workbook's Population sheet. */
-  readonly population?: PopulationTable | null;
 }
 
 /** What one run of "Compute assessment" produced. */
@@ -32,8 +28,9 @@ export interface AssessmentRun {
  * ward layers, and write the result sheets. The one code path behind the CLI, the Excel
  * add-in and the standalone page.
  */
-export async function runAssessment(port: WorkbookPort, options: RunOptions = {}): Promise<AssessmentRun> {
-  const { onProgress } = options;
+export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {}): Promise<AssessmentRun> {
+  const { onProgress } = chosen;
+  const options = assessmentOptions(chosen);
   onProgress?.({ stage: "reading" });
   const workbook = await port.readWorkbook();
   const { boundaries } = options;

@@ -5,9 +5,9 @@ import {
   type ExtractFiles,
   type IncidentAnalysis,
   type Intervention,
-  type PopulationTable,
-  type WindowKind,
+  type AssessmentOptions,
   analyseIncidents,
+  assessmentOptions,
   extractAttributions,
   assessExtract,
   chooseComparisonWards,
@@ -29,17 +29,13 @@ export interface InterventionRequest {
   readonly to: number | null;
 }
 
-/** Choices of a record-level run. */
-export interface IncidentRunOptions {
-  readonly window?: WindowKind;
-  readonly end?: { readonly year: number; readonly month: number };
+/** Choices of a record-level run: the run's options, and what only an extract has. */
+export interface IncidentRunOptions extends Partial<AssessmentOptions<WardBoundaries>> {
   /** The category profiled in time (domestic abuse by default). */
   readonly category?: string;
   /** The analyst's Category → Group mapping, over the defaults. */
   readonly mapping?: ReadonlyMap<string, string>;
   readonly intervention?: InterventionRequest | null;
-  readonly boundaries?: WardBoundaries | null;
-  readonly population?: PopulationTable | null;
   readonly onProgress?: (step: RunProgress) => void;
 }
 
@@ -60,10 +56,12 @@ export interface IncidentRun {
  * incidents` and the files picked in the pane.
  * @throws InputError when no file holds record-level rows; OptionError for a category the extract lacks
  */
-export async function runIncidents(port: ExtractPort, options: IncidentRunOptions = {}): Promise<IncidentRun> {
-  const { boundaries = null, onProgress } = options;
+export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions = {}): Promise<IncidentRun> {
+  const { onProgress, category, mapping, intervention } = chosen;
+  const options = assessmentOptions(chosen);
+  const { boundaries } = options;
   onProgress?.({ stage: "reading" });
-  const collector = new ExtractCollector(options.mapping, boundaries ? recordLocator(boundaries) : null);
+  const collector = new ExtractCollector(mapping, boundaries ? recordLocator(boundaries) : null);
   await port.readExtract(collector);
   const files = collector.files();
   const aggregator = collector.result();
@@ -73,11 +71,11 @@ export async function runIncidents(port: ExtractPort, options: IncidentRunOption
   }
   onProgress?.({ stage: "computing", sheet: 1, sheets: 1, name: port.name });
   const counts = aggregator.counts();
-  if (options.category && !profileCategories(counts).some((c) => c.toLowerCase() === options.category?.toLowerCase())) {
+  if (category && !profileCategories(counts).some((c) => c.toLowerCase() === category.toLowerCase())) {
     throw new OptionError(`--category must be one of: ${profileCategories(counts).join(", ")}`);
   }
   const interventions: Intervention[] = [];
-  const request = options.intervention;
+  const request = intervention;
   if (request) {
     interventions.push({
       name: request.name ?? `Intervention in ${request.wards.join(", ")}`,
@@ -87,7 +85,7 @@ export async function runIncidents(port: ExtractPort, options: IncidentRunOption
       end: Math.max(request.from, request.to ?? counts.lastDay ?? request.from),
     });
   }
-  const analysed = analyseIncidents(counts, port.name, { window: options.window, end: options.end, category: options.category, interventions });
+  const analysed = analyseIncidents(counts, port.name, { window: options.window, end: options.windowEnd ?? undefined, category, interventions });
   // Skipped files are listed, never passed over silently.
   const skippedFindings = files.skipped.map((s) => finding(port.name, "", "info", "file-skipped", `${s.name} was not read: ${s.reason}`));
   const analysis: IncidentAnalysis = { ...analysed, findings: [...skippedFindings, ...analysed.findings] };

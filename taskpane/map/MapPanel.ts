@@ -1,27 +1,12 @@
 import * as L from "leaflet";
-import type { ClassMethod, Classification } from "../../geo/classify";
+import type { ClassMethod } from "../../geo/classify";
 import { COVERAGE_RADII_KM } from "../../geo/serviceLocation";
 import { clear, el } from "../dom";
 import { escapeHtml } from "./escapeHtml";
 import type { MapLayerChoice, MapModel } from "./mapModel";
 import { mapPng } from "./mapPng";
+import type { MapState } from "./mapState";
 import { METHOD_NAMES, classesFor, legendRows, shownValue, wardColour } from "./wardStyle";
-
-/** What is drawn now: read by the PNG export and the tests. */
-export interface MapState {
-  readonly model: MapModel;
-  readonly layer: MapLayerChoice | null;
-  readonly classes: Classification | null;
-  readonly colours: readonly string[];
-  readonly hotspotWards: readonly number[];
-  readonly hotspotLevel: number;
-  readonly suppress: boolean;
-  readonly showCoverage: boolean;
-  readonly maxWeight: number;
-  readonly title: string;
-  readonly subtitle: string;
-  readonly legendTitle: string;
-}
 
 /** Options of the map panel. */
 export interface MapPanelOptions {
@@ -67,7 +52,7 @@ export class MapPanel {
   state!: MapState;
   readonly renderMs: number;
 
-  constructor(root: HTMLElement, private readonly model: MapModel, private readonly options: MapPanelOptions = {}) {
+  constructor(private readonly root: HTMLElement, private readonly model: MapModel, private readonly options: MapPanelOptions = {}) {
     const started = performance.now();
     clear(root);
     root.classList.add("csp-map-panel");
@@ -145,11 +130,30 @@ export class MapPanel {
     root.dataset.renderMs = this.renderMs.toFixed(1);
   }
 
+  /**
+   * A control of our own DOM nodes (text only), as Leaflet's control idiom has it: `onAdd` gives
+   * its node, `onRemove` empties it. It adds no map listeners, so there are none to take off.
+   */
   private addControl(position: L.ControlPosition, className: string, options: Parameters<typeof el>[1]): HTMLElement {
     const node = el("div", { className: `leaflet-control ${className}`, ...options });
-    const Control = L.Control.extend({ onAdd: () => node, onRemove: () => undefined });
+    const Control = L.Control.extend({ onAdd: () => node, onRemove: () => clear(node) });
     new Control({ position }).addTo(this.map);
     return node;
+  }
+
+  /**
+   * Takes the map down as Leaflet's lifecycle asks: tiles, layers and controls removed (each
+   * control's `onRemove`), the map's own listeners off (`map.remove()`), and the panel's nodes,
+   * with the listeners on them, gone from the page. Call before drawing another map in `root`.
+   */
+  remove(): void {
+    this.tiles?.remove();
+    this.tiles = null;
+    this.overlay.clearLayers();
+    this.map.remove();
+    this.wardElements = [];
+    clear(this.root);
+    this.root.classList.remove("csp-map-panel", "csp-map-enlarged");
   }
 
   private current(): MapLayerChoice | null {
@@ -217,6 +221,10 @@ export class MapPanel {
   private renderCoverage(layer: MapLayerChoice | null, shown: boolean): void {
     clear(this.coverageNode);
     const coverage = layer?.coverage;
+    if (shown && layer && this.model.sites.length === 0) {
+      this.coverageNode.appendChild(el("p", { text: "No One Stop Shop sites are given: add a Sites sheet (Name, Latitude, Longitude) to see coverage." }));
+      return;
+    }
     if (!shown || !coverage) return;
     this.coverageNode.appendChild(el("h3", { text: `One Stop Shop coverage of ${layer?.title ?? "this layer"}` }));
     this.coverageNode.appendChild(el("ul", { children: coverage.shareWithin.map((s) => el("li", { text: `${(s.share * 100).toFixed(1)}% within ${s.km} km of ${this.model.sites.map((x) => x.name).join(", ")}` })) }));

@@ -1,7 +1,7 @@
 import type { Position } from "geojson";
 import { COVERAGE_RADII_KM } from "../../geo/serviceLocation";
 import { legendRows } from "./wardStyle";
-import type { MapState } from "./MapPanel";
+import type { MapState } from "./mapState";
 
 const WIDTH = 1200;
 const HEIGHT = 900;

@@ -1,5 +1,5 @@
 import { promises as fs } from "node:fs";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs";
+import { WorkbookFile } from "../../src/adapters/workbookFile";
 import { OfficeWorkbook, toOfficeValue } from "../../src/adapters/office";
 import { assessmentJson, computeAssessment } from "../../src/core";
 import { runAssessment } from "../../src/job";
@@ -12,7 +12,7 @@ const MB4 = 4 * 1024 * 1024;
 let sample: WorkbookGrids;
 
 beforeAll(async () => {
-  sample = await (await ExcelJsWorkbook.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample")).readWorkbook();
+  sample = await (await WorkbookFile.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample")).readWorkbook();
 });
 
 /** A fake Excel holding the same cells as a workbook read by ExcelJS. */

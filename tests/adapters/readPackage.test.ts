@@ -5,10 +5,10 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { promises as fs } from "node:fs";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs";
+import { WorkbookFile } from "../../src/adapters/workbookFile";
 import { readWorkbook } from "../../src/adapters/exceljs/readWorkbook";
 import { ZipPackage, readPackageGrids, writeIntoPackage } from "../../src/adapters/xlsx";
-import { nodeDeflateCodec } from "../../src/cli/nodeDeflateCodec";
+import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
 import { isDateFormat } from "../../src/adapters/xlsx/numberFormats";
 import { buildResultSheets, computeAssessment } from "../../src/core";
 import type { CellValue, WorkbookGrids } from "../../src/model";
@@ -71,7 +71,7 @@ describe("reading the .xlsx package directly", () => {
   it("gives ExcelJS's grids for the sample workbook and for our own results workbook", async () => {
     const sample = new Uint8Array(await fs.readFile(SAMPLE));
     expect(await throughPackage(sample)).toEqual(await throughExcelJs(sample));
-    const port = await ExcelJsWorkbook.fromBytes(sample, "sample.xlsx", nodeDeflateCodec);
+    const port = await WorkbookFile.fromBytes(sample, "sample.xlsx", nodeDeflateCodec);
     await port.writeResultSheets(buildResultSheets(computeAssessment(await port.readWorkbook())));
     const results = await port.toBytes();
     const fast = await throughPackage(results);
@@ -182,7 +182,7 @@ describe("reading the .xlsx package directly", () => {
     zip.file("xl/worksheets/sheet1.xml", sheet.replace("</worksheet>", "<extLst><ext uri=\"x\"><![CDATA[note]]></ext></extLst></worksheet>"));
     const bytes = await zip.generateAsync({ type: "uint8array" });
     await expect(throughPackage(bytes)).rejects.toThrow(/CDATA/);
-    const port = await ExcelJsWorkbook.fromBytes(bytes, "cdata.xlsx", nodeDeflateCodec);
+    const port = await WorkbookFile.fromBytes(bytes, "cdata.xlsx", nodeDeflateCodec);
     const grids = await port.readWorkbook();
     expect(grids.sheets[0].values).toEqual([["Crime", "2018/19", "2019/20"], ["Drug offences", 318, 394]]);
     // A package the writer does not handle either still gets its results, through ExcelJS.
@@ -196,13 +196,13 @@ describe("reading the .xlsx package directly", () => {
     const damaged = bytes.slice();
     const entry = ZipPackage.open(bytes)!.entry("xl/workbook.xml")!;
     damaged.fill(0xff, entry.raw.byteOffset, entry.raw.byteOffset + entry.raw.length);
-    const port = await ExcelJsWorkbook.fromBytes(damaged, "damaged.xlsx", nodeDeflateCodec);
+    const port = await WorkbookFile.fromBytes(damaged, "damaged.xlsx", nodeDeflateCodec);
     await expect(port.readWorkbook()).rejects.toThrow(/damaged\.xlsx is damaged/);
   });
 
   it("returns the file unchanged when nothing was written", async () => {
     const sample = new Uint8Array(await fs.readFile(SAMPLE));
-    const port = await ExcelJsWorkbook.fromBytes(sample, "sample.xlsx", nodeDeflateCodec);
+    const port = await WorkbookFile.fromBytes(sample, "sample.xlsx", nodeDeflateCodec);
     await port.readWorkbook();
     expect(await port.toBytes()).toBe(sample);
     expect(await writeIntoPackage(new Uint8Array([1, 2, 3]), [])).toBeNull();

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import zlib from "node:zlib";
 import { ZipPackage, readPackageGrids, streamPackageRows } from "../../src/adapters/xlsx";
-import { nodeDeflateCodec } from "../../src/cli/nodeDeflateCodec";
+import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
 import type { CellValue } from "../../src/model";
 import { SAMPLE } from "../helpers/sample";
 

@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import zlib from "node:zlib";
 import { type DeflateCodec, ZipPackage, concatBytes, webDeflateCodec } from "../../src/adapters/xlsx";
-import { nodeDeflateCodec } from "../../src/cli/nodeDeflateCodec";
+import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
 import { writeZip } from "../../src/adapters/xlsx/zipPackage";
 
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);

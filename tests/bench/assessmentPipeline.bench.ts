@@ -4,8 +4,8 @@ import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs";
-import { nodeDeflateCodec } from "../../src/cli/nodeDeflateCodec";
+import { WorkbookFile } from "../../src/adapters/workbookFile";
+import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
 import { computeAssessment, buildResultSheets } from "../../src/core";
 import { type Measurement, fixed, measureInChild, median, report } from "./benchSupport";
 
@@ -44,7 +44,7 @@ async function worker(mode: string, file: string): Promise<void> {
     report(performance.now() - start);
     return;
   }
-  const port = await ExcelJsWorkbook.fromBytes(bytes, file, nodeDeflateCodec);
+  const port = await WorkbookFile.fromBytes(bytes, file, nodeDeflateCodec);
   const loaded = performance.now();
   const grids = await port.readWorkbook();
   const modelled = performance.now();

@@ -4,7 +4,7 @@ import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { WardLocator, loadBoundaries } from "../../geo";
-import { packageRoot } from "../../src/cli/packageRoot";
+import { packageRoot } from "../../src/adapters/node/packageRoot";
 import { fixed, measureInChild, report } from "./benchSupport";
 
 const POINTS = 1_000_000;

@@ -20,4 +20,25 @@ describe("the home area field", () => {
     expect(external).toEqual([]);
     await page.close();
   });
+
+  it("offers the window and the MoRiLE preset from the run's own lists, used in the run and remembered", async () => {
+    const { page, errors, external } = await isolatedPage(chromium.browser());
+    await page.goto(`${chromium.url()}taskpane.html`);
+    await page.locator("#csp-options summary").click();
+    expect(await page.locator("#csp-window option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(["nov-oct", "apr-mar", "calendar"]);
+    expect(await page.locator("#csp-morile-preset option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(["linear", "escalating"]);
+    await page.getByLabel("Year compared for record-level data").selectOption("apr-mar");
+    await page.getByLabel("MoRiLE preset").selectOption("escalating");
+    await page.getByRole("button", { name: "Compute assessment" }).click();
+    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    expect(await page.locator("#csp-results").innerText()).toMatch(/Escalating preset/);
+    // The record sheet's comparison is by financial year: April to March.
+    expect(await page.locator("#csp-results").textContent()).toMatch(/records, 01\/04\/\d{4} – 31\/03\/\d{4}/);
+    await page.reload();
+    expect(await page.getByLabel("Year compared for record-level data").inputValue()).toBe("apr-mar");
+    expect(await page.getByLabel("MoRiLE preset").inputValue()).toBe("escalating");
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
 });

@@ -129,6 +129,39 @@ describe("the ward map", () => {
   });
 });
 
+describe("the map's lifecycle", () => {
+  it("takes each map down before the next: 20 computes and maps leave the page's nodes and listeners bounded", async () => {
+    const { page, errors } = await isolatedPage(chromium.browser());
+    await computeAndOpenMap(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const measure = async (): Promise<{ nodes: number; listeners: number }> => {
+      await cdp.send("HeapProfiler.collectGarbage");
+      const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+      const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? NaN;
+      return { nodes: metric("Nodes"), listeners: metric("JSEventListeners") };
+    };
+    const seen: { nodes: number; listeners: number }[] = [];
+    for (let i = 0; i < 20; i += 1) {
+      await page.getByRole("button", { name: "Compute assessment" }).click();
+      await page.getByRole("button", { name: "Open map" }).waitFor({ state: "visible", timeout: 30000 });
+      await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+      await page.getByRole("button", { name: "Open map" }).click();
+      await page.locator("path.csp-ward").first().waitFor({ timeout: 20000 });
+      // One map at a time: the earlier one is gone, not hidden.
+      expect(await page.locator(".leaflet-container").count()).toBe(1);
+      seen.push(await measure());
+    }
+    const [early, late] = [seen[4], seen[19]];
+    expect(Number.isFinite(early.nodes) && Number.isFinite(early.listeners)).toBe(true);
+    // Bounded: no growth from map to map (a map left behind adds about 285 nodes and 52 listeners).
+    expect(late.nodes).toBeLessThanOrEqual(early.nodes + 50);
+    expect(late.listeners).toBeLessThanOrEqual(early.listeners + 10);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240000);
+});
+
 describe("boundaries the analyst loads", () => {
   it("draws the wards of a zipped Shapefile picked in the pane (the 22 wards from 2024)", async () => {
     const { readFileSync } = await import("node:fs");

@@ -1,6 +1,6 @@
 import { mapDialogMessage } from "../../taskpane/map/mapDialogMessage";
 import { mapModel } from "../../taskpane/map/mapModel";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs";
+import { WorkbookFile } from "../../src/adapters/workbookFile";
 import { runAssessment } from "../../src/job";
 import { builtBoundaries } from "../helpers/boundaries";
 import { isolatedPage, screenshot } from "../helpers/browser";
@@ -28,7 +28,7 @@ const chromium = useBrowser();
 describe("the enlarged map in an Office dialog", () => {
   it("says it is ready, then draws the layers the pane sends by messageChild", async () => {
     const boundaries = builtBoundaries();
-    const port = await ExcelJsWorkbook.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample");
+    const port = await WorkbookFile.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample");
     const run = await runAssessment(port, { boundaries });
     const model = mapModel(boundaries, run.wards);
     const daLayer = model.layers.find((l) => l.title.startsWith("Domestic abuse") && l.measure === "rate")!;

@@ -9,7 +9,7 @@ import { resavedByLibreOffice, sheetsAsCsv } from "../helpers/spreadsheetApp";
 import ExcelJS from "exceljs";
 import { readWorkbook } from "../../src/adapters/exceljs/readWorkbook";
 import { ZipPackage, readPackageGrids } from "../../src/adapters/xlsx";
-import { nodeDeflateCodec } from "../../src/cli/nodeDeflateCodec";
+import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
 
 let dir: string;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Browser, type Page, chromium } from "playwright-core";
-import { packageRoot } from "../../src/cli/packageRoot";
+import { packageRoot } from "../../src/adapters/node/packageRoot";
 import { type StaticServer, serveFolder } from "../../src/cli/staticServer";
 
 /** Debian's Chromium, which .ci/run installs with apt-get (Playwright cannot download browsers here). */

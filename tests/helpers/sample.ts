@@ -1,14 +1,14 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { ExcelJsWorkbook } from "../../src/adapters/exceljs";
+import { WorkbookFile } from "../../src/adapters/workbookFile";
 import type { Assessment, RowResult, TableResult } from "../../src/core";
 import { runAssessment } from "../../src/job";
 
 export const SAMPLE = path.join(__dirname, "..", "..", "samples", "maidstone-strategic-assessment-2020-21.xlsx");
 
 /** Runs the whole job on the committed sample workbook through the ExcelJS port. */
-export async function assessSample(): Promise<{ assessment: Assessment; port: ExcelJsWorkbook }> {
-  const port = await ExcelJsWorkbook.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample.xlsx");
+export async function assessSample(): Promise<{ assessment: Assessment; port: WorkbookFile }> {
+  const port = await WorkbookFile.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample.xlsx");
   return { assessment: (await runAssessment(port)).assessment, port };
 }
 

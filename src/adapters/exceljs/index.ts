@@ -1,4 +1,3 @@
-export * from "./ExcelJsWorkbook";
 export * from "./readWorkbook";
 export * from "./writeResultSheets";
 export * from "./resultMarkers";

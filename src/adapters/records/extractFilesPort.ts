@@ -98,10 +98,10 @@ export class ExtractFilesPort implements ExtractPort {
   /** The first sheet of an .xlsx whose header is a record-level one, through the package reader. */
   private async readXlsxWhole(file: InputFile, sink: ExtractSink): Promise<void> {
     // ExcelJS's adapter loads only when an .xlsx is given (a page reading CSVs never fetches it).
-    const { ExcelJsWorkbook } = await import("../exceljs");
+    const { WorkbookFile } = await import("../workbookFile");
     let grids;
     try {
-      grids = await (await ExcelJsWorkbook.fromBytes(await allBytes(file), file.name, this.options.codec ?? webDeflateCodec)).readWorkbook();
+      grids = await (await WorkbookFile.fromBytes(await allBytes(file), file.name, this.options.codec ?? webDeflateCodec)).readWorkbook();
     } catch (error) {
       const reason = (error as Error).message.replace(`${file.name} `, "");
       throw new InputError(null, `${file.name} is not a readable CSV or .xlsx extract (${reason})`);

@@ -7,7 +7,7 @@ import { monthNumber } from "./recordDate";
 import { type IncidentSummary, incidentSummary } from "./incidentSummary";
 import { type Intervention, type InterventionImpact, interventionImpact } from "./interventionImpact";
 import { DOMESTIC_ABUSE, type TemporalPatterns, temporalPatterns, ukDate } from "./temporalPatterns";
-import type { WindowKind } from "./windows";
+import type { WindowKind } from "../options";
 
 /** Choices for analysing an extract. */
 export interface IncidentOptions {

@@ -3,7 +3,8 @@ import { ANTISOCIAL_BEHAVIOUR, VIOLENT_GROUPS } from "./crimeGroups";
 import type { IncidentCounts, RecordExample } from "./incidentAggregator";
 import { monthNumber } from "./recordDate";
 import { calendarDay } from "../calendar/namedDates";
-import { type ComparisonWindows, type WindowKind, comparisonWindows, periodOf } from "./windows";
+import type { WindowKind } from "../options";
+import { type ComparisonWindows, comparisonWindows, periodOf } from "./windows";
 
 type Pair = [number, number];
 

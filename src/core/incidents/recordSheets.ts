@@ -54,7 +54,7 @@ export function readInterventions(grid: SheetGrid, lastDay: number | null, neigh
   const names = grid.values[header].map((v) => cellText(v).toLowerCase());
   const col = (pattern: RegExp): number => names.findIndex((n) => pattern.test(n));
   const [nameCol, wardsCol, startCol, endCol, compareCol] = [col(/^(intervention|name|initiative)$/), col(/^wards?$/), col(/^(start|from|start date)$/), col(/^(end|to|end date)$/), col(/^(comparison|neighbouring|displacement) wards?$/)];
-  const list = (v: CellValue): string[] => cellText(v).split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+  const list = (v: CellValue): string[] => wardList(cellText(v));
   grid.values.slice(header + 1).forEach((row, i) => {
     const r = grid.top + header + 1 + i;
     const wards = list(row[wardsCol] ?? null);
@@ -86,6 +86,16 @@ export interface RecordSheetOptions extends Omit<IncidentOptions, "interventions
   readonly interventionsSheet?: SheetGrid;
   /** Names of the wards bordering a ward (from the boundaries); none without them. */
   readonly neighbours?: (ward: string) => string[];
+}
+
+/**
+ * Ward names written as a list in one cell or option: "High Street; Park Wood" or "A, B".
+ *
+ * @example
+ * wardList("High Street; Park Wood,") //= ["High Street", "Park Wood"]
+ */
+export function wardList(text: string): string[] {
+  return text.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
 }
 
 /** Counts a record sheet's rows and analyses them; every rejected row is named by its cell. */

@@ -2,7 +2,7 @@ import { cellText } from "../../model";
 import { type CalendarDay, calendarDay, dayNumber, namedDates, weekdayOf } from "../calendar/namedDates";
 import { SIGNIFICANCE_LEVEL, formatPValue } from "../compute/significance";
 import { formatCount } from "../format/formatNumbers";
-import { poissonTestPValue } from "../stats/poissonTest";
+import { poissonTestPValue } from "../stats/poissonPValue";
 import { ANTISOCIAL_BEHAVIOUR } from "./crimeGroups";
 import type { IncidentCounts } from "./incidentAggregator";
 import { monthNumber } from "./recordDate";

@@ -1,8 +1,7 @@
 import { SHORT_MONTHS as MONTHS } from "../calendar/namedDates";
+import type { WindowKind } from "../options";
 import { monthNumber } from "./recordDate";
 
-/** How records are grouped into two comparable twelve-month periods. */
-export type WindowKind = "nov-oct" | "apr-mar" | "calendar";
 
 /** Two consecutive twelve-month periods, the earlier first. */
 export interface ComparisonWindows {

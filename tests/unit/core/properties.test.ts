@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { ExcelJsWorkbook } from "../../../src/adapters/exceljs";
+import { WorkbookFile } from "../../../src/adapters/workbookFile";
 import { assessmentJson, buildResultSheets, computeAssessment, discoverTables } from "../../../src/core";
 import type { CellValue } from "../../../src/model";
 import { sheet } from "../../helpers/grids";
@@ -52,7 +52,7 @@ describe("properties of the core", () => {
         ws.addRow(["Area", ...headers]);
         labels.forEach((label, r) => ws.addRow([label, ...values[r]]));
         const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-        const port = await ExcelJsWorkbook.fromBytes(bytes, "round-trip.xlsx");
+        const port = await WorkbookFile.fromBytes(bytes, "round-trip.xlsx");
         const [table] = discoverTables((await port.readWorkbook()).sheets[0]);
         expect(table.rows.map((r) => r.label)).toEqual(labels);
         expect(table.rows.map((r) => r.values.map((v) => (v.kind === "number" ? v.value : null)))).toEqual(values);

@@ -1,6 +1,6 @@
 import { promises as fs } from "node:fs";
-import { wardAnalysis } from "../../../geo";
-import { ExcelJsWorkbook } from "../../../src/adapters/exceljs";
+import { wardAnalysis, wardsResultSheet } from "../../../geo";
+import { WorkbookFile } from "../../../src/adapters/workbookFile";
 import { computeAssessment } from "../../../src/core";
 import { builtBoundaries, onsWardPopulation } from "../../helpers/boundaries";
 import { sheet } from "../../helpers/grids";
@@ -9,7 +9,7 @@ import { SAMPLE } from "../../helpers/sample";
 const boundaries = builtBoundaries();
 
 async function sampleAnalysis() {
-  const grids = await (await ExcelJsWorkbook.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample")).readWorkbook();
+  const grids = await (await WorkbookFile.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample")).readWorkbook();
   return wardAnalysis(grids.sheets, computeAssessment(grids).tables, boundaries);
 }
 
@@ -60,6 +60,15 @@ describe("wardAnalysis on the sample workbook", () => {
     expect(coverage.shareWithin[0].share).toBeLessThan(coverage.shareWithin[2].share);
     expect(coverage.wardDistances.find((w) => w.name === "High Street")!.km).toBeLessThan(1.5);
     expect(coverage.suggestions[0].site.name).toBe("Marden (village centre)");
+  });
+
+  it("gives no coverage without a Sites sheet, and says so: no borough's site is assumed", () => {
+    const grids = [sheet("Wards", [["Ward", "2018", "2019"], ["High Street", 10, 12], ["Park Wood", 8, 9], ["North", 3, 4], ["East", 5, 5]])];
+    const analysis = wardAnalysis(grids, computeAssessment({ sheets: grids }).tables, boundaries);
+    expect(analysis.sites).toEqual([]);
+    expect(analysis.layers[0].coverage).toBeNull();
+    const notes = wardsResultSheet(analysis).rows.flat().filter((c): c is string => typeof c === "string");
+    expect(notes.some((n) => n.includes("No One Stop Shop sites are given (add a Sites sheet)"))).toBe(true);
   });
 
   it("lists the closest wards for a label it cannot match, and never guesses", () => {

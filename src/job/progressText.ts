@@ -1,6 +1,6 @@
-import type { RunProgress } from "../src/job";
+import type { RunProgress } from "./runAssessment";
 
-/** The progress line the pane shows for a step of the run. */
+/** The progress line the pane and the command line show for a step of the run. */
 export function progressText(step: RunProgress): string {
   switch (step.stage) {
     case "reading":

@@ -1,9 +1,9 @@
 import type ExcelJS from "exceljs";
-import type { ResultSheet, WorkbookGrids, WorkbookPort } from "../../model";
-import { InputError } from "../../model";
-import { type DeflateCodec, ZipPackage, readPackageGrids, webDeflateCodec, writeIntoPackage } from "../xlsx";
-import { readWorkbook } from "./readWorkbook";
-import { addPlainSheet, writeResultSheets } from "./writeResultSheets";
+import type { ResultSheet, WorkbookGrids, WorkbookPort } from "../model";
+import { InputError } from "../model";
+import { type DeflateCodec, ZipPackage, readPackageGrids, webDeflateCodec, writeIntoPackage } from "./xlsx";
+import { readWorkbook } from "./exceljs/readWorkbook";
+import { addPlainSheet, writeResultSheets } from "./exceljs/writeResultSheets";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -16,7 +16,7 @@ const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every(
  * package's XML when it is laid out as Excel writes it (`../xlsx`); ExcelJS is loaded only when
  * it is not, or for a new workbook.
  */
-export class ExcelJsWorkbook implements WorkbookPort {
+export class WorkbookFile implements WorkbookPort {
   writtenSheets: string[] = [];
   /** ExcelJS's model of the file, built only when needed. */
   private excelJs: Promise<ExcelJS.Workbook> | null = null;
@@ -25,7 +25,7 @@ export class ExcelJsWorkbook implements WorkbookPort {
   private readonly codec: DeflateCodec;
   private written: Uint8Array | null = null;
 
-  private constructor(original: ExcelJsWorkbook["original"], codec: DeflateCodec = webDeflateCodec) {
+  private constructor(original: WorkbookFile["original"], codec: DeflateCodec = webDeflateCodec) {
     this.original = original;
     this.codec = codec;
   }
@@ -39,25 +39,25 @@ export class ExcelJsWorkbook implements WorkbookPort {
    * @param codec native deflate: `nodeDeflateCodec` in Node; the browser's by default
    * @throws InputError for an empty, non-xlsx, encrypted or corrupt file
    */
-  static async fromBytes(bytes: Uint8Array, fileName: string, codec: DeflateCodec = webDeflateCodec): Promise<ExcelJsWorkbook> {
+  static async fromBytes(bytes: Uint8Array, fileName: string, codec: DeflateCodec = webDeflateCodec): Promise<WorkbookFile> {
     if (bytes.length === 0) throw new InputError(null, `${fileName} is empty`);
     if (startsWith(bytes, OLE_MAGIC)) {
       throw new InputError(null, `${fileName} is password-protected or an old .xls file; save it as an unprotected .xlsx workbook and try again`);
     }
     if (!startsWith(bytes, ZIP_MAGIC)) throw new InputError(null, `${fileName} is not an .xlsx workbook`);
-    const port = new ExcelJsWorkbook({ bytes, zip: ZipPackage.open(bytes), fileName }, codec);
+    const port = new WorkbookFile({ bytes, zip: ZipPackage.open(bytes), fileName }, codec);
     // A zip this reader cannot open goes to ExcelJS now, which reads it or says what is wrong.
     if (!port.zip) await port.excel();
     return port;
   }
 
   /** A new, empty workbook (for templates and samples). */
-  static empty(): ExcelJsWorkbook {
-    return new ExcelJsWorkbook(null);
+  static empty(): WorkbookFile {
+    return new WorkbookFile(null);
   }
 
   private excel(): Promise<ExcelJS.Workbook> {
-    this.excelJs ??= this.original ? loadWithExcelJs(this.original.bytes, this.original.fileName) : newExcelJsWorkbook();
+    this.excelJs ??= this.original ? loadWithExcelJs(this.original.bytes, this.original.fileName) : newWorkbookFile();
     return this.excelJs;
   }
 
@@ -107,13 +107,13 @@ export class ExcelJsWorkbook implements WorkbookPort {
  * A new ExcelJS workbook, ExcelJS itself loaded on first use: a run whose workbook the package
  * code reads and writes never loads it (a third of a second of a command line's start).
  */
-async function newExcelJsWorkbook(): Promise<ExcelJS.Workbook> {
+async function newWorkbookFile(): Promise<ExcelJS.Workbook> {
   const { Workbook } = await import("exceljs");
   return new Workbook();
 }
 
 async function loadWithExcelJs(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  const workbook = await newExcelJsWorkbook();
+  const workbook = await newWorkbookFile();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

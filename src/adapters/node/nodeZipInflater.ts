@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import type { UnzipDecoder } from "fflate";
-import type { EntryInflater } from "../adapters/records";
+import type { EntryInflater } from "../records";
 
 // Node only, beside the CLI's other zlib codec.
 

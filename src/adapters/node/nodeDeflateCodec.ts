@@ -1,5 +1,5 @@
 import zlib from "node:zlib";
-import { type DeflateCodec, webDeflateCodec } from "../adapters/xlsx";
+import { type DeflateCodec, webDeflateCodec } from "../xlsx";
 
 // Node only (the task pane uses `webDeflateCodec`), so it lives with the CLI.
 
