@@ -1,6 +1,6 @@
 // The command line's conventions: help, version, unknown options with the nearest one, exit
 // codes, and a progress line only on a terminal.
-import { promises as fs } from "node:fs";
+import { promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { main } from "../../src/cli/main";
@@ -8,7 +8,7 @@ import { ProgressLine } from "../../src/cli/progressLine";
 import { runCli } from "../helpers/cli";
 import { SAMPLE } from "../helpers/sample";
 
-const version = (JSON.parse(require("node:fs").readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+const version = (JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
 
 describe("csp-assess's conventions", () => {
   it("prints its help, each command's help and its version, exit 0", async () => {
