@@ -8,10 +8,7 @@ const ours = (...folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]);
 const layer = (files, forbidden, message) => ({
   files,
   rules: {
-    "no-restricted-imports": [
-      "error",
-      { patterns: forbidden.map((group) => ({ group: [group], message })) },
-    ],
+    "no-restricted-imports": ["error", { patterns: forbidden.map((group) => ({ group: [group], message })) }],
   },
 });
 
@@ -24,19 +21,55 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-restricted-syntax": [
         "error",
-        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: "Cell text must reach the page through textContent, never innerHTML" },
-        { selector: "AssignmentExpression[left.property.name='outerHTML']", message: "Cell text must reach the page through textContent, never outerHTML" },
-        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: "Cell text must reach the page through DOM nodes, never insertAdjacentHTML" },
-        { selector: "CallExpression[callee.property.name=/^(bindPopup|bindTooltip|setContent|setTooltipContent|setPopupContent)$/]", message: "Leaflet popups and tooltips render HTML strings: show cell text in a DOM control with textContent" },
-        { selector: "CallExpression[callee.property.name='addAttribution'][arguments.0.callee.name!='escapeHtml']", message: "Leaflet renders attributions as HTML: pass them through escapeHtml" },
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: "Cell text must reach the page through textContent, never innerHTML",
+        },
+        {
+          selector: "AssignmentExpression[left.property.name='outerHTML']",
+          message: "Cell text must reach the page through textContent, never outerHTML",
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: "Cell text must reach the page through DOM nodes, never insertAdjacentHTML",
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(bindPopup|bindTooltip|setContent|setTooltipContent|setPopupContent)$/]",
+          message: "Leaflet popups and tooltips render HTML strings: show cell text in a DOM control with textContent",
+        },
+        {
+          selector: "CallExpression[callee.property.name='addAttribution'][arguments.0.callee.name!='escapeHtml']",
+          message: "Leaflet renders attributions as HTML: pass them through escapeHtml",
+        },
       ],
     },
   },
-  layer(["src/model/**/*.ts"], [...ours("core", "geo", "job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "node:*"], "src/model is plain data and imports nothing of ours"),
-  layer(["src/core/**/*.ts"], [...ours("geo", "job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "path", "node:*"], "the calculation core is pure: no geo, no job, no adapters, no I/O"),
-  layer(["geo/**/*.ts"], [...ours("job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "path", "node:*"], "geo may use src/model and src/core only"),
-  layer(["src/job/**/*.ts"], [...ours("adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "path", "node:*"], "the job combines core and geo behind the ports; it knows no adapter"),
-  layer(["src/adapters/**/*.ts"], ours("cli", "taskpane", "samples"), "adapters serve the command line and the pane; they import neither"),
+  layer(
+    ["src/model/**/*.ts"],
+    [...ours("core", "geo", "job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "node:*"],
+    "src/model is plain data and imports nothing of ours",
+  ),
+  layer(
+    ["src/core/**/*.ts"],
+    [...ours("geo", "job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "path", "node:*"],
+    "the calculation core is pure: no geo, no job, no adapters, no I/O",
+  ),
+  layer(
+    ["geo/**/*.ts"],
+    [...ours("job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "path", "node:*"],
+    "geo may use src/model and src/core only",
+  ),
+  layer(
+    ["src/job/**/*.ts"],
+    [...ours("adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "path", "node:*"],
+    "the job combines core and geo behind the ports; it knows no adapter",
+  ),
+  layer(
+    ["src/adapters/**/*.ts"],
+    ours("cli", "taskpane", "samples"),
+    "adapters serve the command line and the pane; they import neither",
+  ),
   layer(["src/cli/**/*.ts"], ours("taskpane", "samples"), "nothing imports the task pane"),
   layer(["samples/**/*.ts"], ours("cli", "taskpane"), "the sample is built from the engine, not from the command line"),
 );

@@ -42,7 +42,12 @@ module.exports = async (env, options) => {
       mapdialog: "./taskpane/mapDialog.ts",
       notice: "./taskpane/notice.ts",
     },
-    output: { path: path.resolve(__dirname, "dist", "web"), filename: "[name].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, "dist", "web"),
+      filename: "[name].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
     resolve: {
       extensions: [".ts", ".js"],
       // ExcelJS's and shpjs's own browser builds carry the Node polyfills (Buffer) they need.
@@ -52,12 +57,25 @@ module.exports = async (env, options) => {
       },
     },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } } }],
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: [
       ...["taskpane", "commands", "mapdialog", "notice"].map(
-        (page) => new HtmlWebpackPlugin({ filename: `${page}.html`, template: `./taskpane/${page}.html`, chunks: [page], scriptLoading: "defer", csp: CSP }),
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page}.html`,
+            template: `./taskpane/${page}.html`,
+            chunks: [page],
+            scriptLoading: "defer",
+            csp: CSP,
+          }),
       ),
       new CopyWebpackPlugin({
         patterns: [
@@ -69,7 +87,8 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), productionUrl)),
+            transform: (content) =>
+              dev ? content : content.toString().replace(new RegExp(DEV_URL, "g"), productionUrl),
           },
         ],
       }),

@@ -24,7 +24,8 @@ export interface WardBoundaries {
 }
 
 /** The ONS/OS statement the Open Government Licence requires for ward boundaries. */
-export const ONS_ATTRIBUTION = "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right";
+export const ONS_ATTRIBUTION =
+  "Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right";
 
 const CODE_FIELDS = [/^code$/i, /^WD\d{2}CD$/i, /^wardcode$/i, /^ward_code$/i, /^gss_code$/i, /^lad\d{2}cd$/i, /cd$/i];
 const NAME_FIELDS = [/^name$/i, /^WD\d{2}NM$/i, /^wardname$/i, /^ward_name$/i, /^ward$/i, /nm$/i];
@@ -74,7 +75,11 @@ export function wardsTopology(collection: FeatureCollection, source = "boundary 
   for (const [i, f] of collection.features.entries()) {
     if (!f.geometry || (f.geometry.type !== "Polygon" && f.geometry.type !== "MultiPolygon")) continue;
     const fields = detectWardFields((f.properties ?? {}) as Record<string, unknown>);
-    if (!fields) throw new InputError(null, `${source}: feature ${i + 1} has no ward code and name fields (looked for code/name, WDnnCD/WDnnNM)`);
+    if (!fields)
+      throw new InputError(
+        null,
+        `${source}: feature ${i + 1} has no ward code and name fields (looked for code/name, WDnnCD/WDnnNM)`,
+      );
     const props = f.properties as Record<string, string>;
     const [x, y] = f.geometry.type === "Polygon" ? f.geometry.coordinates[0][0] : f.geometry.coordinates[0][0][0];
     const geometry = looksLikeBritishNationalGrid(x, y) ? reproject(f.geometry) : f.geometry;
@@ -91,7 +96,8 @@ export function wardsTopology(collection: FeatureCollection, source = "boundary 
 export function boundariesFromTopology(topo: Topology, attribution = ONS_ATTRIBUTION): WardBoundaries {
   const key = topo.objects.wards ? "wards" : Object.keys(topo.objects)[0];
   const object = topo.objects[key] as GeometryCollection;
-  if (!object || object.type !== "GeometryCollection") throw new InputError(null, "the boundary topology holds no collection of ward polygons");
+  if (!object || object.type !== "GeometryCollection")
+    throw new InputError(null, "the boundary topology holds no collection of ward polygons");
   const collection = feature(topo, object) as FeatureCollection;
   const wards: Ward[] = collection.features.map((f, i) => {
     const fields = detectWardFields((f.properties ?? {}) as Record<string, unknown>);
@@ -110,13 +116,20 @@ export function boundariesFromTopology(topo: Topology, attribution = ONS_ATTRIBU
 export function loadBoundaries(json: unknown, source = "boundary file", attribution = ONS_ATTRIBUTION): WardBoundaries {
   const value = json as { type?: string };
   if (value?.type === "Topology") return boundariesFromTopology(json as Topology, attribution);
-  if (value?.type === "FeatureCollection") return boundariesFromTopology(wardsTopology(json as FeatureCollection, source), attribution);
+  if (value?.type === "FeatureCollection")
+    return boundariesFromTopology(wardsTopology(json as FeatureCollection, source), attribution);
   throw new InputError(null, `${source} is neither TopoJSON nor a GeoJSON FeatureCollection`);
 }
 
 /** The box around every ward: [west, south, east, north]. */
 export function boundariesExtent(boundaries: WardBoundaries): [number, number, number, number] {
   return boundaries.wards.reduce<[number, number, number, number]>(
-    (box, w) => [Math.min(box[0], w.bbox[0]), Math.min(box[1], w.bbox[1]), Math.max(box[2], w.bbox[2]), Math.max(box[3], w.bbox[3])],
-    [Infinity, Infinity, -Infinity, -Infinity]);
+    (box, w) => [
+      Math.min(box[0], w.bbox[0]),
+      Math.min(box[1], w.bbox[1]),
+      Math.max(box[2], w.bbox[2]),
+      Math.max(box[3], w.bbox[3]),
+    ],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
 }

@@ -2,7 +2,10 @@ import proj4 from "proj4";
 
 // EPSG:27700 with the OSGB36 seven-parameter Helmert shift from WGS84 (accurate to a few
 // metres, ample at ward scale; OSTN15 would add a 15 MB grid for centimetres).
-proj4.defs("EPSG:27700", "+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs");
+proj4.defs(
+  "EPSG:27700",
+  "+proj=tmerc +lat_0=49 +lon_0=-2 +k=0.9996012717 +x_0=400000 +y_0=-100000 +ellps=airy +towgs84=446.448,-125.157,542.06,0.15,0.247,0.842,-20.489 +units=m +no_defs",
+);
 const toGrid = proj4("EPSG:4326", "EPSG:27700");
 
 /**

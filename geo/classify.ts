@@ -31,7 +31,8 @@ export function classify(values: readonly number[], k: number, method: ClassMeth
   const classes = Math.max(1, Math.min(k, distinct));
   let breaks: number[];
   if (classes === 1) breaks = [sorted[0], sorted[sorted.length - 1]];
-  else if (method === "jenks") breaks = [sorted[0], ...ckmeans(sorted, classes).map((cluster) => cluster[cluster.length - 1])];
+  else if (method === "jenks")
+    breaks = [sorted[0], ...ckmeans(sorted, classes).map((cluster) => cluster[cluster.length - 1])];
   else if (method === "equal") breaks = equalIntervalBreaks(sorted, classes);
   else breaks = Array.from({ length: classes + 1 }, (_, i) => quantile(sorted, i / classes));
   return { method, breaks, counts: classCounts(sorted, breaks) };

@@ -11,7 +11,11 @@ export interface GiStar {
   readonly band: HotspotBand;
 }
 
-const BANDS: [number, string][] = [[2.576, "99"], [1.96, "95"], [1.645, "90"]];
+const BANDS: [number, string][] = [
+  [2.576, "99"],
+  [1.96, "95"],
+  [1.645, "90"],
+];
 
 /** The band of a z-score: |z| ≥ 2.576 is 99%, ≥ 1.960 is 95%, ≥ 1.645 is 90%. */
 export function hotspotBand(z: number): HotspotBand {

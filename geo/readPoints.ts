@@ -23,7 +23,8 @@ export interface PointTable {
 }
 
 const SYNONYMS = {
-  reference: /^(ref|reference|id|crime ref(erence)?|incident( ref(erence)?| number| no)?|urn|record|case( ref| number)?|crime (no|number))$/,
+  reference:
+    /^(ref|reference|id|crime ref(erence)?|incident( ref(erence)?| number| no)?|urn|record|case( ref| number)?|crime (no|number))$/,
   latitude: /^(lat|latitude|lat wgs84|y wgs84)$/,
   longitude: /^(lon|long|lng|longitude|lon wgs84|x wgs84)$/,
   easting: /^(easting|eastings|east|x|os x|grid x|x coord(inate)?|bng x|osgb easting)$/,
@@ -40,12 +41,19 @@ export function findPointColumns(grid: SheetGrid): { row: number; columns: Parti
   for (let r = grid.top; r < grid.top + Math.min(grid.values.length, 10); r += 1) {
     const columns: Partial<Record<Column, number>> = {};
     for (let c = grid.left; c < grid.left + width; c += 1) {
-      const h = cellText(gridCell(grid, r, c)).toLowerCase().replace(/[_.]/g, " ").replace(/\s+/g, " ").trim();
+      const h = cellText(gridCell(grid, r, c))
+        .toLowerCase()
+        .replace(/[_.]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
       for (const key of Object.keys(SYNONYMS) as Column[]) {
         if (columns[key] === undefined && SYNONYMS[key].test(h)) columns[key] = c;
       }
     }
-    const located = (columns.latitude !== undefined && columns.longitude !== undefined) || (columns.easting !== undefined && columns.northing !== undefined) || columns.place !== undefined;
+    const located =
+      (columns.latitude !== undefined && columns.longitude !== undefined) ||
+      (columns.easting !== undefined && columns.northing !== undefined) ||
+      columns.place !== undefined;
     if (located) return { row: r, columns };
   }
   return null;
@@ -68,18 +76,35 @@ const inBox = (box: readonly [number, number, number, number], lon: number, lat:
  * boundaries' [minLon, minLat, maxLon, maxLat]) a record that falls outside it but inside when
  * its two coordinates are swapped is reported as swapped, not placed.
  */
-export function readPointTable(grid: SheetGrid, places: Map<string, [number, number]> | null, extent: readonly [number, number, number, number] | null): PointTable {
+export function readPointTable(
+  grid: SheetGrid,
+  places: Map<string, [number, number]> | null,
+  extent: readonly [number, number, number, number] | null,
+): PointTable {
   const sheet = grid.name;
   const found = findPointColumns(grid);
   const findings: Finding[] = [];
   const points: LocatedPoint[] = [];
   const rejected: { cell: string; reason: string }[] = [];
   if (!found) {
-    findings.push(finding(sheet, "", "error", "no-location-columns", "no Latitude/Longitude, Easting/Northing or Place column was found in the first ten rows"));
+    findings.push(
+      finding(
+        sheet,
+        "",
+        "error",
+        "no-location-columns",
+        "no Latitude/Longitude, Easting/Northing or Place column was found in the first ten rows",
+      ),
+    );
     return { points, rejected, findings, system: "latlon" };
   }
   const { row: header, columns } = found;
-  const system = columns.latitude !== undefined && columns.longitude !== undefined ? "latlon" : columns.easting !== undefined && columns.northing !== undefined ? "bng" : "place";
+  const system =
+    columns.latitude !== undefined && columns.longitude !== undefined
+      ? "latlon"
+      : columns.easting !== undefined && columns.northing !== undefined
+        ? "bng"
+        : "place";
   const num = (r: number, c: number | undefined): number | null => {
     if (c === undefined) return null;
     const parsed = parseNumberCell(gridCell(grid, r, c), null);
@@ -92,7 +117,7 @@ export function readPointTable(grid: SheetGrid, places: Map<string, [number, num
     const rowCells = grid.values[r - grid.top] ?? [];
     if (rowCells.every((v) => cellText(v) === "")) continue;
     const cell = sheetCellRef(sheet, r, refColumn);
-    const weight = columns.count !== undefined ? num(r, columns.count) ?? 1 : 1;
+    const weight = columns.count !== undefined ? (num(r, columns.count) ?? 1) : 1;
     let position: [number, number] | null = null;
     let alternative: [number, number] | null = null;
     if (system === "latlon") {
@@ -113,7 +138,10 @@ export function readPointTable(grid: SheetGrid, places: Map<string, [number, num
       const name = normaliseWardName(cellText(gridCell(grid, r, columns.place as number)));
       position = places?.get(name) ?? null;
       if (!position) {
-        rejected.push({ cell, reason: `place "${cellText(gridCell(grid, r, columns.place as number))}" is not in the Places sheet` });
+        rejected.push({
+          cell,
+          reason: `place "${cellText(gridCell(grid, r, columns.place as number))}" is not in the Places sheet`,
+        });
         continue;
       }
     }
@@ -121,22 +149,51 @@ export function readPointTable(grid: SheetGrid, places: Map<string, [number, num
       rejected.push({ cell, reason: "no usable coordinates" });
       continue;
     }
-    if (extent && !inBox(extent, position[0], position[1]) && alternative && inBox(extent, alternative[0], alternative[1])) {
+    if (
+      extent &&
+      !inBox(extent, position[0], position[1]) &&
+      alternative &&
+      inBox(extent, alternative[0], alternative[1])
+    ) {
       swapped += 1;
-      rejected.push({ cell, reason: system === "latlon" ? "latitude and longitude appear swapped" : "easting and northing appear swapped" });
+      rejected.push({
+        cell,
+        reason: system === "latlon" ? "latitude and longitude appear swapped" : "easting and northing appear swapped",
+      });
       continue;
     }
     points.push({ reference, longitude: position[0], latitude: position[1], weight, cell });
   }
   if (swapped > 0) {
     const what = system === "latlon" ? "latitude and longitude" : "easting and northing";
-    findings.push(finding(sheet, rejected.find((x) => x.reason.includes("swapped"))?.cell ?? "", "warning", "swapped-coordinates",
-      `${swapped} record(s) have ${what} the wrong way round (they land in the borough only when swapped); they are not counted until corrected`, swapped, null));
+    findings.push(
+      finding(
+        sheet,
+        rejected.find((x) => x.reason.includes("swapped"))?.cell ?? "",
+        "warning",
+        "swapped-coordinates",
+        `${swapped} record(s) have ${what} the wrong way round (they land in the borough only when swapped); they are not counted until corrected`,
+        swapped,
+        null,
+      ),
+    );
   }
   const unplaced = rejected.filter((x) => !x.reason.includes("swapped"));
   if (unplaced.length > 0) {
-    findings.push(finding(sheet, unplaced[0].cell, "warning", "unlocated-records",
-      `${unplaced.length} record(s) could not be placed: first ${unplaced.slice(0, 3).map((x) => `${x.cell} (${x.reason})`).join(", ")}`, unplaced.length, null));
+    findings.push(
+      finding(
+        sheet,
+        unplaced[0].cell,
+        "warning",
+        "unlocated-records",
+        `${unplaced.length} record(s) could not be placed: first ${unplaced
+          .slice(0, 3)
+          .map((x) => `${x.cell} (${x.reason})`)
+          .join(", ")}`,
+        unplaced.length,
+        null,
+      ),
+    );
   }
   return { points, rejected, findings, system };
 }

@@ -24,7 +24,8 @@ export function recordLocator(boundaries: WardBoundaries): RecordLocator {
     locate(x: number, y: number, system: "latlon" | "bng"): LocatedRecord {
       const ward = place(x, y, system);
       if (ward >= 0) return { ward: boundaries.wards[ward].name };
-      if (place(y, x, system) >= 0) return { reject: system === "latlon" ? "latitude and longitude swapped" : "easting and northing swapped" };
+      if (place(y, x, system) >= 0)
+        return { reject: system === "latlon" ? "latitude and longitude swapped" : "easting and northing swapped" };
       return { outside: true };
     },
     wardName(text: string): string | null {

@@ -15,7 +15,12 @@ export const COVERAGE_RADII_KM = [2, 5, 10] as const;
 /** How well a set of sites reaches a layer's incidents, and where more would help most. */
 export interface CoverageReport {
   /** Per ward: distance in km from its centroid to the nearest site. */
-  readonly wardDistances: readonly { readonly code: string; readonly name: string; readonly km: number; readonly nearest: string }[];
+  readonly wardDistances: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly km: number;
+    readonly nearest: string;
+  }[];
   /** Share of incidents within each radius of a site. */
   readonly shareWithin: readonly { readonly km: number; readonly share: number }[];
   /** Greedy best additional sites, each with the share of incidents it adds at `radiusKm`. */
@@ -30,7 +35,8 @@ export interface Demand {
   readonly weight: number;
 }
 
-const km = (a: readonly [number, number], b: readonly [number, number]): number => Math.hypot(a[0] - b[0], a[1] - b[1]) / 1000;
+const km = (a: readonly [number, number], b: readonly [number, number]): number =>
+  Math.hypot(a[0] - b[0], a[1] - b[1]) / 1000;
 
 /** Ward centroids (centre of mass of the polygon), WGS84. */
 export function wardCentroids(boundaries: WardBoundaries): [number, number][] {
@@ -42,22 +48,37 @@ export function wardCentroids(boundaries: WardBoundaries): [number, number][] {
  * Grid, and the best `k` additional sites from the candidates by greedy maximal coverage
  * (Church & ReVelle 1974; greedy is within 1 − 1/e of the optimum). O(k · C · D).
  */
-export function serviceCoverage(boundaries: WardBoundaries, demand: readonly Demand[], sites: readonly Site[], candidates: readonly Site[], options: { k?: number; radiusKm?: number } = {}): CoverageReport {
+export function serviceCoverage(
+  boundaries: WardBoundaries,
+  demand: readonly Demand[],
+  sites: readonly Site[],
+  candidates: readonly Site[],
+  options: { k?: number; radiusKm?: number } = {},
+): CoverageReport {
   const k = options.k ?? 3;
   const radiusKm = options.radiusKm ?? 5;
-  const grid = (p: { longitude: number; latitude: number }): [number, number] => toBritishNationalGrid(p.longitude, p.latitude);
+  const grid = (p: { longitude: number; latitude: number }): [number, number] =>
+    toBritishNationalGrid(p.longitude, p.latitude);
   const siteXY = sites.map(grid);
   const demandXY = demand.map(grid);
   const total = demand.reduce((a, d) => a + d.weight, 0);
   const nearest = (xy: [number, number]): { km: number; index: number } =>
-    siteXY.reduce((best, s, i) => {
-      const d = km(xy, s);
-      return d < best.km ? { km: d, index: i } : best;
-    }, { km: Infinity, index: -1 });
+    siteXY.reduce(
+      (best, s, i) => {
+        const d = km(xy, s);
+        return d < best.km ? { km: d, index: i } : best;
+      },
+      { km: Infinity, index: -1 },
+    );
 
   const wardDistances = wardCentroids(boundaries).map(([lon, lat], i) => {
     const n = nearest(toBritishNationalGrid(lon, lat));
-    return { code: boundaries.wards[i].code, name: boundaries.wards[i].name, km: n.km, nearest: n.index >= 0 ? sites[n.index].name : "" };
+    return {
+      code: boundaries.wards[i].code,
+      name: boundaries.wards[i].name,
+      km: n.km,
+      nearest: n.index >= 0 ? sites[n.index].name : "",
+    };
   });
   const demandKm = demandXY.map((xy) => nearest(xy).km);
   const shareWithin = COVERAGE_RADII_KM.map((r) => ({
@@ -69,7 +90,9 @@ export function serviceCoverage(boundaries: WardBoundaries, demand: readonly Dem
   const candidateXY = candidates.map(grid);
   const chosen = new Set<number>();
   const suggestions: { site: Site; adds: number; cumulative: number }[] = [];
-  let cumulative = shareWithin.find((s) => s.km === radiusKm)?.share ?? (total > 0 ? demand.reduce((a, d, i) => a + (covered[i] ? d.weight : 0), 0) / total : 0);
+  let cumulative =
+    shareWithin.find((s) => s.km === radiusKm)?.share ??
+    (total > 0 ? demand.reduce((a, d, i) => a + (covered[i] ? d.weight : 0), 0) / total : 0);
   for (let round = 0; round < k && total > 0; round += 1) {
     let best = -1;
     let bestGain = 0;

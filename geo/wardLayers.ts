@@ -24,7 +24,12 @@ export interface WardLayer {
   readonly classification: Classification | null;
   readonly coverage: CoverageReport | null;
   /** The located records of a points layer (for drawing), weighted. */
-  readonly points: readonly { readonly longitude: number; readonly latitude: number; readonly weight: number; readonly label: string }[];
+  readonly points: readonly {
+    readonly longitude: number;
+    readonly latitude: number;
+    readonly weight: number;
+    readonly label: string;
+  }[];
   readonly outside: number;
   /** Whom the rates per 1,000 are of: all residents, or those aged 10 to 17 (youth offending); null without a population. */
   readonly rateBase: "all ages" | "aged 10 to 17" | null;
@@ -59,7 +64,12 @@ const YOUTH_LAYER = /\b(youth|young|juvenile)/i;
  * ONS file of every ward in the country), else by name. Wards the table does not give are
  * null, and said in a finding.
  */
-function wardPopulations(table: PopulationTable, boundaries: WardBoundaries, matcher: WardMatcher, findings: Finding[]): { all: (number | null)[]; youth: (number | null)[] | null } {
+function wardPopulations(
+  table: PopulationTable,
+  boundaries: WardBoundaries,
+  matcher: WardMatcher,
+  findings: Finding[],
+): { all: (number | null)[]; youth: (number | null)[] | null } {
   const byCode = new Map(boundaries.wards.map((w, i) => [w.code.toUpperCase(), i]));
   const all: (number | null)[] = boundaries.wards.map(() => null);
   const youth: (number | null)[] = boundaries.wards.map(() => null);
@@ -75,18 +85,31 @@ function wardPopulations(table: PopulationTable, boundaries: WardBoundaries, mat
   }
   const missing = boundaries.wards.filter((_, i) => all[i] === null).map((w) => w.name);
   if (missing.length > 0) {
-    findings.push(finding(table.source, "", "warning", "population-missing", `${table.source} gives no population for ${countWards(missing)}: ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? ", …" : ""}; their rates are left blank`));
+    findings.push(
+      finding(
+        table.source,
+        "",
+        "warning",
+        "population-missing",
+        `${table.source} gives no population for ${countWards(missing)}: ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? ", …" : ""}; their rates are left blank`,
+      ),
+    );
   }
   return { all, youth: table.byAge ? youth : null };
 }
 
 const countWards = (names: readonly string[]): string => `${names.length} ward${names.length === 1 ? "" : "s"}`;
 
-const bySheetName = (grids: readonly SheetGrid[], pattern: RegExp): SheetGrid | undefined => grids.find((g) => pattern.test(g.name));
+const bySheetName = (grids: readonly SheetGrid[], pattern: RegExp): SheetGrid | undefined =>
+  grids.find((g) => pattern.test(g.name));
 
 function readSites(grid: SheetGrid | undefined, places: Map<string, [number, number]> | null): Site[] {
   if (!grid) return [];
-  return readPointTable(grid, places, null).points.map((p) => ({ name: p.reference, longitude: p.longitude, latitude: p.latitude }));
+  return readPointTable(grid, places, null).points.map((p) => ({
+    name: p.reference,
+    longitude: p.longitude,
+    latitude: p.latitude,
+  }));
 }
 
 // Labels looked up exactly before a table is taken for a ward table, and the share of them that
@@ -103,7 +126,8 @@ function wardRows(result: TableResult, matcher: WardMatcher): boolean {
   const step = Math.max(1, Math.floor(rows.length / SAMPLE));
   let sampled = 0;
   let exact = 0;
-  for (let i = 0; i < rows.length && sampled < SAMPLE; i += step, sampled += 1) if (matcher.exactly(rows[i].label) !== null) exact += 1;
+  for (let i = 0; i < rows.length && sampled < SAMPLE; i += step, sampled += 1)
+    if (matcher.exactly(rows[i].label) !== null) exact += 1;
   if (exact / sampled < EXACT_SHARE) return false;
   const matched = rows.filter((r) => matcher.match(r.label).kind === "matched").length;
   return matched / rows.length >= 0.6;
@@ -116,7 +140,12 @@ function wardRows(result: TableResult, matcher: WardMatcher): boolean {
  * breaks and One Stop Shop coverage (Sites sheet, none without it; Candidates sheet or
  * ward centroids). Unmatched ward labels are findings listing the closest candidates.
  */
-export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly TableResult[], boundaries: WardBoundaries, options: WardAnalysisOptions = {}): WardAnalysis {
+export function wardAnalysis(
+  grids: readonly SheetGrid[],
+  tables: readonly TableResult[],
+  boundaries: WardBoundaries,
+  options: WardAnalysisOptions = {},
+): WardAnalysis {
   const findings: Finding[] = [];
   const matcher = new WardMatcher(boundaries.wards);
   const placesGrid = bySheetName(grids, /^places?\b/i);
@@ -128,8 +157,14 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
   const centroids = wardCentroids(boundaries);
   const candidates = candidatesGrid
     ? readSites(candidatesGrid, places)
-    : boundaries.wards.map((w, i) => ({ name: `${w.name} (ward centre)`, longitude: centroids[i][0], latitude: centroids[i][1] }));
-  const special = new Set([placesGrid, sitesGrid, candidatesGrid, bySheetName(grids, /^population\b/i)].filter(Boolean));
+    : boundaries.wards.map((w, i) => ({
+        name: `${w.name} (ward centre)`,
+        longitude: centroids[i][0],
+        latitude: centroids[i][1],
+      }));
+  const special = new Set(
+    [placesGrid, sitesGrid, candidatesGrid, bySheetName(grids, /^population\b/i)].filter(Boolean),
+  );
 
   // Population per ward: the run's own (--population), else a Population sheet's table.
   const populationGrid = bySheetName(grids, /^population\b/i);
@@ -138,22 +173,43 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
 
   const classes = options.classes ?? 5;
   const layers: WardLayer[] = [];
-  const finish = (id: string, title: string, sheet: string, period: string | null, source: WardLayer["source"], counts: number[], noData: number[], points: WardLayer["points"], outside: number): void => {
+  const finish = (
+    id: string,
+    title: string,
+    sheet: string,
+    period: string | null,
+    source: WardLayer["source"],
+    counts: number[],
+    noData: number[],
+    points: WardLayer["points"],
+    outside: number,
+  ): void => {
     const youth = YOUTH_LAYER.test(title) && population?.youth ? population.youth : null;
     const wards = wardStatistics(boundaries, counts, youth ?? population?.all);
     const present = counts.filter((_, i) => !noData.includes(i));
     const demand = centroids.map(([longitude, latitude], i) => ({ longitude, latitude, weight: counts[i] }));
     layers.push({
-      id, title, sheet, period, source, wards, noData,
+      id,
+      title,
+      sheet,
+      period,
+      source,
+      wards,
+      noData,
       classification: present.length > 0 ? classify(present, classes, "jenks") : null,
-      coverage: sites.length > 0 ? serviceCoverage(boundaries, points.length > 0 ? points : demand, sites, candidates, { k: 3, radiusKm: 5 }) : null,
-      points, outside,
+      coverage:
+        sites.length > 0
+          ? serviceCoverage(boundaries, points.length > 0 ? points : demand, sites, candidates, { k: 3, radiusKm: 5 })
+          : null,
+      points,
+      outside,
       rateBase: population ? (youth ? "aged 10 to 17" : "all ages") : null,
     });
   };
 
   for (const result of tables) {
-    if (result.table.kind === "categories" || result.table.sheet === populationGrid?.name || !wardRows(result, matcher)) continue;
+    if (result.table.kind === "categories" || result.table.sheet === populationGrid?.name || !wardRows(result, matcher))
+      continue;
     const { table } = result;
     const last = table.columns.length - 1;
     const counts = new Array<number>(boundaries.wards.length).fill(0);
@@ -164,12 +220,27 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
       const cell = sheetCellRef(table.sheet, row.labelCell.row, row.labelCell.column);
       if (m.kind !== "matched") {
         const near = m.candidates.map((c) => `${c.name} (${Math.round(c.similarity * 100)}%)`).join(", ");
-        findings.push(finding(table.sheet, cell, "warning", m.kind === "ambiguous" ? "ward-ambiguous" : "ward-unmatched",
-          `"${row.label}" is not a ward of these boundaries${m.kind === "ambiguous" ? " (two wards are equally close)" : ""}; closest: ${near}. It is left off the map`));
+        findings.push(
+          finding(
+            table.sheet,
+            cell,
+            "warning",
+            m.kind === "ambiguous" ? "ward-ambiguous" : "ward-unmatched",
+            `"${row.label}" is not a ward of these boundaries${m.kind === "ambiguous" ? " (two wards are equally close)" : ""}; closest: ${near}. It is left off the map`,
+          ),
+        );
         return;
       }
       if (m.how === "spelling") {
-        findings.push(finding(table.sheet, cell, "info", "ward-spelling", `"${row.label}" read as ward ${boundaries.wards[m.ward].name} (${Math.round(m.similarity * 100)}% alike)`));
+        findings.push(
+          finding(
+            table.sheet,
+            cell,
+            "info",
+            "ward-spelling",
+            `"${row.label}" read as ward ${boundaries.wards[m.ward].name} (${Math.round(m.similarity * 100)}% alike)`,
+          ),
+        );
       }
       const value = result.rows[r].values[last];
       if (value !== null) {
@@ -180,7 +251,17 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
     const noData = boundaries.wards.map((_, i) => i).filter((i) => !seen.has(i));
     // The table's own title line, not a sheet banner above it ("ILLUSTRATIVE DATA ... – Domestic abuse by ward").
     const title = (table.title ?? table.sheet).split(" – ").pop() as string;
-    finish(`${table.sheet}|${table.range}|${table.title ?? ""}`, title, table.sheet, table.columns[last].header, "ward table", counts, noData, [], 0);
+    finish(
+      `${table.sheet}|${table.range}|${table.title ?? ""}`,
+      title,
+      table.sheet,
+      table.columns[last].header,
+      "ward table",
+      counts,
+      noData,
+      [],
+      0,
+    );
   }
 
   const locator = new WardLocator(boundaries);
@@ -196,10 +277,36 @@ export function wardAnalysis(grids: readonly SheetGrid[], tables: readonly Table
     if (read.points.length === 0 && read.system !== "place") continue;
     findings.push(...read.findings);
     const { counts, outside } = locator.count(read.points);
-    if (outside > 0) findings.push(finding(grid.name, "", "warning", "outside-boundaries", `${outside} record(s) lie outside every ward`, outside, null));
-    finish(`${grid.name}|points`, grid.name, grid.name, null, "points", counts, [],
-      read.points.map((p) => ({ longitude: p.longitude, latitude: p.latitude, weight: p.weight, label: p.reference })), outside);
+    if (outside > 0)
+      findings.push(
+        finding(
+          grid.name,
+          "",
+          "warning",
+          "outside-boundaries",
+          `${outside} record(s) lie outside every ward`,
+          outside,
+          null,
+        ),
+      );
+    finish(
+      `${grid.name}|points`,
+      grid.name,
+      grid.name,
+      null,
+      "points",
+      counts,
+      [],
+      read.points.map((p) => ({ longitude: p.longitude, latitude: p.latitude, weight: p.weight, label: p.reference })),
+      outside,
+    );
   }
-  return { layers, sites, candidates, populationSheet: populationTable?.source ?? null, attributions: options.attributions ?? [], findings };
+  return {
+    layers,
+    sites,
+    candidates,
+    populationSheet: populationTable?.source ?? null,
+    attributions: options.attributions ?? [],
+    findings,
+  };
 }
-

@@ -3,8 +3,16 @@ import type { Ward } from "./boundaries";
 
 /** How a workbook label was matched to a ward, or why it was not. */
 export type WardMatch =
-  | { readonly kind: "matched"; readonly ward: number; readonly how: "code" | "name" | "alias" | "spelling"; readonly similarity: number }
-  | { readonly kind: "unmatched" | "ambiguous"; readonly candidates: readonly { readonly name: string; readonly code: string; readonly similarity: number }[] };
+  | {
+      readonly kind: "matched";
+      readonly ward: number;
+      readonly how: "code" | "name" | "alias" | "spelling";
+      readonly similarity: number;
+    }
+  | {
+      readonly kind: "unmatched" | "ambiguous";
+      readonly candidates: readonly { readonly name: string; readonly code: string; readonly similarity: number }[];
+    };
 
 /**
  * Names that differ between boundary releases for the same ward (same code): E05004983 is
@@ -60,7 +68,10 @@ export class WardMatcher {
   private readonly byAlias = new Map<string, number>();
   private readonly names: { norm: string; index: number }[] = [];
 
-  constructor(private readonly wards: readonly Ward[], private readonly options: WardMatchOptions = {}) {
+  constructor(
+    private readonly wards: readonly Ward[],
+    private readonly options: WardMatchOptions = {},
+  ) {
     wards.forEach((ward, index) => {
       this.byCode.set(ward.code.toUpperCase(), index);
       this.byName.set(normaliseWardName(ward.name), index);
@@ -92,7 +103,13 @@ export class WardMatcher {
     const threshold = this.options.threshold ?? 0.85;
     const margin = this.options.margin ?? 0.05;
     const [best, second] = ranked;
-    const candidates = ranked.slice(0, 3).map((r) => ({ name: this.wards[r.index].name, code: this.wards[r.index].code, similarity: Math.round(r.similarity * 100) / 100 }));
+    const candidates = ranked
+      .slice(0, 3)
+      .map((r) => ({
+        name: this.wards[r.index].name,
+        code: this.wards[r.index].code,
+        similarity: Math.round(r.similarity * 100) / 100,
+      }));
     if (best && best.similarity >= threshold) {
       if (second && best.similarity - second.similarity < margin) return { kind: "ambiguous", candidates };
       return { kind: "matched", ward: best.index, how: "spelling", similarity: best.similarity };

@@ -21,7 +21,11 @@ export interface WardStatistic {
  * Counts, rates per 1,000, shares, ranks, location quotients and Gi* hotspots for every ward,
  * zeros included. `population` is aligned with the wards (null where unknown).
  */
-export function wardStatistics(boundaries: WardBoundaries, counts: readonly number[], population?: readonly (number | null)[]): WardStatistic[] {
+export function wardStatistics(
+  boundaries: WardBoundaries,
+  counts: readonly number[],
+  population?: readonly (number | null)[],
+): WardStatistic[] {
   const total = counts.reduce((a, b) => a + b, 0);
   const known = boundaries.wards.map((_, i) => population?.[i] ?? null);
   const popTotal = known.every((p) => p !== null && p > 0) ? (known as number[]).reduce((a, b) => a + b, 0) : null;

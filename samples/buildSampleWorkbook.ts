@@ -39,11 +39,26 @@ function place(ws: ExcelJS.Worksheet, at: [number, number], block: t.SampleBlock
 
 // Built when asked for: the Population sheet reads ONS's files beside the project.
 const sampleSheets = (): t.SampleSheet[] => [
-  { name: "Police crime", blocks: [{ at: [0, 0], block: t.policeCrime }, { at: [6, 0], block: { rows: [[t.policeCrimeNote]] } }], widths: [28, 18, 18, 12] },
+  {
+    name: "Police crime",
+    blocks: [
+      { at: [0, 0], block: t.policeCrime },
+      { at: [6, 0], block: { rows: [[t.policeCrimeNote]] } },
+    ],
+    widths: [28, 18, 18, 12],
+  },
   { name: "Key indicators", blocks: [{ at: [0, 0], block: t.keyIndicators }], widths: [42, 15, 15, 10, 26] },
   { name: "Alcohol admissions", blocks: [{ at: [0, 0], block: t.alcoholAdmissions }], widths: [22, 18, 18, 12, 16] },
-  { name: "Psychoactive admissions", blocks: [{ at: [0, 0], block: t.psychoactiveAdmissions }], widths: [22, 18, 18, 12, 16] },
-  { name: "Substance treatment", blocks: [{ at: [0, 0], block: t.treatment }], widths: [16, 16, 16, 10, 22, 16, 16, 10] },
+  {
+    name: "Psychoactive admissions",
+    blocks: [{ at: [0, 0], block: t.psychoactiveAdmissions }],
+    widths: [22, 18, 18, 12, 16],
+  },
+  {
+    name: "Substance treatment",
+    blocks: [{ at: [0, 0], block: t.treatment }],
+    widths: [16, 16, 16, 10, 22, 16, 16, 10],
+  },
   {
     name: "Needle finds",
     blocks: [
@@ -53,7 +68,14 @@ const sampleSheets = (): t.SampleSheet[] => [
     ],
     widths: [30, 8, 30, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 10],
   },
-  { name: "Youth offending", blocks: [{ at: [0, 0], block: t.youthByWard }, { at: [1, 3], block: t.youthAgeGender }], widths: [24, 10, 4, 30, 10, 10] },
+  {
+    name: "Youth offending",
+    blocks: [
+      { at: [0, 0], block: t.youthByWard },
+      { at: [1, 3], block: t.youthAgeGender },
+    ],
+    widths: [24, 10, 4, 30, 10, 10],
+  },
   { name: "One Stop Shop", blocks: [{ at: [0, 0], block: t.oneStopShop }], widths: [14, 10, 10, 10] },
   {
     name: "ASB",
@@ -69,40 +91,95 @@ const sampleSheets = (): t.SampleSheet[] => [
   {
     name: "DA by ward (illustrative)",
     blocks: [
-      { at: [0, 0], block: { rows: [["ILLUSTRATIVE DATA, NOT REAL FIGURES: the Strategic Assessment publishes no ward counts. These were generated to match every fact it states (High Street highest, Park Wood second; North, East, Fant, Bridge and South in the top 10; those six wards 42.5% of the borough; Marden and Yalding the only rural wards in the top 10; about 16% of all crime)."]] } },
-      { at: [2, 0], block: { rows: [["Domestic abuse crimes by ward (illustrative)"], ["Ward", "Nov 18 – Oct 19"], ...illustrativeDomesticAbuse.map(([w, n]) => [w, n])], headerRows: [1] } },
+      {
+        at: [0, 0],
+        block: {
+          rows: [
+            [
+              "ILLUSTRATIVE DATA, NOT REAL FIGURES: the Strategic Assessment publishes no ward counts. These were generated to match every fact it states (High Street highest, Park Wood second; North, East, Fant, Bridge and South in the top 10; those six wards 42.5% of the borough; Marden and Yalding the only rural wards in the top 10; about 16% of all crime).",
+            ],
+          ],
+        },
+      },
+      {
+        at: [2, 0],
+        block: {
+          rows: [
+            ["Domestic abuse crimes by ward (illustrative)"],
+            ["Ward", "Nov 18 – Oct 19"],
+            ...illustrativeDomesticAbuse.map(([w, n]) => [w, n]),
+          ],
+          headerRows: [1],
+        },
+      },
     ],
     widths: [38, 18],
   },
   {
     name: "Police extract (synthetic)",
     blocks: [
-      { at: [0, 0], block: { rows: [["SYNTHETIC DATA, NOT REAL RECORDS: one invented row per crime whose totals match the Strategic Assessment's figures (all crime 17,244 -> 16,947; drug offences 318 -> 394; domestic abuse 16% of all crime and 32% of violent crime; High Street theft 165 -> 307 around the Town Centre team's start). Dates, times and wards are invented; the last three rows are deliberately wrong."]] } },
+      {
+        at: [0, 0],
+        block: {
+          rows: [
+            [
+              "SYNTHETIC DATA, NOT REAL RECORDS: one invented row per crime whose totals match the Strategic Assessment's figures (all crime 17,244 -> 16,947; drug offences 318 -> 394; domestic abuse 16% of all crime and 32% of violent crime; High Street theft 165 -> 307 around the Town Centre team's start). Dates, times and wards are invented; the last three rows are deliberately wrong.",
+            ],
+          ],
+        },
+      },
       { at: [1, 0], block: { rows: syntheticExtractRows(), headerRows: [0] } },
     ],
     widths: [14, 15, 14, 30, 30, 8],
   },
   {
     name: "Interventions",
-    blocks: [{
-      at: [0, 0],
-      block: {
-        rows: [
-          ["Intervention", "Wards", "Start", "End", "Comparison wards", "Note"],
-          ["Town Centre team", "High Street", new Date(Date.UTC(2019, 9, 12)), new Date(Date.UTC(2020, 1, 19)), null, "Seed section 7.2: from the team's start to the day before the data was extracted. Comparison wards left empty: the wards bordering High Street."],
-        ],
-        headerRows: [0],
-        formats: { 2: "dd/mm/yyyy", 3: "dd/mm/yyyy" },
+    blocks: [
+      {
+        at: [0, 0],
+        block: {
+          rows: [
+            ["Intervention", "Wards", "Start", "End", "Comparison wards", "Note"],
+            [
+              "Town Centre team",
+              "High Street",
+              new Date(Date.UTC(2019, 9, 12)),
+              new Date(Date.UTC(2020, 1, 19)),
+              null,
+              "Seed section 7.2: from the team's start to the day before the data was extracted. Comparison wards left empty: the wards bordering High Street.",
+            ],
+          ],
+          headerRows: [0],
+          formats: { 2: "dd/mm/yyyy", 3: "dd/mm/yyyy" },
+        },
       },
-    }],
+    ],
     widths: [22, 20, 12, 12, 30, 90],
   },
   {
     name: "Crime groups",
-    blocks: [{ at: [0, 0], block: { rows: [["Category", "Group"], ...Object.entries(DEFAULT_CRIME_GROUPS).map(([category, group]) => [category.replace(/^./, (c) => c.toUpperCase()), group])], headerRows: [0] } }],
+    blocks: [
+      {
+        at: [0, 0],
+        block: {
+          rows: [
+            ["Category", "Group"],
+            ...Object.entries(DEFAULT_CRIME_GROUPS).map(([category, group]) => [
+              category.replace(/^./, (c) => c.toUpperCase()),
+              group,
+            ]),
+          ],
+          headerRows: [0],
+        },
+      },
+    ],
     widths: [44, 32],
   },
-  { name: "Needle find locations", blocks: [{ at: [0, 0], block: { rows: NEEDLE_LOCATIONS, headerRows: [0] } }], widths: [34, 10] },
+  {
+    name: "Needle find locations",
+    blocks: [{ at: [0, 0], block: { rows: NEEDLE_LOCATIONS, headerRows: [0] } }],
+    widths: [34, 10],
+  },
   { name: "Places", blocks: [{ at: [0, 0], block: { rows: PLACES, headerRows: [0] } }], widths: [46, 11, 11, 40] },
   { name: "Sites", blocks: [{ at: [0, 0], block: { rows: SITES, headerRows: [0] } }], widths: [46, 46] },
   { name: "Candidates", blocks: [{ at: [0, 0], block: { rows: CANDIDATES, headerRows: [0] } }], widths: [34, 34] },
@@ -145,7 +222,9 @@ export function cellDump(workbook: ExcelJS.Workbook, include: (sheet: string) =>
   const lines: string[] = [];
   workbook.eachSheet((ws) => {
     if (!include(ws.name)) return;
-    ws.eachRow((row, r) => row.eachCell((cell, c) => lines.push(`${ws.name}!${r},${c}=${JSON.stringify(cell.value)}|${cell.numFmt ?? ""}`)));
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => lines.push(`${ws.name}!${r},${c}=${JSON.stringify(cell.value)}|${cell.numFmt ?? ""}`)),
+    );
   });
   return lines.join("\n");
 }

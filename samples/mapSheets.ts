@@ -22,7 +22,10 @@ export const PLACES: Row[] = [
   ["Maidstone town centre (Jubilee Square)", 51.2727, 0.5224, "approximate"],
 ];
 
-export const SITES: Row[] = [["Site", "Place"], ["Salvation Army, Union Street (One Stop Shop)", "Salvation Army, Union Street (One Stop Shop)"]];
+export const SITES: Row[] = [
+  ["Site", "Place"],
+  ["Salvation Army, Union Street (One Stop Shop)", "Salvation Army, Union Street (One Stop Shop)"],
+];
 
 export const CANDIDATES: Row[] = [
   ["Candidate", "Place"],

@@ -18,19 +18,26 @@ function csv(file: string): string[][] {
   try {
     text = readFileSync(full, "utf8");
   } catch {
-    throw new Error(`the sample needs ONS's ward population files in ${FOLDER} (${file}); set CSP_POPULATION_DIR to their folder`);
+    throw new Error(
+      `the sample needs ONS's ward population files in ${FOLDER} (${file}); set CSP_POPULATION_DIR to their folder`,
+    );
   }
   return Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
 }
 
 /** The sheet's rows: a source line, then ONS's header and Maidstone's wards (code, name, ages 0 to 90). */
 export function maidstonePopulationRows(): (string | number)[][] {
-  const names = new Map(csv(LOOKUP).filter((r) => r[2] === MAIDSTONE).map((r) => [r[0], r[1]]));
+  const names = new Map(
+    csv(LOOKUP)
+      .filter((r) => r[2] === MAIDSTONE)
+      .map((r) => [r[0], r[1]]),
+  );
   const [header, ...rows] = csv(ESTIMATES);
   // Ages 0 to 90: ONS's file ends with a second, empty "0" column, left out here.
   const ages = header.slice(1, 92);
   const wards = rows.filter((r) => names.has(r[0])).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  if (wards.length !== names.size) throw new Error(`expected ${names.size} Maidstone wards in ${ESTIMATES}, found ${wards.length}`);
+  if (wards.length !== names.size)
+    throw new Error(`expected ${names.size} Maidstone wards in ${ESTIMATES}, found ${wards.length}`);
   return [
     [header[0], "Ward name", ...ages],
     ...wards.map((r) => [r[0], names.get(r[0]) as string, ...r.slice(1, 92).map(Number)]),

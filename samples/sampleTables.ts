@@ -31,7 +31,7 @@ export const policeCrime: SampleBlock = {
 };
 
 export const policeCrimeNote =
-  "Vehicle interference: the assessment gives only \"+17%, 26 additional crimes\"; 153 and 179 are the whole numbers those imply.";
+  'Vehicle interference: the assessment gives only "+17%, 26 additional crimes"; 153 and 179 are the whole numbers those imply.';
 
 export const keyIndicators: SampleBlock = {
   rows: [
@@ -57,11 +57,34 @@ export const keyIndicators: SampleBlock = {
 };
 
 const districts = [
-  "Ashford", "Canterbury", "Dartford", "Dover", "Gravesham", "Maidstone",
-  "Sevenoaks", "Shepway", "Swale", "Thanet", "Tonbridge & Malling", "Tunbridge Wells",
+  "Ashford",
+  "Canterbury",
+  "Dartford",
+  "Dover",
+  "Gravesham",
+  "Maidstone",
+  "Sevenoaks",
+  "Shepway",
+  "Swale",
+  "Thanet",
+  "Tonbridge & Malling",
+  "Tunbridge Wells",
 ];
 
-const alcohol = [[41, 53], [51, 95], [62, 45], [37, 67], [62, 55], [139, 165], [60, 42], [38, 54], [59, 60], [67, 111], [98, 72], [70, 78]];
+const alcohol = [
+  [41, 53],
+  [51, 95],
+  [62, 45],
+  [37, 67],
+  [62, 55],
+  [139, 165],
+  [60, 42],
+  [38, 54],
+  [59, 60],
+  [67, 111],
+  [98, 72],
+  [70, 78],
+];
 const alcoholPct = [0.29, 0.86, -0.27, 0.81, -0.11, 0.19, -0.3, 0.42, 0.02, 0.66, -0.27, 0.11];
 
 export const alcoholAdmissions: SampleBlock = {
@@ -75,14 +98,33 @@ export const alcoholAdmissions: SampleBlock = {
   headerRows: [1],
 };
 
-const psychoactive = [[310, 366], [537, 563], [335, 317], [395, 456], [412, 404], [690, 636], [312, 308], [439, 486], [454, 438], [625, 805], [404, 408], [377, 441]];
+const psychoactive = [
+  [310, 366],
+  [537, 563],
+  [335, 317],
+  [395, 456],
+  [412, 404],
+  [690, 636],
+  [312, 308],
+  [439, 486],
+  [454, 438],
+  [625, 805],
+  [404, 408],
+  [377, 441],
+];
 const psychoactivePct = ["18%", "5%", "-5%", "15%", "-2%", "-8%", "-1%", "11%", "-4%", "29%", "1%", "17%"];
 
 export const psychoactiveAdmissions: SampleBlock = {
   rows: [
     ["Hospital admissions for mental and behavioural disorders due to psychoactive substance misuse"],
     ["District", "Sep-17 to Aug-18", "Sep-18 to Aug-19", "Difference", "% change from previous year"],
-    ...districts.map((d, i) => [d, psychoactive[i][0], psychoactive[i][1], psychoactive[i][1] - psychoactive[i][0], psychoactivePct[i]]),
+    ...districts.map((d, i) => [
+      d,
+      psychoactive[i][0],
+      psychoactive[i][1],
+      psychoactive[i][1] - psychoactive[i][0],
+      psychoactivePct[i],
+    ]),
     ["All Kent", "5,290", "5,628", "338", "6%"],
   ],
   headerRows: [1],
@@ -134,10 +176,22 @@ export const youthByWard: SampleBlock = {
   rows: [
     ["Young offenders by ward"],
     ["Ward", "2018-19"],
-    ["Bearsted", 1], ["Bridge", 2], ["Coxheath and Hunton", 2], ["Detling and Thurnham", 1],
-    ["East", 1], ["Harrietsham and Lenham", 2], ["Headcorn", 1], ["Heath", 2],
-    ["High Street", 4], ["Leeds", 1], ["Marden and Yalding", 3], ["North", 1],
-    ["Park Wood", 4], ["Shepway North", 4], ["Shepway South", 4], ["Staplehurst", 1],
+    ["Bearsted", 1],
+    ["Bridge", 2],
+    ["Coxheath and Hunton", 2],
+    ["Detling and Thurnham", 1],
+    ["East", 1],
+    ["Harrietsham and Lenham", 2],
+    ["Headcorn", 1],
+    ["Heath", 2],
+    ["High Street", 4],
+    ["Leeds", 1],
+    ["Marden and Yalding", 3],
+    ["North", 1],
+    ["Park Wood", 4],
+    ["Shepway North", 4],
+    ["Shepway South", 4],
+    ["Staplehurst", 1],
     ["TOTAL", 35],
   ],
   headerRows: [1],
@@ -169,13 +223,33 @@ export const asbComplaints: SampleBlock = {
   rows: [
     ["Community Protection Team: behaviour-based complaints"],
     ["Description", 2018, 2019, "Comments"],
-    ["All Anti-social behaviour complaints", 143, 190, "As more proactive of the Community Protection Team has seen more cases recorded than previous years."],
-    ["Dangerous and Nuisance dogs (Not strays)", 36, 53, "The most significant increase relates to concerns raised about dogs that are alleged to be dangerous (10 more cases) but this is not considered to be a significant risk area."],
+    [
+      "All Anti-social behaviour complaints",
+      143,
+      190,
+      "As more proactive of the Community Protection Team has seen more cases recorded than previous years.",
+    ],
+    [
+      "Dangerous and Nuisance dogs (Not strays)",
+      36,
+      53,
+      "The most significant increase relates to concerns raised about dogs that are alleged to be dangerous (10 more cases) but this is not considered to be a significant risk area.",
+    ],
     ["Dog Fouling", 41, 13, "The team have not actively campaigned against dog fouling for a number of years."],
-    ["All noise nuisance including amplified music and barking", 728, 587, "The new noise process provides customers with advice, without necessarily needing the back-office resource."],
+    [
+      "All noise nuisance including amplified music and barking",
+      728,
+      587,
+      "The new noise process provides customers with advice, without necessarily needing the back-office resource.",
+    ],
     ["Other Nuisance (Odour, dust etc.)", 204, 210, "No significant change"],
     ["Street trading enquiries/complaints", 9, 12, "No significant change"],
-    ["Straying and lost dogs' enquiries", 475, 438, "The requirement for dogs to be chipped may have led to a reduction in strays."],
+    [
+      "Straying and lost dogs' enquiries",
+      475,
+      438,
+      "The requirement for dogs to be chipped may have led to a reduction in strays.",
+    ],
   ],
   headerRows: [1],
 };

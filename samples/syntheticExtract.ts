@@ -29,7 +29,34 @@ export const SYNTHETIC_DA = { violent: [2160, 2195], other: [490, 517] } as cons
 /** High Street theft in the Town Centre team's before and after periods (seed section 7.2). */
 export const TOWN_CENTRE = { start: "2019-10-12", end: "2020-02-19", before: 165, after: 307 } as const;
 
-const WARDS = ["High Street", "Park Wood", "North", "East", "Shepway North", "Fant", "Shepway South", "Bridge", "South", "Marden and Yalding", "Heath", "Allington", "Barming", "Boxley", "Staplehurst", "Harrietsham and Lenham", "Coxheath and Hunton", "Headcorn", "Downswood and Otham", "Bearsted", "Boughton Monchelsea and Chart Sutton", "Sutton Valence and Langley", "Loose", "Detling and Thurnham", "Leeds", "North Downs"];
+const WARDS = [
+  "High Street",
+  "Park Wood",
+  "North",
+  "East",
+  "Shepway North",
+  "Fant",
+  "Shepway South",
+  "Bridge",
+  "South",
+  "Marden and Yalding",
+  "Heath",
+  "Allington",
+  "Barming",
+  "Boxley",
+  "Staplehurst",
+  "Harrietsham and Lenham",
+  "Coxheath and Hunton",
+  "Headcorn",
+  "Downswood and Otham",
+  "Bearsted",
+  "Boughton Monchelsea and Chart Sutton",
+  "Sutton Valence and Langley",
+  "Loose",
+  "Detling and Thurnham",
+  "Leeds",
+  "North Downs",
+];
 
 // Relative frequency by hour: crime through the day and evening; domestic abuse in the evening and night.
 const HOURS_ALL = [3, 2, 2, 1, 1, 1, 2, 3, 5, 6, 7, 8, 8, 8, 8, 9, 9, 9, 8, 7, 6, 6, 5, 4];
@@ -85,8 +112,14 @@ export function syntheticExtractRows(): string[][] {
     const days = Array.from({ length: to - from + 1 }, (_, i) => from + i);
     const named = new Set(namedDatesIn(from, to));
     const summer = (d: number): number => ([5, 6, 7].includes(new Date(d * 86400000).getUTCMonth()) ? 1.15 : 1);
-    const anyDay = drawer(days.map(() => 1), random);
-    const daDay = drawer(days.map((d) => WEEKDAY_DA[weekdayOf(d)] * summer(d) * (named.has(d) ? 1.8 : 1)), random);
+    const anyDay = drawer(
+      days.map(() => 1),
+      random,
+    );
+    const daDay = drawer(
+      days.map((d) => WEEKDAY_DA[weekdayOf(d)] * summer(d) * (named.has(d) ? 1.8 : 1)),
+      random,
+    );
     // The third span is a part year: about the later year's rate for its 111 days.
     const share = period < 2 ? 1 : days.length / 365;
     let daViolent: number = period < 2 ? SYNTHETIC_DA.violent[period] : Math.round(SYNTHETIC_DA.violent[1] * share);
@@ -99,7 +132,12 @@ export function syntheticExtractRows(): string[][] {
         if (violent && daViolent > 0 && random() < 0.5) {
           da = true;
           daViolent -= 1;
-        } else if (!violent && daOther > 0 && ["Criminal damage and arson", "Theft", "Other crime"].includes(category) && random() < 0.15) {
+        } else if (
+          !violent &&
+          daOther > 0 &&
+          ["Criminal damage and arson", "Theft", "Other crime"].includes(category) &&
+          random() < 0.15
+        ) {
           da = true;
           daOther -= 1;
         }
@@ -107,11 +145,15 @@ export function syntheticExtractRows(): string[][] {
         const minutes = (da ? hourDa() : hourAll()) * 60 + Math.floor(random() * 60);
         // Wards weighted towards the town centre (squared index spreads them like recorded crime);
         // High Street theft is placed below to match the seed's Town Centre figures.
-        const ward = category === "Theft" ? WARDS[1 + Math.floor(random() * random() * (WARDS.length - 1))] : WARDS[Math.floor(random() * random() * WARDS.length)];
+        const ward =
+          category === "Theft"
+            ? WARDS[1 + Math.floor(random() * random() * (WARDS.length - 1))]
+            : WARDS[Math.floor(random() * random() * WARDS.length)];
         drafts.push({ day, category, da, minutes, ward });
       }
     }
-    if (period < 2 && (daViolent !== 0 || daOther !== 0)) throw new Error(`synthetic DA flags not all placed (${daViolent}, ${daOther})`);
+    if (period < 2 && (daViolent !== 0 || daOther !== 0))
+      throw new Error(`synthetic DA flags not all placed (${daViolent}, ${daOther})`);
   });
   placeTownCentreTheft(drafts, random);
 
@@ -165,5 +207,9 @@ function placeTownCentreTheft(drafts: Draft[], random: () => number): void {
 /** The extract as CSV text (labelled synthetic by its SYN/ references and its file name). */
 export function syntheticExtractCsv(): string {
   const quote = (v: string): string => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return syntheticExtractRows().map((r) => r.map(quote).join(",")).join("\n") + "\n";
+  return (
+    syntheticExtractRows()
+      .map((r) => r.map(quote).join(","))
+      .join("\n") + "\n"
+  );
 }

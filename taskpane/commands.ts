@@ -12,7 +12,8 @@ async function computeAssessment(event: Office.AddinCommands.Event): Promise<voi
     await runAssessment(new OfficeWorkbook(excelRunner), { boundaries });
   } catch (error) {
     // A ribbon command has no pane of its own: say what happened in a small dialog.
-    const url = new URL(`notice.html?message=${encodeURIComponent((error as Error).message)}`, window.location.href).href;
+    const url = new URL(`notice.html?message=${encodeURIComponent((error as Error).message)}`, window.location.href)
+      .href;
     Office.context.ui.displayDialogAsync(url, { height: 30, width: 35, displayInIframe: true });
   } finally {
     event.completed();

@@ -10,7 +10,10 @@ export interface ElementOptions {
  * Creates an element. Text from the workbook reaches the page only through `textContent`, so a
  * cell holding `<img src=x onerror=...>` is shown as those characters and never runs.
  */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: ElementOptions = {},
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (options.className) node.className = options.className;
   if (options.text !== undefined) node.textContent = options.text;

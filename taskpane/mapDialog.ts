@@ -12,7 +12,11 @@ async function show(message: MapDialogMessage): Promise<void> {
   const boundaries = await fetchBoundaries();
   if (!boundaries) throw new Error("the ward boundaries could not be loaded");
   const base = mapModel(boundaries, null);
-  const panel = new MapPanel(byId("csp-map-root"), { ...base, layers: message.layers, sites: message.sites }, { enlarged: true });
+  const panel = new MapPanel(
+    byId("csp-map-root"),
+    { ...base, layers: message.layers, sites: message.sites },
+    { enlarged: true },
+  );
   panel.apply(message.view);
   byId("csp-map-root").classList.add("csp-map-dialog");
   // The dialog closing is the map's end: take it down as Leaflet asks.

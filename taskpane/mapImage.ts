@@ -9,7 +9,9 @@ const MAP_SHEET = `${RESULT_SHEET_PREFIX}Map`;
  */
 export async function insertMapImage(pngBase64: string): Promise<string> {
   if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
-    throw new Error("Inserting pictures needs ExcelApi 1.9 (Excel 2021, Microsoft 365 or Excel on the web); use a screenshot on this version");
+    throw new Error(
+      "Inserting pictures needs ExcelApi 1.9 (Excel 2021, Microsoft 365 or Excel on the web); use a screenshot on this version",
+    );
   }
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
@@ -17,7 +19,11 @@ export async function insertMapImage(pngBase64: string): Promise<string> {
     await context.sync();
     if (sheet.isNullObject) {
       sheet = sheets.add(MAP_SHEET);
-      context.workbook.names.add(markerName(MAP_SHEET), `=${quoteSheetName(MAP_SHEET)}!$A$1`, "Result sheet of CSP Assess");
+      context.workbook.names.add(
+        markerName(MAP_SHEET),
+        `=${quoteSheetName(MAP_SHEET)}!$A$1`,
+        "Result sheet of CSP Assess",
+      );
     }
     const image = sheet.shapes.addImage(pngBase64);
     image.left = 10;

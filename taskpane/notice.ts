@@ -2,4 +2,5 @@
 // and shown as text, never as HTML.
 import { byId } from "./dom";
 
-byId("csp-notice-text").textContent = new URLSearchParams(window.location.search).get("message") ?? "Something went wrong.";
+byId("csp-notice-text").textContent =
+  new URLSearchParams(window.location.search).get("message") ?? "Something went wrong.";

@@ -34,7 +34,10 @@ export const excelRunner: ExcelRunner = (batch) => Excel.run((context) => batch(
 /** Selects a cell such as `'Youth offending'!B19` in the workbook. */
 export async function selectCell(reference: string): Promise<void> {
   const bang = reference.lastIndexOf("!");
-  const sheet = reference.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const sheet = reference
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
   const address = reference.slice(bang + 1);
   await Excel.run(async (context) => {
     const ws = context.workbook.worksheets.getItem(sheet);
@@ -65,5 +68,8 @@ export function rememberChoices(json: string): Promise<void> {
   settings.set(CHOICES_SETTING, json);
   settings.remove(HOME_AREA_SETTING);
   return new Promise((resolve, reject) =>
-    settings.saveAsync((result) => (result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)))));
+    settings.saveAsync((result) =>
+      result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(result.error.message)),
+    ),
+  );
 }

@@ -14,7 +14,11 @@ const REASONS: Record<number, string> = {
 };
 
 /** Opens the enlarged map in an Office dialog and sends it the layers when it is ready. */
-export function openMapDialog(model: MapModel, view: MapDialogMessage["view"], onError: (message: string) => void): void {
+export function openMapDialog(
+  model: MapModel,
+  view: MapDialogMessage["view"],
+  onError: (message: string) => void,
+): void {
   const url = new URL("mapdialog.html?office=1", window.location.href).href;
   Office.context.ui.displayDialogAsync(url, { height: 85, width: 80, displayInIframe: true }, (result) => {
     if (result.status !== Office.AsyncResultStatus.Succeeded) {

@@ -18,16 +18,25 @@ export function pickedFile(file: File): InputFile {
 }
 
 /** What the analyst picked: one workbook, or the files of a record-level extract. */
-export type PickedInput = { readonly kind: "workbook"; readonly port: WorkbookFile; readonly name: string } | { readonly kind: "extract"; readonly port: ExtractFilesPort; readonly name: string };
+export type PickedInput =
+  | { readonly kind: "workbook"; readonly port: WorkbookFile; readonly name: string }
+  | { readonly kind: "extract"; readonly port: ExtractFilesPort; readonly name: string };
 
 /** True when the picked files are an extract (CSVs, a zip, or several files) rather than one workbook. */
-export const isExtract = (files: readonly File[]): boolean => files.length > 1 || files.some((f) => /\.(csv|zip)$/i.test(f.name));
+export const isExtract = (files: readonly File[]): boolean =>
+  files.length > 1 || files.some((f) => /\.(csv|zip)$/i.test(f.name));
 
 /** The picked files as an extract, read through the same adapter as the command line's. */
 export async function pickedExtract(files: readonly File[]): Promise<PickedInput> {
   const { ExtractFilesPort } = await import(/* webpackChunkName: "records" */ "../src/adapters/records");
   const name = files.length === 1 ? files[0].name : `${files.length} files`;
-  return { kind: "extract", port: new ExtractFilesPort(name, files.map(pickedFile), { single: files.length === 1 && !/\.zip$/i.test(files[0].name) }), name };
+  return {
+    kind: "extract",
+    port: new ExtractFilesPort(name, files.map(pickedFile), {
+      single: files.length === 1 && !/\.zip$/i.test(files[0].name),
+    }),
+    name,
+  };
 }
 
 /** Ward populations from a picked file (ONS's single-year-of-age CSV, or any areas-and-residents table). */
@@ -38,5 +47,8 @@ export async function pickedPopulation(file: File): Promise<PopulationTable> {
   ]);
   if (/\.csv$/i.test(file.name)) return populationOfFile(file.name, [csvSheet(file.name, await file.text())]);
   const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
-  return populationOfFile(file.name, (await (await WorkbookFile.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name)).readWorkbook()).sheets);
+  return populationOfFile(
+    file.name,
+    (await (await WorkbookFile.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name)).readWorkbook()).sheets,
+  );
 }

@@ -16,18 +16,26 @@ export type ShownRun = Pick<AssessmentRun | IncidentRun, "assessment" | "wards">
 /** Shows a run's summary, headlines, findings and MoRiLE ranking in the pane. */
 export function renderResults(run: ShownRun, selectCell: SelectCell): void {
   const { assessment } = run;
-  const count = (severity: Finding["severity"]): number => assessment.findings.filter((f) => f.severity === severity).length;
+  const count = (severity: Finding["severity"]): number =>
+    assessment.findings.filter((f) => f.severity === severity).length;
   const summary = byId("csp-summary");
   clear(summary);
-  summary.appendChild(el("ul", {
-    className: "csp-counts",
-    children: [
-      el("li", { text: `${countOf(assessment.tables.length, "table")} ${assessment.sheetsRead === 0 && assessment.incidents.length > 0 ? "from the extract" : `on ${countOf(assessment.sheetsRead, "sheet")}`}` }),
-      el("li", { text: countOf(assessment.headlines.length, "headline") }),
-      el("li", { className: count("error") > 0 ? "csp-count-error" : "", text: `${countOf(count("error"), "error")}, ${countOf(count("warning"), "warning")}, ${countOf(count("info"), "note")}` }),
-      run.wards ? el("li", { text: countOf(run.wards.layers.length, "ward map layer") }) : null,
-    ],
-  }));
+  summary.appendChild(
+    el("ul", {
+      className: "csp-counts",
+      children: [
+        el("li", {
+          text: `${countOf(assessment.tables.length, "table")} ${assessment.sheetsRead === 0 && assessment.incidents.length > 0 ? "from the extract" : `on ${countOf(assessment.sheetsRead, "sheet")}`}`,
+        }),
+        el("li", { text: countOf(assessment.headlines.length, "headline") }),
+        el("li", {
+          className: count("error") > 0 ? "csp-count-error" : "",
+          text: `${countOf(count("error"), "error")}, ${countOf(count("warning"), "warning")}, ${countOf(count("info"), "note")}`,
+        }),
+        run.wards ? el("li", { text: countOf(run.wards.layers.length, "ward map layer") }) : null,
+      ],
+    }),
+  );
 
   const headlines = byId("csp-headlines");
   clear(headlines);
@@ -41,7 +49,12 @@ export function renderResults(run: ShownRun, selectCell: SelectCell): void {
     headlines.appendChild(el("li", { className: h.significant ? "csp-significant" : "", text: h.text }));
   }
   if (assessment.headlines.length > HEADLINES_SHOWN) {
-    headlines.appendChild(el("li", { className: "csp-more", text: `… and ${formatCount(assessment.headlines.length - HEADLINES_SHOWN)} more on the CSP Summary sheet` }));
+    headlines.appendChild(
+      el("li", {
+        className: "csp-more",
+        text: `… and ${formatCount(assessment.headlines.length - HEADLINES_SHOWN)} more on the CSP Summary sheet`,
+      }),
+    );
   }
 
   const findings = byId("csp-findings");
@@ -49,42 +62,67 @@ export function renderResults(run: ShownRun, selectCell: SelectCell): void {
   for (const severity of ["error", "warning", "info"] as const) {
     const list = assessment.findings.filter((f) => f.severity === severity);
     if (list.length === 0) continue;
-    findings.appendChild(el("h3", { className: `csp-severity csp-${severity}`, text: `${SEVERITY_WORDS[severity]} (${formatCount(list.length)})` }));
+    findings.appendChild(
+      el("h3", {
+        className: `csp-severity csp-${severity}`,
+        text: `${SEVERITY_WORDS[severity]} (${formatCount(list.length)})`,
+      }),
+    );
     const ul = el("ul", { className: "csp-finding-list" });
     for (const f of list.slice(0, 50)) {
       const message = f.cell && f.message.startsWith(`${f.cell}: `) ? f.message.slice(f.cell.length + 2) : f.message;
       const cellNode = f.cell
         ? selectCell
-          ? el("button", { className: "csp-cell", text: f.cell, attrs: { type: "button", title: `Select ${f.cell} in the workbook` } })
+          ? el("button", {
+              className: "csp-cell",
+              text: f.cell,
+              attrs: { type: "button", title: `Select ${f.cell} in the workbook` },
+            })
           : el("span", { className: "csp-cell", text: f.cell })
         : null;
-      if (cellNode instanceof HTMLButtonElement && selectCell) cellNode.addEventListener("click", () => selectCell(f.cell));
+      if (cellNode instanceof HTMLButtonElement && selectCell)
+        cellNode.addEventListener("click", () => selectCell(f.cell));
       ul.appendChild(el("li", { children: [cellNode, el("span", { text: ` ${message}` })] }));
     }
     findings.appendChild(ul);
   }
-  if (assessment.findings.length === 0) findings.appendChild(el("p", { text: "No findings: every total and derived column agrees with the data." }));
+  if (assessment.findings.length === 0)
+    findings.appendChild(el("p", { text: "No findings: every total and derived column agrees with the data." }));
 
   const morileSection = byId("csp-morile-section");
   const table = byId("csp-morile");
   clear(table);
   morileSection.hidden = !assessment.morile;
   if (assessment.morile) {
-    table.appendChild(el("caption", { text: `${assessment.morile.preset} preset; ranks under one-level moves and ±25% weights` }));
-    table.appendChild(el("thead", { children: [el("tr", { children: ["Rank", "Theme", "Score", "Band", "Ranks", "Top five"].map((h) => el("th", { text: h, attrs: { scope: "col" } })) })] }));
+    table.appendChild(
+      el("caption", { text: `${assessment.morile.preset} preset; ranks under one-level moves and ±25% weights` }),
+    );
+    table.appendChild(
+      el("thead", {
+        children: [
+          el("tr", {
+            children: ["Rank", "Theme", "Score", "Band", "Ranks", "Top five"].map((h) =>
+              el("th", { text: h, attrs: { scope: "col" } }),
+            ),
+          }),
+        ],
+      }),
+    );
     const body = el("tbody");
     for (const t of assessment.morile.themes) {
-      body.appendChild(el("tr", {
-        className: `csp-band-${t.band.toLowerCase()}`,
-        children: [
-          el("td", { text: String(t.rank) }),
-          el("th", { text: t.theme, attrs: { scope: "row" } }),
-          el("td", { text: t.score.toFixed(1) }),
-          el("td", { text: t.band }),
-          el("td", { text: `${t.rankRange[0]}–${t.rankRange[1]}` }),
-          el("td", { text: t.stable === null ? formatPercent(t.topFiveShare, 0) : t.stable ? "Stable" : "Unstable" }),
-        ],
-      }));
+      body.appendChild(
+        el("tr", {
+          className: `csp-band-${t.band.toLowerCase()}`,
+          children: [
+            el("td", { text: String(t.rank) }),
+            el("th", { text: t.theme, attrs: { scope: "row" } }),
+            el("td", { text: t.score.toFixed(1) }),
+            el("td", { text: t.band }),
+            el("td", { text: `${t.rankRange[0]}–${t.rankRange[1]}` }),
+            el("td", { text: t.stable === null ? formatPercent(t.topFiveShare, 0) : t.stable ? "Stable" : "Unstable" }),
+          ],
+        }),
+      );
     }
     table.appendChild(body);
   }

@@ -1,5 +1,13 @@
 import { MORILE_PRESETS } from "../src/core/morile/morileConfig";
-import { type AssessmentOptions, DEFAULT_OPTIONS, MORILE_PRESET_NAMES, WINDOW_DESCRIPTIONS, WINDOW_KINDS, morilePreset, windowKind } from "../src/core/options";
+import {
+  type AssessmentOptions,
+  DEFAULT_OPTIONS,
+  MORILE_PRESET_NAMES,
+  WINDOW_DESCRIPTIONS,
+  WINDOW_KINDS,
+  morilePreset,
+  windowKind,
+} from "../src/core/options";
 import { byId, el } from "./dom";
 
 /** The choices the pane offers, as kept between runs. */
@@ -14,9 +22,11 @@ const FIELDS = { homeArea: "csp-home-area", window: "csp-window", morilePreset: 
 /** Fills the window and preset lists from the core's own lists, so the pane offers what the run accepts. */
 export function offerChoices(): void {
   const windows = byId<HTMLSelectElement>(FIELDS.window);
-  for (const kind of WINDOW_KINDS) windows.appendChild(el("option", { text: WINDOW_DESCRIPTIONS[kind], attrs: { value: kind } }));
+  for (const kind of WINDOW_KINDS)
+    windows.appendChild(el("option", { text: WINDOW_DESCRIPTIONS[kind], attrs: { value: kind } }));
   const presets = byId<HTMLSelectElement>(FIELDS.morilePreset);
-  for (const name of MORILE_PRESET_NAMES) presets.appendChild(el("option", { text: MORILE_PRESETS[name].preset, attrs: { value: name } }));
+  for (const name of MORILE_PRESET_NAMES)
+    presets.appendChild(el("option", { text: MORILE_PRESETS[name].preset, attrs: { value: name } }));
   showChoices({ homeArea: "", window: DEFAULT_OPTIONS.window, morilePreset: DEFAULT_OPTIONS.morilePreset });
 }
 
@@ -54,7 +64,8 @@ export function parseChoices(text: unknown): Partial<RunChoices> {
   if (typeof text !== "string" || text === "") return {};
   try {
     const value = JSON.parse(text) as Record<string, unknown>;
-    const pick = (key: keyof RunChoices): string | undefined => (typeof value[key] === "string" ? (value[key] as string) : undefined);
+    const pick = (key: keyof RunChoices): string | undefined =>
+      typeof value[key] === "string" ? (value[key] as string) : undefined;
     return { homeArea: pick("homeArea"), window: pick("window"), morilePreset: pick("morilePreset") };
   } catch {
     return {};

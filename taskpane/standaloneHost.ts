@@ -17,11 +17,20 @@ export async function openPicked(): Promise<PickedInput> {
   if (isExtract(files)) return pickedExtract(files);
   const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
   const file = files[0];
-  if (file) return { kind: "workbook", port: await WorkbookFile.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name), name: file.name };
+  if (file)
+    return {
+      kind: "workbook",
+      port: await WorkbookFile.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name),
+      name: file.name,
+    };
   const response = await fetch(SAMPLE_URL);
   if (!response.ok) throw new Error("No workbook was picked and the sample workbook could not be loaded");
   const name = SAMPLE_URL.split("/").pop() as string;
-  return { kind: "workbook", port: await WorkbookFile.fromBytes(new Uint8Array(await response.arrayBuffer()), name), name };
+  return {
+    kind: "workbook",
+    port: await WorkbookFile.fromBytes(new Uint8Array(await response.arrayBuffer()), name),
+    name,
+  };
 }
 
 /** Offers the results workbook (input sheets plus result sheets) for download. */
@@ -29,7 +38,9 @@ export async function offerDownload(port: WorkbookFile, inputName: string): Prom
   const bytes = await port.toBytes();
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  downloadUrl = URL.createObjectURL(new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  downloadUrl = URL.createObjectURL(
+    new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+  );
   const link = byId<HTMLAnchorElement>("csp-download");
   link.href = downloadUrl;
   link.download = RESULTS_NAME(inputName);

@@ -1,5 +1,14 @@
 import { byId } from "./dom";
-import { excelApiSupported, excelRunner, hostedByOffice, loadOffice, MINIMUM_EXCEL_API, rememberChoices, rememberedChoices, selectCell } from "./officeHost";
+import {
+  excelApiSupported,
+  excelRunner,
+  hostedByOffice,
+  loadOffice,
+  MINIMUM_EXCEL_API,
+  rememberChoices,
+  rememberedChoices,
+  selectCell,
+} from "./officeHost";
 import { progressText } from "../src/job/progressText";
 import { renderResults } from "./renderResults";
 import { pickedPopulation } from "./pickedFiles";
@@ -42,7 +51,10 @@ function remembered(mode: Mode): string {
 /** Keeps the choices for next time, where `remembered` finds them. */
 async function remember(mode: Mode, json: string): Promise<void> {
   if (mode === "office") {
-    if (json !== rememberedChoices()) await rememberChoices(json).catch((e: Error) => notice(`Your choices could not be saved in the workbook: ${e.message}`));
+    if (json !== rememberedChoices())
+      await rememberChoices(json).catch((e: Error) =>
+        notice(`Your choices could not be saved in the workbook: ${e.message}`),
+      );
   } else {
     window.localStorage.setItem(CHOICES_KEY, json);
     window.localStorage.removeItem(HOME_AREA_KEY);
@@ -72,14 +84,28 @@ async function compute(mode: Mode): Promise<void> {
     };
     if (mode === "office") {
       const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office");
-      const run = await runAssessment(new OfficeWorkbook(excelRunner), { ...options, onProgress, boundaries, population });
+      const run = await runAssessment(new OfficeWorkbook(excelRunner), {
+        ...options,
+        onProgress,
+        boundaries,
+        population,
+      });
       last = { run, boundaries };
-      renderResults(run, (cell) => void selectCell(cell).catch((e: Error) => notice(`Could not select ${cell}: ${e.message}`)));
+      renderResults(
+        run,
+        (cell) => void selectCell(cell).catch((e: Error) => notice(`Could not select ${cell}: ${e.message}`)),
+      );
     } else {
       const picked = await openPicked();
       if (picked.kind === "extract") {
         // An extract has no workbook of its own: its result sheets go into a new one.
-        const run = await runIncidents(picked.port, { ...options, homeArea: undefined, onProgress, boundaries, population });
+        const run = await runIncidents(picked.port, {
+          ...options,
+          homeArea: undefined,
+          onProgress,
+          boundaries,
+          population,
+        });
         last = { run, boundaries };
         renderResults(run, null);
         const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
@@ -115,9 +141,20 @@ async function showMap(mode: Mode): Promise<void> {
       import(/* webpackChunkName: "map" */ "./map/openMap"),
       import(/* webpackChunkName: "map" */ "./mapImage"),
     ]);
-    const insertImage = mode === "office" ? (png: string) => insertMapImage(png).then((where) => notice(where, "info"), (e: Error) => notice(e.message)) : null;
+    const insertImage =
+      mode === "office"
+        ? (png: string) =>
+            insertMapImage(png).then(
+              (where) => notice(where, "info"),
+              (e: Error) => notice(e.message),
+            )
+        : null;
     closeMap();
-    shownMap = await openMap(byId("csp-map-root"), last.boundaries, last.run.wards, { insertImage, dialog: mode === "office", onError: (m) => notice(m) });
+    shownMap = await openMap(byId("csp-map-root"), last.boundaries, last.run.wards, {
+      insertImage,
+      dialog: mode === "office",
+      onError: (m) => notice(m),
+    });
     button.hidden = true;
   } catch (error) {
     notice(`The map could not be drawn: ${(error as Error).message}`);
@@ -132,13 +169,18 @@ async function start(): Promise<void> {
     const office = await loadOffice();
     if (office?.host === "Excel") {
       if (!excelApiSupported()) {
-        notice(`CSP Assess needs Excel with ExcelApi ${MINIMUM_EXCEL_API} or later (Excel 2019, Excel 2021, Microsoft 365 or Excel on the web). This version of Excel is older.`);
+        notice(
+          `CSP Assess needs Excel with ExcelApi ${MINIMUM_EXCEL_API} or later (Excel 2019, Excel 2021, Microsoft 365 or Excel on the web). This version of Excel is older.`,
+        );
         byId<HTMLButtonElement>("csp-compute").disabled = true;
         return;
       }
       mode = "office";
     } else {
-      notice("Office could not be reached, so CSP Assess runs as a standalone page: pick a workbook file below.", "info");
+      notice(
+        "Office could not be reached, so CSP Assess runs as a standalone page: pick a workbook file below.",
+        "info",
+      );
     }
   }
   document.body.dataset.mode = mode;
@@ -150,11 +192,15 @@ async function start(): Promise<void> {
   const population = byId<HTMLInputElement>("csp-population");
   population.addEventListener("change", () => {
     const file = population.files?.[0];
-    byId("csp-population-hint").textContent = file ? `Selected: ${file.name}` : "None chosen: the workbook's Population sheet is used, if it has one.";
+    byId("csp-population-hint").textContent = file
+      ? `Selected: ${file.name}`
+      : "None chosen: the workbook's Population sheet is used, if it has one.";
   });
   boundaries.addEventListener("change", () => {
     const file = boundaries.files?.[0];
-    byId("csp-boundaries-hint").textContent = file ? `Selected: ${file.name} (its attribution is yours to add to any map you publish)` : "None chosen: Maidstone's wards (ONS, 2015-2024) are used.";
+    byId("csp-boundaries-hint").textContent = file
+      ? `Selected: ${file.name} (its attribution is yours to add to any map you publish)`
+      : "None chosen: Maidstone's wards (ONS, 2015-2024) are used.";
   });
   byId("csp-compute").addEventListener("click", () => void compute(mode));
   byId("csp-map-open").addEventListener("click", () => void showMap(mode));

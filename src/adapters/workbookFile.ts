@@ -39,10 +39,17 @@ export class WorkbookFile implements WorkbookPort {
    * @param codec native deflate: `nodeDeflateCodec` in Node; the browser's by default
    * @throws InputError for an empty, non-xlsx, encrypted or corrupt file
    */
-  static async fromBytes(bytes: Uint8Array, fileName: string, codec: DeflateCodec = webDeflateCodec): Promise<WorkbookFile> {
+  static async fromBytes(
+    bytes: Uint8Array,
+    fileName: string,
+    codec: DeflateCodec = webDeflateCodec,
+  ): Promise<WorkbookFile> {
     if (bytes.length === 0) throw new InputError(null, `${fileName} is empty`);
     if (startsWith(bytes, OLE_MAGIC)) {
-      throw new InputError(null, `${fileName} is password-protected or an old .xls file; save it as an unprotected .xlsx workbook and try again`);
+      throw new InputError(
+        null,
+        `${fileName} is password-protected or an old .xls file; save it as an unprotected .xlsx workbook and try again`,
+      );
     }
     if (!startsWith(bytes, ZIP_MAGIC)) throw new InputError(null, `${fileName} is not an .xlsx workbook`);
     const port = new WorkbookFile({ bytes, zip: ZipPackage.open(bytes), fileName }, codec);
@@ -117,7 +124,10 @@ async function loadWithExcelJs(bytes: Uint8Array, fileName: string): Promise<Exc
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new InputError(null, `${fileName} is damaged and cannot be read as an .xlsx workbook (${(error as Error).message})`);
+    throw new InputError(
+      null,
+      `${fileName} is damaged and cannot be read as an .xlsx workbook (${(error as Error).message})`,
+    );
   }
   return workbook;
 }

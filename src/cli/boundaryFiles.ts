@@ -20,7 +20,10 @@ export async function readBoundaryFile(file?: string): Promise<WardBoundaries> {
     try {
       await fs.access(target);
     } catch {
-      throw new InputError(null, "no ward boundaries: run npm run geo:build, or give --boundaries <GeoJSON, TopoJSON or zipped Shapefile>");
+      throw new InputError(
+        null,
+        "no ward boundaries: run npm run geo:build, or give --boundaries <GeoJSON, TopoJSON or zipped Shapefile>",
+      );
     }
   }
   return boundariesFromBytes(await readInputFile(target), target, (bytes) => shp(bytes));

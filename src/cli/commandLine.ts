@@ -45,9 +45,19 @@ export function usageLine(spec: CommandSpec): string {
 /** A command's help: what it does, its usage, and each option with what it means. */
 export function commandHelp(spec: CommandSpec): string {
   const all = { ...spec.options, ...COMMON_OPTIONS };
-  const rows = Object.entries(all).map(([name, o]) => [`${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.value ?? "<value>"}` : ""}`, o.help]);
+  const rows = Object.entries(all).map(([name, o]) => [
+    `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.value ?? "<value>"}` : ""}`,
+    o.help,
+  ]);
   const width = Math.max(...rows.map(([left]) => left.length));
-  return [`${spec.summary}`, "", `usage: ${usageLine(spec)}`, "", "options:", ...rows.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`)].join("\n");
+  return [
+    `${spec.summary}`,
+    "",
+    `usage: ${usageLine(spec)}`,
+    "",
+    "options:",
+    ...rows.map(([left, help]) => `  ${left.padEnd(width)}  ${help}`),
+  ].join("\n");
 }
 
 /**
@@ -58,7 +68,9 @@ export function commandHelp(spec: CommandSpec): string {
  */
 export function parseCommand(spec: CommandSpec, args: readonly string[]): CommandArgs {
   const all = { ...spec.options, ...COMMON_OPTIONS };
-  const options = Object.fromEntries(Object.entries(all).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]));
+  const options = Object.fromEntries(
+    Object.entries(all).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+  );
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true }) as typeof parsed;
@@ -67,7 +79,8 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Comman
   }
   if (parsed.values.help) return { positional: parsed.positionals, values: parsed.values };
   const { min, max } = spec.positionals;
-  if (parsed.positionals.length < min || parsed.positionals.length > max) throw new UsageError(`usage: ${usageLine(spec)}`);
+  if (parsed.positionals.length < min || parsed.positionals.length > max)
+    throw new UsageError(`usage: ${usageLine(spec)}`);
   return { positional: parsed.positionals, values: parsed.values };
 }
 
@@ -92,7 +105,11 @@ export function stringOption(args: CommandArgs, name: string): string | undefine
 }
 
 /** An option read through a core check, its message naming the option as typed (`--window`). */
-export function checkedOption<T>(args: CommandArgs, name: string, read: (text: string, as: string) => T): T | undefined {
+export function checkedOption<T>(
+  args: CommandArgs,
+  name: string,
+  read: (text: string, as: string) => T,
+): T | undefined {
   const text = stringOption(args, name);
   if (text === undefined) return undefined;
   try {

@@ -15,7 +15,11 @@ export const COMPUTE: CommandSpec = {
   arguments: "<input.xlsx>",
   positionals: { min: 1, max: 1 },
   options: {
-    out: { type: "string", value: "<output.xlsx>", help: "the workbook with the result sheets added (the input is never overwritten)" },
+    out: {
+      type: "string",
+      value: "<output.xlsx>",
+      help: "the workbook with the result sheets added (the input is never overwritten)",
+    },
     json: { type: "string", value: "<result.json>", help: "the results as JSON" },
     ...RUN_OPTIONS,
     ...COMMON_OPTIONS,
@@ -23,18 +27,27 @@ export const COMPUTE: CommandSpec = {
 };
 
 /** `csp-assess compute`: the workbook plus result sheets to --out, and the JSON to --json. */
-export async function computeCommand(args: CommandArgs, log: (line: string) => void, progress: ProgressLine): Promise<void> {
+export async function computeCommand(
+  args: CommandArgs,
+  log: (line: string) => void,
+  progress: ProgressLine,
+): Promise<void> {
   const out = stringOption(args, "out");
   const json = stringOption(args, "json");
   const [input] = args.positional;
-  if (!out && !json) throw new UsageError("say where the results go with --out (and/or --json); see csp-assess compute --help");
-  if (out && path.resolve(out) === path.resolve(input)) throw new UsageError("--out must be a new file: the input workbook is never overwritten");
+  if (!out && !json)
+    throw new UsageError("say where the results go with --out (and/or --json); see csp-assess compute --help");
+  if (out && path.resolve(out) === path.resolve(input))
+    throw new UsageError("--out must be a new file: the input workbook is never overwritten");
   const options = await runOptionsFrom(args);
   const port = await WorkbookFile.fromBytes(await readInputFile(input), input, nodeDeflateCodec);
   const run = await runAssessment(port, { ...options, onProgress: progress.update });
   const { assessment } = run;
   if (assessment.tables.length === 0 && !assessment.morile && assessment.incidents.length === 0) {
-    throw new InputError(null, `${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`);
+    throw new InputError(
+      null,
+      `${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`,
+    );
   }
   if (out) await writeFileAtomic(out, await port.toBytes());
   if (json) await writeFileAtomic(json, `${JSON.stringify(runJson(run), null, 2)}\n`);
@@ -48,25 +61,39 @@ export async function computeCommand(args: CommandArgs, log: (line: string) => v
 function report({ assessment }: AssessmentRun, log: (line: string) => void): void {
   const errors = assessment.findings.filter((f) => f.severity === "error").length;
   const warnings = assessment.findings.filter((f) => f.severity === "warning").length;
-  log(`Read ${countOf(assessment.tables.length, "table")} from ${countOf(assessment.sheetsRead, "sheet")}: ${countOf(assessment.headlines.length, "headline")}, ${countOf(errors, "error")}, ${countOf(warnings, "warning")}.`);
+  log(
+    `Read ${countOf(assessment.tables.length, "table")} from ${countOf(assessment.sheetsRead, "sheet")}: ${countOf(assessment.headlines.length, "headline")}, ${countOf(errors, "error")}, ${countOf(warnings, "warning")}.`,
+  );
 }
 
 function reportLayers(run: AssessmentRun, log: (line: string) => void): void {
   const { assessment } = run;
   if (run.wards) {
-    const layers = run.wards.layers.map((l) => `${l.title} (${l.wards.filter((w) => w.gi.band.startsWith("hot")).map((w) => w.name).join(", ") || "no hotspot"})`);
+    const layers = run.wards.layers.map(
+      (l) =>
+        `${l.title} (${
+          l.wards
+            .filter((w) => w.gi.band.startsWith("hot"))
+            .map((w) => w.name)
+            .join(", ") || "no hotspot"
+        })`,
+    );
     log(`Ward layers: ${layers.length > 0 ? layers.join("; ") : "none (no table of wards or located records)"}`);
   }
   if (assessment.homeArea) {
     const standings = assessment.tables.flatMap((t) => (t.homeArea ? [t.homeArea.sentence] : []));
-    log(`Home area: ${assessment.homeArea.name}${assessment.homeArea.source === "inferred" ? " (inferred from the table titles)" : ""}; ${countOf(standings.length, "table")} of areas include it.`);
+    log(
+      `Home area: ${assessment.homeArea.name}${assessment.homeArea.source === "inferred" ? " (inferred from the table titles)" : ""}; ${countOf(standings.length, "table")} of areas include it.`,
+    );
     for (const sentence of standings) log(`  ${sentence}`);
   }
   if (assessment.morile) {
     log(`MoRiLE ranking (${assessment.morile.preset} preset):`);
     for (const t of assessment.morile.themes) {
       const stability = t.stable === null ? "" : t.stable ? ", stable" : ", unstable";
-      log(`  ${String(t.rank).padStart(2)}. ${t.theme}: score ${t.score.toFixed(1)} (${t.band}; ranks ${t.rankRange[0]}-${t.rankRange[1]}${stability})`);
+      log(
+        `  ${String(t.rank).padStart(2)}. ${t.theme}: score ${t.score.toFixed(1)} (${t.band}; ranks ${t.rankRange[0]}-${t.rankRange[1]}${stability})`,
+      );
     }
   }
 }

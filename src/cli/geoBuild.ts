@@ -18,16 +18,23 @@ const SOURCES: Record<string, string> = {
 const MAX_BYTES = 150 * 1024;
 
 /** Builds the topology from `source` (a known set or a file) into `out`; returns its size in bytes. */
-export async function buildBoundaries(source: string, out: string): Promise<{ bytes: number; wards: number; file: string }> {
+export async function buildBoundaries(
+  source: string,
+  out: string,
+): Promise<{ bytes: number; wards: number; file: string }> {
   const file = SOURCES[source] ?? path.resolve(source);
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
   } catch {
-    throw new Error(`geo:build: boundary source ${file} not found (set CSP_BOUNDARIES to 2015, 2024 or a GeoJSON file)`);
+    throw new Error(
+      `geo:build: boundary source ${file} not found (set CSP_BOUNDARIES to 2015, 2024 or a GeoJSON file)`,
+    );
   }
   // topojson-simplify's types want property-less objects; ours carry code and name.
-  const topology = presimplify(wardsTopology(JSON.parse(text) as FeatureCollection, file) as unknown as Parameters<typeof presimplify>[0]);
+  const topology = presimplify(
+    wardsTopology(JSON.parse(text) as FeatureCollection, file) as unknown as Parameters<typeof presimplify>[0],
+  );
   // Drop only the least significant 2% of vertices (topojson-simplify's quantile counts from
   // the heaviest, so 0.98 keeps 98%): borders stay exact enough for point-in-ward at street
   // level, and the file well under budget.
@@ -46,7 +53,10 @@ if (require.main === module) {
   const source = (flag >= 0 ? process.argv[flag + 1] : undefined) ?? process.env.CSP_BOUNDARIES ?? "2015";
   const out = path.join(ROOT, "build", "geo", "wards.topo.json");
   buildBoundaries(source, out).then(
-    (r) => console.log(`geo:build: ${r.wards} wards from ${path.relative(ROOT, r.file)} -> build/geo/wards.topo.json (${(r.bytes / 1024).toFixed(1)} kB)`),
+    (r) =>
+      console.log(
+        `geo:build: ${r.wards} wards from ${path.relative(ROOT, r.file)} -> build/geo/wards.topo.json (${(r.bytes / 1024).toFixed(1)} kB)`,
+      ),
     (error: Error) => {
       console.error(error.message);
       process.exitCode = 1;

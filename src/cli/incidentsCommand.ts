@@ -11,7 +11,8 @@ const { "morile-preset": _preset, area: _area, ...EXTRACT_OPTIONS } = RUN_OPTION
 
 export const INCIDENTS: CommandSpec = {
   name: "incidents",
-  summary: "Analyse a record-level extract (CSV or .xlsx files, a folder, a police.uk download's zip): the year-on-year comparison, the whole extract, time patterns and interventions.",
+  summary:
+    "Analyse a record-level extract (CSV or .xlsx files, a folder, a police.uk download's zip): the year-on-year comparison, the whole extract, time patterns and interventions.",
   arguments: "<records.csv|records.xlsx|folder|download.zip>...",
   positionals: { min: 1, max: Infinity },
   options: {
@@ -19,10 +20,18 @@ export const INCIDENTS: CommandSpec = {
     ...EXTRACT_OPTIONS,
     groups: { type: "string", value: "<mapping.csv>", help: "Category → Group mapping over the defaults" },
     category: { type: "string", value: "<name>", help: "the category profiled in time (default Domestic abuse)" },
-    intervention: { type: "string", value: "<ward;ward>", help: "wards of an intervention, measured against comparison wards" },
+    intervention: {
+      type: "string",
+      value: "<ward;ward>",
+      help: "wards of an intervention, measured against comparison wards",
+    },
     from: { type: "string", value: "YYYY-MM-DD", help: "the day the intervention started (with --intervention)" },
     to: { type: "string", value: "YYYY-MM-DD", help: "the intervention's last day (default: the latest record's)" },
-    compare: { type: "string", value: "<ward;ward>", help: "comparison wards (default: the wards bordering the intervention's)" },
+    compare: {
+      type: "string",
+      value: "<ward;ward>",
+      help: "comparison wards (default: the wards bordering the intervention's)",
+    },
     name: { type: "string", value: "<text>", help: "the intervention's name" },
     ...COMMON_OPTIONS,
   },
@@ -37,7 +46,8 @@ async function readMapping(file: string | undefined): Promise<Map<string, string
 function isoDay(text: string, option: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const day = m ? dayNumber({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) : NaN;
-  if (!m || new Date(day * 86400000).toISOString().slice(0, 10) !== text) throw new UsageError(`--${option} must be a date written YYYY-MM-DD`);
+  if (!m || new Date(day * 86400000).toISOString().slice(0, 10) !== text)
+    throw new UsageError(`--${option} must be a date written YYYY-MM-DD`);
   return day;
 }
 
@@ -46,7 +56,11 @@ function isoDay(text: string, option: string): number {
  * download's zip) to the whole-extract summary, the two-period comparison, the temporal
  * profile and intervention impact.
  */
-export async function incidentsCommand(args: CommandArgs, log: (line: string) => void, progress: ProgressLine): Promise<void> {
+export async function incidentsCommand(
+  args: CommandArgs,
+  log: (line: string) => void,
+  progress: ProgressLine,
+): Promise<void> {
   const json = stringOption(args, "json");
   if (!json) throw new UsageError("say where the results go with --json; see csp-assess incidents --help");
   const intervention = stringOption(args, "intervention");
@@ -61,7 +75,16 @@ export async function incidentsCommand(args: CommandArgs, log: (line: string) =>
     ...options,
     category: stringOption(args, "category"),
     mapping: await readMapping(stringOption(args, "groups")),
-    intervention: intervention && from !== null ? { name: stringOption(args, "name"), wards: wardList(intervention), compare: wardList(stringOption(args, "compare") ?? ""), from, to } : null,
+    intervention:
+      intervention && from !== null
+        ? {
+            name: stringOption(args, "name"),
+            wards: wardList(intervention),
+            compare: wardList(stringOption(args, "compare") ?? ""),
+            from,
+            to,
+          }
+        : null,
     onProgress: progress.update,
   });
   await writeFileAtomic(json, `${JSON.stringify(incidentRunJson(run), null, 2)}\n`);
@@ -69,14 +92,22 @@ export async function incidentsCommand(args: CommandArgs, log: (line: string) =>
   const { summary, extract, comparable } = run.analysis;
   if (comparable) {
     const outside = summary.rejected.reasons["outside both periods"] ?? 0;
-    log(`${summary.periods[0]} to ${summary.periods[1]}: all crime ${formatCount(summary.allCrime[0])} -> ${formatCount(summary.allCrime[1])}; ` +
-      `${countOf(summary.rejected.count - outside, "record")} not counted, ${formatCount(outside)} outside both periods.`);
+    log(
+      `${summary.periods[0]} to ${summary.periods[1]}: all crime ${formatCount(summary.allCrime[0])} -> ${formatCount(summary.allCrime[1])}; ` +
+        `${countOf(summary.rejected.count - outside, "record")} not counted, ${formatCount(outside)} outside both periods.`,
+    );
   } else if (extract.span) {
-    log(`No year-on-year comparison: the extract covers ${extract.span.from} to ${extract.span.to} (see the findings).`);
+    log(
+      `No year-on-year comparison: the extract covers ${extract.span.from} to ${extract.span.to} (see the findings).`,
+    );
   }
   const skipped = run.files.skipped.length > 0 ? `; ${countOf(run.files.skipped.length, "file")} skipped` : "";
-  log(`Read ${countOf(extract.records, "record")} from ${countOf(run.files.read.length, "file")}${skipped}: ${formatCount(extract.located)} in the borough's wards, ${formatCount(extract.outsideBoundaries)} outside them, ${formatCount(extract.unlocated)} without a location.`);
-  if (extract.monthOnly) log(`By month: ${extract.months.map((m) => `${m.month} ${formatCount(m.count)}`).join(", ")}.`);
-  for (const impact of run.analysis.interventions) log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
+  log(
+    `Read ${countOf(extract.records, "record")} from ${countOf(run.files.read.length, "file")}${skipped}: ${formatCount(extract.located)} in the borough's wards, ${formatCount(extract.outsideBoundaries)} outside them, ${formatCount(extract.unlocated)} without a location.`,
+  );
+  if (extract.monthOnly)
+    log(`By month: ${extract.months.map((m) => `${m.month} ${formatCount(m.count)}`).join(", ")}.`);
+  for (const impact of run.analysis.interventions)
+    log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
   log(`Results JSON: ${json}`);
 }

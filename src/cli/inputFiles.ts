@@ -14,7 +14,10 @@ function fileEntry(file: string): InputFile {
       try {
         for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
       } catch (error) {
-        throw new InputError(null, `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        throw new InputError(
+          null,
+          `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        );
       }
     },
   };
@@ -28,7 +31,10 @@ async function filesUnder(folder: string): Promise<string[]> {
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (error) {
-      throw new InputError(null, `${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new InputError(
+        null,
+        `${dir} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith(".")) continue;
@@ -55,7 +61,10 @@ export async function extractFromPaths(paths: readonly string[]): Promise<Extrac
       stat = await fs.stat(given);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(null, code === "ENOENT" ? `${given} does not exist` : `${given} cannot be read (${code ?? (error as Error).message})`);
+      throw new InputError(
+        null,
+        code === "ENOENT" ? `${given} does not exist` : `${given} cannot be read (${code ?? (error as Error).message})`,
+      );
     }
     if (stat.isDirectory()) {
       plain = false;
@@ -69,6 +78,14 @@ export async function extractFromPaths(paths: readonly string[]): Promise<Extrac
   }
   // Findings and table titles name the input: the file or folder, or the folder several share.
   const folders = [...new Set(paths.map((p) => path.dirname(path.resolve(p))))];
-  const name = paths.length === 1 ? paths[0] : `${folders.length === 1 ? path.basename(folders[0]) : "extract"} (${paths.length} files)`;
-  return new ExtractFilesPort(name, files, { single: plain && paths.length === 1, codec: nodeDeflateCodec, inflater: nodeZipInflater(), readXlsx: readXlsxStreamed });
+  const name =
+    paths.length === 1
+      ? paths[0]
+      : `${folders.length === 1 ? path.basename(folders[0]) : "extract"} (${paths.length} files)`;
+  return new ExtractFilesPort(name, files, {
+    single: plain && paths.length === 1,
+    codec: nodeDeflateCodec,
+    inflater: nodeZipInflater(),
+    readXlsx: readXlsxStreamed,
+  });
 }

@@ -38,7 +38,12 @@ const HELP = [
  * (one line on stderr naming the file, sheet or cell), 2 for a wrong call. A progress line
  * goes to `progressTo` (stderr) on a terminal for runs over two seconds, unless `--quiet`.
  */
-export async function main(argv: readonly string[], out = console.log, err = console.error, progressTo: ProgressStream = process.stderr): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out = console.log,
+  err = console.error,
+  progressTo: ProgressStream = process.stderr,
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === "--version" || name === "-v") {
     out(packageVersion());

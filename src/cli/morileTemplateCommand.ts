@@ -9,7 +9,11 @@ export const MORILE_TEMPLATE: CommandSpec = {
   arguments: "<out.xlsx>",
   positionals: { min: 1, max: 1 },
   options: {
-    preset: { type: "string", value: MORILE_PRESET_NAMES.join("|"), help: "the preset the config sheet starts from (default linear)" },
+    preset: {
+      type: "string",
+      value: MORILE_PRESET_NAMES.join("|"),
+      help: "the preset the config sheet starts from (default linear)",
+    },
     ...COMMON_OPTIONS,
   },
 };

@@ -6,7 +6,9 @@ import { serveFolder } from "./staticServer";
 
 async function certificates(): Promise<import("node:https").ServerOptions | undefined> {
   try {
-    const devCerts = (await import("office-addin-dev-certs")) as { getHttpsServerOptions(): Promise<import("node:https").ServerOptions> };
+    const devCerts = (await import("office-addin-dev-certs")) as {
+      getHttpsServerOptions(): Promise<import("node:https").ServerOptions>;
+    };
     return await devCerts.getHttpsServerOptions();
   } catch {
     return undefined;
@@ -20,7 +22,9 @@ async function main(): Promise<void> {
   const server = await serveFolder(root, { port, https: cert });
   console.log(`\nCSP Assess standalone page: ${server.url}taskpane.html`);
   if (!cert) console.log("(served over http: the development certificate could not be installed on this machine)");
-  console.log("Open it in a browser, pick a workbook or use the sample, and choose Compute assessment. Ctrl+C stops the server.");
+  console.log(
+    "Open it in a browser, pick a workbook or use the sample, and choose Compute assessment. Ctrl+C stops the server.",
+  );
 }
 
 main().catch((error: Error) => {

@@ -24,7 +24,10 @@ export interface StaticServer {
  * Serves a folder on localhost only (never another interface), for the demo and the browser
  * tests. HTTPS when certificate options are given. Refuses paths that leave the folder.
  */
-export function serveFolder(root: string, options: { port?: number; https?: https.ServerOptions } = {}): Promise<StaticServer> {
+export function serveFolder(
+  root: string,
+  options: { port?: number; https?: https.ServerOptions } = {},
+): Promise<StaticServer> {
   const handler: http.RequestListener = async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const file = path.join(root, pathname === "/" ? "taskpane.html" : pathname);
@@ -35,7 +38,11 @@ export function serveFolder(root: string, options: { port?: number; https?: http
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile()) throw new Error("not a file");
-      response.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream", "Content-Length": stat.size, "Cache-Control": "no-store" });
+      response.writeHead(200, {
+        "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        "Content-Length": stat.size,
+        "Cache-Control": "no-store",
+      });
       createReadStream(file).pipe(response);
     } catch {
       response.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");

@@ -34,7 +34,10 @@ export async function readXlsxStreamed(file: InputFile, sink: ExtractSink): Prom
       return;
     } catch (error) {
       // Declined before any sheet was read: ExcelJS reads it below. Part-way, it is a failure.
-      if (started || error instanceof InputError) throw error instanceof InputError ? error : new InputError(null, `${file.name} is not a readable CSV or .xlsx extract (${(error as Error).message})`);
+      if (started || error instanceof InputError)
+        throw error instanceof InputError
+          ? error
+          : new InputError(null, `${file.name} is not a readable CSV or .xlsx extract (${(error as Error).message})`);
     }
   }
   await readWithExcelJs(file, sink);
@@ -42,14 +45,20 @@ export async function readXlsxStreamed(file: InputFile, sink: ExtractSink): Prom
 
 async function readWithExcelJs(file: InputFile, sink: ExtractSink): Promise<void> {
   const { stream } = await import("exceljs");
-  const reader = new stream.xlsx.WorkbookReader(file.name, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
+  const reader = new stream.xlsx.WorkbookReader(file.name, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+  });
   try {
     for await (const worksheet of reader) {
       const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name?: string };
       const sheet = ws.name ?? "sheet";
       const rows = sink.file(`${file.name} (${sheet})`);
       if (!rows) continue;
-      for await (const row of ws) rows.row((row.values as ExcelJS.CellValue[]).slice(1).map(toCellValue), () => `${sheet} row ${row.number}`);
+      for await (const row of ws)
+        rows.row((row.values as ExcelJS.CellValue[]).slice(1).map(toCellValue), () => `${sheet} row ${row.number}`);
       rows.end();
     }
   } catch (error) {

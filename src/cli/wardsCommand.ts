@@ -22,7 +22,11 @@ export const WARDS: CommandSpec = {
  * `csp-assess wards`: assigns located records to wards and writes every ward (zeros included)
  * with its count and Gi* hotspot statistics, the number of records in no ward, and findings.
  */
-export async function wardsCommand(args: CommandArgs, log: (line: string) => void, progress: ProgressLine): Promise<void> {
+export async function wardsCommand(
+  args: CommandArgs,
+  log: (line: string) => void,
+  progress: ProgressLine,
+): Promise<void> {
   const json = stringOption(args, "json");
   if (!json) throw new UsageError("say where the results go with --json; see csp-assess wards --help");
   const boundaries = await readBoundaryFile(stringOption(args, "boundaries"));
@@ -34,6 +38,8 @@ export async function wardsCommand(args: CommandArgs, log: (line: string) => voi
   await writeFileAtomic(json, `${JSON.stringify(wardsRunJson(run), null, 2)}\n`);
   progress.end();
   const placed = run.wards.reduce((a, w) => a + w.count, 0);
-  log(`Placed ${placed} of ${run.records} records in ${boundaries.wards.length} wards; ${run.outside} in no ward, ${run.unlocated - run.swapped} not located.`);
+  log(
+    `Placed ${placed} of ${run.records} records in ${boundaries.wards.length} wards; ${run.outside} in no ward, ${run.unlocated - run.swapped} not located.`,
+  );
   log(`Ward results JSON: ${json}`);
 }

@@ -7,7 +7,15 @@ import { type Headline, writeHeadlines } from "./headlines/writeHeadlines";
 import { type MorileResult, isMorileInput, morileAssessment } from "./morile/morileAssessment";
 import { discoverTables } from "./tables/discoverTables";
 import { type AssessmentOptions, assessmentOptions } from "./options";
-import { type IncidentAnalysis, type RecordLocator, analyseRecordSheet, findRecordHeader, incidentHeadlines, incidentTables, readCrimeGroups } from "./incidents";
+import {
+  type IncidentAnalysis,
+  type RecordLocator,
+  analyseRecordSheet,
+  findRecordHeader,
+  incidentHeadlines,
+  incidentTables,
+  readCrimeGroups,
+} from "./incidents";
 
 /** Everything one run of "Compute assessment" works out from a workbook. */
 export interface Assessment {
@@ -37,7 +45,12 @@ const CRIME_GROUPS_SHEET = /^crime groups?$/i;
 const INTERVENTIONS_SHEET = /^interventions?$/i;
 
 /** Reports progress while computing: `sheet` of `sheets`. */
-export type ProgressListener = (step: { readonly stage: "computing"; readonly sheet: number; readonly sheets: number; readonly name: string }) => void;
+export type ProgressListener = (step: {
+  readonly stage: "computing";
+  readonly sheet: number;
+  readonly sheets: number;
+  readonly name: string;
+}) => void;
 
 /** The parts of an assessment an extract adds to. */
 interface AssessmentParts {
@@ -75,7 +88,11 @@ export function assessExtract(analysis: IncidentAnalysis): Assessment {
  * the headlines. Our own result sheets from an earlier run are skipped. Pure: the same
  * workbook always gives the same assessment.
  */
-export function computeAssessment(workbook: WorkbookGrids, onProgress?: ProgressListener, chosen: Partial<AssessmentOptions> & WardHelpers = {}): Assessment {
+export function computeAssessment(
+  workbook: WorkbookGrids,
+  onProgress?: ProgressListener,
+  chosen: Partial<AssessmentOptions> & WardHelpers = {},
+): Assessment {
   const options = assessmentOptions(chosen);
   const tables: TableResult[] = [];
   const headlines: Headline[] = [];
@@ -114,7 +131,15 @@ export function computeAssessment(workbook: WorkbookGrids, onProgress?: Progress
   const homeArea = chooseHomeArea(options.homeArea ?? undefined, sheets, tables);
   const morile = morileAssessment(morileSheets, tables, options.morilePreset);
   if (morile) findings.push(...morile.findings);
-  return { sheetsRead: sheets.length, tables, headlines: withHomeArea(headlines, spans, tables, homeArea), findings: sortFindings(findings), morile, incidents, homeArea };
+  return {
+    sheetsRead: sheets.length,
+    tables,
+    headlines: withHomeArea(headlines, spans, tables, homeArea),
+    findings: sortFindings(findings),
+    morile,
+    incidents,
+    homeArea,
+  };
 }
 
 function pushAll<T>(list: T[], items: readonly T[]): number {
@@ -123,7 +148,11 @@ function pushAll<T>(list: T[], items: readonly T[]): number {
 }
 
 /** The home area: named for the run, else on a Settings sheet, else inferred from the titles. */
-function chooseHomeArea(named: string | undefined, sheets: readonly SheetGrid[], tables: readonly TableResult[]): HomeAreaChoice | null {
+function chooseHomeArea(
+  named: string | undefined,
+  sheets: readonly SheetGrid[],
+  tables: readonly TableResult[],
+): HomeAreaChoice | null {
   if (named?.trim()) return { name: named.trim(), source: "option" };
   const set = settingsHomeArea(sheets);
   if (set) return { name: set, source: "settings" };
@@ -136,7 +165,12 @@ function chooseHomeArea(named: string | undefined, sheets: readonly SheetGrid[],
  * about it (its rank, change and the total's change), in place of a sentence per area; every
  * area's comparison stays in the tables.
  */
-function withHomeArea(headlines: Headline[], spans: ReadonlyMap<TableResult, [number, number]>, tables: readonly TableResult[], home: HomeAreaChoice | null): Headline[] {
+function withHomeArea(
+  headlines: Headline[],
+  spans: ReadonlyMap<TableResult, [number, number]>,
+  tables: readonly TableResult[],
+  home: HomeAreaChoice | null,
+): Headline[] {
   if (!home) return headlines;
   const replaced = new Map<number, { end: number; headline: Headline }>();
   for (const result of tables) {
@@ -148,7 +182,7 @@ function withHomeArea(headlines: Headline[], spans: ReadonlyMap<TableResult, [nu
   }
   if (replaced.size === 0) return headlines;
   const out: Headline[] = [];
-  for (let i = 0; i < headlines.length; ) {
+  for (let i = 0; i < headlines.length;) {
     const swap = replaced.get(i);
     if (swap) {
       out.push(swap.headline);

@@ -32,7 +32,12 @@ export interface HomeAreaStanding {
 
 const MAX_TITLE = 120;
 
-const key = (text: string): string => stripFootnotes(text).text.toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, " ").trim();
+const key = (text: string): string =>
+  stripFootnotes(text)
+    .text.toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /** `Home area | Maidstone` on a Settings sheet, or null. */
 export function settingsHomeArea(grids: readonly SheetGrid[]): string | null {
@@ -44,10 +49,12 @@ export function settingsHomeArea(grids: readonly SheetGrid[]): string | null {
 }
 
 const COVERAGE = /^(english regions|england|wales|scotland|england and wales|united kingdom|uk|great britain)\b/i;
-const AREA_HEADER = /\b(districts?|wards?|areas?|boroughs?|forces?|csps?|partnerships?|authority|authorities|regions?|count(y|ies)|councils?)\b/i;
+const AREA_HEADER =
+  /\b(districts?|wards?|areas?|boroughs?|forces?|csps?|partnerships?|authority|authorities|regions?|count(y|ies)|councils?)\b/i;
 
 /** True for a table whose rows are areas: coded, or under an area header ("District", "Area Name"). */
-const ofAreas = (result: TableResult): boolean => AREA_HEADER.test(result.table.labelHeader) || result.table.rows.some((r) => r.code !== undefined);
+const ofAreas = (result: TableResult): boolean =>
+  AREA_HEADER.test(result.table.labelHeader) || result.table.rows.some((r) => r.code !== undefined);
 
 /**
  * The home area when nobody named it: the one area of the workbook's tables of areas whose
@@ -62,7 +69,8 @@ export function inferHomeArea(results: readonly TableResult[]): string | null {
     .join(" | ");
   const candidates = new Set<string>();
   for (const result of results) {
-    if (result.table.kind !== "periods" || result.table.rows.filter((r) => !r.aggregate).length < 3 || !ofAreas(result)) continue;
+    if (result.table.kind !== "periods" || result.table.rows.filter((r) => !r.aggregate).length < 3 || !ofAreas(result))
+      continue;
     for (const row of result.table.rows) {
       const name = key(row.label);
       if (!row.aggregate && name.length >= 3 && titles.includes(` ${name} `)) candidates.add(row.label);
@@ -92,11 +100,21 @@ function titleParts(result: TableResult): { subject: string; areas: string; meas
   // "Mid-year population estimates for police force areas": what, and of which areas.
   const forAreas = /^(.+?)\s+for\s+(.+?)s?$/i.exec(whole);
   // "Police recorded crime by offence group and police force area": what, and by which areas.
-  const byAreas = /^(.+?)\s+by\s+(?:.+?\s+and\s+(?:by\s+)?)?((?:[\w-]+\s+){0,2}(?:areas?|districts?|wards?|boroughs?|forces?|partnerships?|authority|authorities|regions?))$/i.exec(whole);
+  const byAreas =
+    /^(.+?)\s+by\s+(?:.+?\s+and\s+(?:by\s+)?)?((?:[\w-]+\s+){0,2}(?:areas?|districts?|wards?|boroughs?|forces?|partnerships?|authority|authorities|regions?))$/i.exec(
+      whole,
+    );
   const first = forAreas && AREA_HEADER.test(forAreas[2]) ? forAreas[1] : (byAreas?.[1] ?? whole);
-  const by = rest.map((p) => /^(?:.*\band\s+)?by\s+(.+?)s?$/i.exec(p)?.[1]).find(Boolean) ?? (forAreas && AREA_HEADER.test(forAreas[2]) ? forAreas[2] : byAreas?.[2].replace(/s$/, ""));
-  const header = stripFootnotes(table.labelHeader).text.toLowerCase().replace(/\s*(name|code)s?$/, "");
-  const areas = by ? `${by}s` : (rest.find((p) => AREA_HEADER.test(p)) ?? (header && header !== "area" ? `${header.replace(/y$/, "ie")}s` : "areas"));
+  const by =
+    rest.map((p) => /^(?:.*\band\s+)?by\s+(.+?)s?$/i.exec(p)?.[1]).find(Boolean) ??
+    (forAreas && AREA_HEADER.test(forAreas[2]) ? forAreas[2] : byAreas?.[2].replace(/s$/, ""));
+  const header = stripFootnotes(table.labelHeader)
+    .text.toLowerCase()
+    .replace(/\s*(name|code)s?$/, "");
+  const areas = by
+    ? `${by}s`
+    : (rest.find((p) => AREA_HEADER.test(p)) ??
+      (header && header !== "area" ? `${header.replace(/y$/, "ie")}s` : "areas"));
   const last = table.columns[table.columns.length - 1];
   const measure = segments.length > 2 ? segments[segments.length - 1] : (last?.unit ?? null);
   return { subject: first ? first.charAt(0).toLowerCase() + first.slice(1) : "", areas, measure };
@@ -108,7 +126,13 @@ type Reading = "count" | "percent" | "fraction" | "rate";
 function readingOf(result: TableResult, column: number, measure: string | null): Reading {
   const { table } = result;
   const header = `${table.columns[column].header} ${table.columns[column].unit ?? ""} ${measure ?? ""}`;
-  if (table.rows.some((r) => { const v = r.values[column]; return v?.kind === "number" && v.isPercent; })) return "fraction";
+  if (
+    table.rows.some((r) => {
+      const v = r.values[column];
+      return v?.kind === "number" && v.isPercent;
+    })
+  )
+    return "fraction";
   if (/%|percent|percentage|proportion/i.test(header)) return "percent";
   return table.columns[column].nonCount ? "rate" : "count";
 }
@@ -123,7 +147,9 @@ function figure(value: number, reading: Reading, signed = false): string {
 /** The column a table of one period is ranked by: its first, unless that is a population. */
 function rankedColumn(result: TableResult, row: number): number {
   const { table } = result;
-  return table.columns.findIndex((c, j) => !/population|household/i.test(c.header) && result.rows[row].values[j] !== null);
+  return table.columns.findIndex(
+    (c, j) => !/population|household/i.test(c.header) && result.rows[row].values[j] !== null,
+  );
 }
 
 /**
@@ -136,7 +162,9 @@ function rankedColumn(result: TableResult, row: number): number {
 export function homeAreaStanding(result: TableResult, area: string): HomeAreaStanding | null {
   const { table } = result;
   const wanted = key(area);
-  const index = table.rows.findIndex((r) => !r.aggregate && (key(r.label) === wanted || r.code?.toLowerCase() === wanted));
+  const index = table.rows.findIndex(
+    (r) => !r.aggregate && (key(r.label) === wanted || r.code?.toLowerCase() === wanted),
+  );
   if (index < 0) return null;
   const periods = table.kind !== "categories" && table.columns.length >= 2;
   // A table of one period is about areas only when coded or headed so ("District").
@@ -151,7 +179,9 @@ export function homeAreaStanding(result: TableResult, area: string): HomeAreaSta
   if (of < 2) return null;
   const rank = 1 + peers.filter((r) => (r.values[column] as number) > value).length;
   // The parent: England and Wales for a force in ONS tables, else the table's first total row.
-  const aggregates = result.rows.map((r, i) => ({ r, code: table.rows[i].code })).filter(({ r }) => r.aggregate && r.values[column] !== null);
+  const aggregates = result.rows
+    .map((r, i) => ({ r, code: table.rows[i].code }))
+    .filter(({ r }) => r.aggregate && r.values[column] !== null);
   const parent = aggregates.find(({ code }) => code?.startsWith("K04")) ?? aggregates[0] ?? null;
   const { subject, areas, measure } = titleParts(result);
   const reading = readingOf(result, column, periods ? measure : null);
@@ -163,21 +193,28 @@ export function homeAreaStanding(result: TableResult, area: string): HomeAreaSta
   // "the 35th highest rate per 1,000 population for anti-social behaviour incidents"; a column
   // of one period: "the 5th highest total recorded crime (excluding fraud)".
   const what = !periods
-    ? (unit && !isCountUnit(unit) ? `${unit.toLowerCase()} ${change ? "in" : "for"} ${lowerFirst(header)}` : lowerFirst(header))
+    ? unit && !isCountUnit(unit)
+      ? `${unit.toLowerCase()} ${change ? "in" : "for"} ${lowerFirst(header)}`
+      : lowerFirst(header)
     : reading === "count"
-      ? (subject ? `number of ${subject}` : "number")
+      ? subject
+        ? `number of ${subject}`
+        : "number"
       : `${(measure ?? (reading === "rate" ? "rate" : header)).toLowerCase()}${subject ? ` for ${subject}` : ""}`;
   let sentence = `${row.label} had the ${position} ${what} of the ${of} ${areas} (${figure(value, reading, change)})`;
   if (periods && row.change !== null) {
     const up = row.change >= 0 ? "up" : "down";
     if (reading === "percent" || reading === "fraction") {
       // A share changes by percentage points; a change of a percentage would mislead.
-      const points = (v: number): string => `${formatCount(Math.abs(reading === "fraction" ? v * 100 : v), 1)} percentage points`;
+      const points = (v: number): string =>
+        `${formatCount(Math.abs(reading === "fraction" ? v * 100 : v), 1)} percentage points`;
       sentence += `, ${up} ${points(row.change)}`;
-      if (parent?.r.change != null) sentence += `, against ${parent.r.change >= 0 ? "up" : "down"} ${points(parent.r.change)} for ${parent.r.label}`;
+      if (parent?.r.change != null)
+        sentence += `, against ${parent.r.change >= 0 ? "up" : "down"} ${points(parent.r.change)} for ${parent.r.label}`;
     } else if (row.pctChange !== null) {
       sentence += `, ${up} ${formatPercent(Math.abs(row.pctChange))} (${reading === "count" ? formatSignedCount(row.change) : figure(row.change, reading, true)})`;
-      if (parent?.r.pctChange != null) sentence += `, against ${formatPercent(parent.r.pctChange)} for ${parent.r.label}`;
+      if (parent?.r.pctChange != null)
+        sentence += `, against ${formatPercent(parent.r.pctChange)} for ${parent.r.label}`;
     }
   } else if (!periods && parent) {
     sentence += `, against ${figure(parent.r.values[column] as number, reading, change)} for ${parent.r.label}`;
@@ -199,9 +236,20 @@ export function homeAreaStanding(result: TableResult, area: string): HomeAreaSta
 }
 
 /** "Total of selected serious offences: Number of offences" as words in a sentence. */
-const lowerFirst = (text: string): string => text.replace(/(^|:\s+)(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)([A-Z])(?=[a-z])/g, (_, before: string, letter: string) => before + letter.toLowerCase());
+const lowerFirst = (text: string): string =>
+  text.replace(
+    /(^|:\s+)(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)([A-Z])(?=[a-z])/g,
+    (_, before: string, letter: string) => before + letter.toLowerCase(),
+  );
 
 /** The one headline that stands for a table of areas, in place of a sentence per area. */
 export function homeAreaHeadline(result: TableResult, standing: HomeAreaStanding): Headline {
-  return { sheet: result.table.sheet, table: result.table.title, label: standing.label, text: standing.sentence, pValue: null, significant: null };
+  return {
+    sheet: result.table.sheet,
+    table: result.table.title,
+    label: standing.label,
+    text: standing.sentence,
+    pValue: null,
+    significant: null,
+  };
 }

@@ -62,7 +62,9 @@ export const DEFAULT_OPTIONS: AssessmentOptions<never> = Object.freeze({
  * @throws OptionError naming the option and its allowed values
  */
 export function assessmentOptions<B = unknown>(chosen: Partial<AssessmentOptions<B>> = {}): AssessmentOptions<B> {
-  const defined = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined)) as Partial<AssessmentOptions<B>>;
+  const defined = Object.fromEntries(Object.entries(chosen).filter(([, v]) => v !== undefined)) as Partial<
+    AssessmentOptions<B>
+  >;
   const options: AssessmentOptions<B> = { ...DEFAULT_OPTIONS, ...defined };
   return {
     ...options,
@@ -76,14 +78,16 @@ export function assessmentOptions<B = unknown>(chosen: Partial<AssessmentOptions
 /** A window as typed ("Nov-Oct"), checked against the allowed ones; `as` names the option in the message. */
 export function windowKind(text: string, as = "window"): WindowKind {
   const kind = text.trim().toLowerCase();
-  if (!(WINDOW_KINDS as readonly string[]).includes(kind)) throw new OptionError(`${as} must be one of ${WINDOW_KINDS.join(", ")} (not "${text}")`);
+  if (!(WINDOW_KINDS as readonly string[]).includes(kind))
+    throw new OptionError(`${as} must be one of ${WINDOW_KINDS.join(", ")} (not "${text}")`);
   return kind as WindowKind;
 }
 
 /** A MoRiLE preset as typed ("Linear"), checked against the shipped ones. */
 export function morilePreset(text: string, as = "MoRiLE preset"): string {
   const name = text.trim().toLowerCase();
-  if (!MORILE_PRESET_NAMES.includes(name)) throw new OptionError(`${as} must be one of ${MORILE_PRESET_NAMES.join(", ")} (not "${text}")`);
+  if (!MORILE_PRESET_NAMES.includes(name))
+    throw new OptionError(`${as} must be one of ${MORILE_PRESET_NAMES.join(", ")} (not "${text}")`);
   return name;
 }
 
@@ -101,7 +105,9 @@ export function yearMonth(text: string, as = "window end"): YearMonth {
 
 function checkedMonth(end: YearMonth, as = "window end"): YearMonth {
   if (!Number.isInteger(end.year) || !Number.isInteger(end.month) || end.month < 1 || end.month > 12) {
-    throw new OptionError(`${as} must be a month written YYYY-MM (not ${end.year}-${String(end.month).padStart(2, "0")})`);
+    throw new OptionError(
+      `${as} must be a month written YYYY-MM (not ${end.year}-${String(end.month).padStart(2, "0")})`,
+    );
   }
   return end;
 }

@@ -11,11 +11,17 @@ export type ShapefileReader = (bytes: ArrayBuffer) => Promise<FeatureCollection 
  * it lives in the job because it decodes text, which the pure GIS module leaves to its hosts.
  * @throws InputError naming the file when it is none of these, or has no ward polygons
  */
-export async function boundariesFromBytes(bytes: Uint8Array, name: string, readShapefile: ShapefileReader): Promise<WardBoundaries> {
+export async function boundariesFromBytes(
+  bytes: Uint8Array,
+  name: string,
+  readShapefile: ShapefileReader,
+): Promise<WardBoundaries> {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     let parsed: FeatureCollection | FeatureCollection[];
     try {
-      parsed = await readShapefile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+      parsed = await readShapefile(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      );
     } catch (error) {
       throw new InputError(null, `${name} is not a readable zipped Shapefile (${(error as Error).message})`);
     }

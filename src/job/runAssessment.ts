@@ -1,5 +1,23 @@
-import { type WardAnalysis, type WardBoundaries, recordLocator, wardAnalysis, wardAnalysisJson, wardCodeOf, wardNeighbourNames, wardsResultSheet } from "../../geo";
-import { type Assessment, type AssessmentOptions, assessmentJson, assessmentOptions, extractAttributions, buildResultSheets, computeAssessment, sortFindings } from "../core";
+import {
+  type WardAnalysis,
+  type WardBoundaries,
+  recordLocator,
+  wardAnalysis,
+  wardAnalysisJson,
+  wardCodeOf,
+  wardNeighbourNames,
+  wardsResultSheet,
+} from "../../geo";
+import {
+  type Assessment,
+  type AssessmentOptions,
+  assessmentJson,
+  assessmentOptions,
+  extractAttributions,
+  buildResultSheets,
+  computeAssessment,
+  sortFindings,
+} from "../core";
 import type { ResultSheet, WorkbookPort } from "../model";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
@@ -42,7 +60,12 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
   let wards: WardAnalysis | null = null;
   if (boundaries) {
     onProgress?.({ stage: "mapping" });
-    wards = wardAnalysis(workbook.sheets.filter((s) => !s.isResultSheet), computed.tables, boundaries, { population: options.population, attributions: extractAttributions(computed.incidents) });
+    wards = wardAnalysis(
+      workbook.sheets.filter((s) => !s.isResultSheet),
+      computed.tables,
+      boundaries,
+      { population: options.population, attributions: extractAttributions(computed.incidents) },
+    );
   }
   const { assessment, sheets } = withWardLayers(computed, wards);
   onProgress?.({ stage: "writing", sheets: sheets.length });
@@ -54,8 +77,13 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
  * An assessment with its ward layers: one list of findings for the Findings sheet and the JSON,
  * ward matching included, and the result sheets with `CSP Wards` before `CSP Findings`.
  */
-export function withWardLayers(computed: Assessment, wards: WardAnalysis | null): { assessment: Assessment; sheets: ResultSheet[] } {
-  const assessment: Assessment = wards ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) } : computed;
+export function withWardLayers(
+  computed: Assessment,
+  wards: WardAnalysis | null,
+): { assessment: Assessment; sheets: ResultSheet[] } {
+  const assessment: Assessment = wards
+    ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) }
+    : computed;
   const sheets = buildResultSheets(assessment);
   if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
   return { assessment, sheets };
@@ -63,5 +91,8 @@ export function withWardLayers(computed: Assessment, wards: WardAnalysis | null)
 
 /** The JSON of a run: the assessment's, plus `wards` when ward layers were computed. */
 export function runJson(run: AssessmentRun): Record<string, unknown> {
-  return { ...assessmentJson(run.assessment, run.wardCode), ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}) };
+  return {
+    ...assessmentJson(run.assessment, run.wardCode),
+    ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
+  };
 }

@@ -1,4 +1,12 @@
-import { type WardAnalysis, type WardBoundaries, recordLocator, wardAnalysis, wardAnalysisJson, wardCodeOf, wardNeighbourNames } from "../../geo";
+import {
+  type WardAnalysis,
+  type WardBoundaries,
+  recordLocator,
+  wardAnalysis,
+  wardAnalysisJson,
+  wardCodeOf,
+  wardNeighbourNames,
+} from "../../geo";
 import {
   type Assessment,
   ExtractCollector,
@@ -66,8 +74,14 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
   const files = collector.files();
   const aggregator = collector.result();
   if (!aggregator) {
-    const skipped = files.skipped.slice(0, 3).map((s) => (s.name === port.name ? s.reason : `${s.name}: ${s.reason}`)).join("; ");
-    throw new InputError(null, `${port.name}: no record-level columns found, so no street-level crime or other records were read${skipped ? ` (${skipped})` : ""}`);
+    const skipped = files.skipped
+      .slice(0, 3)
+      .map((s) => (s.name === port.name ? s.reason : `${s.name}: ${s.reason}`))
+      .join("; ");
+    throw new InputError(
+      null,
+      `${port.name}: no record-level columns found, so no street-level crime or other records were read${skipped ? ` (${skipped})` : ""}`,
+    );
   }
   onProgress?.({ stage: "computing", sheet: 1, sheets: 1, name: port.name });
   const counts = aggregator.counts();
@@ -80,23 +94,44 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
     interventions.push({
       name: request.name ?? `Intervention in ${request.wards.join(", ")}`,
       wards: request.wards,
-      comparisonWards: chooseComparisonWards(request.wards, request.compare, boundaries ? wardNeighbourNames(boundaries) : () => []),
+      comparisonWards: chooseComparisonWards(
+        request.wards,
+        request.compare,
+        boundaries ? wardNeighbourNames(boundaries) : () => [],
+      ),
       start: request.from,
       end: Math.max(request.from, request.to ?? counts.lastDay ?? request.from),
     });
   }
-  const analysed = analyseIncidents(counts, port.name, { window: options.window, end: options.windowEnd ?? undefined, category, interventions });
+  const analysed = analyseIncidents(counts, port.name, {
+    window: options.window,
+    end: options.windowEnd ?? undefined,
+    category,
+    interventions,
+  });
   // Skipped files are listed, never passed over silently.
-  const skippedFindings = files.skipped.map((s) => finding(port.name, "", "info", "file-skipped", `${s.name} was not read: ${s.reason}`));
+  const skippedFindings = files.skipped.map((s) =>
+    finding(port.name, "", "info", "file-skipped", `${s.name} was not read: ${s.reason}`),
+  );
   const analysis: IncidentAnalysis = { ...analysed, findings: [...skippedFindings, ...analysed.findings] };
   const assessment = assessExtract(analysis);
   let wards: WardAnalysis | null = null;
   if (boundaries) {
     onProgress?.({ stage: "mapping" });
-    wards = wardAnalysis([], assessment.tables, boundaries, { population: options.population, attributions: extractAttributions([analysis]) });
+    wards = wardAnalysis([], assessment.tables, boundaries, {
+      population: options.population,
+      attributions: extractAttributions([analysis]),
+    });
   }
   const { assessment: all, sheets } = withWardLayers(assessment, wards);
-  return { analysis, files, assessment: all, wards, sheets, wardCode: boundaries ? wardCodeOf(boundaries) : () => null };
+  return {
+    analysis,
+    files,
+    assessment: all,
+    wards,
+    sheets,
+    wardCode: boundaries ? wardCodeOf(boundaries) : () => null,
+  };
 }
 
 /** The JSON of a record-level run: the extract's analysis, the files read and skipped, and the ward layers. */

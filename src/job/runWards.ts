@@ -1,4 +1,12 @@
-import { type WardBoundaries, WardLocator, boundariesExtent, findPointColumns, readPlaces, readPointTable, wardStatistics } from "../../geo";
+import {
+  type WardBoundaries,
+  WardLocator,
+  boundariesExtent,
+  findPointColumns,
+  readPlaces,
+  readPointTable,
+  wardStatistics,
+} from "../../geo";
 import { type Finding, finding } from "../core";
 import { InputError, type WorkbookGrids } from "../model";
 
@@ -26,14 +34,24 @@ export function runWards(workbook: WorkbookGrids, name: string, boundaries: Ward
   const placesGrid = workbook.sheets.find((s) => /^places?$/i.test(s.name));
   const places = placesGrid ? readPlaces(placesGrid) : null;
   const pointsGrid = workbook.sheets.find((s) => s !== placesGrid && findPointColumns(s));
-  if (!pointsGrid) throw new InputError(null, `${name}: no sheet has Latitude/Longitude, Easting/Northing or Place columns`);
+  if (!pointsGrid)
+    throw new InputError(null, `${name}: no sheet has Latitude/Longitude, Easting/Northing or Place columns`);
   const table = readPointTable(pointsGrid, places, boundariesExtent(boundaries));
   const { counts, outside, outsideCells } = new WardLocator(boundaries).count(table.points);
   const swapped = table.rejected.filter((r) => r.reason.includes("swapped")).length;
   const findings = [...table.findings];
   if (outside > 0) {
-    findings.push(finding(pointsGrid.name, outsideCells[0] ?? "", "warning", "outside-boundaries",
-      `${outside} record(s) lie outside every ward (first ${outsideCells.join(", ")})`, outside, null));
+    findings.push(
+      finding(
+        pointsGrid.name,
+        outsideCells[0] ?? "",
+        "warning",
+        "outside-boundaries",
+        `${outside} record(s) lie outside every ward (first ${outsideCells.join(", ")})`,
+        outside,
+        null,
+      ),
+    );
   }
   return {
     sheet: pointsGrid.name,
@@ -49,9 +67,25 @@ export function runWards(workbook: WorkbookGrids, name: string, boundaries: Ward
 /** The JSON `csp-assess wards` writes: every ward, those in no ward, and the findings. */
 export function wardsRunJson(run: WardsRun): Record<string, unknown> {
   return {
-    wards: run.wards.map((s) => ({ code: s.code, name: s.name, count: s.count, share: s.share, rank: s.rank, giZ: s.gi.z, giP: s.gi.p, hotspot: s.gi.band })),
+    wards: run.wards.map((s) => ({
+      code: s.code,
+      name: s.name,
+      count: s.count,
+      share: s.share,
+      rank: s.rank,
+      giZ: s.gi.z,
+      giP: s.gi.p,
+      hotspot: s.gi.band,
+    })),
     outside: run.outside,
     unlocated: run.unlocated,
-    findings: run.findings.map((f) => ({ cell: f.cell, severity: f.severity, kind: f.kind, stated: f.stated, computed: f.computed, message: f.message })),
+    findings: run.findings.map((f) => ({
+      cell: f.cell,
+      severity: f.severity,
+      kind: f.kind,
+      stated: f.stated,
+      computed: f.computed,
+      message: f.message,
+    })),
   };
 }

@@ -23,7 +23,11 @@ export interface ResultColumn {
 }
 
 /** A result column: header, width in characters, and the format numbers in it take. */
-export function resultColumn(header: string, width: number, numberFormat: string = NumberFormats.general): ResultColumn {
+export function resultColumn(
+  header: string,
+  width: number,
+  numberFormat: string = NumberFormats.general,
+): ResultColumn {
   return { header, width, numberFormat };
 }
 

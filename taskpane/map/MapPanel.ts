@@ -13,23 +13,47 @@ export interface MapPanelOptions {
   /** Puts the map image into the workbook (Excel); without it the panel offers a PNG download. */
   readonly insertImage?: ((pngBase64: string) => Promise<void>) | null;
   /** Opens the enlarged view elsewhere (an Office dialog); without it the panel fills the window. */
-  readonly enlarge?: ((state: { layer: string; method: string; hotspot: string; suppress: boolean; coverage: boolean }) => void) | null;
+  readonly enlarge?:
+    ((state: { layer: string; method: string; hotspot: string; suppress: boolean; coverage: boolean }) => void) | null;
   /** Hides the Enlarge button (the panel is already the enlarged view). */
   readonly enlarged?: boolean;
 }
 
-const HOTSPOT_LEVELS: Record<number, string[]> = { 99: ["hot-99"], 95: ["hot-99", "hot-95"], 90: ["hot-99", "hot-95", "hot-90"], 0: [] };
+const HOTSPOT_LEVELS: Record<number, string[]> = {
+  99: ["hot-99"],
+  95: ["hot-99", "hot-95"],
+  90: ["hot-99", "hot-95", "hot-90"],
+  0: [],
+};
 
-const select = (id: string, label: string, options: [string, string][]): { wrap: HTMLElement; input: HTMLSelectElement } => {
+const select = (
+  id: string,
+  label: string,
+  options: [string, string][],
+): { wrap: HTMLElement; input: HTMLSelectElement } => {
   const input = el("select", { attrs: { id } });
   for (const [value, text] of options) input.appendChild(el("option", { text, attrs: { value } }));
-  return { wrap: el("label", { className: "csp-map-field", attrs: { for: id }, children: [el("span", { text: label }), input] }), input };
+  return {
+    wrap: el("label", {
+      className: "csp-map-field",
+      attrs: { for: id },
+      children: [el("span", { text: label }), input],
+    }),
+    input,
+  };
 };
 
 const checkbox = (id: string, label: string, checked = false): { wrap: HTMLElement; input: HTMLInputElement } => {
   const input = el("input", { attrs: { id, type: "checkbox" } });
   input.checked = checked;
-  return { wrap: el("label", { className: "csp-map-check", attrs: { for: id }, children: [input, el("span", { text: label })] }), input };
+  return {
+    wrap: el("label", {
+      className: "csp-map-check",
+      attrs: { for: id },
+      children: [input, el("span", { text: label })],
+    }),
+    input,
+  };
 };
 
 /**
@@ -52,35 +76,98 @@ export class MapPanel {
   state!: MapState;
   readonly renderMs: number;
 
-  constructor(private readonly root: HTMLElement, private readonly model: MapModel, private readonly options: MapPanelOptions = {}) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly model: MapModel,
+    private readonly options: MapPanelOptions = {},
+  ) {
     const started = performance.now();
     clear(root);
     root.classList.add("csp-map-panel");
-    const layer = select("csp-map-layer", "Layer", model.layers.map((l) => [l.id, `${l.title}${l.measure === "rate" ? " (rate per 1,000)" : ""}`]));
-    const method = select("csp-map-method", "Classes", [["jenks", "Natural breaks (Jenks)"], ["quantile", "Quantile"], ["equal", "Equal interval"]]);
-    const hotspot = select("csp-map-hotspot", "Hotspot outline", [["95", "Significant at 95%"], ["99", "Significant at 99%"], ["90", "Significant at 90%"], ["0", "None"]]);
+    const layer = select(
+      "csp-map-layer",
+      "Layer",
+      model.layers.map((l) => [l.id, `${l.title}${l.measure === "rate" ? " (rate per 1,000)" : ""}`]),
+    );
+    const method = select("csp-map-method", "Classes", [
+      ["jenks", "Natural breaks (Jenks)"],
+      ["quantile", "Quantile"],
+      ["equal", "Equal interval"],
+    ]);
+    const hotspot = select("csp-map-hotspot", "Hotspot outline", [
+      ["95", "Significant at 95%"],
+      ["99", "Significant at 99%"],
+      ["90", "Significant at 90%"],
+      ["0", "None"],
+    ]);
     const publication = checkbox("csp-map-publication", "Publication: show counts under 5 as <5");
     const coverage = checkbox("csp-map-coverage", "One Stop Shop coverage (2, 5, 10 km)");
     const basemap = checkbox("csp-map-basemap", "Basemap tiles (sends map requests to the tile server)");
-    const tileUrl = el("input", { attrs: { id: "csp-map-tiles", type: "url", "aria-label": "Tile address", placeholder: "https://tile.example/{z}/{x}/{y}.png" } });
-    const tileAttribution = el("input", { attrs: { id: "csp-map-tiles-attribution", type: "text", "aria-label": "Tile attribution", placeholder: "© the tile provider" } });
-    const enlarge = el("button", { className: "csp-secondary", text: "Enlarge map", attrs: { type: "button", id: "csp-map-enlarge", "aria-pressed": "false" } });
-    const exportButton = el("button", { className: "csp-secondary", text: options.insertImage ? "Insert map into workbook" : "Download PNG", attrs: { type: "button", id: "csp-map-export" } });
-    this.controls = { layer: layer.input, method: method.input, hotspot: hotspot.input, publication: publication.input, coverage: coverage.input, basemap: basemap.input, tileUrl, tileAttribution };
+    const tileUrl = el("input", {
+      attrs: {
+        id: "csp-map-tiles",
+        type: "url",
+        "aria-label": "Tile address",
+        placeholder: "https://tile.example/{z}/{x}/{y}.png",
+      },
+    });
+    const tileAttribution = el("input", {
+      attrs: {
+        id: "csp-map-tiles-attribution",
+        type: "text",
+        "aria-label": "Tile attribution",
+        placeholder: "© the tile provider",
+      },
+    });
+    const enlarge = el("button", {
+      className: "csp-secondary",
+      text: "Enlarge map",
+      attrs: { type: "button", id: "csp-map-enlarge", "aria-pressed": "false" },
+    });
+    const exportButton = el("button", {
+      className: "csp-secondary",
+      text: options.insertImage ? "Insert map into workbook" : "Download PNG",
+      attrs: { type: "button", id: "csp-map-export" },
+    });
+    this.controls = {
+      layer: layer.input,
+      method: method.input,
+      hotspot: hotspot.input,
+      publication: publication.input,
+      coverage: coverage.input,
+      basemap: basemap.input,
+      tileUrl,
+      tileAttribution,
+    };
 
     this.titleNode = el("p", { className: "csp-map-title", attrs: { id: "csp-map-title" } });
-    const mapNode = el("div", { className: "csp-map", attrs: { id: "csp-map", role: "region", "aria-label": "Ward map" } });
+    const mapNode = el("div", {
+      className: "csp-map",
+      attrs: { id: "csp-map", role: "region", "aria-label": "Ward map" },
+    });
     this.coverageNode = el("div", { className: "csp-coverage", attrs: { id: "csp-coverage" } });
     root.append(
-      el("div", { className: "csp-map-controls", children: [layer.wrap, method.wrap, hotspot.wrap, publication.wrap, coverage.wrap] }),
+      el("div", {
+        className: "csp-map-controls",
+        children: [layer.wrap, method.wrap, hotspot.wrap, publication.wrap, coverage.wrap],
+      }),
       this.titleNode,
       mapNode,
       el("div", { className: "csp-map-actions", children: [enlarge, exportButton] }),
       this.coverageNode,
-      el("details", { className: "csp-map-basemap", children: [el("summary", { text: "Basemap (off)" }), basemap.wrap, tileUrl, tileAttribution] }),
+      el("details", {
+        className: "csp-map-basemap",
+        children: [el("summary", { text: "Basemap (off)" }), basemap.wrap, tileUrl, tileAttribution],
+      }),
     );
     if (model.layers.length === 0) {
-      root.insertBefore(el("p", { className: "csp-notice csp-notice-info", text: "This workbook has no ward table or located records, so there is nothing to map yet: add a sheet of ward counts or of records with coordinates or places." }), mapNode);
+      root.insertBefore(
+        el("p", {
+          className: "csp-notice csp-notice-info",
+          text: "This workbook has no ward table or located records, so there is nothing to map yet: add a sheet of ward counts or of records with coordinates or places.",
+        }),
+        mapNode,
+      );
     }
 
     // Padding keeps the 10 km coverage ring whole when it reaches past the view.
@@ -93,7 +180,11 @@ export class MapPanel {
       style: () => ({ color: "#ffffff", weight: 1, fillOpacity: 0.85, className: "csp-ward" }),
       onEachFeature: (_feature, wardLayer) => {
         wardLayer.on({
-          mouseover: (e) => this.hover(model.wards.findIndex((w) => w === (e.target as L.Polygon).feature), e.target as L.Path),
+          mouseover: (e) =>
+            this.hover(
+              model.wards.findIndex((w) => w === (e.target as L.Polygon).feature),
+              e.target as L.Path,
+            ),
           mouseout: (e) => this.unhover(e.target as L.Path),
         });
       },
@@ -109,13 +200,20 @@ export class MapPanel {
       return path;
     });
 
-    for (const input of [layer.input, method.input, hotspot.input, publication.input, coverage.input]) input.addEventListener("change", () => this.render());
+    for (const input of [layer.input, method.input, hotspot.input, publication.input, coverage.input])
+      input.addEventListener("change", () => this.render());
     basemap.input.addEventListener("change", () => this.setBasemap());
     if (options.enlarged) enlarge.hidden = true;
     enlarge.addEventListener("click", () => {
       if (options.enlarge) {
         const c = this.controls;
-        options.enlarge({ layer: c.layer.value, method: c.method.value, hotspot: c.hotspot.value, suppress: c.publication.checked, coverage: c.coverage.checked });
+        options.enlarge({
+          layer: c.layer.value,
+          method: c.method.value,
+          hotspot: c.hotspot.value,
+          suppress: c.publication.checked,
+          coverage: c.coverage.checked,
+        });
         return;
       }
       const on = !root.classList.contains("csp-map-enlarged");
@@ -169,22 +267,40 @@ export class MapPanel {
     const values = layer?.values ?? this.model.wards.map(() => null);
     const classes = classesFor(values, method);
     const colours = values.map((v) => wardColour(v, classes));
-    const hotspotWards = layer ? layer.hotspots.map((band, i) => (HOTSPOT_LEVELS[level].includes(band) && layer.counts[i] !== null ? i : -1)).filter((i) => i >= 0) : [];
+    const hotspotWards = layer
+      ? layer.hotspots
+          .map((band, i) => (HOTSPOT_LEVELS[level].includes(band) && layer.counts[i] !== null ? i : -1))
+          .filter((i) => i >= 0)
+      : [];
     (this.wardsLayer.getLayers() as L.Path[]).forEach((path, i) => {
       path.setStyle({ fillColor: colours[i], color: "#ffffff", weight: 1 });
       const ward = this.model.wards[i].properties;
-      this.wardElements[i]?.setAttribute("aria-label", `${ward.name}: ${shownValue(values[i], layer?.measure ?? "count", suppress)}`);
+      this.wardElements[i]?.setAttribute(
+        "aria-label",
+        `${ward.name}: ${shownValue(values[i], layer?.measure ?? "count", suppress)}`,
+      );
       this.wardElements[i]?.setAttribute("fill", colours[i]);
     });
 
     this.overlay.clearLayers();
     for (const i of hotspotWards) {
-      L.geoJSON(this.model.wards[i] as never, { style: { fill: false, color: "#000000", weight: 3.5, className: "csp-hotspot" }, interactive: false }).addTo(this.overlay);
+      L.geoJSON(this.model.wards[i] as never, {
+        style: { fill: false, color: "#000000", weight: 3.5, className: "csp-hotspot" },
+        interactive: false,
+      }).addTo(this.overlay);
     }
     const maxWeight = Math.max(1, ...(layer?.points ?? []).map((p) => p.weight));
     for (const p of layer?.points ?? []) {
-      const marker = L.circleMarker([p.latitude, p.longitude], { radius: 3 + 2 * Math.sqrt(p.weight / maxWeight) * 6, color: "#313695", weight: 1, fillOpacity: 0.55, className: "csp-point" });
-      marker.on("mouseover", () => this.showInfo(p.label, [`${shownValue(p.weight, "count", suppress)} at this place`]));
+      const marker = L.circleMarker([p.latitude, p.longitude], {
+        radius: 3 + 2 * Math.sqrt(p.weight / maxWeight) * 6,
+        color: "#313695",
+        weight: 1,
+        fillOpacity: 0.55,
+        className: "csp-point",
+      });
+      marker.on("mouseover", () =>
+        this.showInfo(p.label, [`${shownValue(p.weight, "count", suppress)} at this place`]),
+      );
       marker.on("mouseout", () => this.showInfo(null, []));
       marker.addTo(this.overlay);
     }
@@ -192,9 +308,24 @@ export class MapPanel {
     if (showCoverage) {
       for (const site of this.model.sites) {
         for (const km of COVERAGE_RADII_KM) {
-          L.circle([site.latitude, site.longitude], { radius: km * 1000, fill: false, color: "#1f4e79", weight: 1.5, dashArray: "6 4", className: "csp-ring", interactive: false }).addTo(this.overlay);
+          L.circle([site.latitude, site.longitude], {
+            radius: km * 1000,
+            fill: false,
+            color: "#1f4e79",
+            weight: 1.5,
+            dashArray: "6 4",
+            className: "csp-ring",
+            interactive: false,
+          }).addTo(this.overlay);
         }
-        const marker = L.circleMarker([site.latitude, site.longitude], { radius: 7, color: "#ffffff", weight: 2, fillColor: "#1f4e79", fillOpacity: 1, className: "csp-site" });
+        const marker = L.circleMarker([site.latitude, site.longitude], {
+          radius: 7,
+          color: "#ffffff",
+          weight: 2,
+          fillColor: "#1f4e79",
+          fillOpacity: 1,
+          className: "csp-site",
+        });
         marker.on("mouseover", () => this.showInfo(site.name, ["One Stop Shop (service site)"]));
         marker.on("mouseout", () => this.showInfo(null, []));
         marker.addTo(this.overlay);
@@ -203,34 +334,84 @@ export class MapPanel {
 
     const measureWords = layer?.measure === "rate" ? "rate per 1,000 residents" : "count";
     const title = layer ? `${layer.title}${layer.period ? `, ${layer.period}` : ""}` : "No ward data in this workbook";
-    const subtitle = layer ? `${measureWords[0].toUpperCase()}${measureWords.slice(1)}; ${METHOD_NAMES[method]}${suppress ? "; counts under 5 shown as <5" : ""}` : "";
+    const subtitle = layer
+      ? `${measureWords[0].toUpperCase()}${measureWords.slice(1)}; ${METHOD_NAMES[method]}${suppress ? "; counts under 5 shown as <5" : ""}`
+      : "";
     this.titleNode.textContent = subtitle ? `${title} (${subtitle})` : title;
     clear(this.legend);
-    this.legend.appendChild(el("strong", { text: layer ? `${layer.measure === "rate" ? "Rate per 1,000" : "Count"}, ${METHOD_NAMES[method]}` : "No data" }));
+    this.legend.appendChild(
+      el("strong", {
+        text: layer ? `${layer.measure === "rate" ? "Rate per 1,000" : "Count"}, ${METHOD_NAMES[method]}` : "No data",
+      }),
+    );
     for (const row of legendRows(classes, layer?.measure ?? "count", suppress)) {
       const swatch = el("span", { className: "csp-swatch" });
       swatch.style.background = row.colour;
-      this.legend.appendChild(el("div", { className: "csp-legend-row", children: [swatch, el("span", { text: row.label })] }));
+      this.legend.appendChild(
+        el("div", { className: "csp-legend-row", children: [swatch, el("span", { text: row.label })] }),
+      );
     }
-    if (hotspotWards.length > 0) this.legend.appendChild(el("div", { className: "csp-legend-row", children: [el("span", { className: "csp-swatch csp-swatch-hotspot" }), el("span", { text: `Gi* hotspot (${level}%)` })] }));
+    if (hotspotWards.length > 0)
+      this.legend.appendChild(
+        el("div", {
+          className: "csp-legend-row",
+          children: [
+            el("span", { className: "csp-swatch csp-swatch-hotspot" }),
+            el("span", { text: `Gi* hotspot (${level}%)` }),
+          ],
+        }),
+      );
     this.showInfo(null, []);
     this.renderCoverage(layer, showCoverage);
-    this.state = { model: this.model, layer, classes, colours, hotspotWards, hotspotLevel: level, suppress, showCoverage, maxWeight, title, subtitle, legendTitle: layer ? (layer.measure === "rate" ? "Rate per 1,000" : "Count") : "No data" };
+    this.state = {
+      model: this.model,
+      layer,
+      classes,
+      colours,
+      hotspotWards,
+      hotspotLevel: level,
+      suppress,
+      showCoverage,
+      maxWeight,
+      title,
+      subtitle,
+      legendTitle: layer ? (layer.measure === "rate" ? "Rate per 1,000" : "Count") : "No data",
+    };
   }
 
   private renderCoverage(layer: MapLayerChoice | null, shown: boolean): void {
     clear(this.coverageNode);
     const coverage = layer?.coverage;
     if (shown && layer && this.model.sites.length === 0) {
-      this.coverageNode.appendChild(el("p", { text: "No One Stop Shop sites are given: add a Sites sheet (Name, Latitude, Longitude) to see coverage." }));
+      this.coverageNode.appendChild(
+        el("p", {
+          text: "No One Stop Shop sites are given: add a Sites sheet (Name, Latitude, Longitude) to see coverage.",
+        }),
+      );
       return;
     }
     if (!shown || !coverage) return;
     this.coverageNode.appendChild(el("h3", { text: `One Stop Shop coverage of ${layer?.title ?? "this layer"}` }));
-    this.coverageNode.appendChild(el("ul", { children: coverage.shareWithin.map((s) => el("li", { text: `${(s.share * 100).toFixed(1)}% within ${s.km} km of ${this.model.sites.map((x) => x.name).join(", ")}` })) }));
+    this.coverageNode.appendChild(
+      el("ul", {
+        children: coverage.shareWithin.map((s) =>
+          el("li", {
+            text: `${(s.share * 100).toFixed(1)}% within ${s.km} km of ${this.model.sites.map((x) => x.name).join(", ")}`,
+          }),
+        ),
+      }),
+    );
     if (coverage.suggestions.length > 0) {
       this.coverageNode.appendChild(el("p", { text: `Best additional sites (within ${coverage.radiusKm} km):` }));
-      this.coverageNode.appendChild(el("ol", { children: coverage.suggestions.map((s) => el("li", { text: `${s.site.name}: +${(s.adds * 100).toFixed(1)}% (${(s.cumulative * 100).toFixed(1)}% in all)` })) }));
+      this.coverageNode.appendChild(
+        el("ol", {
+          children: coverage.suggestions.map((s) =>
+            el("li", {
+              text: `${s.site.name}: +${(s.adds * 100).toFixed(1)}% (${(s.cumulative * 100).toFixed(1)}% in all)`,
+            }),
+          ),
+        }),
+      );
     }
   }
 
@@ -247,7 +428,8 @@ export class MapPanel {
       `Rate per 1,000: ${shownValue(layer.rates[index], "rate", suppress)}`,
       `Rank: ${layer.ranks[index] ?? "no data"} of ${layer.counts.filter((c) => c !== null).length}`,
     ];
-    if (layer.hotspots[index] !== "none") lines.push(`Gi*: ${layer.hotspots[index].replace("hot-", "hotspot at ").replace("cold-", "cold spot at ")}%`);
+    if (layer.hotspots[index] !== "none")
+      lines.push(`Gi*: ${layer.hotspots[index].replace("hot-", "hotspot at ").replace("cold-", "cold spot at ")}%`);
     this.showInfo(ward.name, lines);
   }
 
@@ -281,7 +463,9 @@ export class MapPanel {
       return;
     }
     this.controls.tileUrl.setCustomValidity("");
-    this.tiles = L.tileLayer(url, { attribution: escapeHtml(this.controls.tileAttribution.value.trim() || "Basemap tiles") }).addTo(this.map);
+    this.tiles = L.tileLayer(url, {
+      attribution: escapeHtml(this.controls.tileAttribution.value.trim() || "Basemap tiles"),
+    }).addTo(this.map);
     this.tiles.bringToBack();
   }
 
@@ -307,7 +491,9 @@ export class MapPanel {
       await this.options.insertImage(png.replace(/^data:image\/png;base64,/, ""));
       return;
     }
-    const link = el("a", { attrs: { href: png, download: `${this.state.title.replace(/[^\w ,-]+/g, "").trim() || "ward map"}.png` } });
+    const link = el("a", {
+      attrs: { href: png, download: `${this.state.title.replace(/[^\w ,-]+/g, "").trim() || "ward map"}.png` },
+    });
     document.body.appendChild(link);
     link.click();
     link.remove();

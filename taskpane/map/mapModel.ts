@@ -14,7 +14,12 @@ export interface MapLayerChoice {
   readonly rates: readonly (number | null)[];
   readonly ranks: readonly (number | null)[];
   readonly hotspots: readonly string[];
-  readonly points: readonly { readonly latitude: number; readonly longitude: number; readonly weight: number; readonly label: string }[];
+  readonly points: readonly {
+    readonly latitude: number;
+    readonly longitude: number;
+    readonly weight: number;
+    readonly label: string;
+  }[];
   readonly coverage: WardAnalysis["layers"][number]["coverage"];
 }
 
@@ -28,7 +33,11 @@ export interface MapModel {
 
 /** The map's data from a run's ward analysis and the boundaries it used. */
 export function mapModel(boundaries: WardBoundaries, analysis: WardAnalysis | null): MapModel {
-  const wards = boundaries.wards.map((w) => ({ type: "Feature" as const, properties: { code: w.code, name: w.name }, geometry: w.geometry }));
+  const wards = boundaries.wards.map((w) => ({
+    type: "Feature" as const,
+    properties: { code: w.code, name: w.name },
+    geometry: w.geometry,
+  }));
   const layers: MapLayerChoice[] = [];
   for (const layer of analysis?.layers ?? []) {
     const counts = layer.wards.map((w, i) => (layer.noData.includes(i) ? null : w.count));

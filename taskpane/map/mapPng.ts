@@ -21,7 +21,9 @@ export function mapPng(state: MapState): string {
   g.fillRect(0, 0, WIDTH, HEIGHT);
 
   const rings = (geometry: { type: string; coordinates: unknown }): Position[][] =>
-    geometry.type === "Polygon" ? (geometry.coordinates as Position[][]) : (geometry.coordinates as Position[][][]).flat();
+    geometry.type === "Polygon"
+      ? (geometry.coordinates as Position[][])
+      : (geometry.coordinates as Position[][][]).flat();
   const all = state.model.wards.flatMap((w) => rings(w.geometry).flat());
   const minLon = Math.min(...all.map((p) => p[0]));
   const maxLon = Math.max(...all.map((p) => p[0]));
@@ -30,7 +32,10 @@ export function mapPng(state: MapState): string {
   const k = Math.cos(((minLat + maxLat) / 2) * (Math.PI / 180));
   const area = { x: 30, y: 90, w: WIDTH - 330, h: HEIGHT - 140 };
   const scale = Math.min(area.w / ((maxLon - minLon) * k), area.h / (maxLat - minLat));
-  const at = (lon: number, lat: number): [number, number] => [area.x + (lon - minLon) * k * scale, area.y + (maxLat - lat) * scale];
+  const at = (lon: number, lat: number): [number, number] => [
+    area.x + (lon - minLon) * k * scale,
+    area.y + (maxLat - lat) * scale,
+  ];
   const trace = (geometry: { type: string; coordinates: unknown }): void => {
     g.beginPath();
     for (const ring of rings(geometry)) {

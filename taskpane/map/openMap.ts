@@ -19,7 +19,12 @@ function leafletCss(): Promise<void> {
 }
 
 /** Opens the ward map in `root` for a run's ward layers. Loaded as its own chunk, with Leaflet. */
-export async function openMap(root: HTMLElement, boundaries: WardBoundaries, analysis: WardAnalysis | null, options: MapPanelOptions & { dialog?: boolean; onError?: (m: string) => void } = {}): Promise<MapPanel> {
+export async function openMap(
+  root: HTMLElement,
+  boundaries: WardBoundaries,
+  analysis: WardAnalysis | null,
+  options: MapPanelOptions & { dialog?: boolean; onError?: (m: string) => void } = {},
+): Promise<MapPanel> {
   await leafletCss();
   const model = mapModel(boundaries, analysis);
   let enlarge = options.enlarge ?? null;

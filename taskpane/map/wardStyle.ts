@@ -6,7 +6,11 @@ export const NO_DATA = "#d9d9d9";
 /** Counts under this are shown as "<5" when the publication switch is on. */
 export const SUPPRESS_BELOW = 5;
 
-export const METHOD_NAMES: Record<ClassMethod, string> = { jenks: "natural breaks (Jenks)", quantile: "quantile", equal: "equal interval" };
+export const METHOD_NAMES: Record<ClassMethod, string> = {
+  jenks: "natural breaks (Jenks)",
+  quantile: "quantile",
+  equal: "equal interval",
+};
 
 /** The classes of a layer's values for a method (no-data wards left out). */
 export function classesFor(values: readonly (number | null)[], method: ClassMethod, k = 5): Classification | null {
@@ -36,7 +40,11 @@ export function shownValue(value: number | null, measure: "count" | "rate", supp
 }
 
 /** The legend's rows: colour and bounds of each class, then the no-data swatch. */
-export function legendRows(classes: Classification | null, measure: "count" | "rate", suppress: boolean): { colour: string; label: string }[] {
+export function legendRows(
+  classes: Classification | null,
+  measure: "count" | "rate",
+  suppress: boolean,
+): { colour: string; label: string }[] {
   const rows: { colour: string; label: string }[] = [];
   if (classes) {
     for (let i = 0; i + 1 < classes.breaks.length; i += 1) {

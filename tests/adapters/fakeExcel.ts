@@ -51,13 +51,28 @@ const OP_BYTES = 120;
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly names: { name: string; formula: string }[] = [];
-  readonly stats: FakeStats = { syncs: 0, requestBytes: [], responseBytes: [], refusedResponses: 0, rangesCreated: 0, singleCellRanges: 0, suspendCalls: 0 };
+  readonly stats: FakeStats = {
+    syncs: 0,
+    requestBytes: [],
+    responseBytes: [],
+    refusedResponses: 0,
+    rangesCreated: 0,
+    singleCellRanges: 0,
+    suspendCalls: 0,
+  };
 
   constructor(readonly options: FakeOptions = {}) {}
 
   /** Adds a sheet of values (row arrays; "" for empty) with optional formats. */
   addSheet(name: string, values: Value[][], formats?: string[][]): FakeSheet {
-    const sheet: FakeSheet = { name, values: values.map((r) => [...r]), formats: formats ? formats.map((r) => [...r]) : values.map((r) => r.map(() => "General")), frozenRows: 0, charts: [], styled: [] };
+    const sheet: FakeSheet = {
+      name,
+      values: values.map((r) => [...r]),
+      formats: formats ? formats.map((r) => [...r]) : values.map((r) => r.map(() => "General")),
+      frozenRows: 0,
+      charts: [],
+      styled: [],
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -68,7 +83,9 @@ export class FakeExcel {
 
   /** A deep copy of every sheet's values, formats and names, to compare before and after. */
   snapshot(filter: (name: string) => boolean = () => true): string {
-    return JSON.stringify({ sheets: this.sheets.filter((s) => filter(s.name)).map((s) => [s.name, s.values, s.formats]) });
+    return JSON.stringify({
+      sheets: this.sheets.filter((s) => filter(s.name)).map((s) => [s.name, s.values, s.formats]),
+    });
   }
 
   /** Excel.run over this workbook. */
@@ -80,7 +97,15 @@ export class FakeExcel {
   };
 
   resetStats(): void {
-    Object.assign(this.stats, { syncs: 0, requestBytes: [], responseBytes: [], refusedResponses: 0, rangesCreated: 0, singleCellRanges: 0, suspendCalls: 0 });
+    Object.assign(this.stats, {
+      syncs: 0,
+      requestBytes: [],
+      responseBytes: [],
+      refusedResponses: 0,
+      rangesCreated: 0,
+      singleCellRanges: 0,
+      suspendCalls: 0,
+    });
   }
 }
 
@@ -93,7 +118,12 @@ class FakeContext implements ExcelContext {
     this.workbook = {
       worksheets: new FakeWorksheets(this),
       names: new FakeNames(this),
-      application: { suspendApiCalculationUntilNextSync: () => { excel.stats.suspendCalls += 1; this.queue(OP_BYTES); } },
+      application: {
+        suspendApiCalculationUntilNextSync: () => {
+          excel.stats.suspendCalls += 1;
+          this.queue(OP_BYTES);
+        },
+      },
     };
   }
 
@@ -113,15 +143,20 @@ class FakeContext implements ExcelContext {
     this.pendingBytes = 0;
     const loads = this.loads;
     this.loads = [];
-    if (this.excel.options.failAtSync === stats.syncs) throw Object.assign(new Error("GeneralException: the fake was told to fail here"), { code: "GeneralException" });
+    if (this.excel.options.failAtSync === stats.syncs)
+      throw Object.assign(new Error("GeneralException: the fake was told to fail here"), { code: "GeneralException" });
     if (this.excel.options.requestLimitBytes && request > this.excel.options.requestLimitBytes) {
-      throw Object.assign(new Error("The request payload size has exceeded the limit"), { code: "RequestPayloadSizeLimitExceeded" });
+      throw Object.assign(new Error("The request payload size has exceeded the limit"), {
+        code: "RequestPayloadSizeLimitExceeded",
+      });
     }
     const response = loads.reduce((sum, load) => sum + load(), 0);
     stats.requestBytes.push(request);
     if (this.excel.options.responseLimitBytes && response > this.excel.options.responseLimitBytes) {
       stats.refusedResponses += 1;
-      throw Object.assign(new Error("The response payload size has exceeded the limit"), { code: "ResponsePayloadSizeLimitExceeded" });
+      throw Object.assign(new Error("The response payload size has exceeded the limit"), {
+        code: "ResponsePayloadSizeLimitExceeded",
+      });
     }
     stats.responseBytes.push(response);
   }
@@ -137,10 +172,16 @@ class Loadable {
 }
 
 class FakeRange extends Loadable implements ExcelRange {
-  private snapshot: { values: Value[][]; formats: string[][]; bounds: [number, number, number, number] | null } | null = null;
+  private snapshot: { values: Value[][]; formats: string[][]; bounds: [number, number, number, number] | null } | null =
+    null;
   readonly format;
 
-  constructor(private readonly context: FakeContext, private readonly sheet: FakeSheet, private bounds: [number, number, number, number] | null, private readonly used = false) {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: FakeSheet,
+    private bounds: [number, number, number, number] | null,
+    private readonly used = false,
+  ) {
     super();
     const excel = context.excel;
     excel.stats.rangesCreated += 1;
@@ -152,30 +193,62 @@ class FakeRange extends Loadable implements ExcelRange {
     const address = (): string => JSON.stringify(this.bounds);
     this.format = {
       font: {
-        set bold(v: boolean) { style({ address: address(), bold: v }); },
-        get bold(): boolean { throw new Error("write-only in the fake"); },
-        set italic(v: boolean) { style({ address: address(), italic: v }); },
-        get italic(): boolean { throw new Error("write-only in the fake"); },
-        set color(_v: string) { context.queue(OP_BYTES); },
-        get color(): string { throw new Error("write-only in the fake"); },
+        set bold(v: boolean) {
+          style({ address: address(), bold: v });
+        },
+        get bold(): boolean {
+          throw new Error("write-only in the fake");
+        },
+        set italic(v: boolean) {
+          style({ address: address(), italic: v });
+        },
+        get italic(): boolean {
+          throw new Error("write-only in the fake");
+        },
+        set color(_v: string) {
+          context.queue(OP_BYTES);
+        },
+        get color(): string {
+          throw new Error("write-only in the fake");
+        },
       },
       fill: {
-        set color(v: string) { style({ address: address(), fill: v }); },
-        get color(): string { throw new Error("write-only in the fake"); },
+        set color(v: string) {
+          style({ address: address(), fill: v });
+        },
+        get color(): string {
+          throw new Error("write-only in the fake");
+        },
       },
-      set columnWidth(v: number) { style({ address: address(), width: v }); },
-      get columnWidth(): number { throw new Error("write-only in the fake"); },
-      set wrapText(_v: boolean) { context.queue(OP_BYTES); },
-      get wrapText(): boolean { throw new Error("write-only in the fake"); },
+      set columnWidth(v: number) {
+        style({ address: address(), width: v });
+      },
+      get columnWidth(): number {
+        throw new Error("write-only in the fake");
+      },
+      set wrapText(_v: boolean) {
+        context.queue(OP_BYTES);
+      },
+      get wrapText(): boolean {
+        throw new Error("write-only in the fake");
+      },
     };
   }
 
   private usedBounds(): [number, number, number, number] | null {
-    let top = Infinity, left = Infinity, bottom = -1, right = -1;
-    this.sheet.values.forEach((row, r) => row.forEach((v, c) => {
-      if (v === "" || v === undefined || v === null) return;
-      top = Math.min(top, r); left = Math.min(left, c); bottom = Math.max(bottom, r); right = Math.max(right, c);
-    }));
+    let top = Infinity,
+      left = Infinity,
+      bottom = -1,
+      right = -1;
+    this.sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === "" || v === undefined || v === null) return;
+        top = Math.min(top, r);
+        left = Math.min(left, c);
+        bottom = Math.max(bottom, r);
+        right = Math.max(right, c);
+      }),
+    );
     return bottom < 0 ? null : [top, left, bottom - top + 1, right - left + 1];
   }
 
@@ -184,8 +257,16 @@ class FakeRange extends Loadable implements ExcelRange {
     this.context.onSync(() => {
       if (this.used && !this.snapshot) this.bounds = this.usedBounds();
       const b = this.bounds;
-      const values = b ? Array.from({ length: b[2] }, (_, r) => Array.from({ length: b[3] }, (_, c) => this.sheet.values[b[0] + r]?.[b[1] + c] ?? "")) : [];
-      const formats = b ? Array.from({ length: b[2] }, (_, r) => Array.from({ length: b[3] }, (_, c) => this.sheet.formats[b[0] + r]?.[c + b[1]] ?? "General")) : [];
+      const values = b
+        ? Array.from({ length: b[2] }, (_, r) =>
+            Array.from({ length: b[3] }, (_, c) => this.sheet.values[b[0] + r]?.[b[1] + c] ?? ""),
+          )
+        : [];
+      const formats = b
+        ? Array.from({ length: b[2] }, (_, r) =>
+            Array.from({ length: b[3] }, (_, c) => this.sheet.formats[b[0] + r]?.[c + b[1]] ?? "General"),
+          )
+        : [];
       this.snapshot = { values, formats, bounds: b };
       wanted.forEach((p) => this.loaded.add(p));
       let bytes = 64;
@@ -202,54 +283,114 @@ class FakeRange extends Loadable implements ExcelRange {
     return b;
   }
 
-  get isNullObject(): boolean { this.need("isNullObject"); return this.snapshot?.bounds === null; }
-  get rowIndex(): number { this.need("rowIndex"); return this.box()[0]; }
-  get columnIndex(): number { this.need("columnIndex"); return this.box()[1]; }
-  get rowCount(): number { this.need("rowCount"); return this.box()[2]; }
-  get columnCount(): number { this.need("columnCount"); return this.box()[3]; }
-  get values(): unknown[][] { this.need("values"); return this.snapshot?.values ?? []; }
-  get numberFormat(): unknown[][] { this.need("numberFormat"); return this.snapshot?.formats ?? []; }
+  get isNullObject(): boolean {
+    this.need("isNullObject");
+    return this.snapshot?.bounds === null;
+  }
+  get rowIndex(): number {
+    this.need("rowIndex");
+    return this.box()[0];
+  }
+  get columnIndex(): number {
+    this.need("columnIndex");
+    return this.box()[1];
+  }
+  get rowCount(): number {
+    this.need("rowCount");
+    return this.box()[2];
+  }
+  get columnCount(): number {
+    this.need("columnCount");
+    return this.box()[3];
+  }
+  get values(): unknown[][] {
+    this.need("values");
+    return this.snapshot?.values ?? [];
+  }
+  get numberFormat(): unknown[][] {
+    this.need("numberFormat");
+    return this.snapshot?.formats ?? [];
+  }
 
-  set values(rows: unknown[][]) { this.write(rows, "values"); }
-  set numberFormat(rows: unknown[][]) { this.write(rows, "formats"); }
+  set values(rows: unknown[][]) {
+    this.write(rows, "values");
+  }
+  set numberFormat(rows: unknown[][]) {
+    this.write(rows, "formats");
+  }
 
   private write(rows: unknown[][], what: "values" | "formats"): void {
     const [top, left, height, width] = this.box();
-    if (rows.length !== height || rows.some((r) => r.length !== width)) throw new Error(`InvalidArgument: ${rows.length}×${rows[0]?.length} array for a ${height}×${width} range`);
+    if (rows.length !== height || rows.some((r) => r.length !== width))
+      throw new Error(`InvalidArgument: ${rows.length}×${rows[0]?.length} array for a ${height}×${width} range`);
     this.context.queue(JSON.stringify(rows).length + OP_BYTES);
     const target = what === "values" ? this.sheet.values : this.sheet.formats;
     rows.forEach((row, r) => {
       target[top + r] ??= [];
-      row.forEach((v, c) => { target[top + r][left + c] = v as never; });
+      row.forEach((v, c) => {
+        target[top + r][left + c] = v as never;
+      });
     });
   }
 
-  select(): void { this.context.queue(OP_BYTES); }
+  select(): void {
+    this.context.queue(OP_BYTES);
+  }
 }
 
 class FakeWorksheet extends Loadable implements ExcelWorksheet {
   readonly freezePanes;
   readonly charts;
 
-  constructor(private readonly context: FakeContext, readonly sheet: FakeSheet) {
+  constructor(
+    private readonly context: FakeContext,
+    readonly sheet: FakeSheet,
+  ) {
     super();
-    this.freezePanes = { freezeRows: (n: number) => { sheet.frozenRows = n; context.queue(OP_BYTES); } };
+    this.freezePanes = {
+      freezeRows: (n: number) => {
+        sheet.frozenRows = n;
+        context.queue(OP_BYTES);
+      },
+    };
     this.charts = {
       add: (type: string, source: ExcelRange): ExcelChart => {
         void source;
         const chart = { type, title: "" };
         sheet.charts.push(chart);
         context.queue(OP_BYTES);
-        return { title: { set text(t: string) { chart.title = t; }, get text() { return chart.title; } }, setPosition: () => context.queue(OP_BYTES) };
+        return {
+          title: {
+            set text(t: string) {
+              chart.title = t;
+            },
+            get text() {
+              return chart.title;
+            },
+          },
+          setPosition: () => context.queue(OP_BYTES),
+        };
       },
     };
   }
 
-  get name(): string { return this.sheet.name; }
-  set name(value: string) { this.sheet.name = value; this.context.queue(OP_BYTES); }
-  get isNullObject(): boolean { return false; }
-  load(): ExcelWorksheet { this.context.onSync(() => 32); return this; }
-  getUsedRangeOrNullObject(): ExcelRange { return new FakeRange(this.context, this.sheet, null, true); }
+  get name(): string {
+    return this.sheet.name;
+  }
+  set name(value: string) {
+    this.sheet.name = value;
+    this.context.queue(OP_BYTES);
+  }
+  get isNullObject(): boolean {
+    return false;
+  }
+  load(): ExcelWorksheet {
+    this.context.onSync(() => 32);
+    return this;
+  }
+  getUsedRangeOrNullObject(): ExcelRange {
+    return new FakeRange(this.context, this.sheet, null, true);
+  }
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): ExcelRange {
     return new FakeRange(this.context, this.sheet, [row, column, rows, columns]);
   }
@@ -264,7 +405,9 @@ class FakeWorksheet extends Loadable implements ExcelWorksheet {
     excel.sheets.splice(excel.sheets.indexOf(this.sheet), 1);
     this.context.queue(OP_BYTES);
   }
-  activate(): void { this.context.queue(OP_BYTES); }
+  activate(): void {
+    this.context.queue(OP_BYTES);
+  }
 }
 
 class FakeWorksheets implements ExcelWorksheetCollection {
@@ -304,14 +447,22 @@ class FakeNames implements ExcelNamedItemCollection {
   load(): ExcelNamedItemCollection {
     this.context.onSync(() => {
       const names = this.context.excel.names;
-      this.listed = names.map((n) => ({ name: n.name, formula: n.formula, delete: () => { names.splice(names.indexOf(n), 1); this.context.queue(OP_BYTES); } }));
+      this.listed = names.map((n) => ({
+        name: n.name,
+        formula: n.formula,
+        delete: () => {
+          names.splice(names.indexOf(n), 1);
+          this.context.queue(OP_BYTES);
+        },
+      }));
       return 60 * names.length;
     });
     return this;
   }
   add(name: string, reference: string): ExcelNamedItem {
     const names = this.context.excel.names;
-    if (names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
+    if (names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+      throw new Error(`ItemAlreadyExists: name ${name}`);
     const item = { name, formula: reference };
     names.push(item);
     this.context.queue(OP_BYTES + reference.length);

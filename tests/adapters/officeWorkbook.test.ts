@@ -56,18 +56,45 @@ describe("OfficeWorkbook", () => {
     expect(Math.max(...excel.stats.requestBytes)).toBeLessThan(MB4);
     expect(excel.stats.suspendCalls).toBeGreaterThan(0);
     expect(inputSheets(excel)).toBe(before);
-    expect(excel.sheets.map((s) => s.name).filter((n) => n.startsWith("CSP "))).toEqual(["CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Extract", "CSP Patterns", "CSP Intervention", "CSP Wards", "CSP Findings"]);
-    expect(excel.names.map((n) => n.name)).toEqual(["CSPAssess_Summary", "CSPAssess_MoRiLE", "CSPAssess_Tables", "CSPAssess_Months", "CSPAssess_Extract", "CSPAssess_Patterns", "CSPAssess_Intervention", "CSPAssess_Wards", "CSPAssess_Findings"]);
+    expect(excel.sheets.map((s) => s.name).filter((n) => n.startsWith("CSP "))).toEqual([
+      "CSP Summary",
+      "CSP MoRiLE",
+      "CSP Tables",
+      "CSP Months",
+      "CSP Extract",
+      "CSP Patterns",
+      "CSP Intervention",
+      "CSP Wards",
+      "CSP Findings",
+    ]);
+    expect(excel.names.map((n) => n.name)).toEqual([
+      "CSPAssess_Summary",
+      "CSPAssess_MoRiLE",
+      "CSPAssess_Tables",
+      "CSPAssess_Months",
+      "CSPAssess_Extract",
+      "CSPAssess_Patterns",
+      "CSPAssess_Intervention",
+      "CSPAssess_Wards",
+      "CSPAssess_Findings",
+    ]);
     const findings = excel.sheet("CSP Findings")!;
     expect(findings.values[0].slice(0, 3)).toEqual(["Severity", "Cell", "Kind"]);
     expect(findings.values[1].slice(0, 2)).toEqual(["Error", "'Youth offending'!B19"]);
     expect(findings.frozenRows).toBe(1);
-    expect(excel.sheet("CSP Months")!.charts).toEqual([{ type: "Line", title: "Needle finds removed by the council's waste management service" }]);
+    expect(excel.sheet("CSP Months")!.charts).toEqual([
+      { type: "Line", title: "Needle finds removed by the council's waste management service" },
+    ]);
     // One chart per ward layer: youth, illustrative DA, the extract's crime and DA by ward, the Town Centre wards, needle finds.
     expect(excel.sheet("CSP Wards")!.charts.map((c) => c.type)).toEqual(Array(6).fill("BarClustered"));
-    expect(excel.sheet("CSP Patterns")!.charts.map((c) => c.title)).toEqual(["Domestic abuse by month and weekday", "Domestic abuse by hour and weekday"]);
+    expect(excel.sheet("CSP Patterns")!.charts.map((c) => c.title)).toEqual([
+      "Domestic abuse by month and weekday",
+      "Domestic abuse by hour and weekday",
+    ]);
     // The whole extract by month, crime and anti-social behaviour as two lines.
-    expect(excel.sheet("CSP Extract")!.charts.map((c) => [c.type, c.title])).toEqual([["Line", "Police extract (synthetic): records by month"]]);
+    expect(excel.sheet("CSP Extract")!.charts.map((c) => [c.type, c.title])).toEqual([
+      ["Line", "Police extract (synthetic): records by month"],
+    ]);
     const tables = excel.sheet("CSP Tables")!;
     const drug = tables.values.findIndex((row) => row[2] === "Drug offences");
     expect(tables.formats[drug][9]).toBe("0.0%");
@@ -107,7 +134,9 @@ describe("OfficeWorkbook", () => {
     const before = excel.snapshot();
     excel.resetStats();
     const failing = Object.assign(excel, { options: { failAtSync: 5 } });
-    await expect(runAssessment(new OfficeWorkbook(failing.run))).rejects.toThrow(/could not be written .*your own sheets are unchanged/);
+    await expect(runAssessment(new OfficeWorkbook(failing.run))).rejects.toThrow(
+      /could not be written .*your own sheets are unchanged/,
+    );
     expect(excel.snapshot()).toBe(before);
   });
 
@@ -126,7 +155,11 @@ describe("OfficeWorkbook", () => {
   it("keeps every request under 4 MB and the sync bound on a 200,000 × 20 sheet", async () => {
     const excel = new FakeExcel({ requestLimitBytes: 5 * 1024 * 1024 });
     const header = ["Category", ...Array.from({ length: 18 }, (_, i) => `Note ${i + 1}`), "2019"];
-    const rows = Array.from({ length: 200000 }, (_, r) => [`Category ${r}`, ...Array.from({ length: 18 }, () => ""), (r * 7919) % 1000]);
+    const rows = Array.from({ length: 200000 }, (_, r) => [
+      `Category ${r}`,
+      ...Array.from({ length: 18 }, () => ""),
+      (r * 7919) % 1000,
+    ]);
     excel.addSheet("Huge", [header, ...rows]);
     const run = await runAssessment(new OfficeWorkbook(excel.run));
     expect(run.assessment.tables[0].rows).toHaveLength(200000);

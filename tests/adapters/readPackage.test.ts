@@ -29,12 +29,21 @@ async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
 }
 
 /** A minimal package around hand-written sheet XML, as tools other than ExcelJS write it. */
-async function packageWith(sheetData: string, extras: { sharedStrings?: string; styles?: string; workbookPr?: string; tail?: string } = {}): Promise<Uint8Array> {
+async function packageWith(
+  sheetData: string,
+  extras: { sharedStrings?: string; styles?: string; workbookPr?: string; tail?: string } = {},
+): Promise<Uint8Array> {
   const zip = new JSZip();
   const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
   const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
-  zip.file("xl/workbook.xml", `<workbook xmlns="${main}" xmlns:r="${rel}">${extras.workbookPr ?? ""}<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  );
+  zip.file(
+    "xl/workbook.xml",
+    `<workbook xmlns="${main}" xmlns:r="${rel}">${extras.workbookPr ?? ""}<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
   const rels = [`<Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/>`];
   if (extras.sharedStrings) {
     rels.push(`<Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/>`);
@@ -44,8 +53,14 @@ async function packageWith(sheetData: string, extras: { sharedStrings?: string; 
     rels.push(`<Relationship Id="rId3" Type="${rel}/styles" Target="/xl/styles.xml"/>`);
     zip.file("xl/styles.xml", `<styleSheet xmlns="${main}">${extras.styles}</styleSheet>`);
   }
-  zip.file("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
-  zip.file("xl/worksheets/sheet1.xml", `<worksheet xmlns="${main}"><sheetData>${sheetData}</sheetData>${extras.tail ?? ""}</worksheet>`);
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`,
+  );
+  zip.file(
+    "xl/worksheets/sheet1.xml",
+    `<worksheet xmlns="${main}"><sheetData>${sheetData}</sheetData>${extras.tail ?? ""}</worksheet>`,
+  );
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
@@ -58,14 +73,20 @@ function withoutInvalidDates(grids: WorkbookGrids): WorkbookGrids {
     sheets: grids.sheets.map((s) => ({
       ...s,
       values: s.values.map((row, r) =>
-        row.map((v, c) => ((v instanceof Date && Number.isNaN(v.getTime())) || (typeof v === "number" && isDateFormat(s.numberFormats?.[r]?.[c] ?? null)) ? INVALID : v)),
+        row.map((v, c) =>
+          (v instanceof Date && Number.isNaN(v.getTime())) ||
+          (typeof v === "number" && isDateFormat(s.numberFormats?.[r]?.[c] ?? null))
+            ? INVALID
+            : v,
+        ),
       ),
     })),
   };
 }
 const INVALID = "invalid date";
 
-const valuesOf = async (bytes: Uint8Array): Promise<readonly (readonly CellValue[])[]> => (await throughPackage(bytes)).sheets[0].values;
+const valuesOf = async (bytes: Uint8Array): Promise<readonly (readonly CellValue[])[]> =>
+  (await throughPackage(bytes)).sheets[0].values;
 
 describe("reading the .xlsx package directly", () => {
   it("gives ExcelJS's grids for the sample workbook and for our own results workbook", async () => {
@@ -86,9 +107,15 @@ describe("reading the .xlsx package directly", () => {
       fc.double({ noNaN: true, noDefaultInfinity: true }),
       fc.integer({ min: -1e6, max: 1e6 }),
       fc.string({ maxLength: 20 }),
-      fc.constantFrom(" padded ", "a & b < c", "Ward \"quoted\"", "", "1,934", "£5", "Fant – Bridge", "naïve ✓"),
+      fc.constantFrom(" padded ", "a & b < c", 'Ward "quoted"', "", "1,934", "£5", "Fant – Bridge", "naïve ✓"),
       fc.boolean(),
-      fc.record({ date: fc.date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2060, 0, 1)), noInvalidDate: true }) }),
+      fc.record({
+        date: fc.date({
+          min: new Date(Date.UTC(1950, 0, 1)),
+          max: new Date(Date.UTC(2060, 0, 1)),
+          noInvalidDate: true,
+        }),
+      }),
       fc.constantFrom({ error: "#N/A" }, { error: "#DIV/0!" }),
       // ExcelJS reads a cached result of 0 as no result, and turns text and TRUE in a date
       // format into dates; the test after this one covers those.
@@ -100,25 +127,33 @@ describe("reading the .xlsx package directly", () => {
     const formats = fc.constantFrom(undefined, "0%", "0.0%", "#,##0", "dd/mm/yyyy", "mmm-yy", '"Q"0', "[Red]0.00", "@");
     const sheetArb = fc.array(fc.array(fc.tuple(cell, formats), { maxLength: 6 }), { minLength: 1, maxLength: 8 });
     await fc.assert(
-      fc.asyncProperty(fc.array(sheetArb, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.boolean(), async (sheets, date1904, merge) => {
-        const workbook = new ExcelJS.Workbook();
-        workbook.properties.date1904 = date1904;
-        sheets.forEach((rows, s) => {
-          const ws = workbook.addWorksheet(`Sheet ${s + 1}`);
-          rows.forEach((cells, r) =>
-            cells.forEach(([value, numFmt], c) => {
-              const target = ws.getCell(r + 2, c + 2);
-              if (value !== null && typeof value === "object" && "date" in value) target.value = value.date;
-              else if (value !== null && typeof value === "object" && "richText" in value) target.value = { richText: value.richText.map((text, i) => ({ text, font: { bold: i % 2 === 0 } })) };
-              else target.value = value as ExcelJS.CellValue;
-              if (numFmt) target.numFmt = numFmt;
-            }),
+      fc.asyncProperty(
+        fc.array(sheetArb, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (sheets, date1904, merge) => {
+          const workbook = new ExcelJS.Workbook();
+          workbook.properties.date1904 = date1904;
+          sheets.forEach((rows, s) => {
+            const ws = workbook.addWorksheet(`Sheet ${s + 1}`);
+            rows.forEach((cells, r) =>
+              cells.forEach(([value, numFmt], c) => {
+                const target = ws.getCell(r + 2, c + 2);
+                if (value !== null && typeof value === "object" && "date" in value) target.value = value.date;
+                else if (value !== null && typeof value === "object" && "richText" in value)
+                  target.value = { richText: value.richText.map((text, i) => ({ text, font: { bold: i % 2 === 0 } })) };
+                else target.value = value as ExcelJS.CellValue;
+                if (numFmt) target.numFmt = numFmt;
+              }),
+            );
+            if (merge && rows.length > 1) ws.mergeCells(2, 2, 3, 3);
+          });
+          const bytes = await bytesOf(workbook);
+          expect(withoutInvalidDates(await throughPackage(bytes))).toEqual(
+            withoutInvalidDates(await throughExcelJs(bytes)),
           );
-          if (merge && rows.length > 1) ws.mergeCells(2, 2, 3, 3);
-        });
-        const bytes = await bytesOf(workbook);
-        expect(withoutInvalidDates(await throughPackage(bytes))).toEqual(withoutInvalidDates(await throughExcelJs(bytes)));
-      }),
+        },
+      ),
       { numRuns: 150 },
     );
   }, 120000);
@@ -127,7 +162,10 @@ describe("reading the .xlsx package directly", () => {
     const bytes = await packageWith(
       '<row r="2"><c r="B2" t="inlineStr"><is><t xml:space="preserve"> in &amp; line </t></is></c><c t="s"><v>0</v></c><c><v>7</v></c><c t="b" cm="1" r="E2"><v>0</v></c></row>' +
         '<row><c t="s"><v>1</v></c><c t="str"><f>A1</f><v>x&lt;y</v></c><c t="b"><v>1</v></c><c t="e"><v>#REF!</v></c></row>',
-      { sharedStrings: '<si><r><t>Park</t></r><r><rPr><b/></rPr><t xml:space="preserve"> Wood</t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si><si><t>line_x000D__x000A_break</t></si>' },
+      {
+        sharedStrings:
+          '<si><r><t>Park</t></r><r><rPr><b/></rPr><t xml:space="preserve"> Wood</t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si><si><t>line_x000D__x000A_break</t></si>',
+      },
     );
     expect(await valuesOf(bytes)).toEqual([
       [null, " in & line ", "Park Wood", 7, false],
@@ -136,7 +174,9 @@ describe("reading the .xlsx package directly", () => {
     const grid = (await throughPackage(bytes)).sheets[0];
     expect([grid.top, grid.left]).toEqual([1, 0]);
     // An item it cannot read would shift every later index: the package goes to ExcelJS instead.
-    const uncounted = await packageWith('<row r="1"><c r="A1" t="s"><v>1</v></c></row>', { sharedStrings: '<si foo="1"><t>First</t></si><si><t>Second</t></si>' });
+    const uncounted = await packageWith('<row r="1"><c r="A1" t="s"><v>1</v></c></row>', {
+      sharedStrings: '<si foo="1"><t>First</t></si><si><t>Second</t></si>',
+    });
     await expect(throughPackage(uncounted)).rejects.toThrow(/cannot count/);
   });
 
@@ -147,19 +187,25 @@ describe("reading the .xlsx package directly", () => {
     ws.getCell("B1").value = { formula: "1=2", result: false };
     ws.getCell("C1").value = { formula: "B1-B1", result: 5 };
     ws.getCell("D1").value = { formula: "1=1", result: true };
-    ws.getCell("E1").value = { formula: "\"Ward\"", result: "Ward" };
+    ws.getCell("E1").value = { formula: '"Ward"', result: "Ward" };
     ws.getCell("D1").numFmt = "dd/mm/yyyy";
     ws.getCell("E1").numFmt = "dd/mm/yyyy";
     const bytes = await bytesOf(workbook);
     expect(await valuesOf(bytes)).toEqual([[0, false, 5, true, "Ward"]]);
     const excelJs = (await throughExcelJs(bytes)).sheets[0];
     expect(excelJs.left).toBe(2); // A1 and B1 read as empty
-    expect([excelJs.values[0][0], excelJs.values[0][1] instanceof Date, excelJs.values[0][2] instanceof Date]).toEqual([5, true, true]);
+    expect([excelJs.values[0][0], excelJs.values[0][1] instanceof Date, excelJs.values[0][2] instanceof Date]).toEqual([
+      5,
+      true,
+      true,
+    ]);
   });
 
   it("turns numbers in date formats into dates, in the 1900 and 1904 systems, and leaves merged cells to their top-left", async () => {
-    const styles = '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs>';
-    const data = '<row r="1"><c r="A1" s="1"><v>43831</v></c><c r="B1" s="2"><v>43831.5</v></c><c r="C1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>3</v></c></row>';
+    const styles =
+      '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs>';
+    const data =
+      '<row r="1"><c r="A1" s="1"><v>43831</v></c><c r="B1" s="2"><v>43831.5</v></c><c r="C1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><v>3</v></c></row>';
     const tail = '<mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells>';
     expect(await valuesOf(await packageWith(data, { styles, tail }))).toEqual([
       [new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2020, 0, 1, 12)), 1],
@@ -170,21 +216,32 @@ describe("reading the .xlsx package directly", () => {
     const formats = (await throughPackage(await packageWith(data, { styles }))).sheets[0].numberFormats;
     expect(formats?.[0]).toEqual(["dd/mm/yyyy", "mm-dd-yy", null]);
     // A number beyond any date stays a number (ExcelJS gives an invalid Date).
-    expect(await valuesOf(await packageWith('<row r="1"><c r="A1" s="1"><v>1E+20</v></c></row>', { styles }))).toEqual([[1e20]]);
+    expect(await valuesOf(await packageWith('<row r="1"><c r="A1" s="1"><v>1E+20</v></c></row>', { styles }))).toEqual([
+      [1e20],
+    ]);
   });
 
   it("leaves packages it does not read to ExcelJS, with the same result", async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("Police crime").addRows([["Crime", "2018/19", "2019/20"], ["Drug offences", 318, 394]]);
+    workbook.addWorksheet("Police crime").addRows([
+      ["Crime", "2018/19", "2019/20"],
+      ["Drug offences", 318, 394],
+    ]);
     const zip = await JSZip.loadAsync(await bytesOf(workbook));
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     // A sheet with CDATA text is valid XML that this reader declines.
-    zip.file("xl/worksheets/sheet1.xml", sheet.replace("</worksheet>", "<extLst><ext uri=\"x\"><![CDATA[note]]></ext></extLst></worksheet>"));
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      sheet.replace("</worksheet>", '<extLst><ext uri="x"><![CDATA[note]]></ext></extLst></worksheet>'),
+    );
     const bytes = await zip.generateAsync({ type: "uint8array" });
     await expect(throughPackage(bytes)).rejects.toThrow(/CDATA/);
     const port = await WorkbookFile.fromBytes(bytes, "cdata.xlsx", nodeDeflateCodec);
     const grids = await port.readWorkbook();
-    expect(grids.sheets[0].values).toEqual([["Crime", "2018/19", "2019/20"], ["Drug offences", 318, 394]]);
+    expect(grids.sheets[0].values).toEqual([
+      ["Crime", "2018/19", "2019/20"],
+      ["Drug offences", 318, 394],
+    ]);
     // A package the writer does not handle either still gets its results, through ExcelJS.
     await port.writeResultSheets(buildResultSheets(computeAssessment(grids)));
     expect(port.writtenSheets).toContain("CSP Summary");

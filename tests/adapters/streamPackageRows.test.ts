@@ -52,7 +52,13 @@ describe("streamPackageRows", () => {
     const ws = wb.addWorksheet("Extract");
     ws.addRow(["Crime Reference", "Committed Date", "Crime Type", "Ward", "Note"]);
     for (let i = 0; i < 12000; i += 1) {
-      const row = ws.addRow([`B/${i}`, new Date(Date.UTC(2019, i % 12, 1 + (i % 28))), i % 3 ? "Theft" : "Burglary <&> \"x\"", i % 5 ? "High Street" : null, i % 7 ? null : i]);
+      const row = ws.addRow([
+        `B/${i}`,
+        new Date(Date.UTC(2019, i % 12, 1 + (i % 28))),
+        i % 3 ? "Theft" : 'Burglary <&> "x"',
+        i % 5 ? "High Street" : null,
+        i % 7 ? null : i,
+      ]);
       row.getCell(2).numFmt = "dd/mm/yyyy";
     }
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());

@@ -7,7 +7,11 @@ import { NumberFormats, type ResultSheet, resultColumn } from "../../src/model";
 
 const RESULT: ResultSheet = {
   name: "CSP Summary",
-  columns: [resultColumn("Label", 30, NumberFormats.text), resultColumn("Value", 12, NumberFormats.integer), resultColumn("Share", 10, NumberFormats.percent1)],
+  columns: [
+    resultColumn("Label", 30, NumberFormats.text),
+    resultColumn("Value", 12, NumberFormats.integer),
+    resultColumn("Share", 10, NumberFormats.percent1),
+  ],
   rows: [
     ["Section", null, null],
     ["Drug offences", 394, 0.239],
@@ -54,7 +58,12 @@ describe("writing result sheets into the .xlsx package", () => {
     expect(ws.getCell("A1").fill).toMatchObject({ pattern: "solid", fgColor: { argb: "FF1F4E79" } });
     expect(ws.getCell("A2").font?.bold).toBe(true);
     expect(ws.getCell("C2").fill).toMatchObject({ fgColor: { argb: "FFDDEBF7" } }); // section rows are filled across
-    expect([ws.getCell("B3").value, ws.getCell("B3").numFmt, ws.getCell("C3").value, ws.getCell("C3").numFmt]).toEqual([394, "#,##0", 0.239, "0.0%"]);
+    expect([ws.getCell("B3").value, ws.getCell("B3").numFmt, ws.getCell("C3").value, ws.getCell("C3").numFmt]).toEqual([
+      394,
+      "#,##0",
+      0.239,
+      "0.0%",
+    ]);
     expect([ws.getCell("B4").value, ws.getCell("B4").numFmt]).toEqual([1.5, "#,##0.0"]);
     expect(ws.getCell("A4").value).toBe(" spaced & <odd> text ");
     // Control characters and a literal "_x0041_" are escaped as Excel escapes them (ExcelJS
@@ -63,7 +72,9 @@ describe("writing result sheets into the .xlsx package", () => {
     expect(part).toContain("<t>bell_x0007_ _x005F_x0041_</t>");
     expect(part).toContain('<t xml:space="preserve"> spaced &amp; &lt;odd&gt; text </t>');
     // A row's first cell carries its reference; the cells right after it stand in the next columns.
-    expect(part).toMatch(/<row r="3"><c r="A3"[^>]*>.*?<\/c><c s="\d+"><v>394<\/v><\/c><c s="\d+"><v>0.239<\/v><\/c><\/row>/);
+    expect(part).toMatch(
+      /<row r="3"><c r="A3"[^>]*>.*?<\/c><c s="\d+"><v>394<\/v><\/c><c s="\d+"><v>0.239<\/v><\/c><\/row>/,
+    );
     expect(ws.getCell("B5").value).toEqual(new Date(Date.UTC(2019, 9, 12)));
     expect(ws.getCell("B5").numFmt).toBe("dd/mm/yyyy");
     expect(ws.getCell("C5").value).toBe(true);
@@ -86,19 +97,34 @@ describe("writing result sheets into the .xlsx package", () => {
     const wb = await load(second.bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Police crime", "CSP Summary"]);
     expect(wb.getWorksheet("CSP Summary")!.getCell("A2").value).toBe("Only row");
-    expect(Object.keys(after.files).filter((f) => f.startsWith("xl/worksheets/") && f.endsWith(".xml"))).toHaveLength(2);
+    expect(Object.keys(after.files).filter((f) => f.startsWith("xl/worksheets/") && f.endsWith(".xml"))).toHaveLength(
+      2,
+    );
   });
 
   it("shares text the workbook's table holds or that repeats down a column, and a re-run adds none", async () => {
     const sheet: ResultSheet = {
       name: "CSP Tables",
       columns: [resultColumn("Row", 20, NumberFormats.text), resultColumn("Value", 10, NumberFormats.integer)],
-      rows: [["Drug offences", 1], ["Area  A", 2], ["Area  A", 3], ["Area  A", 4], ["A headline", 5], [" spaced ", 6], [" spaced ", 7]],
+      rows: [
+        ["Drug offences", 1],
+        ["Area  A", 2],
+        ["Area  A", 3],
+        ["Area  A", 4],
+        ["A headline", 5],
+        [" spaced ", 6],
+        [" spaced ", 7],
+      ],
     };
     const original = await analystWorkbook();
-    const table = async (bytes: Uint8Array): Promise<string> => (await JSZip.loadAsync(bytes)).file("xl/sharedStrings.xml")!.async("string");
+    const table = async (bytes: Uint8Array): Promise<string> =>
+      (await JSZip.loadAsync(bytes)).file("xl/sharedStrings.xml")!.async("string");
     const cells = async (bytes: Uint8Array): Promise<string[]> =>
-      [...(await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet2.xml")!.async("string")).matchAll(/<c r="A\d+"[^>]*>.*?<\/c>/g)].map((m) => m[0].replace(/ s="\d+"/, ""));
+      [
+        ...(await (await JSZip.loadAsync(bytes)).file("xl/worksheets/sheet2.xml")!.async("string")).matchAll(
+          /<c r="A\d+"[^>]*>.*?<\/c>/g,
+        ),
+      ].map((m) => m[0].replace(/ s="\d+"/, ""));
     const before = await table(original);
     const items = (xml: string): string[] => [...xml.matchAll(/<si>.*?<\/si>/g)].map((m) => m[0]);
     const drugs = items(before).indexOf("<si><t>Drug offences</t></si>");
@@ -107,7 +133,11 @@ describe("writing result sheets into the .xlsx package", () => {
     const first = (await writeIntoPackage(original, [sheet]))!;
     const after = await table(first.bytes);
     // The analyst's items keep their places; the repeated texts are added after them.
-    expect(items(after)).toEqual([...items(before), "<si><t>Area  A</t></si>", '<si><t xml:space="preserve"> spaced </t></si>']);
+    expect(items(after)).toEqual([
+      ...items(before),
+      "<si><t>Area  A</t></si>",
+      '<si><t xml:space="preserve"> spaced </t></si>',
+    ]);
     expect(after).toContain(`uniqueCount="${items(before).length + 2}"`);
     expect(after).not.toMatch(/\scount=/);
     const n = items(before).length;
@@ -134,10 +164,17 @@ describe("writing result sheets into the .xlsx package", () => {
 
   /** The analyst's workbook with its text inline, as some tools write it, and the given table or none. */
   async function inlineWorkbook(table: string | null): Promise<Uint8Array> {
-    const zip = await JSZip.loadAsync(await analystWorkbook((wb) => (wb.getWorksheet("Police crime")!.getCell("A1").value = 1)));
+    const zip = await JSZip.loadAsync(
+      await analystWorkbook((wb) => (wb.getWorksheet("Police crime")!.getCell("A1").value = 1)),
+    );
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    const strings = [...(await zip.file("xl/sharedStrings.xml")!.async("string")).matchAll(/<si><t>(.*?)<\/t><\/si>/g)].map((m) => m[1]);
-    zip.file("xl/worksheets/sheet1.xml", sheet.replace(/ t="s"><v>(\d+)<\/v>/g, (_, i: string) => ` t="inlineStr"><is><t>${strings[Number(i)]}</t></is>`));
+    const strings = [
+      ...(await zip.file("xl/sharedStrings.xml")!.async("string")).matchAll(/<si><t>(.*?)<\/t><\/si>/g),
+    ].map((m) => m[1]);
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      sheet.replace(/ t="s"><v>(\d+)<\/v>/g, (_, i: string) => ` t="inlineStr"><is><t>${strings[Number(i)]}</t></is>`),
+    );
     if (table !== null) {
       zip.file("xl/sharedStrings.xml", table);
       return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
@@ -149,25 +186,46 @@ describe("writing result sheets into the .xlsx package", () => {
     zip.file("[Content_Types].xml", types.replace(/<Override [^>]*sharedStrings[^>]*\/>/, ""));
     return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   }
-  const TWICE: ResultSheet = { name: "CSP Summary", columns: RESULT.columns, rows: [["Twice", 1, null], ["Twice", 2, null]] };
+  const TWICE: ResultSheet = {
+    name: "CSP Summary",
+    columns: RESULT.columns,
+    rows: [
+      ["Twice", 1, null],
+      ["Twice", 2, null],
+    ],
+  };
   const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
   it("gives a workbook without a shared-string table one when text repeats", async () => {
     const written = (await writeIntoPackage(await inlineWorkbook(null), [TWICE]))!;
     const out = await JSZip.loadAsync(written.bytes);
-    expect(await out.file("xl/sharedStrings.xml")!.async("string")).toMatch(/<sst [^>]*uniqueCount="1"><si><t>Twice<\/t><\/si><\/sst>$/);
-    expect(await out.file("xl/_rels/workbook.xml.rels")!.async("string")).toMatch(/Type="[^"]*\/sharedStrings" Target="sharedStrings.xml"/);
+    expect(await out.file("xl/sharedStrings.xml")!.async("string")).toMatch(
+      /<sst [^>]*uniqueCount="1"><si><t>Twice<\/t><\/si><\/sst>$/,
+    );
+    expect(await out.file("xl/_rels/workbook.xml.rels")!.async("string")).toMatch(
+      /Type="[^"]*\/sharedStrings" Target="sharedStrings.xml"/,
+    );
     expect(await out.file("[Content_Types].xml")!.async("string")).toContain('PartName="/xl/sharedStrings.xml"');
     const wb = await load(written.bytes);
-    expect([wb.getWorksheet("CSP Summary")!.getCell("A2").value, wb.getWorksheet("CSP Summary")!.getCell("A3").value]).toEqual(["Twice", "Twice"]);
+    expect([
+      wb.getWorksheet("CSP Summary")!.getCell("A2").value,
+      wb.getWorksheet("CSP Summary")!.getCell("A3").value,
+    ]).toEqual(["Twice", "Twice"]);
     expect(wb.getWorksheet("Police crime")!.getCell("A2").value).toBe("Drug offences");
   });
 
   it("adds to an empty table written as one element, and declines a table it cannot count", async () => {
-    const empty = (await writeIntoPackage(await inlineWorkbook(`<sst xmlns="${MAIN}" count="0" uniqueCount="0"/>`), [TWICE]))!;
-    expect(await (await JSZip.loadAsync(empty.bytes)).file("xl/sharedStrings.xml")!.async("string")).toBe(`<sst xmlns="${MAIN}" uniqueCount="1"><si><t>Twice</t></si></sst>`);
+    const empty = (await writeIntoPackage(await inlineWorkbook(`<sst xmlns="${MAIN}" count="0" uniqueCount="0"/>`), [
+      TWICE,
+    ]))!;
+    expect(await (await JSZip.loadAsync(empty.bytes)).file("xl/sharedStrings.xml")!.async("string")).toBe(
+      `<sst xmlns="${MAIN}" uniqueCount="1"><si><t>Twice</t></si></sst>`,
+    );
     // A prefixed root, or items with attributes: appending could point our cells at the wrong text.
-    for (const table of [`<x:sst xmlns:x="${MAIN}"><x:si><x:t>Twice</x:t></x:si></x:sst>`, `<sst xmlns="${MAIN}"><si foo="1"><t>Other</t></si><si><t>Twice</t></si></sst>`]) {
+    for (const table of [
+      `<x:sst xmlns:x="${MAIN}"><x:si><x:t>Twice</x:t></x:si></x:sst>`,
+      `<sst xmlns="${MAIN}"><si foo="1"><t>Other</t></si><si><t>Twice</t></si></sst>`,
+    ]) {
       expect(await writeIntoPackage(await inlineWorkbook(table), [TWICE])).toBeNull();
     }
   });
@@ -189,7 +247,13 @@ describe("writing result sheets into the .xlsx package", () => {
         const written = (await writeIntoPackage(original, [{ name: "CSP Tables", columns, rows: cells }]))!;
         const ws = (await load(written.bytes)).getWorksheet("CSP Tables")!;
         cells.forEach((row, r) =>
-          row.forEach((value, c) => expect([r, c, ws.getCell(r + 2, c + 1).value ?? null]).toEqual([r, c, value === 0 && Object.is(value, -0) ? 0 : value])),
+          row.forEach((value, c) =>
+            expect([r, c, ws.getCell(r + 2, c + 1).value ?? null]).toEqual([
+              r,
+              c,
+              value === 0 && Object.is(value, -0) ? 0 : value,
+            ]),
+          ),
         );
       }),
       { numRuns: 25 },
@@ -211,12 +275,18 @@ describe("writing result sheets into the .xlsx package", () => {
     const first = (await writeIntoPackage(withLocalName, [RESULT]))!;
     const zip = await JSZip.loadAsync(first.bytes);
     const workbook = await zip.file("xl/workbook.xml")!.async("string");
-    zip.file("xl/workbook.xml", workbook.replace("</definedNames>", '<definedName name="_xlnm.Print_Area" localSheetId="2">\'CSP Summary\'!$A$1:$C$5</definedName></definedNames>'));
+    zip.file(
+      "xl/workbook.xml",
+      workbook.replace(
+        "</definedNames>",
+        '<definedName name="_xlnm.Print_Area" localSheetId="2">\'CSP Summary\'!$A$1:$C$5</definedName></definedNames>',
+      ),
+    );
     expect(await writeIntoPackage(await zip.generateAsync({ type: "uint8array" }), [RESULT])).toBeNull();
   });
 
   it("escapes and unescapes text as Excel does", () => {
-    const text = "a & b < c > \"d\" \u0007 _x0041_";
+    const text = 'a & b < c > "d" \u0007 _x0041_';
     expect(xmlText(text)).toBe("a &amp; b &lt; c &gt; &quot;d&quot; _x0007_ _x005F_x0041_");
     expect(xmlUnescape(xmlText(text))).toBe(text);
     expect(xmlUnescape("&#65;&#x42;&apos;")).toBe("AB'");
@@ -225,7 +295,9 @@ describe("writing result sheets into the .xlsx package", () => {
   });
 
   it("escapes any text to XML that reads back unchanged", () => {
-    const texts = fc.string({ unit: fc.constantFrom("a", " ", "&", "<", ">", '"', "_", "x", "0", "F", "\u0007", "\u001f", "\t", "é", "\ufffe") });
+    const texts = fc.string({
+      unit: fc.constantFrom("a", " ", "&", "<", ">", '"', "_", "x", "0", "F", "\u0007", "\u001f", "\t", "é", "\ufffe"),
+    });
     fc.assert(
       fc.property(texts, (text) => {
         const escaped = xmlText(text);

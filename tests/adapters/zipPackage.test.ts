@@ -18,7 +18,11 @@ async function deflate(codec: DeflateCodec, ...pieces: string[]) {
 
 describe("the zip container of a package", () => {
   it.each(CODECS)("deflates with %s: sizes and CRC-32 that other zip readers accept", async (_name, codec) => {
-    const pieces = ["<sheetData>", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Fant – Bridge ✓</t></is></c></row>".repeat(5000), "</sheetData>"];
+    const pieces = [
+      "<sheetData>",
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Fant – Bridge ✓</t></is></c></row>'.repeat(5000),
+      "</sheetData>",
+    ];
     const part = await deflate(codec, ...pieces);
     const original = new TextEncoder().encode(pieces.join(""));
     expect([part.size, part.crc32]).toEqual([original.length, zlib.crc32(original)]);
@@ -60,14 +64,23 @@ describe("the zip container of a package", () => {
     source.file("docProps/stored.txt", "kept as stored", { compression: "STORE" });
     const bytes = await source.generateAsync({ type: "uint8array", streamFiles: true }); // data descriptors, as some writers use
     const zip = ZipPackage.open(bytes)!;
-    expect(zip.names().filter((n) => !n.endsWith("/"))).toEqual(["[Content_Types].xml", "xl/worksheets/sheet1.xml", "docProps/stored.txt"]);
+    expect(zip.names().filter((n) => !n.endsWith("/"))).toEqual([
+      "[Content_Types].xml",
+      "xl/worksheets/sheet1.xml",
+      "docProps/stored.txt",
+    ]);
     expect(text((await zip.read("docProps/stored.txt", nodeDeflateCodec))!)).toBe("kept as stored");
     const added = await deflate(nodeDeflateCodec, "<worksheet>ours, naïve</worksheet>");
-    const out = writeZip([...zip.names().map((name) => ({ name, entry: zip.entry(name)! })), { name: "xl/worksheets/sheet2 – ours.xml", deflated: added }]);
+    const out = writeZip([
+      ...zip.names().map((name) => ({ name, entry: zip.entry(name)! })),
+      { name: "xl/worksheets/sheet2 – ours.xml", deflated: added },
+    ]);
     const back = await JSZip.loadAsync(out, { checkCRC32: true });
     expect(await back.file("xl/worksheets/sheet1.xml")!.async("string")).toBe("<worksheet>analyst's own</worksheet>");
     expect(await back.file("docProps/stored.txt")!.async("string")).toBe("kept as stored");
-    expect(await back.file("xl/worksheets/sheet2 – ours.xml")!.async("string")).toBe("<worksheet>ours, naïve</worksheet>");
+    expect(await back.file("xl/worksheets/sheet2 – ours.xml")!.async("string")).toBe(
+      "<worksheet>ours, naïve</worksheet>",
+    );
     // Copied entries keep their compressed bytes.
     const reopened = ZipPackage.open(out)!;
     expect(reopened.entry("xl/worksheets/sheet1.xml")!.raw).toEqual(zip.entry("xl/worksheets/sheet1.xml")!.raw);
@@ -75,10 +88,14 @@ describe("the zip container of a package", () => {
 
   it("declines what it cannot read, so ExcelJS gets the file", async () => {
     expect(ZipPackage.open(new TextEncoder().encode("not a zip at all"))).toBeNull();
-    const bytes = await new JSZip().file("a.xml", "<a>some text to deflate</a>").generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const bytes = await new JSZip()
+      .file("a.xml", "<a>some text to deflate</a>")
+      .generateAsync({ type: "uint8array", compression: "DEFLATE" });
     expect(ZipPackage.open(bytes.slice(0, bytes.length - 30))).toBeNull(); // truncated
     const encrypted = bytes.slice();
-    const central = encrypted.findIndex((_, i) => encrypted[i] === 0x50 && encrypted[i + 1] === 0x4b && encrypted[i + 2] === 1 && encrypted[i + 3] === 2);
+    const central = encrypted.findIndex(
+      (_, i) => encrypted[i] === 0x50 && encrypted[i + 1] === 0x4b && encrypted[i + 2] === 1 && encrypted[i + 3] === 2,
+    );
     encrypted[central + 8] |= 1;
     expect(ZipPackage.open(encrypted)).toBeNull();
     const damaged = bytes.slice();

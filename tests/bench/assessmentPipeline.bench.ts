@@ -54,7 +54,13 @@ async function worker(mode: string, file: string): Promise<void> {
   const out = await port.toBytes();
   await fs.writeFile(`${file}.out.xlsx`, out);
   const end = performance.now();
-  report(end - start, { loadMs: loaded - start, modelMs: modelled - loaded, computeMs: computed - modelled, writeMs: end - computed, tables: assessment.tables.length });
+  report(end - start, {
+    loadMs: loaded - start,
+    modelMs: modelled - loaded,
+    computeMs: computed - modelled,
+    writeMs: end - computed,
+    tables: assessment.tables.length,
+  });
 }
 
 /** Runs the benchmark and prints its figures. */
@@ -76,15 +82,30 @@ export async function benchAssessmentPipeline(): Promise<void> {
     const full = median(fulls.map((m) => m.wallMs));
     const pairRatio = median(fulls.map((m, i) => m.wallMs / reads[i].wallMs));
     const part = (k: string): number => median(fulls.map((m) => m.extra?.[k] ?? 0));
-    console.log(`\nWorkbook pipeline: ${SHEETS} sheets × ${ROWS} rows (${fixed(size / 1024 / 1024, 1)} MB .xlsx), median of ${runs} runs`);
-    console.log(`  ExcelJS bare read           ${fixed(read)} ms   peak RSS ${fixed(median(reads.map((m) => m.peakRssMb)))} MB`);
-    console.log(`  read + compute + write      ${fixed(full)} ms   peak RSS ${fixed(median(fulls.map((m) => m.peakRssMb)))} MB`);
-    console.log(`    load ${fixed(part("loadMs"))} ms, model ${fixed(part("modelMs"))} ms, compute ${fixed(part("computeMs"))} ms, write ${fixed(part("writeMs"))} ms (${part("tables")} tables)`);
+    console.log(
+      `\nWorkbook pipeline: ${SHEETS} sheets × ${ROWS} rows (${fixed(size / 1024 / 1024, 1)} MB .xlsx), median of ${runs} runs`,
+    );
+    console.log(
+      `  ExcelJS bare read           ${fixed(read)} ms   peak RSS ${fixed(median(reads.map((m) => m.peakRssMb)))} MB`,
+    );
+    console.log(
+      `  read + compute + write      ${fixed(full)} ms   peak RSS ${fixed(median(fulls.map((m) => m.peakRssMb)))} MB`,
+    );
+    console.log(
+      `    load ${fixed(part("loadMs"))} ms, model ${fixed(part("modelMs"))} ms, compute ${fixed(part("computeMs"))} ms, write ${fixed(part("writeMs"))} ms (${part("tables")} tables)`,
+    );
     // Our run never calls ExcelJS's reader, so it can finish before ExcelJS has merely read the file.
-    const against = full >= read ? `our work adds ${fixed(((full - read) / read) * 100)}% to the bare read` : `the whole run takes ${fixed(((read - full) / read) * 100)}% less than the bare read`;
-    console.log(`  ratio full / bare read      ${(full / read).toFixed(2)}  (${against}; target: adds <= 20%, a ratio <= 1.20)`);
+    const against =
+      full >= read
+        ? `our work adds ${fixed(((full - read) / read) * 100)}% to the bare read`
+        : `the whole run takes ${fixed(((read - full) / read) * 100)}% less than the bare read`;
+    console.log(
+      `  ratio full / bare read      ${(full / read).toFixed(2)}  (${against}; target: adds <= 20%, a ratio <= 1.20)`,
+    );
     console.log(`  median ratio of each pair   ${pairRatio.toFixed(2)}`);
-    console.log(`  of which model + compute    ${fixed(((part("modelMs") + part("computeMs")) / read) * 100)}% of the bare read; writing the output workbook ${fixed((part("writeMs") / read) * 100)}%`);
+    console.log(
+      `  of which model + compute    ${fixed(((part("modelMs") + part("computeMs")) / read) * 100)}% of the bare read; writing the output workbook ${fixed((part("writeMs") / read) * 100)}%`,
+    );
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

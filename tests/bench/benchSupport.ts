@@ -19,7 +19,10 @@ export function median(values: readonly number[]): number {
  * measurement it prints on its last line.
  */
 export function measureInChild(worker: string, args: readonly string[]): Measurement {
-  const stdout = execFileSync(process.execPath, ["--expose-gc", worker, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const stdout = execFileSync(process.execPath, ["--expose-gc", worker, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const lines = stdout.trim().split("\n");
   return JSON.parse(lines[lines.length - 1]) as Measurement;
 }

@@ -26,7 +26,13 @@ async function workbookWith2000Points(file: string): Promise<void> {
 }
 
 const scripts = (page: Page): Promise<string[]> =>
-  page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".js")).map((n) => n.split("/").pop() as string));
+  page.evaluate(() =>
+    performance
+      .getEntriesByType("resource")
+      .map((e) => e.name)
+      .filter((n) => n.endsWith(".js"))
+      .map((n) => n.split("/").pop() as string),
+  );
 
 /** Runs the benchmark and prints its figures. */
 export async function benchMapRender(): Promise<void> {
@@ -48,7 +54,8 @@ export async function benchMapRender(): Promise<void> {
         const started = performance.now();
         (document.getElementById("csp-map-open") as HTMLButtonElement).click();
         await new Promise<void>((resolve) => {
-          const check = (): void => (document.querySelectorAll("path.csp-point").length >= 2000 ? resolve() : void requestAnimationFrame(check));
+          const check = (): void =>
+            document.querySelectorAll("path.csp-point").length >= 2000 ? resolve() : void requestAnimationFrame(check);
           check();
         });
         return performance.now() - started;
@@ -58,10 +65,18 @@ export async function benchMapRender(): Promise<void> {
         const mapped = await scripts(page);
         const size = (names: string[]): number => names.reduce((a, n) => a + gz(n), 0);
         console.log("\nTask pane JavaScript as the browser loads it (gzipped)");
-        console.log(`  initial (page load)            ${fixed(size(initial) / 1024, 1)} kB  (target <= 250 kB)  ${initial.join(", ")}`);
-        console.log(`  added on Compute (job, ExcelJS) ${fixed(size(computed.filter((n) => !initial.includes(n))) / 1024, 1)} kB`);
-        console.log(`  map chunk (Leaflet, map code)   ${fixed(size(mapped.filter((n) => !computed.includes(n))) / 1024, 1)} kB, loaded when the map opens`);
-        console.log(`\nFirst map render, 26 wards and ${fixed(await page.locator("path.csp-point").count())} points (headless Chromium, 5 runs)`);
+        console.log(
+          `  initial (page load)            ${fixed(size(initial) / 1024, 1)} kB  (target <= 250 kB)  ${initial.join(", ")}`,
+        );
+        console.log(
+          `  added on Compute (job, ExcelJS) ${fixed(size(computed.filter((n) => !initial.includes(n))) / 1024, 1)} kB`,
+        );
+        console.log(
+          `  map chunk (Leaflet, map code)   ${fixed(size(mapped.filter((n) => !computed.includes(n))) / 1024, 1)} kB, loaded when the map opens`,
+        );
+        console.log(
+          `\nFirst map render, 26 wards and ${fixed(await page.locator("path.csp-point").count())} points (headless Chromium, 5 runs)`,
+        );
       }
       await page.close();
     }
@@ -70,5 +85,7 @@ export async function benchMapRender(): Promise<void> {
     await server.close();
     await fs.rm(file, { force: true });
   }
-  console.log(`  median ${fixed(median(times), 1)} ms, slowest ${fixed(Math.max(...times), 1)} ms from the Open map click  (target <= 300 ms)`);
+  console.log(
+    `  median ${fixed(median(times), 1)} ms, slowest ${fixed(Math.max(...times), 1)} ms from the Open map click  (target <= 300 ms)`,
+  );
 }

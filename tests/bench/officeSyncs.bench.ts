@@ -30,9 +30,17 @@ export async function benchOfficeSyncs(): Promise<void> {
     const ms = performance.now() - start;
     const largest = Math.max(...excel.stats.requestBytes);
     const total = excel.stats.requestBytes.reduce((a, b) => a + b, 0);
-    console.log(`  ${String(sheets).padStart(6)}   ${String(excel.stats.syncs).padStart(5)}   ${fixed(largest / 1024)} kB`.padEnd(42) + `${fixed(total / 1024)} kB`.padEnd(16) + `${fixed(ms)} ms`);
+    console.log(
+      `  ${String(sheets).padStart(6)}   ${String(excel.stats.syncs).padStart(5)}   ${fixed(largest / 1024)} kB`.padEnd(
+        42,
+      ) +
+        `${fixed(total / 1024)} kB`.padEnd(16) +
+        `${fixed(ms)} ms`,
+    );
   }
   const rowsOnly = workbook(1, 20000);
   await runAssessment(new OfficeWorkbook(rowsOnly.run));
-  console.log(`  (1 sheet of 20,000 rows: ${rowsOnly.stats.syncs} syncs: rows cost request bytes, not syncs, until a request would pass 3.5 MB)`);
+  console.log(
+    `  (1 sheet of 20,000 rows: ${rowsOnly.stats.syncs} syncs: rows cost request bytes, not syncs, until a request would pass 3.5 MB)`,
+  );
 }

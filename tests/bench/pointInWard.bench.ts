@@ -25,8 +25,18 @@ function randomPoints(count: number, box: readonly number[]): Float64Array {
 }
 
 function worker(mode: string): void {
-  const boundaries = loadBoundaries(JSON.parse(readFileSync(path.join(packageRoot(), "build", "geo", "wards.topo.json"), "utf8")));
-  const box = boundaries.wards.reduce((b, w) => [Math.min(b[0], w.bbox[0]), Math.min(b[1], w.bbox[1]), Math.max(b[2], w.bbox[2]), Math.max(b[3], w.bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+  const boundaries = loadBoundaries(
+    JSON.parse(readFileSync(path.join(packageRoot(), "build", "geo", "wards.topo.json"), "utf8")),
+  );
+  const box = boundaries.wards.reduce(
+    (b, w) => [
+      Math.min(b[0], w.bbox[0]),
+      Math.min(b[1], w.bbox[1]),
+      Math.max(b[2], w.bbox[2]),
+      Math.max(b[3], w.bbox[3]),
+    ],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
   const count = mode === "naive" ? NAIVE_POINTS : POINTS;
   const xy = randomPoints(count, box);
   const start = performance.now();
@@ -56,9 +66,15 @@ export async function benchPointInWard(): Promise<void> {
   const rate = indexed.extra?.pointsPerSecond ?? 0;
   const naiveRate = naive.extra?.pointsPerSecond ?? 1;
   console.log(`\nPoint in ward: ${fixed(POINTS)} random points over the borough's bounding box (26 wards)`);
-  console.log(`  flatbush + exact test     ${fixed(indexed.wallMs)} ms, ${fixed(rate)} points/s, peak RSS ${fixed(indexed.peakRssMb)} MB (${fixed(indexed.extra?.inside ?? 0)} in a ward)`);
-  console.log(`  naive turf loop           ${fixed(naiveRate)} points/s (measured on ${fixed(NAIVE_POINTS)} points), peak RSS ${fixed(naive.peakRssMb)} MB`);
-  console.log(`  speed-up over naive       ${(rate / naiveRate).toFixed(1)}×  (targets: >= 2,000,000 points/s on one core, >= 10× naive)`);
+  console.log(
+    `  flatbush + exact test     ${fixed(indexed.wallMs)} ms, ${fixed(rate)} points/s, peak RSS ${fixed(indexed.peakRssMb)} MB (${fixed(indexed.extra?.inside ?? 0)} in a ward)`,
+  );
+  console.log(
+    `  naive turf loop           ${fixed(naiveRate)} points/s (measured on ${fixed(NAIVE_POINTS)} points), peak RSS ${fixed(naive.peakRssMb)} MB`,
+  );
+  console.log(
+    `  speed-up over naive       ${(rate / naiveRate).toFixed(1)}×  (targets: >= 2,000,000 points/s on one core, >= 10× naive)`,
+  );
 }
 
 if (require.main === module && process.argv[2]) worker(process.argv[2]);

@@ -16,8 +16,24 @@ const RUNS = 5;
 const ZIP_ROWS = 1_000_000;
 const ZIP_MONTHS = 25;
 
-const TYPES = ["Violence and sexual offences", "Anti-social behaviour", "Criminal damage and arson", "Public order", "Other theft", "Shoplifting", "Vehicle crime", "Burglary", "Other crime", "Drugs", "Possession of weapons", "Theft from the person", "Robbery", "Bicycle theft"];
-const HEADER = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
+const TYPES = [
+  "Violence and sexual offences",
+  "Anti-social behaviour",
+  "Criminal damage and arson",
+  "Public order",
+  "Other theft",
+  "Shoplifting",
+  "Vehicle crime",
+  "Burglary",
+  "Other crime",
+  "Drugs",
+  "Possession of weapons",
+  "Theft from the person",
+  "Robbery",
+  "Bicycle theft",
+];
+const HEADER =
+  "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
 
 /** A whole process's wall time and peak memory (GNU time is not assumed: the child reports its own). */
 function timeProcess(args: readonly string[]): { ms: number; rssMb: number } {
@@ -73,10 +89,20 @@ export async function benchPoliceUk(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-bench-police-uk-"));
   try {
     const json = path.join(dir, "out.json");
-    const incidents = (inputs: readonly string[]): string[] => ["-r", path.join(dir, "rss.js"), CLI, "incidents", ...inputs, "--json", json];
+    const incidents = (inputs: readonly string[]): string[] => [
+      "-r",
+      path.join(dir, "rss.js"),
+      CLI,
+      "incidents",
+      ...inputs,
+      "--json",
+      json,
+    ];
     await fs.writeFile(path.join(dir, "rss.js"), REPORT_RSS);
 
-    console.log(`\npolice.uk: the three real Kent months (${KENT.length} CSVs), whole cold processes, ${RUNS} alternating runs`);
+    console.log(
+      `\npolice.uk: the three real Kent months (${KENT.length} CSVs), whole cold processes, ${RUNS} alternating runs`,
+    );
     const ours: { ms: number; rssMb: number }[] = [];
     const bare: { ms: number; rssMb: number }[] = [];
     for (let r = 0; r < RUNS; r += 1) {
@@ -85,19 +111,27 @@ export async function benchPoliceUk(): Promise<void> {
     }
     const ratio = median(ours.map((o, i) => o.ms / bare[i].ms));
     const oursMs = median(ours.map((o) => o.ms));
-    console.log(`  csp-assess incidents   ${fixed(oursMs)} ms, peak RSS ${fixed(median(ours.map((o) => o.rssMb)))} MB (target <= 2,000 ms: ${oursMs <= 2000 ? "met" : "missed"})`);
-    console.log(`  papaparse read only    ${fixed(median(bare.map((o) => o.ms)))} ms, peak RSS ${fixed(median(bare.map((o) => o.rssMb)))} MB (anchor)`);
+    console.log(
+      `  csp-assess incidents   ${fixed(oursMs)} ms, peak RSS ${fixed(median(ours.map((o) => o.rssMb)))} MB (target <= 2,000 ms: ${oursMs <= 2000 ? "met" : "missed"})`,
+    );
+    console.log(
+      `  papaparse read only    ${fixed(median(bare.map((o) => o.ms)))} ms, peak RSS ${fixed(median(bare.map((o) => o.rssMb)))} MB (anchor)`,
+    );
     console.log(`  ratio, pair by pair    ${ratio.toFixed(2)}x the bare read`);
 
     const zip = path.join(dir, "download.zip");
     await writeZip(zip);
     const size = (await fs.stat(zip)).size;
-    console.log(`police.uk-shaped download: ${fixed(ZIP_ROWS)} rows in ${ZIP_MONTHS} monthly CSVs inside a ${fixed(size / 1024 / 1024, 1)} MB zip, whole cold processes`);
+    console.log(
+      `police.uk-shaped download: ${fixed(ZIP_ROWS)} rows in ${ZIP_MONTHS} monthly CSVs inside a ${fixed(size / 1024 / 1024, 1)} MB zip, whole cold processes`,
+    );
     const zipped: { ms: number; rssMb: number }[] = [];
     for (let r = 0; r < 3; r += 1) zipped.push(timeProcess(incidents([zip])));
     const zipMs = median(zipped.map((o) => o.ms));
     const rate = ZIP_ROWS / (zipMs / 1000);
-    console.log(`  csp-assess incidents   ${fixed(zipMs)} ms, ${fixed(rate)} rows/s (target >= 300,000 rows/s: ${rate >= 300000 ? "met" : "missed"}), peak RSS ${fixed(median(zipped.map((o) => o.rssMb)))} MB`);
+    console.log(
+      `  csp-assess incidents   ${fixed(zipMs)} ms, ${fixed(rate)} rows/s (target >= 300,000 rows/s: ${rate >= 300000 ? "met" : "missed"}), peak RSS ${fixed(median(zipped.map((o) => o.rssMb)))} MB`,
+    );
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }

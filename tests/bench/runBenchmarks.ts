@@ -8,7 +8,14 @@ import { benchPoliceUk } from "./policeUk.bench";
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const benches: [string, () => Promise<void>][] = [["pipeline", benchAssessmentPipeline], ["wards", benchPointInWard], ["office", benchOfficeSyncs], ["map", benchMapRender], ["incidents", benchIncidents], ["police-uk", benchPoliceUk]];
+  const benches: [string, () => Promise<void>][] = [
+    ["pipeline", benchAssessmentPipeline],
+    ["wards", benchPointInWard],
+    ["office", benchOfficeSyncs],
+    ["map", benchMapRender],
+    ["incidents", benchIncidents],
+    ["police-uk", benchPoliceUk],
+  ];
   for (const [name, bench] of benches) {
     if (!only || only === name) await bench();
   }

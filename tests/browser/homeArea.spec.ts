@@ -11,7 +11,9 @@ describe("the home area field", () => {
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
     const headlines = await page.locator("#csp-headlines").innerText();
-    expect(headlines).toMatch(/Swale had the \d+(st|nd|rd|th) highest number of alcohol related hospital admissions of the 12 Kent districts \(\d+\), (up|down) [\d.]+% \([+-]\d+\), against 14\.4% for All Kent\./);
+    expect(headlines).toMatch(
+      /Swale had the \d+(st|nd|rd|th) highest number of alcohol related hospital admissions of the 12 Kent districts \(\d+\), (up|down) [\d.]+% \([+-]\d+\), against 14\.4% for All Kent\./,
+    );
     expect(headlines).not.toContain("Maidstone had the highest number of alcohol related hospital admissions");
     await screenshot(page, "standalone-home-area");
     await page.reload();
@@ -25,8 +27,12 @@ describe("the home area field", () => {
     const { page, errors, external } = await isolatedPage(chromium.browser());
     await page.goto(`${chromium.url()}taskpane.html`);
     await page.locator("#csp-options summary").click();
-    expect(await page.locator("#csp-window option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(["nov-oct", "apr-mar", "calendar"]);
-    expect(await page.locator("#csp-morile-preset option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(["linear", "escalating"]);
+    expect(
+      await page.locator("#csp-window option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+    ).toEqual(["nov-oct", "apr-mar", "calendar"]);
+    expect(
+      await page.locator("#csp-morile-preset option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+    ).toEqual(["linear", "escalating"]);
     await page.getByLabel("Year compared for record-level data").selectOption("apr-mar");
     await page.getByLabel("MoRiLE preset").selectOption("escalating");
     await page.getByRole("button", { name: "Compute assessment" }).click();

@@ -18,7 +18,8 @@ async function computeAndOpenMap(page: Page, file?: string): Promise<void> {
   await page.locator("path.csp-ward").first().waitFor({ timeout: 20000 });
 }
 
-const fills = (page: Page) => page.locator("path.csp-ward").evaluateAll((paths) => paths.map((p) => p.getAttribute("fill")));
+const fills = (page: Page) =>
+  page.locator("path.csp-ward").evaluateAll((paths) => paths.map((p) => p.getAttribute("fill")));
 
 describe("the ward map", () => {
   it("draws one shape per ward, switches layers, matches the legend to the class breaks, shows values on hover and credits the boundaries", async () => {
@@ -29,24 +30,38 @@ describe("the ward map", () => {
 
     const layers = await page.locator("#csp-map-layer option").allInnerTexts();
     expect(layers).toEqual([
-      "Young offenders by ward", "Young offenders by ward (rate per 1,000)",
-      "Domestic abuse crimes by ward (illustrative)", "Domestic abuse crimes by ward (illustrative) (rate per 1,000)",
-      "Police extract (synthetic): crime by ward", "Police extract (synthetic): crime by ward (rate per 1,000)",
-      "Police extract (synthetic): domestic abuse by ward", "Police extract (synthetic): domestic abuse by ward (rate per 1,000)",
-      "Town Centre team: all crime by ward", "Town Centre team: all crime by ward (rate per 1,000)",
-      "Needle find locations", "Needle find locations (rate per 1,000)",
+      "Young offenders by ward",
+      "Young offenders by ward (rate per 1,000)",
+      "Domestic abuse crimes by ward (illustrative)",
+      "Domestic abuse crimes by ward (illustrative) (rate per 1,000)",
+      "Police extract (synthetic): crime by ward",
+      "Police extract (synthetic): crime by ward (rate per 1,000)",
+      "Police extract (synthetic): domestic abuse by ward",
+      "Police extract (synthetic): domestic abuse by ward (rate per 1,000)",
+      "Town Centre team: all crime by ward",
+      "Town Centre team: all crime by ward (rate per 1,000)",
+      "Needle find locations",
+      "Needle find locations (rate per 1,000)",
     ]);
     const youth = await fills(page);
     await page.selectOption("#csp-map-layer", { label: "Domestic abuse crimes by ward (illustrative)" });
     const da = await fills(page);
     expect(da).not.toEqual(youth);
-    expect(await page.locator("#csp-map-title").innerText()).toBe("Domestic abuse crimes by ward (illustrative), Nov 18 – Oct 19 (Count; natural breaks (Jenks))");
+    expect(await page.locator("#csp-map-title").innerText()).toBe(
+      "Domestic abuse crimes by ward (illustrative), Nov 18 – Oct 19 (Count; natural breaks (Jenks))",
+    );
 
-    const daCounts = [420, 260, 200, 170, 150, 140, 135, 120, 103, 98, 90, 84, 76, 72, 70, 64, 62, 58, 52, 50, 48, 46, 44, 36, 34, 30];
+    const daCounts = [
+      420, 260, 200, 170, 150, 140, 135, 120, 103, 98, 90, 84, 76, 72, 70, 64, 62, 58, 52, 50, 48, 46, 44, 36, 34, 30,
+    ];
     const breaks = classify(daCounts, 5, "jenks").breaks;
     const legend = await page.locator("#csp-map-legend .csp-legend-row").allInnerTexts();
     expect(legend.slice(0, 5)).toEqual([
-      `${breaks[0]} – ${breaks[1]}`, `over ${breaks[1]} – ${breaks[2]}`, `over ${breaks[2]} – ${breaks[3]}`, `over ${breaks[3]} – ${breaks[4]}`, `over ${breaks[4]} – ${breaks[5]}`,
+      `${breaks[0]} – ${breaks[1]}`,
+      `over ${breaks[1]} – ${breaks[2]}`,
+      `over ${breaks[2]} – ${breaks[3]}`,
+      `over ${breaks[3]} – ${breaks[4]}`,
+      `over ${breaks[4]} – ${breaks[5]}`,
     ]);
     expect(legend).toContain("no data");
     expect(legend).toContain("Gi* hotspot (95%)");
@@ -61,7 +76,9 @@ describe("the ward map", () => {
     expect(info).toContain("Count: 260");
     expect(info).toContain("Rank: 2 of 26");
 
-    expect(await page.locator(".leaflet-control-attribution").innerText()).toContain("Source: Office for National Statistics licensed under the Open Government Licence v.3.0");
+    expect(await page.locator(".leaflet-control-attribution").innerText()).toContain(
+      "Source: Office for National Statistics licensed under the Open Government Licence v.3.0",
+    );
     await page.check("#csp-map-coverage");
     expect(await page.locator("path.csp-ring").count()).toBe(3);
     expect(await page.locator("#csp-coverage").innerText()).toMatch(/within 2 km of Salvation Army, Union Street/);
@@ -96,7 +113,13 @@ describe("the ward map", () => {
     const wb = new ExcelJS.Workbook();
     const wards = wb.addWorksheet("Ward counts");
     wards.addRow(["Ward", "2019"]);
-    for (const [ward, n] of [["High Street", 40], ["Park Wood", 20], ["North", 15], ["<img src=x onerror=alert('ward')>", 9]] as const) wards.addRow([ward, n]);
+    for (const [ward, n] of [
+      ["High Street", 40],
+      ["Park Wood", 20],
+      ["North", 15],
+      ["<img src=x onerror=alert('ward')>", 9],
+    ] as const)
+      wards.addRow([ward, n]);
     const places = wb.addWorksheet("Places");
     places.addRow(["Place", "Latitude", "Longitude"]);
     places.addRow(["<svg onload=alert('place')>", 51.273, 0.5185]);
@@ -107,7 +130,9 @@ describe("the ward map", () => {
     await wb.xlsx.writeFile(file);
     const { page, external, errors, dialogs } = await isolatedPage(chromium.browser());
     await computeAndOpenMap(page, file);
-    expect(await page.locator("#csp-findings").innerText()).toContain(`"<img src=x onerror=alert('ward')>" is not a ward of these boundaries`);
+    expect(await page.locator("#csp-findings").innerText()).toContain(
+      `"<img src=x onerror=alert('ward')>" is not a ward of these boundaries`,
+    );
     await page.selectOption("#csp-map-layer", { label: "Finds" });
     await page.locator("path.csp-point").first().hover();
     expect(await page.locator("#csp-map-info").innerText()).toContain("<svg onload=alert('place')>");
@@ -168,9 +193,13 @@ describe("boundaries the analyst loads", () => {
     const { SHARED_GEO } = await import("../helpers/boundaries");
     const { zippedShapefile } = await import("../helpers/shapefile");
     const geojson = JSON.parse(readFileSync(path.join(SHARED_GEO, "maidstone-wards-2024.geojson"), "utf8"));
-    const features = geojson.features.map((f: { properties: { code: string; name: string }; geometry: { coordinates: number[][][] } }) => ({
-      code: f.properties.code, name: f.properties.name, geometry: { type: "Polygon", coordinates: f.geometry.coordinates.map((r) => [...r].reverse()) },
-    }));
+    const features = geojson.features.map(
+      (f: { properties: { code: string; name: string }; geometry: { coordinates: number[][][] } }) => ({
+        code: f.properties.code,
+        name: f.properties.name,
+        geometry: { type: "Polygon", coordinates: f.geometry.coordinates.map((r) => [...r].reverse()) },
+      }),
+    );
     const zip = path.join(os.tmpdir(), `csp-wards-2024-${process.pid}.zip`);
     await fs.writeFile(zip, await zippedShapefile(features, { code: "WD24CD", name: "WD24NM" }));
     const { page, external, errors } = await isolatedPage(chromium.browser());

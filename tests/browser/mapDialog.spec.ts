@@ -32,7 +32,13 @@ describe("the enlarged map in an Office dialog", () => {
     const run = await runAssessment(port, { boundaries });
     const model = mapModel(boundaries, run.wards);
     const daLayer = model.layers.find((l) => l.title.startsWith("Domestic abuse") && l.measure === "rate")!;
-    const message = mapDialogMessage(model, { layer: daLayer.id, method: "quantile", hotspot: "99", suppress: false, coverage: true });
+    const message = mapDialogMessage(model, {
+      layer: daLayer.id,
+      method: "quantile",
+      hotspot: "99",
+      suppress: false,
+      coverage: true,
+    });
     expect(message.length).toBeLessThan(64 * 1024);
 
     const { page, external, errors } = await isolatedPage(chromium.browser(), { [OFFICE_JS]: OFFICE_DIALOG_STUB });
@@ -43,7 +49,9 @@ describe("the enlarged map in an Office dialog", () => {
     await page.evaluate((m) => (window as unknown as { __fromParent: (m: string) => void }).__fromParent(m), message);
     await page.locator("path.csp-ward").first().waitFor();
     expect(await page.locator("path.csp-ward").count()).toBe(26);
-    expect(await page.locator("#csp-map-title").innerText()).toBe("Domestic abuse crimes by ward (illustrative), Nov 18 – Oct 19 (Rate per 1,000 residents; quantile)");
+    expect(await page.locator("#csp-map-title").innerText()).toBe(
+      "Domestic abuse crimes by ward (illustrative), Nov 18 – Oct 19 (Rate per 1,000 residents; quantile)",
+    );
     expect(await page.locator("path.csp-ring").count()).toBe(3);
     expect(await page.getByRole("button", { name: "Enlarge map" }).isHidden()).toBe(true);
     await screenshot(page, "map-dialog");

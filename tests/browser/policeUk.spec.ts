@@ -23,7 +23,9 @@ describe("police.uk files in the standalone page", () => {
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 60000 });
     const extract = await page.locator("#csp-extract").innerText();
-    expect(extract).toMatch(/3 files: [\d,]+ records read; [\d,]+ in the borough's wards, [\d,]+ outside them, [\d,]+ without a location \(left out\)/);
+    expect(extract).toMatch(
+      /3 files: [\d,]+ records read; [\d,]+ in the borough's wards, [\d,]+ outside them, [\d,]+ without a location \(left out\)/,
+    );
     expect(extract).toMatch(/2022-01\s+1,475/);
     expect(extract).toContain("Anti-social behaviour");
     expect(extract).toContain("Source: police.uk.");
@@ -44,7 +46,9 @@ describe("police.uk files in the standalone page", () => {
     await (await download).saveAs(file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["CSP Extract", "CSP Wards", "CSP Findings"]));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(["CSP Extract", "CSP Wards", "CSP Findings"]),
+    );
     const wards = wb.getWorksheet("CSP Wards")!;
     expect(String(wards.getCell("A2").value)).toContain("Mid-2020_Persons_England_Wales_(2021_wards).csv");
     await fs.rm(file);

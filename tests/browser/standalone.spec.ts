@@ -33,8 +33,12 @@ describe("the standalone page", () => {
     await page.locator("#csp-patterns-section > summary").click();
     expect(await page.locator("#csp-patterns table").count()).toBe(2);
     expect(await page.locator("#csp-patterns table").first().locator("tbody tr").count()).toBe(12);
-    expect(await page.locator(".csp-named-dates").innerText()).toMatch(/Christmas Day \(25\/12\/2017, 25\/12\/2018\): \d+ records over 2 days against/);
-    await page.locator("#csp-intervention-section").screenshot({ path: path.join(SCREENSHOTS, "standalone-intervention.png") });
+    expect(await page.locator(".csp-named-dates").innerText()).toMatch(
+      /Christmas Day \(25\/12\/2017, 25\/12\/2018\): \d+ records over 2 days against/,
+    );
+    await page
+      .locator("#csp-intervention-section")
+      .screenshot({ path: path.join(SCREENSHOTS, "standalone-intervention.png") });
     await page.locator("#csp-patterns-section").screenshot({ path: path.join(SCREENSHOTS, "standalone-patterns.png") });
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Download results workbook" }).click();
@@ -66,9 +70,13 @@ describe("the standalone page", () => {
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
     await screenshot(page, "standalone-picked-hostile-labels");
-    expect(await page.locator("#csp-headlines").innerText()).toContain("<img src=x onerror=alert(2)> rose by 100.0%, from 10 to 20 (+10)");
+    expect(await page.locator("#csp-headlines").innerText()).toContain(
+      "<img src=x onerror=alert(2)> rose by 100.0%, from 10 to 20 (+10)",
+    );
     expect(await page.locator("#csp-results img").count()).toBe(0);
-    expect(await page.locator("#csp-findings").innerText()).toContain("Total (2019) states 30 but the 2 rows it totals sum to 27");
+    expect(await page.locator("#csp-findings").innerText()).toContain(
+      "Total (2019) states 30 but the 2 rows it totals sum to 27",
+    );
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);

@@ -8,14 +8,17 @@ import { ProgressLine } from "../../src/cli/progressLine";
 import { runCli } from "../helpers/cli";
 import { SAMPLE } from "../helpers/sample";
 
-const version = (JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }).version;
+const version = (
+  JSON.parse(readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string }
+).version;
 
 describe("csp-assess's conventions", () => {
   it("prints its help, each command's help and its version, exit 0", async () => {
     const help = await runCli("--help");
     expect(help.code).toBe(0);
     expect(help.out.join("\n")).toMatch(/^csp-assess: /);
-    for (const command of ["compute", "incidents", "wards", "morile-template"]) expect(help.out.join("\n")).toContain(`csp-assess ${command} `);
+    for (const command of ["compute", "incidents", "wards", "morile-template"])
+      expect(help.out.join("\n")).toContain(`csp-assess ${command} `);
     expect(help.out.join("\n")).toMatch(/Exit codes: 0 done; 1 bad input .*; 2 a wrong call\./);
     const compute = await runCli("compute", "--help");
     expect(compute.code).toBe(0);
@@ -30,15 +33,24 @@ describe("csp-assess's conventions", () => {
     expect([typo.code, typo.err]).toEqual([2, ["csp-assess: unknown option --windw; did you mean --window?"]]);
     const far = await runCli("compute", SAMPLE, "--colour", "red");
     expect(far.err).toEqual(["csp-assess: unknown option --colour"]);
-    expect((await runCli("compute", SAMPLE, "--window", "july", "--json", "x.json")).err).toEqual(['csp-assess: --window must be one of nov-oct, apr-mar, calendar (not "july")']);
-    expect((await runCli("incidents", SAMPLE, "--end", "2019-13", "--json", "x.json")).err).toEqual(["csp-assess: --end must be a month written YYYY-MM (not 2019-13)"]);
+    expect((await runCli("compute", SAMPLE, "--window", "july", "--json", "x.json")).err).toEqual([
+      'csp-assess: --window must be one of nov-oct, apr-mar, calendar (not "july")',
+    ]);
+    expect((await runCli("incidents", SAMPLE, "--end", "2019-13", "--json", "x.json")).err).toEqual([
+      "csp-assess: --end must be a month written YYYY-MM (not 2019-13)",
+    ]);
     expect((await runCli("compute", SAMPLE, "--morile-preset", "steep", "--json", "x.json")).code).toBe(2);
     expect((await runCli("wards")).code).toBe(2);
     expect((await runCli()).code).toBe(2);
   });
 
   it("exits 1 on bad input, naming the file", async () => {
-    const result = await runCli("compute", path.join(os.tmpdir(), "no-such-workbook.xlsx"), "--json", path.join(os.tmpdir(), "x.json"));
+    const result = await runCli(
+      "compute",
+      path.join(os.tmpdir(), "no-such-workbook.xlsx"),
+      "--json",
+      path.join(os.tmpdir(), "x.json"),
+    );
     expect(result.code).toBe(1);
     expect(result.err).toEqual([expect.stringMatching(/no-such-workbook\.xlsx does not exist$/)]);
   });
@@ -52,10 +64,30 @@ describe("the progress line", () => {
 
   it("says nothing when stderr is not a terminal, or with --quiet", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-progress-"));
-    const piped = { isTTY: false, written: [] as string[], write(text: string) { this.written.push(text); } };
+    const piped = {
+      isTTY: false,
+      written: [] as string[],
+      write(text: string) {
+        this.written.push(text);
+      },
+    };
     const quiet = terminal();
-    expect(await main(["compute", SAMPLE, "--json", path.join(dir, "a.json")], () => undefined, () => undefined, piped)).toBe(0);
-    expect(await main(["compute", SAMPLE, "--json", path.join(dir, "b.json"), "--quiet"], () => undefined, () => undefined, quiet)).toBe(0);
+    expect(
+      await main(
+        ["compute", SAMPLE, "--json", path.join(dir, "a.json")],
+        () => undefined,
+        () => undefined,
+        piped,
+      ),
+    ).toBe(0);
+    expect(
+      await main(
+        ["compute", SAMPLE, "--json", path.join(dir, "b.json"), "--quiet"],
+        () => undefined,
+        () => undefined,
+        quiet,
+      ),
+    ).toBe(0);
     expect([piped.written, quiet.written]).toEqual([[], []]);
     await fs.rm(dir, { recursive: true, force: true });
   });

@@ -23,7 +23,6 @@ async function load(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-
 describe("csp-assess compute", () => {
   it("writes the input sheets unchanged plus formatted result sheets, and the JSON", async () => {
     const out = path.join(dir, "results.xlsx");
@@ -34,7 +33,18 @@ describe("csp-assess compute", () => {
 
     const original = await load(SAMPLE);
     const written = await load(out);
-    expect(written.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), "CSP Summary", "CSP MoRiLE", "CSP Tables", "CSP Months", "CSP Extract", "CSP Patterns", "CSP Intervention", "CSP Wards", "CSP Findings"]);
+    expect(written.worksheets.map((w) => w.name)).toEqual([
+      ...original.worksheets.map((w) => w.name),
+      "CSP Summary",
+      "CSP MoRiLE",
+      "CSP Tables",
+      "CSP Months",
+      "CSP Extract",
+      "CSP Patterns",
+      "CSP Intervention",
+      "CSP Wards",
+      "CSP Findings",
+    ]);
     expect(cellDump(written, (name) => !name.startsWith("CSP "))).toBe(cellDump(original));
 
     const tables = written.getWorksheet("CSP Tables")!;
@@ -50,12 +60,27 @@ describe("csp-assess compute", () => {
 
     const parsed = JSON.parse(await fs.readFile(json, "utf8"));
     const table = parsed.tables.find((t: { title: string }) => t.title === "Police recorded crime, Maidstone");
-    expect(table).toMatchObject({ sheet: "Police crime", range: "'Police crime'!A2:D5", periods: ["Nov 17 – Oct 18", "Nov 18 – Oct 19"] });
+    expect(table).toMatchObject({
+      sheet: "Police crime",
+      range: "'Police crime'!A2:D5",
+      periods: ["Nov 17 – Oct 18", "Nov 18 – Oct 19"],
+    });
     expect(table.rows[1]).toMatchObject({ label: "Drug offences", values: [318, 394], change: 76, aggregate: false });
     expect(table.rows[1].pctChange).toBeCloseTo(76 / 318, 12);
     expect(table.rows[1].steps).toEqual([{ change: 76, pctChange: table.rows[1].pctChange, status: "rise" }]);
-    expect(table.rows[1].significance).toMatchObject({ significant: true, wording: expect.stringMatching(/^a rise of 76 is more than normal year-to-year variation would explain \(p = 0\.\d{3}\)$/) });
-    expect(parsed.findings[0]).toMatchObject({ cell: "'Youth offending'!B19", severity: "error", kind: "total-mismatch", stated: 35, computed: 34 });
+    expect(table.rows[1].significance).toMatchObject({
+      significant: true,
+      wording: expect.stringMatching(
+        /^a rise of 76 is more than normal year-to-year variation would explain \(p = 0\.\d{3}\)$/,
+      ),
+    });
+    expect(parsed.findings[0]).toMatchObject({
+      cell: "'Youth offending'!B19",
+      severity: "error",
+      kind: "total-mismatch",
+      stated: 35,
+      computed: 34,
+    });
     expect(parsed.headlines.length).toBeGreaterThan(50);
   });
 
@@ -65,35 +90,78 @@ describe("csp-assess compute", () => {
     expect((await run("compute", SAMPLE, "--out", out, "--json", json)).code).toBe(0);
     const parsed = JSON.parse(await fs.readFile(json, "utf8"));
     const [extract] = parsed.incidents;
-    expect(extract).toMatchObject({ source: "Police extract (synthetic)", periods: ["Nov 17 – Oct 18", "Nov 18 – Oct 19"], allCrime: [17244, 16947] });
+    expect(extract).toMatchObject({
+      source: "Police extract (synthetic)",
+      periods: ["Nov 17 – Oct 18", "Nov 18 – Oct 19"],
+      allCrime: [17244, 16947],
+    });
     expect(extract.byWard.find((w: { name: string }) => w.name === "High Street").code).toBe("E05004996");
     expect((extract.daShareAll * 100).toFixed(1)).toBe("16.0");
     expect((extract.daShareViolence * 100).toFixed(1)).toBe("32.0");
     // Bad rows are named by their cell.
-    expect(parsed.findings).toContainEqual(expect.objectContaining({ severity: "warning", kind: "records-not-counted", cell: expect.stringMatching(/^'Police extract \(synthetic\)'!B\d+$/) }));
-    const groups = parsed.tables.find((t: { title: string }) => t.title === "Police extract (synthetic): crime by group");
-    expect(groups.rows.find((r: { label: string }) => r.label === "Drug offences")).toMatchObject({ values: [318, 394], change: 76 });
-    expect(parsed.headlines.map((h: { text: string }) => h.text)).toContain("Domestic abuse was 16.0% of all crime and 32.0% of violent crime in Nov 18 – Oct 19.");
+    expect(parsed.findings).toContainEqual(
+      expect.objectContaining({
+        severity: "warning",
+        kind: "records-not-counted",
+        cell: expect.stringMatching(/^'Police extract \(synthetic\)'!B\d+$/),
+      }),
+    );
+    const groups = parsed.tables.find(
+      (t: { title: string }) => t.title === "Police extract (synthetic): crime by group",
+    );
+    expect(groups.rows.find((r: { label: string }) => r.label === "Drug offences")).toMatchObject({
+      values: [318, 394],
+      change: 76,
+    });
+    expect(parsed.headlines.map((h: { text: string }) => h.text)).toContain(
+      "Domestic abuse was 16.0% of all crime and 32.0% of violent crime in Nov 18 – Oct 19.",
+    );
 
     const written = await load(out);
     const town = written.getWorksheet("CSP Intervention")!;
     expect(town.getCell("A2").value).toBe("Town Centre team: 12/10/2019 – 19/02/2020 against 12/10/2018 – 19/02/2019");
-    const theft = town.getRows(3, town.rowCount - 2)!.find((r) => r.getCell(1).value === "High Street" && r.getCell(3).value === "Theft")!;
+    const theft = town
+      .getRows(3, town.rowCount - 2)!
+      .find((r) => r.getCell(1).value === "High Street" && r.getCell(3).value === "Theft")!;
     expect([theft.getCell(4).value, theft.getCell(5).value, theft.getCell(6).value]).toEqual([165, 307, 142]);
     expect(theft.getCell(7).numFmt).toBe("0.0%");
     expect(theft.getCell(9).value).toBe("Beyond normal variation");
     const patterns = written.getWorksheet("CSP Patterns")!;
-    expect(String(patterns.getCell("A2").value)).toMatch(/^Domestic abuse, Police extract \(synthetic\): [\d,]+ records, 01\/11\/2017 – 31\/10\/2019$/);
-    expect(patterns.getRow(3).values).toEqual([undefined, "Month", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Total"]);
+    expect(String(patterns.getCell("A2").value)).toMatch(
+      /^Domestic abuse, Police extract \(synthetic\): [\d,]+ records, 01\/11\/2017 – 31\/10\/2019$/,
+    );
+    expect(patterns.getRow(3).values).toEqual([
+      undefined,
+      "Month",
+      "Monday",
+      "Tuesday",
+      "Wednesday",
+      "Thursday",
+      "Friday",
+      "Saturday",
+      "Sunday",
+      "Total",
+    ]);
     const named: string[] = [];
     patterns.eachRow((row) => named.push(String(row.getCell(1).value)));
-    expect(named).toEqual(expect.arrayContaining(["Christmas Day", "Valentine's Day", "Father's Day", "Summer bank holiday", "New Year's Eve"]));
+    expect(named).toEqual(
+      expect.arrayContaining([
+        "Christmas Day",
+        "Valentine's Day",
+        "Father's Day",
+        "Summer bank holiday",
+        "New Year's Eve",
+      ]),
+    );
     const layer = parsed.wards.layers.find((l: { title: string }) => l.title === "Town Centre team: all crime by ward");
     expect(layer).toBeDefined();
 
     const calendar = path.join(dir, "calendar.json");
     expect((await run("compute", SAMPLE, "--window", "calendar", "--json", calendar)).code).toBe(0);
-    expect(JSON.parse(await fs.readFile(calendar, "utf8")).incidents[0].periods).toEqual(["Jan 18 – Dec 18", "Jan 19 – Dec 19"]);
+    expect(JSON.parse(await fs.readFile(calendar, "utf8")).incidents[0].periods).toEqual([
+      "Jan 18 – Dec 18",
+      "Jan 19 – Dec 19",
+    ]);
     expect((await run("compute", SAMPLE, "--window", "weekly", "--json", calendar)).code).toBe(2);
   });
 
@@ -121,16 +189,36 @@ describe("csp-assess compute", () => {
 
   it.each([
     ["a missing file", async () => path.join(dir, "nope.xlsx"), /nope\.xlsx does not exist/],
-    ["a file that is not xlsx", async () => write("notes.xlsx", "just some text"), /notes\.xlsx is not an \.xlsx workbook/],
-    ["a corrupt workbook", async () => write("broken.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)])), /broken\.xlsx is damaged/],
-    ["an encrypted workbook", async () => write("locked.xlsx", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])), /locked\.xlsx is password-protected/],
-    ["a workbook with no tables", async () => {
-      const wb = new ExcelJS.Workbook();
-      wb.addWorksheet("Notes").getCell("A1").value = "Minutes of the meeting";
-      const file = path.join(dir, "empty.xlsx");
-      await wb.xlsx.writeFile(file);
-      return file;
-    }, /no tables found on any of its 1 sheets/],
+    [
+      "a file that is not xlsx",
+      async () => write("notes.xlsx", "just some text"),
+      /notes\.xlsx is not an \.xlsx workbook/,
+    ],
+    [
+      "a corrupt workbook",
+      async () => write("broken.xlsx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)])),
+      /broken\.xlsx is damaged/,
+    ],
+    [
+      "an encrypted workbook",
+      async () =>
+        write(
+          "locked.xlsx",
+          Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+        ),
+      /locked\.xlsx is password-protected/,
+    ],
+    [
+      "a workbook with no tables",
+      async () => {
+        const wb = new ExcelJS.Workbook();
+        wb.addWorksheet("Notes").getCell("A1").value = "Minutes of the meeting";
+        const file = path.join(dir, "empty.xlsx");
+        await wb.xlsx.writeFile(file);
+        return file;
+      },
+      /no tables found on any of its 1 sheets/,
+    ],
   ])("refuses %s with one line on stderr and leaves no output behind", async (_name, make, message) => {
     const input = await make();
     const out = path.join(dir, "out.xlsx");
@@ -154,7 +242,11 @@ describe("csp-assess compute", () => {
 
   it("runs as the package's bin", () => {
     const out = path.join(os.tmpdir(), `csp-bin-${process.pid}.json`);
-    const stdout = execFileSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "csp-assess.js"), "compute", SAMPLE, "--json", out], { encoding: "utf8" });
+    const stdout = execFileSync(
+      process.execPath,
+      [path.join(__dirname, "..", "..", "bin", "csp-assess.js"), "compute", SAMPLE, "--json", out],
+      { encoding: "utf8" },
+    );
     expect(stdout).toMatch(/Results JSON/);
     return fs.rm(out);
   });

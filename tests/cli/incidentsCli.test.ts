@@ -34,11 +34,21 @@ describe("csp-assess incidents", () => {
     expect(pct(r.daShareViolence)).toBe("32.0%");
     // The extract runs on to 19/02/2020: those months are outside the compared years, as is one 2016 record.
     const isoDate = (text: string): string => (/^\d{4}-/.test(text) ? text : text.split("/").reverse().join("-"));
-    const later = syntheticExtractRows().slice(1).filter((row) => isoDate(row[1]) >= "2019-11-01").length;
+    const later = syntheticExtractRows()
+      .slice(1)
+      .filter((row) => isoDate(row[1]) >= "2019-11-01").length;
     expect(later).toBeGreaterThan(4000);
-    expect(r.rejected.reasons).toEqual({ "unreadable date": 1, "unknown category": 1, "outside both periods": later + 1 });
-    expect(result.out[0]).toBe(`Nov 17 – Oct 18 to Nov 18 – Oct 19: all crime 17,244 -> 16,947; 2 records not counted, ${(later + 1).toLocaleString("en-GB")} outside both periods.`);
-    expect(r.rejected.examples["unreadable date"]).toEqual([expect.stringMatching(/^line \d+: SYN\/BAD001 \| 31\/02\/2019/)]);
+    expect(r.rejected.reasons).toEqual({
+      "unreadable date": 1,
+      "unknown category": 1,
+      "outside both periods": later + 1,
+    });
+    expect(result.out[0]).toBe(
+      `Nov 17 – Oct 18 to Nov 18 – Oct 19: all crime 17,244 -> 16,947; 2 records not counted, ${(later + 1).toLocaleString("en-GB")} outside both periods.`,
+    );
+    expect(r.rejected.examples["unreadable date"]).toEqual([
+      expect.stringMatching(/^line \d+: SYN\/BAD001 \| 31\/02\/2019/),
+    ]);
     expect(r.byWard.find((w: { name: string }) => w.name === "High Street").code).toBe("E05004996");
   });
 
@@ -46,7 +56,20 @@ describe("csp-assess incidents", () => {
     const csv = path.join(dir, "synthetic-police-extract.csv");
     await fs.writeFile(csv, syntheticExtractCsv());
     const json = path.join(dir, "town.json");
-    const result = await runCli("incidents", csv, "--intervention", "High Street", "--from", "2019-10-12", "--to", "2020-02-19", "--name", "Town Centre team", "--json", json);
+    const result = await runCli(
+      "incidents",
+      csv,
+      "--intervention",
+      "High Street",
+      "--from",
+      "2019-10-12",
+      "--to",
+      "2020-02-19",
+      "--name",
+      "Town Centre team",
+      "--json",
+      json,
+    );
     expect(result.code).toBe(0);
     const r = JSON.parse(await fs.readFile(json, "utf8"));
     const impact = r.interventions[0];
@@ -54,10 +77,17 @@ describe("csp-assess incidents", () => {
     expect(impact.periods).toEqual(["12/10/2018 – 19/02/2019", "12/10/2019 – 19/02/2020"]);
     const high = impact.wards[0];
     expect([high.ward, high.role]).toEqual(["High Street", "intervention"]);
-    expect(high.rows.find((row: { group: string }) => row.group === "Theft")).toMatchObject({ before: 165, after: 307 });
+    expect(high.rows.find((row: { group: string }) => row.group === "Theft")).toMatchObject({
+      before: 165,
+      after: 307,
+    });
     // High Street's neighbours in the 2015 ward boundaries.
-    expect(impact.wards.slice(1).map((w: { ward: string; role: string }) => `${w.ward} (${w.role})`).sort()).toEqual(
-      ["Boxley", "Bridge", "East", "Fant", "North", "Shepway North", "South"].map((w) => `${w} (comparison)`));
+    expect(
+      impact.wards
+        .slice(1)
+        .map((w: { ward: string; role: string }) => `${w.ward} (${w.role})`)
+        .sort(),
+    ).toEqual(["Boxley", "Bridge", "East", "Fant", "North", "Shepway North", "South"].map((w) => `${w} (comparison)`));
   });
 
   it("profiles domestic abuse by month, weekday and hour, and tests the named dates against the same weekdays", async () => {
@@ -72,7 +102,17 @@ describe("csp-assess incidents", () => {
     expect(sum(patterns.monthWeekday)).toBe(domesticAbuse[0] + domesticAbuse[1]);
     expect(sum(patterns.hourWeekday)).toBe(patterns.total);
     const names = patterns.namedDates.map((d: { name: string }) => d.name);
-    expect(names).toEqual(expect.arrayContaining(["Christmas Day", "New Year's Day", "New Year's Eve", "Valentine's Day", "Father's Day", "Early May bank holiday", "Summer bank holiday"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "Christmas Day",
+        "New Year's Day",
+        "New Year's Eve",
+        "Valentine's Day",
+        "Father's Day",
+        "Early May bank holiday",
+        "Summer bank holiday",
+      ]),
+    );
     const christmas = patterns.namedDates.find((d: { name: string }) => d.name === "Christmas Day");
     expect(christmas.dates).toEqual(["25/12/2017", "25/12/2018"]);
     expect(christmas.observed).toBeGreaterThan(christmas.expected);
@@ -82,18 +122,24 @@ describe("csp-assess incidents", () => {
     expect((await runCli("incidents", csv, "--category", "theft", "--json", theft)).code).toBe(0);
     expect(JSON.parse(await fs.readFile(theft, "utf8")).patterns.total).toBe(4200 + 4300);
     const wrong = await runCli("incidents", csv, "--category", "Parking", "--json", theft);
-    expect([wrong.code, wrong.err[0]]).toEqual([2, expect.stringMatching(/--category must be one of: Domestic abuse, All crime, /)]);
+    expect([wrong.code, wrong.err[0]]).toEqual([
+      2,
+      expect.stringMatching(/--category must be one of: Domestic abuse, All crime, /),
+    ]);
   });
 
   it("places records by coordinates and counts swapped and out-of-borough ones by reason", async () => {
     const csv = path.join(dir, "located.csv");
-    await fs.writeFile(csv, [
-      "Offence,Date,Latitude,Longitude",
-      "Shoplifting,12/06/2019,51.2758,0.5222", // Union Street: High Street ward
-      "Shoplifting,13/06/2019,0.5222,51.2758", // swapped
-      "Shoplifting,14/06/2019,53.4808,-2.2426", // Manchester
-      "Shoplifting,15/06/2019,,", // no location: counted, in no ward
-    ].join("\n"));
+    await fs.writeFile(
+      csv,
+      [
+        "Offence,Date,Latitude,Longitude",
+        "Shoplifting,12/06/2019,51.2758,0.5222", // Union Street: High Street ward
+        "Shoplifting,13/06/2019,0.5222,51.2758", // swapped
+        "Shoplifting,14/06/2019,53.4808,-2.2426", // Manchester
+        "Shoplifting,15/06/2019,,", // no location: counted, in no ward
+      ].join("\n"),
+    );
     const json = path.join(dir, "located.json");
     expect((await runCli("incidents", csv, "--window", "calendar", "--end", "2019-12", "--json", json)).code).toBe(0);
     const r = JSON.parse(await fs.readFile(json, "utf8"));
@@ -129,9 +175,15 @@ describe("csp-assess incidents", () => {
     const groups = path.join(dir, "groups.csv");
     await fs.writeFile(groups, 'Category,Group\n"Parking, obstructive",Other crime\nShoplifting,Retail crime\n');
     const json = path.join(dir, "groups.json");
-    expect((await runCli("incidents", csv, "--groups", groups, "--window", "calendar", "--end", "2019-12", "--json", json)).code).toBe(0);
+    expect(
+      (await runCli("incidents", csv, "--groups", groups, "--window", "calendar", "--end", "2019-12", "--json", json))
+        .code,
+    ).toBe(0);
     const r = JSON.parse(await fs.readFile(json, "utf8"));
-    expect(r.byGroup.map((g: { group: string; values: number[] }) => [g.group, g.values[1]]).sort()).toEqual([["Other crime", 1], ["Retail crime", 1]]);
+    expect(r.byGroup.map((g: { group: string; values: number[] }) => [g.group, g.values[1]]).sort()).toEqual([
+      ["Other crime", 1],
+      ["Retail crime", 1],
+    ]);
     expect(r.rejected.count).toBe(0);
   });
 
@@ -144,6 +196,10 @@ describe("csp-assess incidents", () => {
     const notXlsx = path.join(dir, "extract.xlsx");
     await fs.writeFile(notXlsx, "not a workbook");
     const bad = await runCli("incidents", notXlsx, "--json", path.join(dir, "x.json"));
-    expect([bad.code, bad.err.length, bad.err[0]]).toEqual([1, 1, expect.stringMatching(/extract\.xlsx is not a readable CSV or \.xlsx extract/)]);
+    expect([bad.code, bad.err.length, bad.err[0]]).toEqual([
+      1,
+      1,
+      expect.stringMatching(/extract\.xlsx is not a readable CSV or \.xlsx extract/),
+    ]);
   });
 });

@@ -13,7 +13,18 @@ afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
 const run = runCli;
 
-const LEVELS = ["Substantial", "Moderate", "Low", "Moderate", "Low", "Substantial", "Likely", "High", "Limited", "Adequate"];
+const LEVELS = [
+  "Substantial",
+  "Moderate",
+  "Low",
+  "Moderate",
+  "Low",
+  "Substantial",
+  "Likely",
+  "High",
+  "Limited",
+  "Adequate",
+];
 
 describe("csp-assess morile-template", () => {
   it("writes a MoRiLE sheet with exactly the template header, pre-filled themes, and a labelled preset config", async () => {
@@ -23,8 +34,19 @@ describe("csp-assess morile-template", () => {
     await wb.xlsx.readFile(file);
     const morile = wb.getWorksheet("MoRiLE")!;
     expect((morile.getRow(1).values as unknown[]).slice(1)).toEqual([
-      "Theme", "Physical", "Psychological", "Financial", "Community & environment", "Geographic scope", "Vulnerability",
-      "Likelihood", "Confidence", "Capacity", "Capability", "Rationale", "Evidence",
+      "Theme",
+      "Physical",
+      "Psychological",
+      "Financial",
+      "Community & environment",
+      "Geographic scope",
+      "Vulnerability",
+      "Likelihood",
+      "Confidence",
+      "Capacity",
+      "Capability",
+      "Rationale",
+      "Evidence",
     ]);
     expect(morile.getCell("A2").value).toBe("Serious, violent and organised crime (incl. modern slavery)");
     expect(morile.getCell("A4").value).toBe("Domestic abuse (incl. stalking)");
@@ -47,32 +69,57 @@ describe("csp-assess morile-template", () => {
     const json = path.join(dir, "out.json");
     const result = await run("compute", file, "--json", json);
     expect(result.code).toBe(0);
-    expect(result.out).toEqual(expect.arrayContaining([
-      "MoRiLE ranking (Escalating preset):",
-      "   1. Domestic abuse: score 96.0 (Medium; ranks 1-2, stable)",
-      "   2. Serious violence: score 84.0 (Medium; ranks 1-2, stable)",
-    ]));
+    expect(result.out).toEqual(
+      expect.arrayContaining([
+        "MoRiLE ranking (Escalating preset):",
+        "   1. Domestic abuse: score 96.0 (Medium; ranks 1-2, stable)",
+        "   2. Serious violence: score 84.0 (Medium; ranks 1-2, stable)",
+      ]),
+    );
     const parsed = JSON.parse(await fs.readFile(json, "utf8"));
     expect(parsed.morile.preset).toBe("Escalating");
-    expect(parsed.morile.themes[1]).toMatchObject({ theme: "Serious violence", harm: 14, likelihood: 4, risk: 56, position: 3, score: 84, rank: 2, band: "Medium", confidence: "High", rankRange: [1, 2] });
+    expect(parsed.morile.themes[1]).toMatchObject({
+      theme: "Serious violence",
+      harm: 14,
+      likelihood: 4,
+      risk: 56,
+      position: 3,
+      score: 84,
+      rank: 2,
+      band: "Medium",
+      confidence: "High",
+      rankRange: [1, 2],
+    });
     expect(parsed.morile.findings.filter((f: { severity: string }) => f.severity !== "info")).toEqual([
       expect.objectContaining({ cell: "MoRiLE!B4", severity: "error", kind: "morile-level-off-scale" }),
     ]);
-    expect(parsed.morile.excluded).toContainEqual({ theme: "Anti-social behaviour", cell: "MoRiLE!A7", reason: "not scored yet" });
+    expect(parsed.morile.excluded).toContainEqual({
+      theme: "Anti-social behaviour",
+      cell: "MoRiLE!A7",
+      reason: "not scored yet",
+    });
   });
 
   it("ranks the sample's illustrative MoRiLE sheets with the seed's five priorities on top", async () => {
     const json = path.join(dir, "sample.json");
     expect((await run("compute", SAMPLE, "--json", json)).code).toBe(0);
     const { morile } = JSON.parse(await fs.readFile(json, "utf8"));
-    expect(morile.themes.slice(0, 5).map((t: { theme: string }) => t.theme).sort()).toEqual([
+    expect(
+      morile.themes
+        .slice(0, 5)
+        .map((t: { theme: string }) => t.theme)
+        .sort(),
+    ).toEqual([
       "Children and young people's safety (incl. CSE and gangs)",
       "Domestic abuse (incl. stalking)",
       "Mental health vulnerability",
       "Serious, violent and organised crime (incl. modern slavery)",
       "Substance misuse",
     ]);
-    expect(morile.themes.find((t: { theme: string }) => t.theme === "Mental health vulnerability")).toMatchObject({ previousRank: 6, movement: 2 });
+    expect(morile.themes.find((t: { theme: string }) => t.theme === "Mental health vulnerability")).toMatchObject({
+      previousRank: 6,
+      movement: 2,
+    });
   });
 
   it("refuses an unknown preset", async () => {

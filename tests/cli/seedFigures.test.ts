@@ -10,15 +10,33 @@ beforeAll(async () => {
 
 // District | Difference | % change from previous year, as the seed prints them.
 const ALCOHOL: [string, number, string][] = [
-  ["Ashford", 12, "29%"], ["Canterbury", 44, "86%"], ["Dartford", -17, "-27%"], ["Dover", 30, "81%"],
-  ["Gravesham", -7, "-11%"], ["Maidstone", 26, "19%"], ["Sevenoaks", -18, "-30%"], ["Shepway", 16, "42%"],
-  ["Swale", 1, "2%"], ["Thanet", 44, "66%"], ["Tonbridge & Malling", -26, "-27%"], ["Tunbridge Wells", 8, "11%"],
+  ["Ashford", 12, "29%"],
+  ["Canterbury", 44, "86%"],
+  ["Dartford", -17, "-27%"],
+  ["Dover", 30, "81%"],
+  ["Gravesham", -7, "-11%"],
+  ["Maidstone", 26, "19%"],
+  ["Sevenoaks", -18, "-30%"],
+  ["Shepway", 16, "42%"],
+  ["Swale", 1, "2%"],
+  ["Thanet", 44, "66%"],
+  ["Tonbridge & Malling", -26, "-27%"],
+  ["Tunbridge Wells", 8, "11%"],
   ["All Kent", 113, "14%"],
 ];
 const PSYCHOACTIVE: [string, number, string][] = [
-  ["Ashford", 56, "18%"], ["Canterbury", 26, "5%"], ["Dartford", -18, "-5%"], ["Dover", 61, "15%"],
-  ["Gravesham", -8, "-2%"], ["Maidstone", -54, "-8%"], ["Sevenoaks", -4, "-1%"], ["Shepway", 47, "11%"],
-  ["Swale", -16, "-4%"], ["Thanet", 180, "29%"], ["Tonbridge & Malling", 4, "1%"], ["Tunbridge Wells", 64, "17%"],
+  ["Ashford", 56, "18%"],
+  ["Canterbury", 26, "5%"],
+  ["Dartford", -18, "-5%"],
+  ["Dover", 61, "15%"],
+  ["Gravesham", -8, "-2%"],
+  ["Maidstone", -54, "-8%"],
+  ["Sevenoaks", -4, "-1%"],
+  ["Shepway", 47, "11%"],
+  ["Swale", -16, "-4%"],
+  ["Thanet", 180, "29%"],
+  ["Tonbridge & Malling", 4, "1%"],
+  ["Tunbridge Wells", 64, "17%"],
   ["All Kent", 338, "6%"],
 ];
 
@@ -30,7 +48,9 @@ describe("the seed's figures, reproduced from the sample workbook", () => {
     expect(rowOf(t, "Drug offences").change).toBe(76);
     expect(roundsTo(rowOf(t, "Drug offences").pctChange, "23.9%")).toBe(true);
     expect(roundsTo(rowOf(t, "Vehicle interference").pctChange, "17%")).toBe(true);
-    expect(rowOf(t, "Vehicle interference").significance?.wording).toMatch(/^a rise of 26 is within normal year-to-year variation/);
+    expect(rowOf(t, "Vehicle interference").significance?.wording).toMatch(
+      /^a rise of 26 is within normal year-to-year variation/,
+    );
     expect(t.findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 
@@ -38,7 +58,13 @@ describe("the seed's figures, reproduced from the sample workbook", () => {
     const texts = assessment.headlines.map((h) => h.text);
     expect(texts.some((t) => t.startsWith("Drug offences rose by 23.9%, from 318 to 394 (+76)"))).toBe(true);
     expect(texts.some((t) => t.startsWith("All crime fell by 1.7%, from 17,244 to 16,947 (-297)"))).toBe(true);
-    expect(texts.some((t) => t.startsWith("Needle finds removed by the council's waste management service (total) rose by 5.3%, from 1,934 to 2,036 (+102)"))).toBe(true);
+    expect(
+      texts.some((t) =>
+        t.startsWith(
+          "Needle finds removed by the council's waste management service (total) rose by 5.3%, from 1,934 to 2,036 (+102)",
+        ),
+      ),
+    ).toBe(true);
   });
 
   it("alcohol related admissions: every district's difference and % change, Maidstone +18.7%, Kent +14.4%", () => {
@@ -66,11 +92,25 @@ describe("the seed's figures, reproduced from the sample workbook", () => {
 
   it("structured treatment, both side-by-side tables: 508 to 513 (+5, 1%)", () => {
     const byAge = tableOf(assessment, "Substance treatment", "by age");
-    const expected: [string, string][] = [["17 and under", "-56%"], ["18 - 24", "-30%"], ["25 - 34", "9%"], ["35 - 44", "6%"], ["45 - 54", "3%"], ["55 - 64", "10%"], ["65+", "-14%"]];
+    const expected: [string, string][] = [
+      ["17 and under", "-56%"],
+      ["18 - 24", "-30%"],
+      ["25 - 34", "9%"],
+      ["35 - 44", "6%"],
+      ["45 - 54", "3%"],
+      ["55 - 64", "10%"],
+      ["65+", "-14%"],
+    ];
     for (const [age, pct] of expected) expect([age, roundsTo(rowOf(byAge, age).pctChange, pct)]).toEqual([age, true]);
     expect(byAge.columnTotals).toEqual([508, 513]);
     const bySubstance = tableOf(assessment, "Substance treatment", "by substance");
-    const substances: [string, string][] = [["Alcohol Only", "9%"], ["Non-Opiate Only", "-4%"], ["Non-Opiate & Alcohol", "-16%"], ["Opiate", "2%"], ["Total", "1%"]];
+    const substances: [string, string][] = [
+      ["Alcohol Only", "9%"],
+      ["Non-Opiate Only", "-4%"],
+      ["Non-Opiate & Alcohol", "-16%"],
+      ["Opiate", "2%"],
+      ["Total", "1%"],
+    ];
     for (const [s, pct] of substances) expect([s, roundsTo(rowOf(bySubstance, s).pctChange, pct)]).toEqual([s, true]);
     expect(rowOf(bySubstance, "Total").change).toBe(5);
     expect([...byAge.findings, ...bySubstance.findings]).toEqual([]);
@@ -85,7 +125,10 @@ describe("the seed's figures, reproduced from the sample workbook", () => {
     expect(total.change).toBe(102);
     expect(roundsTo(total.pctChange, "5.3%")).toBe(true);
     expect(roundsTo(total.pctChange, "5%")).toBe(true);
-    expect(t.months?.peaks).toEqual([{ month: "Sep", value: 468 }, { month: "Nov", value: 381 }]);
+    expect(t.months?.peaks).toEqual([
+      { month: "Sep", value: 468 },
+      { month: "Nov", value: 381 },
+    ]);
     expect(t.months?.seasonalIndex).toHaveLength(12);
     expect(t.findings).toEqual([]);
   });
@@ -101,7 +144,13 @@ describe("the seed's figures, reproduced from the sample workbook", () => {
   it("youth offending: the ward table's TOTAL of 35 is wrong (the rows sum to 34)", () => {
     const t = tableOf(assessment, "Youth offending", "Young offenders by ward");
     expect(t.findings).toEqual([
-      expect.objectContaining({ cell: "'Youth offending'!B19", severity: "error", kind: "total-mismatch", stated: 35, computed: 34 }),
+      expect.objectContaining({
+        cell: "'Youth offending'!B19",
+        severity: "error",
+        kind: "total-mismatch",
+        stated: 35,
+        computed: 34,
+      }),
     ]);
     expect(rowOf(t, "High Street").rank).toBe(1);
   });
@@ -151,7 +200,15 @@ describe("the seed's figures, reproduced from the sample workbook", () => {
   it("hate crime: This Year first on the sheet, put in time order; every typed change agrees", () => {
     const t = tableOf(assessment, "Hate crime", "Hate crime by strand");
     expect(t.table.columns.map((c) => c.header)).toEqual(["Last Year", "This Year"]);
-    const changes: [string, number][] = [["Race (Ethnic) prejudice", 23], ["Religion/faith/belief prejudice", 16], ["Gender prejudice", -8], ["Disability prejudice (inc mental)", 22], ["Age prejudice", 0], ["Transgender", 0], ["Sexual Orientation", 0]];
+    const changes: [string, number][] = [
+      ["Race (Ethnic) prejudice", 23],
+      ["Religion/faith/belief prejudice", 16],
+      ["Gender prejudice", -8],
+      ["Disability prejudice (inc mental)", 22],
+      ["Age prejudice", 0],
+      ["Transgender", 0],
+      ["Sexual Orientation", 0],
+    ];
     for (const [label, change] of changes) expect([label, rowOf(t, label).change]).toEqual([label, change]);
     expect(t.findings).toEqual([]);
   });
@@ -160,7 +217,10 @@ describe("the seed's figures, reproduced from the sample workbook", () => {
     const t = tableOf(assessment, "DA by ward (illustrative)", "ILLUSTRATIVE");
     expect(rowOf(t, "High Street").rank).toBe(1);
     expect(rowOf(t, "Park Wood").rank).toBe(2);
-    const six = ["High Street", "North", "East", "Fant", "Bridge", "South"].reduce((s, w) => s + (rowOf(t, w).share ?? 0), 0);
+    const six = ["High Street", "North", "East", "Fant", "Bridge", "South"].reduce(
+      (s, w) => s + (rowOf(t, w).share ?? 0),
+      0,
+    );
     expect(roundsTo(six, "42.5%")).toBe(true);
     const top10 = t.rows.filter((r) => (r.rank ?? 99) <= 10).map((r) => r.label);
     expect(top10).toEqual(expect.arrayContaining(["North", "East", "Fant", "Bridge", "South", "Marden and Yalding"]));
@@ -168,6 +228,8 @@ describe("the seed's figures, reproduced from the sample workbook", () => {
   });
 
   it("finds exactly one error in the whole sample: the youth table's total", () => {
-    expect(assessment.findings.filter((f) => f.severity === "error").map((f) => f.cell)).toEqual(["'Youth offending'!B19"]);
+    expect(assessment.findings.filter((f) => f.severity === "error").map((f) => f.cell)).toEqual([
+      "'Youth offending'!B19",
+    ]);
   });
 });

@@ -27,9 +27,21 @@ describe("the results workbook in LibreOffice", () => {
     for (const file of [first, second]) {
       const sheets = await sheetsAsCsv(file);
       for (const [name, csv] of original) expect([name, sheets.get(name)]).toEqual([name, csv]);
-      expect([...sheets.keys()].filter((n) => n.startsWith("CSP ")).sort()).toEqual(["CSP Extract", "CSP Findings", "CSP Intervention", "CSP MoRiLE", "CSP Months", "CSP Patterns", "CSP Summary", "CSP Tables", "CSP Wards"]);
+      expect([...sheets.keys()].filter((n) => n.startsWith("CSP ")).sort()).toEqual([
+        "CSP Extract",
+        "CSP Findings",
+        "CSP Intervention",
+        "CSP MoRiLE",
+        "CSP Months",
+        "CSP Patterns",
+        "CSP Summary",
+        "CSP Tables",
+        "CSP Wards",
+      ]);
       expect(sheets.get("CSP Intervention")).toMatch(/^High Street,Intervention,Theft,165,307,142,86\.\d+%,/m);
-      expect(sheets.get("CSP Tables")).toMatch(/^Police crime,"Police recorded crime, Maidstone",Drug offences,,Nov 17 – Oct 18,318,Nov 18 – Oct 19,394,76,23\.\d+%,/m);
+      expect(sheets.get("CSP Tables")).toMatch(
+        /^Police crime,"Police recorded crime, Maidstone",Drug offences,,Nov 17 – Oct 18,318,Nov 18 – Oct 19,394,76,23\.\d+%,/m,
+      );
       expect(sheets.get("CSP Findings")).toContain("'Youth offending'!B19");
     }
   }, 300000);

@@ -17,7 +17,8 @@ const run = runCli;
 
 // Random points clearly inside a ward of the unsimplified source: 50 m either way stays in it.
 const source = sharedBoundaries(2015);
-const wardOf = (lon: number, lat: number): number => source.wards.findIndex((w) => booleanPointInPolygon([lon, lat], w.geometry));
+const wardOf = (lon: number, lat: number): number =>
+  source.wards.findIndex((w) => booleanPointInPolygon([lon, lat], w.geometry));
 let seed = 7;
 const random = (): number => {
   seed = (seed * 16807) % 2147483647;
@@ -29,7 +30,15 @@ while (points.length < 400) {
   const lat = 51.14 + random() * 0.19;
   const ward = wardOf(lon, lat);
   const d = 0.0007;
-  if (ward >= 0 && [[d, 0], [-d, 0], [0, d / 1.6], [0, -d / 1.6]].every(([dx, dy]) => wardOf(lon + dx, lat + dy) === ward)) {
+  if (
+    ward >= 0 &&
+    [
+      [d, 0],
+      [-d, 0],
+      [0, d / 1.6],
+      [0, -d / 1.6],
+    ].every(([dx, dy]) => wardOf(lon + dx, lat + dy) === ward)
+  ) {
     points.push({ ref: `P${points.length + 1}`, lon, lat, ward });
   }
 }
@@ -47,7 +56,10 @@ async function wardsJson(file: string, ...extra: string[]) {
 describe("csp-assess wards", () => {
   it("counts points by latitude/longitude exactly, listing every ward with its Gi*", async () => {
     const csv = path.join(dir, "latlon.csv");
-    await fs.writeFile(csv, ["Crime Ref,Latitude,Longitude", ...points.map((p) => `${p.ref},${p.lat},${p.lon}`), "OUT1,51.5,-0.1"].join("\n"));
+    await fs.writeFile(
+      csv,
+      ["Crime Ref,Latitude,Longitude", ...points.map((p) => `${p.ref},${p.lat},${p.lon}`), "OUT1,51.5,-0.1"].join("\n"),
+    );
     const result = await wardsJson(csv);
     expect(result.wards).toHaveLength(26);
     expect(new Map(result.wards.map((w: { code: string; count: number }) => [w.code, w.count]))).toEqual(expected);
@@ -74,7 +86,10 @@ describe("csp-assess wards", () => {
   it("reports swapped coordinates and unreadable rows, never counting them silently", async () => {
     const csv = path.join(dir, "bad.csv");
     const [first] = points;
-    await fs.writeFile(csv, ["ref,lat,lng", `A,${first.lon},${first.lat}`, "B,n/a,0.5", `C,${first.lat},${first.lon}`].join("\n"));
+    await fs.writeFile(
+      csv,
+      ["ref,lat,lng", `A,${first.lon},${first.lat}`, "B,n/a,0.5", `C,${first.lat},${first.lon}`].join("\n"),
+    );
     const result = await wardsJson(csv);
     expect(result.wards.reduce((a: number, w: { count: number }) => a + w.count, 0)).toBe(1);
     expect(result.findings.map((f: { kind: string; cell: string }) => [f.kind, f.cell])).toEqual([
@@ -125,15 +140,22 @@ describe("boundaries a user loads", () => {
     const { zippedShapefile } = await import("../helpers/shapefile");
     const geojson = JSON.parse(readFileSync(path.join(SHARED_GEO, "maidstone-wards-2015.geojson"), "utf8"));
     // Shapefile rings run clockwise; the source's run counter-clockwise (RFC 7946).
-    const features = geojson.features.map((f: { properties: { code: string; name: string }; geometry: { coordinates: number[][][] } }) => ({
-      code: f.properties.code, name: f.properties.name, geometry: { type: "Polygon", coordinates: f.geometry.coordinates.map((r) => [...r].reverse()) },
-    }));
+    const features = geojson.features.map(
+      (f: { properties: { code: string; name: string }; geometry: { coordinates: number[][][] } }) => ({
+        code: f.properties.code,
+        name: f.properties.name,
+        geometry: { type: "Polygon", coordinates: f.geometry.coordinates.map((r) => [...r].reverse()) },
+      }),
+    );
     const zip = path.join(dir, "wards.zip");
     await fs.writeFile(zip, await zippedShapefile(features));
     const csv = path.join(dir, "shp.csv");
     await fs.writeFile(csv, ["ref,latitude,longitude", "T,51.2727,0.5224", "M,51.1756,0.4936"].join("\n"));
     const result = await wardsJson(csv, "--boundaries", zip);
     expect(result.wards).toHaveLength(26);
-    expect(result.wards.filter((w: { count: number }) => w.count === 1).map((w: { name: string }) => w.name)).toEqual(["High Street", "Marden and Yalding"]);
+    expect(result.wards.filter((w: { count: number }) => w.count === 1).map((w: { name: string }) => w.name)).toEqual([
+      "High Street",
+      "Marden and Yalding",
+    ]);
   });
 });

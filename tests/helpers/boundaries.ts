@@ -8,12 +8,16 @@ export const SHARED_GEO = path.join(__dirname, "..", "..", "..", "shared", "geo"
 
 /** The topology `npm run geo:build` made (the default boundaries), as the CLI reads it. */
 export function builtBoundaries(): WardBoundaries {
-  return loadBoundaries(JSON.parse(readFileSync(path.join(__dirname, "..", "..", "build", "geo", "wards.topo.json"), "utf8")));
+  return loadBoundaries(
+    JSON.parse(readFileSync(path.join(__dirname, "..", "..", "build", "geo", "wards.topo.json"), "utf8")),
+  );
 }
 
 /** A boundary set read straight from a shared GeoJSON file. */
 export function sharedBoundaries(year: 2015 | 2024): WardBoundaries {
-  return loadBoundaries(JSON.parse(readFileSync(path.join(SHARED_GEO, `maidstone-wards-${year}.geojson`), "utf8")) as FeatureCollection);
+  return loadBoundaries(
+    JSON.parse(readFileSync(path.join(SHARED_GEO, `maidstone-wards-${year}.geojson`), "utf8")) as FeatureCollection,
+  );
 }
 
 /** The approximate places of the seed (Place, Latitude, Longitude, Ward), from the shared CSV. */
@@ -35,7 +39,18 @@ export function gridBoundaries(columns: number, rows: number, size = 0.01, lon0 
       features.push({
         type: "Feature" as const,
         properties: { code: `T${r * columns + c}`, name: `Cell ${r}-${c}` },
-        geometry: { type: "Polygon" as const, coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] },
+        geometry: {
+          type: "Polygon" as const,
+          coordinates: [
+            [
+              [x, y],
+              [x + size, y],
+              [x + size, y + size],
+              [x, y + size],
+              [x, y],
+            ],
+          ],
+        },
       });
     }
   }
@@ -43,11 +58,25 @@ export function gridBoundaries(columns: number, rows: number, size = 0.01, lon0 
 }
 
 /** ONS's published mid-2020 ward population file (single years of age), beside the checkout. */
-export const SHARED_POPULATION = path.join(__dirname, "..", "..", "..", "shared", "real", "population", "Mid-2020_Persons_England_Wales_(2021_wards).csv");
+export const SHARED_POPULATION = path.join(
+  __dirname,
+  "..",
+  "..",
+  "..",
+  "shared",
+  "real",
+  "population",
+  "Mid-2020_Persons_England_Wales_(2021_wards).csv",
+);
 
 /** A ward's residents of all ages, summed straight from ONS's file (the tests' own reading of it). */
 export function onsWardPopulation(code: string): number {
-  const line = readFileSync(SHARED_POPULATION, "utf8").split(/\r?\n/).find((l) => l.startsWith(`${code},`));
+  const line = readFileSync(SHARED_POPULATION, "utf8")
+    .split(/\r?\n/)
+    .find((l) => l.startsWith(`${code},`));
   if (!line) throw new Error(`${code} is not in ONS's file`);
-  return line.split(",").slice(1).reduce((sum, cell) => sum + (cell === "" ? 0 : Number(cell)), 0);
+  return line
+    .split(",")
+    .slice(1)
+    .reduce((sum, cell) => sum + (cell === "" ? 0 : Number(cell)), 0);
 }

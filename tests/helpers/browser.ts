@@ -11,11 +11,21 @@ export const SCREENSHOTS = path.join(packageRoot(), "out", "screenshots");
 
 /** Starts Chromium headless with the flags this closed network needs. */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium), or CHROMIUM_PATH`);
-  if (!existsSync(path.join(WEB_ROOT, "taskpane.html"))) throw new Error("the task pane is not built: run npm run build:web");
+  if (!existsSync(CHROMIUM))
+    throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium), or CHROMIUM_PATH`);
+  if (!existsSync(path.join(WEB_ROOT, "taskpane.html")))
+    throw new Error("the task pane is not built: run npm run build:web");
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -25,7 +35,10 @@ export function serveWeb(): Promise<StaticServer> {
 }
 
 /** A page whose requests to any host but this machine are refused and recorded (stubbed URLs excepted). */
-export async function isolatedPage(browser: Browser, stubs: Record<string, string> = {}): Promise<{ page: Page; external: string[]; errors: string[]; dialogs: string[] }> {
+export async function isolatedPage(
+  browser: Browser,
+  stubs: Record<string, string> = {},
+): Promise<{ page: Page; external: string[]; errors: string[]; dialogs: string[] }> {
   const page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "en-GB", acceptDownloads: true });
   const external: string[] = [];
   const errors: string[] = [];
@@ -35,7 +48,8 @@ export async function isolatedPage(browser: Browser, stubs: Record<string, strin
     const stub = stubs[url];
     if (stub !== undefined) return route.fulfill({ status: 200, contentType: "text/javascript", body: stub });
     const { hostname, protocol } = new URL(url);
-    if (protocol === "data:" || protocol === "blob:" || hostname === "localhost" || hostname === "127.0.0.1") return route.continue();
+    if (protocol === "data:" || protocol === "blob:" || hostname === "localhost" || hostname === "127.0.0.1")
+      return route.continue();
     external.push(url);
     return route.abort();
   });
@@ -54,4 +68,3 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
-

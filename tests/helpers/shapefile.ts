@@ -5,7 +5,10 @@ import JSZip from "jszip";
  * Writes a minimal polygon Shapefile (.shp, .shx, .dbf; ESRI Shapefile Technical Description,
  * 1998) zipped, so the zipped-Shapefile loader can be tested without a GIS package to write one.
  */
-export async function zippedShapefile(features: { code: string; name: string; geometry: Polygon }[], fields = { code: "WD19CD", name: "WD19NM" }): Promise<Uint8Array> {
+export async function zippedShapefile(
+  features: { code: string; name: string; geometry: Polygon }[],
+  fields = { code: "WD19CD", name: "WD19NM" },
+): Promise<Uint8Array> {
   const records = features.map((f) => {
     const rings = f.geometry.coordinates;
     const points = rings.flat();
@@ -28,7 +31,10 @@ export async function zippedShapefile(features: { code: string; name: string; ge
     });
     return { content, box };
   });
-  const box = records.reduce((b, r) => [Math.min(b[0], r.box[0]), Math.min(b[1], r.box[1]), Math.max(b[2], r.box[2]), Math.max(b[3], r.box[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+  const box = records.reduce(
+    (b, r) => [Math.min(b[0], r.box[0]), Math.min(b[1], r.box[1]), Math.max(b[2], r.box[2]), Math.max(b[3], r.box[3])],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
   const header = (words: number): Buffer => {
     const h = Buffer.alloc(100);
     h.writeInt32BE(9994, 0);
@@ -78,6 +84,9 @@ export async function zippedShapefile(features: { code: string; name: string; ge
   zip.file("wards.shp", shp);
   zip.file("wards.shx", shx);
   zip.file("wards.dbf", dbf);
-  zip.file("wards.prj", 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["Degree",0.017453292519943295]]');
+  zip.file(
+    "wards.prj",
+    'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["Degree",0.017453292519943295]]',
+  );
   return zip.generateAsync({ type: "uint8array" });
 }

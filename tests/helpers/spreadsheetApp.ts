@@ -19,7 +19,8 @@ export async function sheetsAsCsv(workbook: string): Promise<Map<string, string>
     const stem = path.basename(workbook, path.extname(workbook));
     const sheets = new Map<string, string>();
     for (const file of await fs.readdir(dir)) {
-      if (file.startsWith(`${stem}-`) && file.endsWith(".csv")) sheets.set(file.slice(stem.length + 1, -4), await fs.readFile(path.join(dir, file), "utf8"));
+      if (file.startsWith(`${stem}-`) && file.endsWith(".csv"))
+        sheets.set(file.slice(stem.length + 1, -4), await fs.readFile(path.join(dir, file), "utf8"));
     }
     if (sheets.size === 0) throw new Error(`LibreOffice could not open ${workbook}`);
     return sheets;
@@ -36,8 +37,23 @@ export function resavedByLibreOffice(workbook: string, dir: string): string {
 
 function convert(workbook: string, filter: string, dir: string): void {
   try {
-    execFileSync(SOFFICE, [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--convert-to", filter, "--outdir", dir, workbook], { stdio: "pipe", timeout: 120000 });
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+        "--headless",
+        "--convert-to",
+        filter,
+        "--outdir",
+        dir,
+        workbook,
+      ],
+      { stdio: "pipe", timeout: 120000 },
+    );
   } catch (error) {
-    throw new Error(`these tests open workbooks in LibreOffice (apt-get install libreoffice-calc-nogui), or set SOFFICE_PATH: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `these tests open workbooks in LibreOffice (apt-get install libreoffice-calc-nogui), or set SOFFICE_PATH: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }

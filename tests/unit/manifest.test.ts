@@ -7,7 +7,8 @@ import path from "node:path";
 const ROOT = path.join(__dirname, "..", "..");
 const source = readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const production = path.join(ROOT, "dist", "web", "manifest.xml");
-const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" }).parse(xml).OfficeApp;
+const parse = (xml: string) =>
+  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" }).parse(xml).OfficeApp;
 const urls = (xml: string) => [...xml.matchAll(/(?:DefaultValue|SourceLocation)="(https?:[^"]+)"/g)].map((m) => m[1]);
 
 describe("manifest.xml", () => {
@@ -16,7 +17,18 @@ describe("manifest.xml", () => {
     const app = parse(source);
     expect(app["@xsi:type"]).toBe("TaskPaneApp");
     expect(app.Hosts.Host["@Name"]).toBe("Workbook");
-    for (const element of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "DefaultSettings", "Permissions", "VersionOverrides"]) {
+    for (const element of [
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
+    ]) {
       expect([element, app[element] !== undefined]).toEqual([element, true]);
     }
     expect(app.Id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -50,12 +62,15 @@ describe("manifest.xml", () => {
 });
 
 describe("task pane pages", () => {
-  it.each(["taskpane.html", "commands.html", "mapdialog.html", "notice.html"])("%s carries a Content-Security-Policy that allows scripts only from itself and Office.js's CDN", (page) => {
-    const html = readFileSync(path.join(ROOT, "dist", "web", page), "utf8");
-    const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
-    expect(csp).toMatch(/default-src 'self'/);
-    expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
-    expect(csp).toMatch(/connect-src 'self'/);
-    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
-  });
+  it.each(["taskpane.html", "commands.html", "mapdialog.html", "notice.html"])(
+    "%s carries a Content-Security-Policy that allows scripts only from itself and Office.js's CDN",
+    (page) => {
+      const html = readFileSync(path.join(ROOT, "dist", "web", page), "utf8");
+      const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
+      expect(csp).toMatch(/default-src 'self'/);
+      expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
+      expect(csp).toMatch(/connect-src 'self'/);
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
+    },
+  );
 });

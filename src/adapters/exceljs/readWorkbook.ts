@@ -13,7 +13,8 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
     if ("formula" in value || "sharedFormula" in value) {
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null) return null;
-      if (typeof result === "object" && result !== null && "error" in result) return { error: String((result as { error: unknown }).error) };
+      if (typeof result === "object" && result !== null && "error" in result)
+        return { error: String((result as { error: unknown }).error) };
       return result as CellValue;
     }
     if ("text" in value) {

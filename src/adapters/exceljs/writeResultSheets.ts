@@ -1,9 +1,24 @@
 import type ExcelJS from "exceljs";
-import { ResultColours, type ResultSheet, freeSheetName, markerName, quoteSheetName, resultNumberFormat } from "../../model";
+import {
+  ResultColours,
+  type ResultSheet,
+  freeSheetName,
+  markerName,
+  quoteSheetName,
+  resultNumberFormat,
+} from "../../model";
 import { removeResultMarkers, resultSheetNames } from "./resultMarkers";
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${ResultColours.headerFill}` } };
-const SECTION_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${ResultColours.sectionFill}` } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: `FF${ResultColours.headerFill}` },
+};
+const SECTION_FILL: ExcelJS.Fill = {
+  type: "pattern",
+  pattern: "solid",
+  fgColor: { argb: `FF${ResultColours.sectionFill}` },
+};
 
 /**
  * Replaces the result sheets of an earlier run with these. Only sheets marked as ours are

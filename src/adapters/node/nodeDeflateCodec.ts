@@ -25,7 +25,10 @@ const FINAL_BLOCK = Uint8Array.of(0x03, 0x00);
 function deflateChunk(chunk: Uint8Array): Promise<Buffer> {
   const chunkSize = Math.max(64 * 1024, chunk.length + (chunk.length >> 10) + 1024);
   return new Promise((resolve, reject) =>
-    zlib.deflateRaw(chunk, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize }, (error, out) => (error ? reject(error) : resolve(Buffer.from(out)))));
+    zlib.deflateRaw(chunk, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH, chunkSize }, (error, out) =>
+      error ? reject(error) : resolve(Buffer.from(out)),
+    ),
+  );
 }
 
 /**
@@ -57,7 +60,9 @@ export const nodeDeflateCodec: DeflateCodec = {
     // Room for the whole part in one output buffer, for the reason given at deflateChunk (up to
     // a limit: the size comes from the file, which may be damaged).
     const chunkSize = Math.min(Math.max(64 * 1024, size), 64 * 1024 * 1024);
-    return new Promise((resolve, reject) => zlib.inflateRaw(data, { chunkSize }, (error, out) => (error ? reject(error) : resolve(out))));
+    return new Promise((resolve, reject) =>
+      zlib.inflateRaw(data, { chunkSize }, (error, out) => (error ? reject(error) : resolve(out))),
+    );
   },
   deflater() {
     // zlib.crc32 came in Node 20.15; before it, the Compression Streams API (native too) serves.

@@ -30,7 +30,9 @@ export function nodeZipInflater(): EntryInflater {
     private closed = false;
 
     constructor() {
-      this.stream.on("data", (data: Buffer) => this.ondata(null, new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength), false));
+      this.stream.on("data", (data: Buffer) =>
+        this.ondata(null, new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength), false),
+      );
       // The entry is settled when its last bytes have come out, not when its input is taken.
       this.stream.on("end", () => {
         this.ondata(null, new Uint8Array(0), true);

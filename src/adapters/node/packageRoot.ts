@@ -9,7 +9,8 @@ export function packageRoot(): string {
   let dir = __dirname;
   for (;;) {
     const manifest = path.join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "csp-assess") return dir;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "csp-assess")
+      return dir;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error("cannot find the csp-assess package root");
     dir = parent;

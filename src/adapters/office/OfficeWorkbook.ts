@@ -31,7 +31,10 @@ export interface OfficeWorkbookOptions {
   readonly chunkBytes?: number;
 }
 
-const isPayloadLimit = (error: unknown): boolean => /PayloadSizeLimitExceeded|payload size/i.test(`${(error as { code?: string }).code ?? ""} ${(error as Error).message ?? ""}`);
+const isPayloadLimit = (error: unknown): boolean =>
+  /PayloadSizeLimitExceeded|payload size/i.test(
+    `${(error as { code?: string }).code ?? ""} ${(error as Error).message ?? ""}`,
+  );
 
 /**
  * The workbook port over office-js. Reads cost two syncs for the whole workbook (sheet list and
@@ -42,7 +45,10 @@ const isPayloadLimit = (error: unknown): boolean => /PayloadSizeLimitExceeded|pa
 export class OfficeWorkbook implements WorkbookPort {
   private readonly chunkBytes: number;
 
-  constructor(private readonly run: ExcelRunner, options: OfficeWorkbookOptions = {}) {
+  constructor(
+    private readonly run: ExcelRunner,
+    options: OfficeWorkbookOptions = {},
+  ) {
     this.chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   }
 
@@ -51,10 +57,20 @@ export class OfficeWorkbook implements WorkbookPort {
       const worksheets = context.workbook.worksheets.load("items/name");
       const names = context.workbook.names.load("items/name,items/formula");
       await context.sync();
-      const ours = new Set(names.items.filter((n) => n.name.startsWith(RESULT_NAME_PREFIX)).map((n) => sheetOfRange(n.formula)));
+      const ours = new Set(
+        names.items.filter((n) => n.name.startsWith(RESULT_NAME_PREFIX)).map((n) => sheetOfRange(n.formula)),
+      );
       // Our own result sheets are listed but not read: the core never uses their cells.
-      const grids: SheetGrid[] = worksheets.items.map((ws) => (ours.has(ws.name) ? unreadResultSheet(ws.name) : { name: ws.name, top: 0, left: 0, values: [], numberFormats: [] }));
-      const used = worksheets.items.map((ws, i) => (grids[i].isResultSheet ? null : ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,columnIndex,rowCount,columnCount")));
+      const grids: SheetGrid[] = worksheets.items.map((ws) =>
+        ours.has(ws.name)
+          ? unreadResultSheet(ws.name)
+          : { name: ws.name, top: 0, left: 0, values: [], numberFormats: [] },
+      );
+      const used = worksheets.items.map((ws, i) =>
+        grids[i].isResultSheet
+          ? null
+          : ws.getUsedRangeOrNullObject(true).load("isNullObject,rowIndex,columnIndex,rowCount,columnCount"),
+      );
       await context.sync();
 
       let batch: [number, ExcelRange][] = [];
@@ -67,7 +83,8 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const [, range] of members) range.load("values,numberFormat");
         try {
           await context.sync();
-          for (const [i, range] of members) grids[i] = gridOf(worksheets.items[i].name, range, { top: range.rowIndex, left: range.columnIndex });
+          for (const [i, range] of members)
+            grids[i] = gridOf(worksheets.items[i].name, range, { top: range.rowIndex, left: range.columnIndex });
         } catch (error) {
           if (!isPayloadLimit(error)) throw error;
           for (const [i, range] of members) grids[i] = await readInChunks(context, worksheets.items[i], range);
@@ -130,7 +147,10 @@ export class OfficeWorkbook implements WorkbookPort {
         // Nothing of the analyst's was touched; take our half-written sheets away again.
         for (const ws of added) ws.delete();
         await context.sync().catch(() => undefined);
-        throw new Error(`The result sheets could not be written (${(error as Error).message}); your own sheets are unchanged`, { cause: error });
+        throw new Error(
+          `The result sheets could not be written (${(error as Error).message}); your own sheets are unchanged`,
+          { cause: error },
+        );
       }
 
       for (const name of ours) {
@@ -165,7 +185,7 @@ function layOut(ws: ExcelWorksheet, sheet: ResultSheet): void {
   });
   ws.freezePanes.freezeRows(1);
   const kinds = sheet.rowKinds ?? [];
-  for (let r = 0; r < kinds.length; ) {
+  for (let r = 0; r < kinds.length;) {
     const kind = kinds[r];
     let end = r;
     while (end + 1 < kinds.length && kinds[end + 1] === kind) end += 1;
@@ -183,7 +203,12 @@ function layOut(ws: ExcelWorksheet, sheet: ResultSheet): void {
   for (const chart of sheet.charts ?? []) {
     const columns = [chart.categoryColumn, ...chart.seriesColumns];
     const left = Math.min(...columns);
-    const source = ws.getRangeByIndexes(chart.firstRow + 1, left, chart.lastRow - chart.firstRow + 1, Math.max(...columns) - left + 1);
+    const source = ws.getRangeByIndexes(
+      chart.firstRow + 1,
+      left,
+      chart.lastRow - chart.firstRow + 1,
+      Math.max(...columns) - left + 1,
+    );
     const added = ws.charts.add(chart.kind === "line" ? "Line" : "BarClustered", source, "Columns");
     added.title.text = chart.title;
     const anchor = columnLetters(width + 1);
@@ -193,7 +218,9 @@ function layOut(ws: ExcelWorksheet, sheet: ResultSheet): void {
 
 /** A grid from a loaded range's values and formats, placed at `top`/`left` (the used range's, already loaded). */
 function gridOf(name: string, range: ExcelRange, at: { top: number; left: number }): SheetGrid {
-  const values: CellValue[][] = range.values.map((row, r) => row.map((v, c) => fromOfficeValue(v, range.numberFormat[r]?.[c])));
+  const values: CellValue[][] = range.values.map((row, r) =>
+    row.map((v, c) => fromOfficeValue(v, range.numberFormat[r]?.[c])),
+  );
   const numberFormats = range.numberFormat.map((row) => row.map((f) => (typeof f === "string" ? f : null)));
   return { name, top: at.top, left: at.left, values, numberFormats };
 }
@@ -205,7 +232,9 @@ async function readInChunks(context: ExcelContext, ws: ExcelWorksheet, used: Exc
   const numberFormats: (string | null)[][] = [];
   for (let start = 0; start < used.rowCount; start += rowsPerChunk) {
     const rows = Math.min(rowsPerChunk, used.rowCount - start);
-    const block = ws.getRangeByIndexes(used.rowIndex + start, used.columnIndex, rows, used.columnCount).load("values,numberFormat");
+    const block = ws
+      .getRangeByIndexes(used.rowIndex + start, used.columnIndex, rows, used.columnCount)
+      .load("values,numberFormat");
     await context.sync();
     const grid = gridOf(ws.name, block, { top: used.rowIndex + start, left: used.columnIndex });
     values.push(...(grid.values as CellValue[][]));

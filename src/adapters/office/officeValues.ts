@@ -1,12 +1,16 @@
 import { type CellValue, dateFromSerial, serialFromDate } from "../../model";
 
-const ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+const ERROR =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
 const DATE_FORMAT = /(^|[^"\\])(d{1,4}|m{1,5}|y{2,4})([^"]|$)/i;
 
 /** True when a number format shows a date (`dd/mm/yyyy`, `mmm-yy`), not a number or time only. */
 export function isDateFormat(format: unknown): boolean {
   if (typeof format !== "string" || /^general$/i.test(format)) return false;
-  const section = format.split(";")[0].replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "");
+  const section = format
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "");
   return DATE_FORMAT.test(section) && /[dy]/i.test(section);
 }
 

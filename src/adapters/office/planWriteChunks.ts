@@ -16,7 +16,10 @@ export interface WriteChunk {
 }
 
 /** One row as office-js writes it: values padded to the sheet's width, and a number format per cell. */
-export function officeRow(sheet: ResultSheet, row: number): { values: (string | number | boolean)[]; formats: string[] } {
+export function officeRow(
+  sheet: ResultSheet,
+  row: number,
+): { values: (string | number | boolean)[]; formats: string[] } {
   const cells = sheet.rows[row];
   const width = sheet.columns.length;
   const values: (string | number | boolean)[] = [];

@@ -128,7 +128,8 @@ export function csvRows(onRow: (row: string[], line: number) => void, batch = BA
 export function csvSheet(fileName: string, text: string): SheetGrid {
   const parsed = Papa.parse<string[]>(text.startsWith("\uFEFF") ? text.slice(1) : text, { skipEmptyLines: true });
   const broken = parsed.errors.find((e) => e.type === "Quotes");
-  if (broken) throw new InputError(null, `${fileName} is not readable CSV (row ${(broken.row ?? 0) + 1}: ${broken.message})`);
+  if (broken)
+    throw new InputError(null, `${fileName} is not readable CSV (row ${(broken.row ?? 0) + 1}: ${broken.message})`);
   const name = (fileName.split(/[\\/]/).pop() ?? fileName).replace(/\.[^.]*$/, "");
   return { name, top: 0, left: 0, values: parsed.data.map((r) => r.map((v) => (v.trim() === "" ? null : v))) };
 }

@@ -42,7 +42,12 @@ export class ExtractFilesPort implements ExtractPort {
   constructor(
     readonly name: string,
     private readonly files: readonly InputFile[],
-    private readonly options: { single?: boolean; codec?: DeflateCodec; inflater?: EntryInflater; readXlsx?: (file: InputFile, sink: ExtractSink) => Promise<void> } = {},
+    private readonly options: {
+      single?: boolean;
+      codec?: DeflateCodec;
+      inflater?: EntryInflater;
+      readXlsx?: (file: InputFile, sink: ExtractSink) => Promise<void>;
+    } = {},
   ) {}
 
   async readExtract(sink: ExtractSink): Promise<void> {
@@ -58,7 +63,9 @@ export class ExtractFilesPort implements ExtractPort {
   private csvSink(name: string, sink: ExtractSink): ByteSink | null {
     const rows = sink.file(name);
     if (!rows) return null;
-    const where = this.options.single ? (line: number) => () => `line ${line}` : (line: number) => () => `${name} line ${line}`;
+    const where = this.options.single
+      ? (line: number) => () => `line ${line}`
+      : (line: number) => () => `${name} line ${line}`;
     const csv = csvRows((row, line) => rows.row(row, where(line)));
     return {
       push: (chunk) => csv.push(chunk),
@@ -83,15 +90,20 @@ export class ExtractFilesPort implements ExtractPort {
 
   private async readZip(file: InputFile, sink: ExtractSink): Promise<void> {
     let entries = 0;
-    await readZipEntries(file.name, file.chunks(), (entry) => {
-      entries += 1;
-      const name = `${file.name}/${entry}`;
-      if (!CSV.test(entry)) {
-        sink.skip(name, "not a CSV file");
-        return null;
-      }
-      return this.csvSink(name, sink);
-    }, this.options.inflater);
+    await readZipEntries(
+      file.name,
+      file.chunks(),
+      (entry) => {
+        entries += 1;
+        const name = `${file.name}/${entry}`;
+        if (!CSV.test(entry)) {
+          sink.skip(name, "not a CSV file");
+          return null;
+        }
+        return this.csvSink(name, sink);
+      },
+      this.options.inflater,
+    );
     if (entries === 0) throw new InputError(null, `${file.name} holds no files: it is not a police.uk download`);
   }
 
@@ -101,7 +113,9 @@ export class ExtractFilesPort implements ExtractPort {
     const { WorkbookFile } = await import("../workbookFile");
     let grids;
     try {
-      grids = await (await WorkbookFile.fromBytes(await allBytes(file), file.name, this.options.codec ?? webDeflateCodec)).readWorkbook();
+      grids = await (
+        await WorkbookFile.fromBytes(await allBytes(file), file.name, this.options.codec ?? webDeflateCodec)
+      ).readWorkbook();
     } catch (error) {
       const reason = (error as Error).message.replace(`${file.name} `, "");
       throw new InputError(null, `${file.name} is not a readable CSV or .xlsx extract (${reason})`);
@@ -117,6 +131,9 @@ export class ExtractFilesPort implements ExtractPort {
       rows.end();
       return;
     }
-    sink.skip(file.name, "no sheet with record-level columns (a date or Month column and a category such as Crime Type)");
+    sink.skip(
+      file.name,
+      "no sheet with record-level columns (a date or Month column and a category such as Crime Type)",
+    );
   }
 }

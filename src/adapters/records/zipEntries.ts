@@ -53,7 +53,10 @@ export async function readZipEntries(
         queue.shift();
       }
     } catch (e) {
-      failure = e instanceof InputError ? e : new InputError(null, `${zipName}: ${queue[0]?.name} cannot be read (${(e as Error).message})`);
+      failure =
+        e instanceof InputError
+          ? e
+          : new InputError(null, `${zipName}: ${queue[0]?.name} cannot be read (${(e as Error).message})`);
     }
   };
   const unzip = new Unzip((file) => {
@@ -79,7 +82,8 @@ export async function readZipEntries(
     }
   });
   unzip.register(inflater.decoder);
-  const damaged = (e: unknown): InputError => new InputError(null, `${zipName} is a damaged zip file (${(e as Error).message})`);
+  const damaged = (e: unknown): InputError =>
+    new InputError(null, `${zipName} is a damaged zip file (${(e as Error).message})`);
   for await (const chunk of chunks) {
     if (first && chunk.length > 0) {
       if (!isZip(chunk)) throw new InputError(null, `${zipName} is not a zip file`);

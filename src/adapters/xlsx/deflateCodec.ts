@@ -29,7 +29,10 @@ export interface DeflateCodec {
 }
 
 /** Joins chunks into one array. */
-export function concatBytes(chunks: readonly Uint8Array[], total = chunks.reduce((n, c) => n + c.length, 0)): Uint8Array {
+export function concatBytes(
+  chunks: readonly Uint8Array[],
+  total = chunks.reduce((n, c) => n + c.length, 0),
+): Uint8Array {
   if (chunks.length === 1 && chunks[0].length === total) return chunks[0];
   const out = new Uint8Array(total);
   let at = 0;

@@ -34,7 +34,9 @@ export const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
 };
 
 /** Built-in ids by format code, for writing. */
-export const BUILT_IN_FORMAT_IDS: ReadonlyMap<string, number> = new Map(Object.entries(BUILT_IN_FORMATS).map(([id, code]) => [code, Number(id)]));
+export const BUILT_IN_FORMAT_IDS: ReadonlyMap<string, number> = new Map(
+  Object.entries(BUILT_IN_FORMATS).map(([id, code]) => [code, Number(id)]),
+);
 
 /**
  * True when a format shows a number as a date or time: it has a date or time letter once

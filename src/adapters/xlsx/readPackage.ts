@@ -3,8 +3,26 @@ import { ByteQueue } from "../byteQueue";
 import type { DeflateCodec } from "./deflateCodec";
 import { BUILT_IN_FORMATS } from "./numberFormats";
 import { stringItems } from "./sharedStringsPart";
-import { type SheetContext, UnreadablePart, checkSheetLayout, readSheetCells, readSheetRows, runText } from "./sheetCells";
-import { REL_NS, SHARED_STRINGS_REL, WORKBOOK, WORKBOOK_RELS, WORKSHEET_REL, attributeOf, relationshipsPrefix, resultMarkers, sheetEntries, workbookRelationships } from "./workbookPart";
+import {
+  type SheetContext,
+  UnreadablePart,
+  checkSheetLayout,
+  readSheetCells,
+  readSheetRows,
+  runText,
+} from "./sheetCells";
+import {
+  REL_NS,
+  SHARED_STRINGS_REL,
+  WORKBOOK,
+  WORKBOOK_RELS,
+  WORKSHEET_REL,
+  attributeOf,
+  relationshipsPrefix,
+  resultMarkers,
+  sheetEntries,
+  workbookRelationships,
+} from "./workbookPart";
 import type { ZipPackage } from "./zipPackage";
 
 const STYLES_REL = `${REL_NS}/styles`;
@@ -51,11 +69,17 @@ async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<Pack
   const [workbook, rels] = await Promise.all([zip.text(WORKBOOK, codec), zip.text(WORKBOOK_RELS, codec)]);
   if (workbook === null || rels === null) throw new UnreadablePart("the workbook part is not where Excel puts it");
   const prefix = relationshipsPrefix(workbook);
-  if (!/<workbook[\s>]/.test(workbook) || !prefix) throw new UnreadablePart("the workbook part is not laid out as Excel writes it");
+  if (!/<workbook[\s>]/.test(workbook) || !prefix)
+    throw new UnreadablePart("the workbook part is not laid out as Excel writes it");
   const relationships = workbookRelationships(rels);
-  const partOfType = (type: string): string | null => [...relationships.values()].find((r) => r.type === type)?.part ?? null;
-  const optional = (part: string | null): Promise<string | null> => (part ? zip.text(part, codec) : Promise.resolve(null));
-  const [strings, styles] = await Promise.all([optional(partOfType(SHARED_STRINGS_REL)), optional(partOfType(STYLES_REL))]);
+  const partOfType = (type: string): string | null =>
+    [...relationships.values()].find((r) => r.type === type)?.part ?? null;
+  const optional = (part: string | null): Promise<string | null> =>
+    part ? zip.text(part, codec) : Promise.resolve(null);
+  const [strings, styles] = await Promise.all([
+    optional(partOfType(SHARED_STRINGS_REL)),
+    optional(partOfType(STYLES_REL)),
+  ]);
   const workbookPr = /<workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? "";
   const date1904 = ["1", "true"].includes(attributeOf(workbookPr, "date1904") ?? "");
   const context: SheetContext = { sharedStrings: sharedStrings(strings), formats: styleFormats(styles), date1904 };
@@ -64,7 +88,9 @@ async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<Pack
   const sheets = sheetEntries(workbook, prefix).flatMap((entry) => {
     const relationship = entry.relationshipId ? relationships.get(entry.relationshipId) : undefined;
     if (!relationship) throw new UnreadablePart(`sheet ${entry.name} has no part`);
-    return relationship.type === WORKSHEET_REL ? [{ name: entry.name, part: relationship.part, ours: ours.has(entry.name) }] : [];
+    return relationship.type === WORKSHEET_REL
+      ? [{ name: entry.name, part: relationship.part, ours: ours.has(entry.name) }]
+      : [];
   });
   return { context, sheets };
 }
@@ -134,7 +160,8 @@ export async function streamPackageRows(
   const { context, sheets } = await packageSheets(zip, codec);
   for (const sheet of sheets.filter((s) => !s.ours)) {
     const entry = zip.entry(sheet.part);
-    if (!entry || (entry.method !== 0 && entry.method !== 8)) throw new UnreadablePart(`sheet ${sheet.name} has no part it can read`);
+    if (!entry || (entry.method !== 0 && entry.method !== 8))
+      throw new UnreadablePart(`sheet ${sheet.name} has no part it can read`);
     const sink = onSheet(sheet.name);
     if (!sink) continue;
     let cells: CellValue[] = [];
@@ -170,7 +197,9 @@ export async function streamPackageRows(
       // UTF-8 never puts "</row>" inside a character, so whole rows are cut from the bytes,
       // no more than a batch and a half at a time (a longer row is taken whole).
       while (queue.length >= ROWS_BATCH) {
-        const cut = lastRowEnd(queue.bytes, Math.min(queue.length, ROWS_BATCH + (ROWS_BATCH >> 1))) || lastRowEnd(queue.bytes, queue.length);
+        const cut =
+          lastRowEnd(queue.bytes, Math.min(queue.length, ROWS_BATCH + (ROWS_BATCH >> 1))) ||
+          lastRowEnd(queue.bytes, queue.length);
         if (cut === 0) break;
         parse(cut);
       }

@@ -73,9 +73,7 @@ export class SharedStrings {
   /** The part with the added items after the analyst's, or null when nothing was added. */
   part(): string | null {
     if (this.added.length === 0) return null;
-    const items = this.added
-      .map((text) => `<si>${textElement(text)}</si>`)
-      .join("");
+    const items = this.added.map((text) => `<si>${textElement(text)}</si>`).join("");
     const xml = this.xml ?? EMPTY_TABLE;
     const end = xml.lastIndexOf("</sst>");
     const withItems = `${xml.slice(0, end)}${items}</sst>`;

@@ -27,7 +27,8 @@ const MERGE = /<mergeCell\s[^>]*?ref=["']([A-Z]+\d+)(?::([A-Z]+\d+))?["']/g;
 
 // The three attributes read on every row and cell, compiled once (values are plain ASCII).
 const ATTRIBUTE = { r: /(?:^|\s)r=(["'])(.*?)\1/, s: /(?:^|\s)s=(["'])(.*?)\1/, t: /(?:^|\s)t=(["'])(.*?)\1/ } as const;
-const attributeOf = (attributes: string, name: keyof typeof ATTRIBUTE): string | null => ATTRIBUTE[name].exec(attributes)?.[2] ?? null;
+const attributeOf = (attributes: string, name: keyof typeof ATTRIBUTE): string | null =>
+  ATTRIBUTE[name].exec(attributes)?.[2] ?? null;
 
 const PLAIN_TEXT = /^<t(?:\s[^>]*)?>([^<]*)<\/t>$/;
 
@@ -66,7 +67,10 @@ function mergedCovers(xml: string): ((row: number, column: number) => boolean) |
     }
   }
   if (byRow.size === 0) return null;
-  return (row, column) => (byRow.get(row) ?? []).some(([top, left, right]) => column >= left && column <= right && !(row === top && column === left));
+  return (row, column) =>
+    (byRow.get(row) ?? []).some(
+      ([top, left, right]) => column >= left && column <= right && !(row === top && column === left),
+    );
 }
 
 /** A cell's value from its type, body and style, read as ExcelJS reads it (dates from date formats). */
@@ -141,11 +145,17 @@ export function readSheetRows(
         const ref = attributeOf(attributes, "r");
         const at = ref === null ? null : REFERENCE.exec(ref);
         if (ref !== null && !at) throw new UnreadablePart(`sheet ${name} has a cell reference ${ref}`);
-        [letters, digits, style, type] = [at?.[1], at?.[2], attributeOf(attributes, "s") ?? undefined, attributeOf(attributes, "t") ?? undefined];
+        [letters, digits, style, type] = [
+          at?.[1],
+          at?.[2],
+          attributeOf(attributes, "s") ?? undefined,
+          attributeOf(attributes, "t") ?? undefined,
+        ];
       }
       if (letters === undefined) column += 1;
       else {
-        if (Number(digits) - 1 !== row) throw new UnreadablePart(`sheet ${name} has a cell ${letters}${digits} in row ${row + 1}`);
+        if (Number(digits) - 1 !== row)
+          throw new UnreadablePart(`sheet ${name} has a cell ${letters}${digits} in row ${row + 1}`);
         column = columnOfLetters(letters);
       }
       const body = c[6];
@@ -163,7 +173,8 @@ export function readSheetRows(
 
 /** Throws unless the start of a worksheet part is laid out as Excel writes it. */
 export function checkSheetLayout(name: string, xml: string): void {
-  if (!/<worksheet[\s>]/.test(xml) || xml.indexOf("<sheetData") < 0) throw new UnreadablePart(`sheet ${name} is not laid out as Excel writes it`);
+  if (!/<worksheet[\s>]/.test(xml) || xml.indexOf("<sheetData") < 0)
+    throw new UnreadablePart(`sheet ${name} is not laid out as Excel writes it`);
   if (xml.includes("<![CDATA[")) throw new UnreadablePart(`sheet ${name} holds CDATA sections`);
 }
 

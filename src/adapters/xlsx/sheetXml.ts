@@ -53,7 +53,11 @@ const PIECE = 16 * 1024;
  * flat string, where `+=` would leave a rope of several linked strings per cell for the
  * collector and the encoder to walk.
  */
-export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) => number, strings: SharedStrings): Generator<string> {
+export function* sheetXmlPieces(
+  sheet: ResultSheet,
+  styleOf: (look: CellLook) => number,
+  strings: SharedStrings,
+): Generator<string> {
   const width = Math.max(1, sheet.columns.length, ...sheet.rows.map((r) => r.length));
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   let head =
@@ -143,7 +147,8 @@ export function* sheetXmlPieces(sheet: ResultSheet, styleOf: (look: CellLook) =>
         numberOpen = false;
       }
       if (value !== lastValue[c] || s !== lastStyle[c]) {
-        const index = typeof value === "string" && value !== "" && value.length <= LOOKED_UP ? strings.find(value) : undefined;
+        const index =
+          typeof value === "string" && value !== "" && value.length <= LOOKED_UP ? strings.find(value) : undefined;
         lastValue[c] = value;
         lastStyle[c] = s;
         lastShared[c] = index !== undefined;

@@ -8,16 +8,20 @@ export interface CellLook {
   readonly numFmt: string | null;
 }
 
-
 const HEADER_FONT = `<font><b/><sz val="11"/><color rgb="FF${ResultColours.headerText}"/><name val="Calibri"/><family val="2"/></font>`;
 const BOLD_FONT = '<font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/></font>';
 const ITALIC_FONT = '<font><i/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/></font>';
-const solidFill = (rgb: string): string => `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
+const solidFill = (rgb: string): string =>
+  `<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb}"/><bgColor indexed="64"/></patternFill></fill>`;
 const HEADER_FILL = solidFill(ResultColours.headerFill);
 const SECTION_FILL = solidFill(ResultColours.sectionFill);
 
 /** One collection element of styles.xml (`<fonts count="3">…</fonts>`), found by regex. */
-function collection(xml: string, tag: string, child: string): { start: number; end: number; count: number; body: string } | null {
+function collection(
+  xml: string,
+  tag: string,
+  child: string,
+): { start: number; end: number; count: number; body: string } | null {
   const open = new RegExp(`<${tag}(\\s[^>]*?)?(/?)>`).exec(xml);
   if (!open) return null;
   if (open[2] === "/") return { start: open.index, end: open.index + open[0].length, count: 0, body: "" };
@@ -82,9 +86,15 @@ export function addResultStyles(stylesXml: string): ResultStyles | null {
       let at = index.get(key);
       if (at === undefined) {
         const numFmtId = look.numFmt ? formatId(look.numFmt) : 0;
-        const applies = [numFmtId ? ' applyNumberFormat="1"' : "", font[look.kind] ? ' applyFont="1"' : "", fill[look.kind] ? ' applyFill="1"' : ""].join("");
+        const applies = [
+          numFmtId ? ' applyNumberFormat="1"' : "",
+          font[look.kind] ? ' applyFont="1"' : "",
+          fill[look.kind] ? ' applyFill="1"' : "",
+        ].join("");
         const alignment = look.kind === "header" ? '<alignment vertical="center" wrapText="1"/>' : "";
-        xfs.push(`<xf numFmtId="${numFmtId}" fontId="${font[look.kind]}" fillId="${fill[look.kind]}" borderId="0" xfId="0"${applies}${alignment ? ' applyAlignment="1">' + alignment + "</xf>" : "/>"}`);
+        xfs.push(
+          `<xf numFmtId="${numFmtId}" fontId="${font[look.kind]}" fillId="${fill[look.kind]}" borderId="0" xfId="0"${applies}${alignment ? ' applyAlignment="1">' + alignment + "</xf>" : "/>"}`,
+        );
         at = cellXfs.count + xfs.length - 1;
         index.set(key, at);
       }
@@ -93,23 +103,52 @@ export function addResultStyles(stylesXml: string): ResultStyles | null {
     xml() {
       // Replace from the last collection to the first so earlier offsets stay valid.
       const edits: { start: number; end: number; text: string }[] = [
-        { start: fonts.start, end: fonts.end, text: rebuild(stylesXml, fonts, "fonts", fonts.count + 3, HEADER_FONT + BOLD_FONT + ITALIC_FONT) },
-        { start: fills.start, end: fills.end, text: rebuild(stylesXml, fills, "fills", fills.count + 2, HEADER_FILL + SECTION_FILL) },
-        { start: cellXfs.start, end: cellXfs.end, text: rebuild(stylesXml, cellXfs, "cellXfs", cellXfs.count + xfs.length, xfs.join("")) },
+        {
+          start: fonts.start,
+          end: fonts.end,
+          text: rebuild(stylesXml, fonts, "fonts", fonts.count + 3, HEADER_FONT + BOLD_FONT + ITALIC_FONT),
+        },
+        {
+          start: fills.start,
+          end: fills.end,
+          text: rebuild(stylesXml, fills, "fills", fills.count + 2, HEADER_FILL + SECTION_FILL),
+        },
+        {
+          start: cellXfs.start,
+          end: cellXfs.end,
+          text: rebuild(stylesXml, cellXfs, "cellXfs", cellXfs.count + xfs.length, xfs.join("")),
+        },
       ];
       if (newFmts.length > 0) {
-        if (numFmts) edits.push({ start: numFmts.start, end: numFmts.end, text: rebuild(stylesXml, numFmts, "numFmts", numFmts.count + newFmts.length, newFmts.join("")) });
-        else edits.push({ start: fonts.start, end: fonts.start, text: `<numFmts count="${newFmts.length}">${newFmts.join("")}</numFmts>` });
+        if (numFmts)
+          edits.push({
+            start: numFmts.start,
+            end: numFmts.end,
+            text: rebuild(stylesXml, numFmts, "numFmts", numFmts.count + newFmts.length, newFmts.join("")),
+          });
+        else
+          edits.push({
+            start: fonts.start,
+            end: fonts.start,
+            text: `<numFmts count="${newFmts.length}">${newFmts.join("")}</numFmts>`,
+          });
       }
       let xml = stylesXml;
-      for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end)) xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
+      for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end))
+        xml = xml.slice(0, e.start) + e.text + xml.slice(e.end);
       return xml;
     },
   };
 }
 
 /** The collection element again, with its count updated and `added` appended. */
-function rebuild(xml: string, part: { start: number; end: number; body: string }, tag: string, count: number, added: string): string {
+function rebuild(
+  xml: string,
+  part: { start: number; end: number; body: string },
+  tag: string,
+  count: number,
+  added: string,
+): string {
   const open = new RegExp(`<${tag}(\\s[^>]*?)?/?>`).exec(xml.slice(part.start)) as RegExpExecArray;
   const attributes = (open[1] ?? "").replace(/\s+count="\d*"/, "");
   return `<${tag} count="${count}"${attributes}>${part.body}${added}</${tag}>`;

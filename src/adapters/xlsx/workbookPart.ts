@@ -49,7 +49,11 @@ export function workbookRelationships(rels: string): Map<string, Relationship> {
     const id = attributeOf(element, "Id");
     const target = attributeOf(element, "Target");
     if (!id || !target || attributeOf(element, "TargetMode") === "External") continue;
-    byId.set(id, { element, type: attributeOf(element, "Type") ?? "", part: target.startsWith("/") ? target.slice(1) : `xl/${target}` });
+    byId.set(id, {
+      element,
+      type: attributeOf(element, "Type") ?? "",
+      part: target.startsWith("/") ? target.slice(1) : `xl/${target}`,
+    });
   }
   return byId;
 }
@@ -61,6 +65,11 @@ export function definedNameElements(workbook: string): string[] {
 
 /** The marker names an earlier run left, and the sheets they mark as ours. */
 export function resultMarkers(workbook: string): { elements: string[]; sheets: Set<string> } {
-  const elements = definedNameElements(workbook).filter((d) => (attributeOf(d, "name") ?? "").startsWith(RESULT_NAME_PREFIX));
-  return { elements, sheets: new Set(elements.map((d) => sheetOfRange(xmlUnescape(d.replace(/^<[^>]*>|<\/definedName>$/g, ""))))) };
+  const elements = definedNameElements(workbook).filter((d) =>
+    (attributeOf(d, "name") ?? "").startsWith(RESULT_NAME_PREFIX),
+  );
+  return {
+    elements,
+    sheets: new Set(elements.map((d) => sheetOfRange(xmlUnescape(d.replace(/^<[^>]*>|<\/definedName>$/g, ""))))),
+  };
 }

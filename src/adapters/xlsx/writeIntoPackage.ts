@@ -3,7 +3,18 @@ import { type DeflateCodec, type DeflatedPart, webDeflateCodec } from "./deflate
 import { sheetXmlPieces } from "./sheetXml";
 import { addResultStyles } from "./stylesPart";
 import { SHARED_STRINGS, SHARED_STRINGS_TYPE, SharedStrings } from "./sharedStringsPart";
-import { SHARED_STRINGS_REL, WORKBOOK, WORKBOOK_RELS, WORKSHEET_REL, attributeOf, definedNameElements, relationshipsPrefix, resultMarkers, sheetEntries, workbookRelationships } from "./workbookPart";
+import {
+  SHARED_STRINGS_REL,
+  WORKBOOK,
+  WORKBOOK_RELS,
+  WORKSHEET_REL,
+  attributeOf,
+  definedNameElements,
+  relationshipsPrefix,
+  resultMarkers,
+  sheetEntries,
+  workbookRelationships,
+} from "./workbookPart";
 import { xmlText } from "./xmlText";
 import { type PackagePart, ZipPackage, writeZip } from "./zipPackage";
 
@@ -27,7 +38,11 @@ export interface PackageWrite {
  * every result back through ExcelJS and LibreOffice. Returns null when the package is laid out
  * in a way this does not handle (then the caller writes through ExcelJS).
  */
-export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: readonly ResultSheet[], codec: DeflateCodec = webDeflateCodec): Promise<PackageWrite | null> {
+export async function writeIntoPackage(
+  input: Uint8Array | ZipPackage,
+  sheets: readonly ResultSheet[],
+  codec: DeflateCodec = webDeflateCodec,
+): Promise<PackageWrite | null> {
   const zip = input instanceof ZipPackage ? input : ZipPackage.open(input);
   if (!zip) return null;
   const texts = await Promise.all([WORKBOOK, WORKBOOK_RELS, STYLES, CONTENT_TYPES].map((p) => zip.text(p, codec)));
@@ -59,7 +74,10 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
     dropped.add(target);
     workbook = workbook.replace(sheet.element, "");
     rels = rels.replace(relationship.element, "");
-    types = types.replace(new RegExp(`<Override\\s+PartName="/${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
+    types = types.replace(
+      new RegExp(`<Override\\s+PartName="/${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`),
+      "",
+    );
   }
   for (const d of markers.elements) workbook = workbook.replace(d, "");
 
@@ -79,7 +97,8 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
   const strings = SharedStrings.open(stringsXml);
   if (!strings) return null;
   // definedNames must follow externalReferences; rather than place it among them, let ExcelJS write.
-  if (!workbook.includes("<definedNames") && /<(\w+:)?(externalReferences|functionGroups)[\s>]/.test(workbook)) return null;
+  if (!workbook.includes("<definedNames") && /<(\w+:)?(externalReferences|functionGroups)[\s>]/.test(workbook))
+    return null;
   const partTaken = (part: string): boolean => (zip.entry(part) !== undefined && !dropped.has(part)) || added.has(part);
   const names: string[] = [];
   let sheetList = "";
@@ -91,8 +110,17 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
     const part = `xl/worksheets/sheet${partNumber}.xml`;
     while (rels.includes(`Id="rIdCSP${relNumber}"`)) relNumber += 1;
     const id = `rIdCSP${relNumber}`;
-    added.set(part, deflatePieces(sheetXmlPieces(sheet, (look) => styled.styleOf(look), strings), codec));
-    rels = rels.replace("</Relationships>", `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${partNumber}.xml"/></Relationships>`);
+    added.set(
+      part,
+      deflatePieces(
+        sheetXmlPieces(sheet, (look) => styled.styleOf(look), strings),
+        codec,
+      ),
+    );
+    rels = rels.replace(
+      "</Relationships>",
+      `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${partNumber}.xml"/></Relationships>`,
+    );
     types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/></Types>`);
     sheetList += `<sheet name="${xmlText(name)}" sheetId="${nextSheetId}" ${prefix}:id="${id}"/>`;
     markerList += `<definedName name="${markerName(sheet.name)}">${xmlText(`${quoteSheetName(name)}!$A$1`)}</definedName>`;
@@ -100,13 +128,16 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
     names.push(name);
   }
   workbook = workbook.replace("</sheets>", `${sheetList}</sheets>`);
-  if (/<definedNames\s*\/>/.test(workbook)) workbook = workbook.replace(/<definedNames\s*\/>/, "<definedNames></definedNames>");
+  if (/<definedNames\s*\/>/.test(workbook))
+    workbook = workbook.replace(/<definedNames\s*\/>/, "<definedNames></definedNames>");
   workbook = workbook.includes("</definedNames>")
     ? workbook.replace("</definedNames>", `${markerList}</definedNames>`)
     : workbook.replace("</sheets>", `</sheets><definedNames>${markerList}</definedNames>`);
   // The active tab must still be a sheet.
   const total = kept.length + sheets.length;
-  workbook = workbook.replace(/(<workbookView\s[^>]*\sactiveTab=")(\d+)"/, (all, head: string, tab: string) => (Number(tab) < total ? all : `${head}0"`));
+  workbook = workbook.replace(/(<workbookView\s[^>]*\sactiveTab=")(\d+)"/, (all, head: string, tab: string) =>
+    Number(tab) < total ? all : `${head}0"`,
+  );
   // styles.xml and the shared strings go last: they hold every look and text the sheets used.
   await Promise.all(added.values());
   const edited = new Map([[STYLES, styled.xml()]]);
@@ -116,7 +147,10 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
     if (!part) {
       part = SHARED_STRINGS;
       while (rels.includes(`Id="rIdCSP${relNumber}"`)) relNumber += 1;
-      rels = rels.replace("</Relationships>", `<Relationship Id="rIdCSP${relNumber}" Type="${SHARED_STRINGS_REL}" Target="sharedStrings.xml"/></Relationships>`);
+      rels = rels.replace(
+        "</Relationships>",
+        `<Relationship Id="rIdCSP${relNumber}" Type="${SHARED_STRINGS_REL}" Target="sharedStrings.xml"/></Relationships>`,
+      );
       types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${SHARED_STRINGS_TYPE}"/></Types>`);
     }
     edited.set(part, stringTable);
@@ -126,7 +160,8 @@ export async function writeIntoPackage(input: Uint8Array | ZipPackage, sheets: r
   const deflated = new Map(await Promise.all([...added].map(async ([name, part]) => [name, await part] as const)));
   // [Content_Types].xml first, then the unchanged parts with their compressed bytes, then ours.
   const parts: PackagePart[] = [{ name: CONTENT_TYPES, deflated: deflated.get(CONTENT_TYPES)! }];
-  for (const name of zip.names()) if (!dropped.has(name) && !added.has(name)) parts.push({ name, entry: zip.entry(name)! });
+  for (const name of zip.names())
+    if (!dropped.has(name) && !added.has(name)) parts.push({ name, entry: zip.entry(name)! });
   for (const [name, part] of deflated) if (name !== CONTENT_TYPES) parts.push({ name, deflated: part });
   return { bytes: writeZip(parts), names };
 }

@@ -17,7 +17,11 @@ const NEEDS_CODES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x/;
 /** Escapes text for an element or a double-quoted attribute. */
 export function xmlText(text: string): string {
   if (!MAYBE_SPECIAL.test(text)) return text;
-  if (NEEDS_CODES.test(text)) return text.replace(SPECIAL, (c) => ENTITIES[c] ?? `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  if (NEEDS_CODES.test(text))
+    return text.replace(
+      SPECIAL,
+      (c) => ENTITIES[c] ?? `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+    );
   // Markup characters only (a headline's "p < 0.001"): a native replaceAll for each one present
   // is about a third quicker than calling back into JavaScript for every match.
   let escaped = text;
@@ -42,6 +46,9 @@ export function xmlUnescape(text: string): string {
   if (!text.includes("&") && !text.includes("_x")) return text;
   return text
     .replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
-      e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : DECODE[e])
+      e[0] === "#"
+        ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+        : DECODE[e],
+    )
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }

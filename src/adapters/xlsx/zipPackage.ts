@@ -96,7 +96,8 @@ export class ZipPackage {
     const entry = this.entries.get(name);
     if (!entry) return null;
     const data = entry.method === STORED ? entry.raw : await codec.inflateRaw(entry.raw, entry.size);
-    if (data.length !== entry.size) throw new Error(`${name} is damaged (${data.length} bytes where ${entry.size} were recorded)`);
+    if (data.length !== entry.size)
+      throw new Error(`${name} is damaged (${data.length} bytes where ${entry.size} were recorded)`);
     return data;
   }
 
@@ -107,7 +108,8 @@ export class ZipPackage {
 }
 
 /** A part for the new package: an entry copied as it is, or one just compressed. */
-export type PackagePart = { readonly name: string; readonly entry: ZipEntry } | { readonly name: string; readonly deflated: DeflatedPart };
+export type PackagePart =
+  { readonly name: string; readonly entry: ZipEntry } | { readonly name: string; readonly deflated: DeflatedPart };
 
 const encoder = new TextEncoder();
 
@@ -131,8 +133,16 @@ export function writeZip(parts: readonly PackagePart[]): Uint8Array {
     const entry =
       "entry" in part
         ? { ...part.entry, data: [part.entry.raw] }
-        : { method: DEFLATED, crc32: part.deflated.crc32, compressedSize: part.deflated.compressedSize, size: part.deflated.size, ...stamp, data: part.deflated.chunks };
-    if (offset > 0xffffffff - 30 - name.length - entry.compressedSize) throw new Error("The workbook would be larger than 4 GB, which this writer cannot hold");
+        : {
+            method: DEFLATED,
+            crc32: part.deflated.crc32,
+            compressedSize: part.deflated.compressedSize,
+            size: part.deflated.size,
+            ...stamp,
+            data: part.deflated.chunks,
+          };
+    if (offset > 0xffffffff - 30 - name.length - entry.compressedSize)
+      throw new Error("The workbook would be larger than 4 GB, which this writer cannot hold");
     const header = new Uint8Array(30 + name.length);
     const h = new DataView(header.buffer);
     h.setUint32(0, LOCAL_HEADER, true);

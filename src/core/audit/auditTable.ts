@@ -47,16 +47,32 @@ export function auditTable(result: TableResult): Finding[] {
       const matches = Math.abs(stated.value - sum) <= tolerance(stated.decimals);
       if (present.length < parts.length) {
         if (!matches) {
-          findings.push(finding(sheet, at(), "info", "total-unverifiable",
-            `${row.label} (${column.header}) states ${formatCount(stated.value)}; the rows that are present sum to ${formatCount(sum)}, but ${parts.length - present.length} are missing, so it cannot be checked`,
-            stated.value, sum));
+          findings.push(
+            finding(
+              sheet,
+              at(),
+              "info",
+              "total-unverifiable",
+              `${row.label} (${column.header}) states ${formatCount(stated.value)}; the rows that are present sum to ${formatCount(sum)}, but ${parts.length - present.length} are missing, so it cannot be checked`,
+              stated.value,
+              sum,
+            ),
+          );
         }
         return;
       }
       if (!matches) {
-        findings.push(finding(sheet, at(), "error", "total-mismatch",
-          `${row.label} (${column.header}) states ${formatCount(stated.value)} but the ${members.length} rows it totals sum to ${formatCount(sum)}`,
-          stated.value, sum));
+        findings.push(
+          finding(
+            sheet,
+            at(),
+            "error",
+            "total-mismatch",
+            `${row.label} (${column.header}) states ${formatCount(stated.value)} but the ${members.length} rows it totals sum to ${formatCount(sum)}`,
+            stated.value,
+            sum,
+          ),
+        );
       }
     });
   });
@@ -77,25 +93,54 @@ export function auditTable(result: TableResult): Finding[] {
         const sum = (): string => `${formatCount(latest)} - ${formatCount(previous)}`;
         if (column.role === "difference") {
           if (computed.change !== null && Math.abs(stated.value - computed.change) > tolerance(stated.decimals)) {
-            findings.push(finding(sheet, at(), "error", "difference-mismatch",
-              `${row.label}: stated ${column.header.toLowerCase()} ${formatCount(stated.value)} but ${sum()} = ${formatCount(computed.change)}`,
-              stated.value, computed.change));
+            findings.push(
+              finding(
+                sheet,
+                at(),
+                "error",
+                "difference-mismatch",
+                `${row.label}: stated ${column.header.toLowerCase()} ${formatCount(stated.value)} but ${sum()} = ${formatCount(computed.change)}`,
+                stated.value,
+                computed.change,
+              ),
+            );
           }
           return;
         }
         const statedFraction = stated.isPercent || !percentAsPoints ? stated.value : stated.value / 100;
-        const shown = (): string => (stated.isPercent ? `${formatCount(stated.value * 100)}%` : percentAsPoints ? `${formatCount(stated.value)}%` : formatCount(stated.value));
+        const shown = (): string =>
+          stated.isPercent
+            ? `${formatCount(stated.value * 100)}%`
+            : percentAsPoints
+              ? `${formatCount(stated.value)}%`
+              : formatCount(stated.value);
         if (computed.pctChange === null) {
-          findings.push(finding(sheet, at(), "warning", "pct-change-undefined",
-            `${row.label}: states a % change of ${shown()} but the earlier value is ${formatCount(previous)}, so no % change exists`,
-            stated.value, null));
+          findings.push(
+            finding(
+              sheet,
+              at(),
+              "warning",
+              "pct-change-undefined",
+              `${row.label}: states a % change of ${shown()} but the earlier value is ${formatCount(previous)}, so no % change exists`,
+              stated.value,
+              null,
+            ),
+          );
           return;
         }
         const tol = tolerance(stated.decimals) / (stated.isPercent || percentAsPoints ? 100 : 1);
         if (Math.abs(statedFraction - computed.pctChange) > tol) {
-          findings.push(finding(sheet, at(), "error", "pct-change-mismatch",
-            `${row.label}: stated ${shown()} but (${sum()}) / ${formatCount(previous)} = ${formatPercent(computed.pctChange)}`,
-            statedFraction, computed.pctChange));
+          findings.push(
+            finding(
+              sheet,
+              at(),
+              "error",
+              "pct-change-mismatch",
+              `${row.label}: stated ${shown()} but (${sum()}) / ${formatCount(previous)} = ${formatPercent(computed.pctChange)}`,
+              statedFraction,
+              computed.pctChange,
+            ),
+          );
         }
       });
     });

@@ -25,7 +25,20 @@ export function calendarDay(day: number): CalendarDay {
 /** Monday 0 … Sunday 6, the order UK week tables use. */
 export const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
 
-export const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 /** `Jan` … `Dec`, as period labels and small tables write them. */
 export const SHORT_MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3));
@@ -82,7 +95,8 @@ export function englandAndWalesBankHolidays(year: number): NamedDate[] {
   };
   const newYear = dayNumber({ year, month: 1, day: 1 });
   add("New Year's Day", newYear);
-  if (weekdayOf(newYear) >= 5) days.push({ day: newYear + (weekdayOf(newYear) === 5 ? 2 : 1), name: "New Year's Day (substitute day)" });
+  if (weekdayOf(newYear) >= 5)
+    days.push({ day: newYear + (weekdayOf(newYear) === 5 ? 2 : 1), name: "New Year's Day (substitute day)" });
   const easter = gregorianEaster(year);
   const easterDay = dayNumber({ year, month: easter.month, day: easter.day });
   add("Good Friday", easterDay - 2);
@@ -97,7 +111,10 @@ export function englandAndWalesBankHolidays(year: number): NamedDate[] {
   // Monday and Christmas moves to Tuesday. On Friday: Boxing Day moves to Monday.
   const christmasWeekday = weekdayOf(christmas);
   if (christmasWeekday === 5) {
-    days.push({ day: christmas + 2, name: "Christmas Day (substitute day)" }, { day: christmas + 3, name: "Boxing Day (substitute day)" });
+    days.push(
+      { day: christmas + 2, name: "Christmas Day (substitute day)" },
+      { day: christmas + 3, name: "Boxing Day (substitute day)" },
+    );
   } else if (christmasWeekday === 6) {
     days.push({ day: christmas + 2, name: "Christmas Day (substitute day)" });
   } else if (christmasWeekday === 4) {

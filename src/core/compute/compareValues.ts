@@ -30,7 +30,9 @@ export function compareValues(previous: number | null, latest: number | null): C
   const change = previous === null || latest === null ? null : finiteOrNull(clean(latest - previous));
   if (previous === null || latest === null || change === null) return { change: null, pctChange: null, status: "n/a" };
   if (previous === 0) {
-    return latest === 0 ? { change: 0, pctChange: null, status: "unchanged" } : { change, pctChange: null, status: latest > 0 ? "new" : "n/a" };
+    return latest === 0
+      ? { change: 0, pctChange: null, status: "unchanged" }
+      : { change, pctChange: null, status: latest > 0 ? "new" : "n/a" };
   }
   const pctChange = finiteOrNull(change / Math.abs(previous));
   if (pctChange === null) return { change, pctChange: null, status: "n/a" };

@@ -19,7 +19,11 @@ export interface RowResult {
   readonly pctChange: number | null;
   readonly status: ChangeStatus;
   /** Changes between every pair of consecutive periods, oldest first. */
-  readonly steps: readonly { readonly change: number | null; readonly pctChange: number | null; readonly status: ChangeStatus }[];
+  readonly steps: readonly {
+    readonly change: number | null;
+    readonly pctChange: number | null;
+    readonly status: ChangeStatus;
+  }[];
   /** Share of the latest total of the data rows (aggregate rows get none). */
   readonly share: number | null;
   readonly rank: number | null;
@@ -73,7 +77,8 @@ class ComputedRow implements RowResult {
 }
 
 const valueOf = (p: ParsedCell): number | null => (p.kind === "number" ? p.value : null);
-const isCount = (x: number | null | undefined): x is number => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
+const isCount = (x: number | null | undefined): x is number =>
+  typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
 const NO_COMPARISON: Comparison = Object.freeze({ change: null, pctChange: null, status: "n/a" });
 
 /** The wording of a comparison's variation: "year-to-year" for annual periods. */
@@ -112,9 +117,15 @@ export function computeTable(table: DiscoveredTable): TableResult {
     const latest = v[last];
     const final = isPeriods && last >= 1 ? compareValues(previous, latest) : NO_COMPARISON;
     // A turned-round table carries "Avg Time in Situ" as a row label, not a column header.
-    const significance = isPeriods && counts && !isNonCountHeader(row.label) && isCount(previous) && isCount(latest) && previous + latest > 0
-      ? countSignificance(previous, latest, variation)
-      : null;
+    const significance =
+      isPeriods &&
+      counts &&
+      !isNonCountHeader(row.label) &&
+      isCount(previous) &&
+      isCount(latest) &&
+      previous + latest > 0
+        ? countSignificance(previous, latest, variation)
+        : null;
     const share = dataBasis[i] !== null && total > 0 ? finiteOrNull((dataBasis[i] as number) / total) : null;
     return new ComputedRow(row.label, row.aggregate, v, final, share, ranks[i], cumulative[i], significance, isPeriods);
   });
@@ -132,6 +143,12 @@ export function computeTable(table: DiscoveredTable): TableResult {
     return present > 0 ? finiteOrNull(sum) : null;
   });
   const dataRows = table.rows.map((r, i) => ({ r, v: values[i] })).filter(({ r }) => !r.aggregate);
-  const months = table.kind === "months" ? monthSeries(dataRows.map(({ r }) => r.label), dataRows.map(({ v }) => v)) : null;
+  const months =
+    table.kind === "months"
+      ? monthSeries(
+          dataRows.map(({ r }) => r.label),
+          dataRows.map(({ v }) => v),
+        )
+      : null;
   return { table, rows, columnTotals, months, findings: [] };
 }

@@ -28,7 +28,10 @@ export function rankValues(values: readonly (number | null)[]): (number | null)[
  * For each value, the share of the total held by it and every value ranked above it
  * ("these six wards accounted for 42.5%"), following the rank order.
  */
-export function cumulativeShares(values: readonly (number | null)[], ranks: readonly (number | null)[]): (number | null)[] {
+export function cumulativeShares(
+  values: readonly (number | null)[],
+  ranks: readonly (number | null)[],
+): (number | null)[] {
   const total = values.reduce<number>((sum, v) => sum + (v ?? 0), 0);
   const result: (number | null)[] = new Array<number | null>(values.length).fill(null);
   if (!(total > 0) || !Number.isFinite(total)) return result;

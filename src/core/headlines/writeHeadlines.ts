@@ -41,7 +41,9 @@ export function headlineSentence(name: string, row: RowResult, previous: number,
     default:
       return null;
   }
-  return row.significance && row.status !== "unchanged" ? flat`${sentence}; ${row.significance.wording}.` : flat`${sentence}.`;
+  return row.significance && row.status !== "unchanged"
+    ? flat`${sentence}; ${row.significance.wording}.`
+    : flat`${sentence}.`;
 }
 
 /** Every comparison of a table as a sentence, plus the peak months of a month series. */

@@ -91,11 +91,18 @@ export class ExtractCollector implements ExtractSink {
           // The header may sit under a title line or two, as in a sheet: look a few rows down.
           columns = findRecordColumns(values);
           looked += 1;
-          firstSeen ||= values.map((v) => cellText(v)).filter(Boolean).slice(0, 6).join(", ");
+          firstSeen ||= values
+            .map((v) => cellText(v))
+            .filter(Boolean)
+            .slice(0, 6)
+            .join(", ");
           if (!columns) {
             if (looked < HEADER_ROWS) return;
             state = "skipped";
-            this.skip(name, `its first row (${firstSeen}) has no date or Month column and no category such as Crime type`);
+            this.skip(
+              name,
+              `its first row (${firstSeen}) has no date or Month column and no category such as Crime type`,
+            );
             return;
           }
           state = "rows";
@@ -121,7 +128,11 @@ export class ExtractCollector implements ExtractSink {
       },
       end: () => {
         if (state === "header" && looked === 0) this.skip(name, "empty: no header row");
-        else if (state === "header") this.skip(name, `its first row (${firstSeen}) has no date or Month column and no category such as Crime type`);
+        else if (state === "header")
+          this.skip(
+            name,
+            `its first row (${firstSeen}) has no date or Month column and no category such as Crime type`,
+          );
         else if (state === "rows") this.read.push({ name, records });
       },
     };

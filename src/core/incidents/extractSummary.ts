@@ -39,7 +39,12 @@ export interface ExtractSummary {
   readonly gaps: readonly { readonly from: string; readonly to: string; readonly months: number }[];
   readonly months: readonly ExtractMonth[];
   readonly byCategory: readonly { readonly category: string; readonly count: number }[];
-  readonly byWard: readonly { readonly name: string; readonly count: number; readonly crime: number; readonly antisocialBehaviour: number }[];
+  readonly byWard: readonly {
+    readonly name: string;
+    readonly count: number;
+    readonly crime: number;
+    readonly antisocialBehaviour: number;
+  }[];
   readonly byLsoa: readonly { readonly code: string; readonly name: string; readonly count: number }[];
   /** True for police.uk's open data, which must be credited wherever its results are shown. */
   readonly policeUk: boolean;
@@ -51,7 +56,8 @@ export interface ExtractSummary {
 const MISSING_RUN = 3;
 
 /** `2022-01` for a month number (months since year 0). */
-export const isoMonth = (month: number): string => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
+export const isoMonth = (month: number): string =>
+  `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
 
 /** `January 2022` for a month number, as the findings and sheets word it. */
 export const monthWords = (month: number): string => `${MONTH_NAMES[month % 12]} ${Math.floor(month / 12)}`;
@@ -105,7 +111,12 @@ export function extractSummary(counts: IncidentCounts): ExtractSummary {
     }),
     byCategory: counts.categories,
     byWard: counts.wards
-      .map((name, i) => ({ name, count: wards[i].count, crime: wards[i].count - wards[i].asb, antisocialBehaviour: wards[i].asb }))
+      .map((name, i) => ({
+        name,
+        count: wards[i].count,
+        crime: wards[i].count - wards[i].asb,
+        antisocialBehaviour: wards[i].asb,
+      }))
       .filter((w, i) => i > 0 && w.count > 0)
       .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     byLsoa: counts.lsoas,

@@ -3,7 +3,14 @@ import { parseNumberCell } from "../parse/parseNumber";
 import { weekdayOf } from "../calendar/namedDates";
 import { crimeGroupOf } from "./crimeGroups";
 import type { RecordColumns } from "./recordColumns";
-import { type RecordDate, monthNumber, parseRecordDate, parseRecordMonth, parseRecordTime, recordDay } from "./recordDate";
+import {
+  type RecordDate,
+  monthNumber,
+  parseRecordDate,
+  parseRecordMonth,
+  parseRecordTime,
+  recordDay,
+} from "./recordDate";
 
 /** Why a record was not counted (by ward, for the location reasons; at all, for the others). */
 export type RejectReason =
@@ -221,7 +228,8 @@ export class IncidentAggregator {
     const written = this.columns.ward === null ? "" : cellText(row[this.columns.ward] ?? null).trim();
     const locator = this.locator;
     // One spelling per ward (E05004996, HIGH STREET and High Street Ward are one ward).
-    const named = written && locator ? cached(this.wardOfText, written, () => locator.wardName(written) ?? written) : written;
+    const named =
+      written && locator ? cached(this.wardOfText, written, () => locator.wardName(written) ?? written) : written;
     if (named || !this.locator) return named;
     const { latitude, longitude, easting, northing } = this.columns;
     let located: LocatedRecord | null = null;
@@ -258,13 +266,24 @@ export class IncidentAggregator {
     this.records += 1;
     // A record with a date or a category is not empty: only look at every cell when both are blank.
     const { date: dateColumn, category: categoryColumn } = this.columns;
-    if (isEmptyCell(row[dateColumn] ?? null) && isEmptyCell(row[categoryColumn] ?? null) && row.every((v) => isEmptyCell(v))) return this.reject("empty row", where, row);
+    if (
+      isEmptyCell(row[dateColumn] ?? null) &&
+      isEmptyCell(row[categoryColumn] ?? null) &&
+      row.every((v) => isEmptyCell(v))
+    )
+      return this.reject("empty row", where, row);
     const { fallsWithin, reportedBy } = this.columns;
     const force = this.text(row, fallsWithin ?? reportedBy);
     if (force) this.bump(this.forceCounts, force);
-    const date = cached(this.dateOfText, row[this.columns.date] ?? null, this.columns.monthOnly ? parseRecordMonth : parseRecordDate);
+    const date = cached(
+      this.dateOfText,
+      row[this.columns.date] ?? null,
+      this.columns.monthOnly ? parseRecordMonth : parseRecordDate,
+    );
     if (!date) return this.reject("unreadable date", where, row);
-    const groupName = cached(this.groupOfText, row[this.columns.category] ?? null, (v) => crimeGroupOf(cellText(v), this.mapping));
+    const groupName = cached(this.groupOfText, row[this.columns.category] ?? null, (v) =>
+      crimeGroupOf(cellText(v), this.mapping),
+    );
     if (!groupName) return this.reject("unknown category", where, row);
     // More groups than a key can hold means the mapping is not a grouping at all.
     const group = this.index(this.groupIndex, groupName, GROUPS);
@@ -279,13 +298,16 @@ export class IncidentAggregator {
     const ward = Math.max(0, this.index(this.wardIndex, wardName, WARDS));
     if (ward === 0) this.unlocated += 1;
     const monthOnly = this.columns.monthOnly ? 1 : 0;
-    const da = this.columns.domesticAbuse !== null && YES.test(cellText(row[this.columns.domesticAbuse] ?? null).trim()) ? 1 : 0;
+    const da =
+      this.columns.domesticAbuse !== null && YES.test(cellText(row[this.columns.domesticAbuse] ?? null).trim()) ? 1 : 0;
     const key = (((day + DAY_OFFSET) * WARDS + ward) * GROUPS + group) * 4 + monthOnly * 2 + da;
     this.dayCounts.set(key, (this.dayCounts.get(key) ?? 0) + 1);
     this.bump(ward === 0 ? this.categoryNoWard : this.categoryInWard, this.text(row, this.columns.category));
     const lsoa = ward > 0 ? this.text(row, this.columns.lsoaCode) : "";
     if (lsoa && this.bump(this.lsoaCounts, lsoa) === 1) this.lsoaNames.set(lsoa, this.text(row, this.columns.lsoaName));
-    const minutes = date.minutes ?? (this.columns.time === null ? null : cached(this.timeOfText, row[this.columns.time] ?? null, parseRecordTime));
+    const minutes =
+      date.minutes ??
+      (this.columns.time === null ? null : cached(this.timeOfText, row[this.columns.time] ?? null, parseRecordTime));
     if (minutes !== null) {
       const hours = ward === 0 ? this.hourCountsNoWard : this.hourCounts;
       const hourKey = ((month * GROUPS + group) * 2 + da) * 168 + weekdayOf(day) * 24 + Math.floor(minutes / 60);
@@ -326,9 +348,17 @@ export class IncidentAggregator {
     for (const [key, count] of hourCounts) {
       const slot = key % 168;
       const rest = Math.floor(key / 168);
-      hours.push({ month: Math.floor(rest / (GROUPS * 2)), group: Math.floor(rest / 2) % GROUPS, da: rest % 2 === 1, weekday: Math.floor(slot / 24), hour: slot % 24, count });
+      hours.push({
+        month: Math.floor(rest / (GROUPS * 2)),
+        group: Math.floor(rest / 2) % GROUPS,
+        da: rest % 2 === 1,
+        weekday: Math.floor(slot / 24),
+        hour: slot % 24,
+        count,
+      });
     }
-    const byMost = <T extends { count: number }>(a: T & { key: string }, b: T & { key: string }): number => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    const byMost = <T extends { count: number }>(a: T & { key: string }, b: T & { key: string }): number =>
+      b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
     return {
       groups: [...this.groupIndex.keys()],
       wards: [...this.wardIndex.keys()],
@@ -350,12 +380,24 @@ export class IncidentAggregator {
       monthOnly,
       policeUk: this.policeUk,
       categories: [...new Set([...this.categoryInWard.keys(), ...this.categoryNoWard.keys()])]
-        .map((category) => ({ key: category, category, count: (this.categoryInWard.get(category) ?? 0) + (unlocatedExcluded ? 0 : this.categoryNoWard.get(category) ?? 0) }))
+        .map((category) => ({
+          key: category,
+          category,
+          count:
+            (this.categoryInWard.get(category) ?? 0) +
+            (unlocatedExcluded ? 0 : (this.categoryNoWard.get(category) ?? 0)),
+        }))
         .filter((c) => c.count > 0)
         .sort(byMost)
         .map(({ category, count }) => ({ category, count })),
-      lsoas: [...this.lsoaCounts].map(([code, count]) => ({ key: code, code, name: this.lsoaNames.get(code) ?? "", count })).sort(byMost).map(({ code, name, count }) => ({ code, name, count })),
-      forces: [...this.forceCounts].map(([force, count]) => ({ key: force, force, count })).sort(byMost).map(({ force, count }) => ({ force, count })),
+      lsoas: [...this.lsoaCounts]
+        .map(([code, count]) => ({ key: code, code, name: this.lsoaNames.get(code) ?? "", count }))
+        .sort(byMost)
+        .map(({ code, name, count }) => ({ code, name, count })),
+      forces: [...this.forceCounts]
+        .map(([force, count]) => ({ key: force, force, count }))
+        .sort(byMost)
+        .map(({ force, count }) => ({ force, count })),
     };
   }
 }
@@ -381,6 +423,12 @@ function cached<T>(cache: Map<string, T>, value: CellValue, read: (value: CellVa
 
 /** A record as an example: its cells joined (long rows cut short). */
 function describe(where: RecordPlace, row: readonly CellValue[]): RecordExample {
-  const text = row.map((v) => cellText(v)).filter((t) => t !== "").join(" | ");
-  return { where: typeof where === "string" ? where : where(), text: text.length > 120 ? `${text.slice(0, 117)}...` : text };
+  const text = row
+    .map((v) => cellText(v))
+    .filter((t) => t !== "")
+    .join(" | ");
+  return {
+    where: typeof where === "string" ? where : where(),
+    text: text.length > 120 ? `${text.slice(0, 117)}...` : text,
+  };
 }

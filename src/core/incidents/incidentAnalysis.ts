@@ -46,7 +46,11 @@ const SEVERITY: Record<string, Finding["severity"]> = { "outside both periods": 
  * The comparison, the temporal profile of the chosen category over both periods, and each
  * intervention's before/after table, and a finding for every reason records were not counted.
  */
-export function analyseIncidents(counts: IncidentCounts, source: string, options: IncidentOptions = {}): IncidentAnalysis {
+export function analyseIncidents(
+  counts: IncidentCounts,
+  source: string,
+  options: IncidentOptions = {},
+): IncidentAnalysis {
   const summary = incidentSummary(counts, options.window ?? "nov-oct", options.end);
   const extract = extractSummary(counts);
   const [earlier, later] = summary.windows.ranges;
@@ -62,36 +66,83 @@ export function analyseIncidents(counts: IncidentCounts, source: string, options
 
   // Whose records these are, and which of them are the borough's.
   if (extract.forces.length > 1) {
-    note("warning", "several-forces", `records from ${countOf(extract.forces.length, "force")}: ${extract.forces.slice(0, 5).map((f) => `${f.force} (${formatCount(f.count)})`).join(", ")}; each is counted once, whichever force it came from`);
+    note(
+      "warning",
+      "several-forces",
+      `records from ${countOf(extract.forces.length, "force")}: ${extract.forces
+        .slice(0, 5)
+        .map((f) => `${f.force} (${formatCount(f.count)})`)
+        .join(", ")}; each is counted once, whichever force it came from`,
+    );
   }
   if (extract.outsideBoundaries > 0) {
     // Examples stay in the JSON: in force-wide data they are simply other boroughs' records.
-    note("info", "outside-boundaries", `${countOf(extract.outsideBoundaries, "record")} lie outside every ward of the boundaries and are left out of the borough's totals (force-wide data cut to the borough)`, extract.outsideBoundaries);
+    note(
+      "info",
+      "outside-boundaries",
+      `${countOf(extract.outsideBoundaries, "record")} lie outside every ward of the boundaries and are left out of the borough's totals (force-wide data cut to the borough)`,
+      extract.outsideBoundaries,
+    );
   }
   if (extract.unlocated > 0 && counts.hasLocation) {
-    note("info", "unlocated-records", extract.unlocatedExcluded
-      ? `${countOf(extract.unlocated, "record")} have no location (police.uk's "No Location"): the extract reaches beyond the borough, so they cannot be counted as the borough's and are left out`
-      : `${countOf(extract.unlocated, "record")} have no location: they are counted in the totals but in no ward`, extract.unlocated);
+    note(
+      "info",
+      "unlocated-records",
+      extract.unlocatedExcluded
+        ? `${countOf(extract.unlocated, "record")} have no location (police.uk's "No Location"): the extract reaches beyond the borough, so they cannot be counted as the borough's and are left out`
+        : `${countOf(extract.unlocated, "record")} have no location: they are counted in the totals but in no ward`,
+      extract.unlocated,
+    );
   }
   if (extract.missingMonths.length > 0) {
-    note("warning", "missing-months", `no records at all for ${extract.missingMonths.join(", ")}, inside the extract's span: a monthly file may be missing`);
+    note(
+      "warning",
+      "missing-months",
+      `no records at all for ${extract.missingMonths.join(", ")}, inside the extract's span: a monthly file may be missing`,
+    );
   }
-  for (const gap of extract.gaps) note("info", "extract-gap", `no records from ${gap.from} to ${gap.to} (${countOf(gap.months, "month")})`);
+  for (const gap of extract.gaps)
+    note("info", "extract-gap", `no records from ${gap.from} to ${gap.to} (${countOf(gap.months, "month")})`);
 
   const wanted = options.category ?? (counts.hasDomesticAbuse ? DOMESTIC_ABUSE : "All crime");
   const dayLevel = counts.counted - counts.monthOnly;
   const patterns = dayLevel > 0 ? temporalPatterns(counts, wanted, from, to) : null;
   if (counts.counted > 0 && dayLevel === 0) {
-    note("info", "month-only-dates", "the extract gives months only, not days (as police.uk does): the month × weekday and hour × weekday profiles and the named-date tests need day-level dates, so none are given");
+    note(
+      "info",
+      "month-only-dates",
+      "the extract gives months only, not days (as police.uk does): the month × weekday and hour × weekday profiles and the named-date tests need day-level dates, so none are given",
+    );
   } else if (!patterns) {
-    findings.push(finding(source, "", "warning", "unknown-category", `no temporal profile for "${wanted}": the extract has no such crime group${wanted === DOMESTIC_ABUSE ? " (no DA flag column)" : ""}`));
+    findings.push(
+      finding(
+        source,
+        "",
+        "warning",
+        "unknown-category",
+        `no temporal profile for "${wanted}": the extract has no such crime group${wanted === DOMESTIC_ABUSE ? " (no DA flag column)" : ""}`,
+      ),
+    );
   } else if (counts.monthOnly > 0) {
-    note("info", "month-only-dates", `${countOf(counts.monthOnly, "record")} give a month only: the temporal profile counts only the records with a day`);
+    note(
+      "info",
+      "month-only-dates",
+      `${countOf(counts.monthOnly, "record")} give a month only: the temporal profile counts only the records with a day`,
+    );
   }
-  const interventions = comparable || dayLevel > 0 ? (options.interventions ?? []).map((i) => interventionImpact(counts, i)) : [];
+  const interventions =
+    comparable || dayLevel > 0 ? (options.interventions ?? []).map((i) => interventionImpact(counts, i)) : [];
   for (const impact of interventions) {
     if (impact.unknownWards.length > 0) {
-      findings.push(finding(source, "", "warning", "unknown-ward", `${impact.name}: the extract has no records in ${impact.unknownWards.map((w) => `"${w}"`).join(", ")}`));
+      findings.push(
+        finding(
+          source,
+          "",
+          "warning",
+          "unknown-ward",
+          `${impact.name}: the extract has no records in ${impact.unknownWards.map((w) => `"${w}"`).join(", ")}`,
+        ),
+      );
     }
   }
   for (const [reason, count] of Object.entries(summary.rejected.reasons)) {
@@ -102,17 +153,52 @@ export function analyseIncidents(counts: IncidentCounts, source: string, options
     const what = severity === "info" ? "not in the compared periods" : "not counted";
     // The finding points at the first example when it is a cell of a workbook sheet.
     const cell = examples[0]?.where.includes("!") ? examples[0].where : "";
-    findings.push(finding(source, cell, severity, "records-not-counted", `${countOf(count, "record")} ${what} (${reason}); for example ${examples.slice(0, 3).map(exampleText).join("; ")}`, count, null));
+    findings.push(
+      finding(
+        source,
+        cell,
+        severity,
+        "records-not-counted",
+        `${countOf(count, "record")} ${what} (${reason}); for example ${examples.slice(0, 3).map(exampleText).join("; ")}`,
+        count,
+        null,
+      ),
+    );
   }
   if (firstMonth !== null && lastMonth !== null && !comparable) {
     const span = `${monthWords(firstMonth)} to ${monthWords(lastMonth)} (${countOf(lastMonth - firstMonth + 1, "month")})`;
-    note("info", "short-extract", `the extract covers ${span}: comparing ${summary.periods[0]} with ${summary.periods[1]} needs records from ${monthWords(earlier[0])} on, so the year-on-year comparison is not given; the whole extract is summarised instead`);
+    note(
+      "info",
+      "short-extract",
+      `the extract covers ${span}: comparing ${summary.periods[0]} with ${summary.periods[1]} needs records from ${monthWords(earlier[0])} on, so the year-on-year comparison is not given; the whole extract is summarised instead`,
+    );
   } else if (counts.lastDay !== null && summary.allCrime[1] > 0) {
     // A month-only record stands for its whole month.
-    const lastCovered = counts.monthOnly > 0 && lastMonth !== null ? dayNumber({ year: Math.floor((lastMonth + 1) / 12), month: ((lastMonth + 1) % 12) + 1, day: 1 }) - 1 : counts.lastDay;
+    const lastCovered =
+      counts.monthOnly > 0 && lastMonth !== null
+        ? dayNumber({ year: Math.floor((lastMonth + 1) / 12), month: ((lastMonth + 1) % 12) + 1, day: 1 }) - 1
+        : counts.lastDay;
     if (lastCovered < to) {
-      findings.push(finding(source, "", "warning", "incomplete-period", `the latest record is dated ${ukDate(calendarDay(counts.lastDay))}, before the later period ends (${ukDate(calendarDay(to))}): that period may be incomplete`));
+      findings.push(
+        finding(
+          source,
+          "",
+          "warning",
+          "incomplete-period",
+          `the latest record is dated ${ukDate(calendarDay(counts.lastDay))}, before the later period ends (${ukDate(calendarDay(to))}): that period may be incomplete`,
+        ),
+      );
     }
   }
-  return { source, records: counts.records, counted: counts.counted, extract, comparable, summary, patterns, interventions, findings };
+  return {
+    source,
+    records: counts.records,
+    counted: counts.counted,
+    extract,
+    comparable,
+    summary,
+    patterns,
+    interventions,
+    findings,
+  };
 }

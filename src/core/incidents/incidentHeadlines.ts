@@ -19,19 +19,28 @@ export function incidentHeadlines(analysis: IncidentAnalysis): Headline[] {
   if (!analysis.comparable && extract.span && extract.counted > 0) {
     // Too short to compare years: say what the whole extract holds, the busiest ward and crime first.
     const month = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
-    const span = extract.span.months === 1 ? monthWords(month(extract.span.from)) : `${monthWords(month(extract.span.from))} to ${monthWords(month(extract.span.to))}`;
+    const span =
+      extract.span.months === 1
+        ? monthWords(month(extract.span.from))
+        : `${monthWords(month(extract.span.from))} to ${monthWords(month(extract.span.to))}`;
     const asb = extract.months.reduce((sum, m) => sum + m.antisocialBehaviour, 0);
     const crime = extract.counted - asb;
     let text = `${span}: ${countOf(crime, "crime")}${asb > 0 ? ` and ${countOf(asb, "anti-social behaviour incident")}` : ""} in the borough`;
     const ward = [...extract.byWard].sort((a, b) => b.crime - a.crime)[0];
-    if (ward && crime > 0) text += `; ${ward.name} had the most crime (${formatCount(ward.crime)}, ${formatPercent(ward.crime / crime)})`;
+    if (ward && crime > 0)
+      text += `; ${ward.name} had the most crime (${formatCount(ward.crime)}, ${formatPercent(ward.crime / crime)})`;
     const category = extract.byCategory.find((c) => c.category.toLowerCase() !== ANTISOCIAL_BEHAVIOUR.toLowerCase());
-    if (category && crime > 0) text += `, and ${category.category.toLowerCase()} was the commonest crime (${formatCount(category.count)}, ${formatPercent(category.count / crime)})`;
+    if (category && crime > 0)
+      text += `, and ${category.category.toLowerCase()} was the commonest crime (${formatCount(category.count)}, ${formatPercent(category.count / crime)})`;
     add("Whole extract", `${text}.`);
   }
   if (analysis.comparable && summary.daShareAll !== null) {
-    const violence = summary.daShareViolence === null ? "" : ` and ${formatPercent(summary.daShareViolence)} of violent crime`;
-    add("Domestic abuse share", `Domestic abuse was ${formatPercent(summary.daShareAll)} of all crime${violence} in ${summary.periods[1]}.`);
+    const violence =
+      summary.daShareViolence === null ? "" : ` and ${formatPercent(summary.daShareViolence)} of violent crime`;
+    add(
+      "Domestic abuse share",
+      `Domestic abuse was ${formatPercent(summary.daShareAll)} of all crime${violence} in ${summary.periods[1]}.`,
+    );
   }
   if (patterns && patterns.total > 0) {
     const byWeekday = WEEKDAYS.map((_, w) => patterns.monthWeekday.reduce((s, m) => s + m[w], 0));
@@ -44,7 +53,8 @@ export function incidentHeadlines(analysis: IncidentAnalysis): Headline[] {
     }
     add("Busiest time", `${text}.`);
     for (const named of patterns.namedDates) {
-      if (named.significant) add(named.name, `${patterns.category} on ${named.name}: ${named.wording}.`, named.pValue, true);
+      if (named.significant)
+        add(named.name, `${patterns.category} on ${named.name}: ${named.wording}.`, named.pValue, true);
     }
   }
   return headlines;

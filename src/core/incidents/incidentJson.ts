@@ -6,7 +6,10 @@ import type { IncidentAnalysis } from "./incidentAnalysis";
  * `located`, `outsideBoundaries`, `unlocated`, `months`, `byCategory` (the extract's own
  * category names) and `byWard` (with ONS codes from `wardCode`).
  */
-export function extractJson(analysis: IncidentAnalysis, wardCode: (name: string) => string | null = () => null): Record<string, unknown> {
+export function extractJson(
+  analysis: IncidentAnalysis,
+  wardCode: (name: string) => string | null = () => null,
+): Record<string, unknown> {
   const { extract } = analysis;
   return {
     records: extract.records,
@@ -36,7 +39,10 @@ export function extractJson(analysis: IncidentAnalysis, wardCode: (name: string)
  * `comparable` says whether the extract reaches back over both compared periods; when it does
  * not, the comparison fields are still given but only `extract` describes the data fully.
  */
-export function incidentJson(analysis: IncidentAnalysis, wardCode: (name: string) => string | null = () => null): Record<string, unknown> {
+export function incidentJson(
+  analysis: IncidentAnalysis,
+  wardCode: (name: string) => string | null = () => null,
+): Record<string, unknown> {
   const { summary } = analysis;
   const hasAsb = summary.antisocialBehaviour !== null;
   return {
@@ -61,7 +67,9 @@ export function incidentJson(analysis: IncidentAnalysis, wardCode: (name: string
     rejected: {
       count: summary.rejected.count,
       reasons: summary.rejected.reasons,
-      examples: Object.fromEntries(Object.entries(summary.rejected.examples).map(([reason, list]) => [reason, list.map(exampleText)])),
+      examples: Object.fromEntries(
+        Object.entries(summary.rejected.examples).map(([reason, list]) => [reason, list.map(exampleText)]),
+      ),
     },
     extract: extractJson(analysis, wardCode),
     patterns: analysis.patterns,

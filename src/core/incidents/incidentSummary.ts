@@ -14,7 +14,11 @@ export interface IncidentSummary {
   readonly windows: ComparisonWindows;
   /** Crime only: anti-social behaviour is counted apart, as police.uk and ONS count it. */
   readonly allCrime: readonly [number, number];
-  readonly byGroup: readonly { readonly group: string; readonly values: readonly [number, number]; readonly pctChange: number | null }[];
+  readonly byGroup: readonly {
+    readonly group: string;
+    readonly values: readonly [number, number];
+    readonly pctChange: number | null;
+  }[];
   /** Anti-social behaviour incidents, when the extract has any (police.uk's do). */
   readonly antisocialBehaviour: readonly [number, number] | null;
   /** Wards as the extract names them (or as coordinates placed them), most crime first. */
@@ -29,7 +33,11 @@ export interface IncidentSummary {
   /** Domestic abuse as a share of all crime, and of violent crime, in the later period. */
   readonly daShareAll: number | null;
   readonly daShareViolence: number | null;
-  readonly rejected: { readonly count: number; readonly reasons: Readonly<Record<string, number>>; readonly examples: Readonly<Record<string, readonly RecordExample[]>> };
+  readonly rejected: {
+    readonly count: number;
+    readonly reasons: Readonly<Record<string, number>>;
+    readonly examples: Readonly<Record<string, readonly RecordExample[]>>;
+  };
 }
 
 /** The latest month with a record, as `{ year, month }`. */
@@ -43,7 +51,11 @@ export function lastMonthOf(counts: IncidentCounts): { year: number; month: numb
  * defaults to the latest month in the extract. Records outside both periods are counted as
  * such (with the first record of some of their months as examples).
  */
-export function incidentSummary(counts: IncidentCounts, kind: WindowKind = "nov-oct", end?: { year: number; month: number }): IncidentSummary {
+export function incidentSummary(
+  counts: IncidentCounts,
+  kind: WindowKind = "nov-oct",
+  end?: { year: number; month: number },
+): IncidentSummary {
   const last = end ?? lastMonthOf(counts) ?? { year: 1970, month: 1 };
   const windows = comparisonWindows(kind, last);
   const groups = counts.groups.map((): Pair => [0, 0]);
@@ -88,16 +100,25 @@ export function incidentSummary(counts: IncidentCounts, kind: WindowKind = "nov-
   const examples: Record<string, readonly RecordExample[]> = { ...counts.examples };
   if (outside > 0) {
     reasons["outside both periods"] = outside;
-    examples["outside both periods"] = [...outsideMonths].sort((a, b) => a - b).slice(0, 5).flatMap((m) => counts.monthExamples.get(m) ?? []);
+    examples["outside both periods"] = [...outsideMonths]
+      .sort((a, b) => a - b)
+      .slice(0, 5)
+      .flatMap((m) => counts.monthExamples.get(m) ?? []);
   }
   const hasDa = counts.hasDomesticAbuse;
-  const byMost = <T extends { values: readonly number[] }>(a: T & { key: string }, b: T & { key: string }): number => b.values[1] - a.values[1] || a.key.localeCompare(b.key);
+  const byMost = <T extends { values: readonly number[] }>(a: T & { key: string }, b: T & { key: string }): number =>
+    b.values[1] - a.values[1] || a.key.localeCompare(b.key);
   return {
     periods: windows.labels,
     windows,
     allCrime: all,
     byGroup: counts.groups
-      .map((group, i) => ({ key: group, group, values: groups[i] as readonly [number, number], pctChange: compareValues(groups[i][0], groups[i][1]).pctChange }))
+      .map((group, i) => ({
+        key: group,
+        group,
+        values: groups[i] as readonly [number, number],
+        pctChange: compareValues(groups[i][0], groups[i][1]).pctChange,
+      }))
       .filter((g) => g.group !== ANTISOCIAL_BEHAVIOUR)
       .sort(byMost)
       .map(({ group, values, pctChange }) => ({ group, values, pctChange })),
@@ -112,7 +133,12 @@ export function incidentSummary(counts: IncidentCounts, kind: WindowKind = "nov-
       }))
       .filter((_, i) => i > 0 && wards[i][0] + wards[i][1] + wardsAsb[i][0] + wardsAsb[i][1] > 0)
       .sort(byMost)
-      .map(({ name, values, domesticAbuse, antisocialBehaviour }) => ({ name, values, domesticAbuse, antisocialBehaviour })),
+      .map(({ name, values, domesticAbuse, antisocialBehaviour }) => ({
+        name,
+        values,
+        domesticAbuse,
+        antisocialBehaviour,
+      })),
     domesticAbuse: hasDa ? da : null,
     daShareAll: hasDa && all[1] > 0 ? da[1] / all[1] : null,
     daShareViolence: hasDa && violent > 0 ? daViolent / violent : null,

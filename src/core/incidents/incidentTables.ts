@@ -15,7 +15,13 @@ interface Row {
 const ORIGIN: SourceCell = { row: 0, column: 0 };
 
 /** A table the core computes like any discovered one, from counts an extract added up. */
-function aggregatedTable(sheet: string, title: string, labelHeader: string, periods: readonly Period[], rows: readonly Row[]): DiscoveredTable {
+function aggregatedTable(
+  sheet: string,
+  title: string,
+  labelHeader: string,
+  periods: readonly Period[],
+  rows: readonly Row[],
+): DiscoveredTable {
   return {
     sheet,
     range: `${sheet} (records)`,
@@ -50,7 +56,12 @@ function spanPeriod(analysis: IncidentAnalysis): Period | null {
   const month = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
   const [first, last] = [month(span.from), month(span.to)];
   const words = (m: number): string => `${SHORT_MONTHS[m % 12]} ${String(Math.floor(m / 12)).slice(2)}`;
-  return { label: first === last ? words(first) : `${words(first)} – ${words(last)}`, kind: "span", order: last, months: span.months };
+  return {
+    label: first === last ? words(first) : `${words(first)} – ${words(last)}`,
+    kind: "span",
+    order: last,
+    months: span.months,
+  };
 }
 
 /**
@@ -62,11 +73,37 @@ function extractTables(analysis: IncidentAnalysis): DiscoveredTable[] {
   const { extract, source } = analysis;
   const period = spanPeriod(analysis);
   if (!period) return [];
-  const tables = [aggregatedTable(source, `${source}: records by category`, "Category", [period], extract.byCategory.map((c) => ({ label: c.category, values: [c.count] })))];
+  const tables = [
+    aggregatedTable(
+      source,
+      `${source}: records by category`,
+      "Category",
+      [period],
+      extract.byCategory.map((c) => ({ label: c.category, values: [c.count] })),
+    ),
+  ];
   const crime = extract.byWard.filter((w) => w.crime > 0);
-  if (crime.length > 0) tables.push(aggregatedTable(source, `${source}: crime by ward`, "Ward", [period], crime.map((w) => ({ label: w.name, values: [w.crime] }))));
+  if (crime.length > 0)
+    tables.push(
+      aggregatedTable(
+        source,
+        `${source}: crime by ward`,
+        "Ward",
+        [period],
+        crime.map((w) => ({ label: w.name, values: [w.crime] })),
+      ),
+    );
   const asb = extract.byWard.filter((w) => w.antisocialBehaviour > 0);
-  if (asb.length > 0) tables.push(aggregatedTable(source, `${source}: anti-social behaviour by ward`, "Ward", [period], asb.map((w) => ({ label: w.name, values: [w.antisocialBehaviour] }))));
+  if (asb.length > 0)
+    tables.push(
+      aggregatedTable(
+        source,
+        `${source}: anti-social behaviour by ward`,
+        "Ward",
+        [period],
+        asb.map((w) => ({ label: w.name, values: [w.antisocialBehaviour] })),
+      ),
+    );
   return tables;
 }
 
@@ -93,27 +130,64 @@ export function incidentTables(analysis: IncidentAnalysis): DiscoveredTable[] {
       ]
     : extractTables(analysis);
   if (analysis.comparable && summary.byWard.length > 0) {
-    tables.push(aggregatedTable(source, `${source}: crime by ward`, "Ward", periods, summary.byWard.map((w) => ({ label: w.name, values: w.values }))));
+    tables.push(
+      aggregatedTable(
+        source,
+        `${source}: crime by ward`,
+        "Ward",
+        periods,
+        summary.byWard.map((w) => ({ label: w.name, values: w.values })),
+      ),
+    );
   }
   if (analysis.comparable && summary.domesticAbuse) {
     const wards = summary.byWard.filter((w) => w.domesticAbuse && w.domesticAbuse[0] + w.domesticAbuse[1] > 0);
-    if (wards.length > 0) tables.push(aggregatedTable(source, `${source}: domestic abuse by ward`, "Ward", periods, wards.map((w) => ({ label: w.name, values: w.domesticAbuse ?? [0, 0] }))));
+    if (wards.length > 0)
+      tables.push(
+        aggregatedTable(
+          source,
+          `${source}: domestic abuse by ward`,
+          "Ward",
+          periods,
+          wards.map((w) => ({ label: w.name, values: w.domesticAbuse ?? [0, 0] })),
+        ),
+      );
   }
   if (analysis.comparable && summary.antisocialBehaviour) {
-    const wards = summary.byWard.filter((w) => w.antisocialBehaviour && w.antisocialBehaviour[0] + w.antisocialBehaviour[1] > 0);
-    tables.push(aggregatedTable(source, `${source}: anti-social behaviour by ward`, "Ward", periods, [
-      ...wards.map((w) => ({ label: w.name, values: w.antisocialBehaviour ?? [0, 0] })),
-      { label: "All anti-social behaviour", values: summary.antisocialBehaviour, aggregate: true },
-    ]));
+    const wards = summary.byWard.filter(
+      (w) => w.antisocialBehaviour && w.antisocialBehaviour[0] + w.antisocialBehaviour[1] > 0,
+    );
+    tables.push(
+      aggregatedTable(source, `${source}: anti-social behaviour by ward`, "Ward", periods, [
+        ...wards.map((w) => ({ label: w.name, values: w.antisocialBehaviour ?? [0, 0] })),
+        { label: "All anti-social behaviour", values: summary.antisocialBehaviour, aggregate: true },
+      ]),
+    );
   }
   for (const impact of analysis.interventions) {
     // Not whole years: the order only has to put "before" first.
     const span: Period[] = impact.periods.map((label, i) => ({ label, kind: "span", order: i, months: 0 }));
     for (const ward of impact.wards) {
-      tables.push(aggregatedTable(source, interventionTableTitle(impact.name, ward), "Crime group", span, ward.rows.map((r) => ({ label: r.group, values: [r.before, r.after], aggregate: r.aggregate }))));
+      tables.push(
+        aggregatedTable(
+          source,
+          interventionTableTitle(impact.name, ward),
+          "Crime group",
+          span,
+          ward.rows.map((r) => ({ label: r.group, values: [r.before, r.after], aggregate: r.aggregate })),
+        ),
+      );
     }
     if (impact.wards.length >= 3) {
-      tables.push(aggregatedTable(source, `${impact.name}: all crime by ward`, "Ward", span, impact.wards.map((w) => ({ label: w.ward, values: [w.rows[0].before, w.rows[0].after] }))));
+      tables.push(
+        aggregatedTable(
+          source,
+          `${impact.name}: all crime by ward`,
+          "Ward",
+          span,
+          impact.wards.map((w) => ({ label: w.ward, values: [w.rows[0].before, w.rows[0].after] })),
+        ),
+      );
     }
   }
   return tables;

@@ -20,7 +20,12 @@ export interface InterventionWard {
   readonly ward: string;
   readonly role: "intervention" | "comparison";
   /** "All crime" and "Victim-based crime" first (aggregate), then each crime group. */
-  readonly rows: readonly { readonly group: string; readonly aggregate: boolean; readonly before: number; readonly after: number }[];
+  readonly rows: readonly {
+    readonly group: string;
+    readonly aggregate: boolean;
+    readonly before: number;
+    readonly after: number;
+  }[];
 }
 
 /** The before/after comparison of section 7.2 of the seed. */
@@ -35,10 +40,19 @@ export interface InterventionImpact {
 
 /** Ward names compared loosely: case, "&" for "and", punctuation and a trailing "ward" ignored. */
 export const wardKey = (name: string): string =>
-  name.toLowerCase().replace(/&/g, " and ").replace(/\bward$/, "").replace(/[^a-z0-9]+/g, " ").trim();
+  name
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/\bward$/, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /** The comparison wards of an intervention: those stated, else every ward bordering its wards. */
-export function chooseComparisonWards(wards: readonly string[], stated: readonly string[], neighbours: (ward: string) => string[]): string[] {
+export function chooseComparisonWards(
+  wards: readonly string[],
+  stated: readonly string[],
+  neighbours: (ward: string) => string[],
+): string[] {
   if (stated.length > 0) return [...stated];
   const own = new Set(wards.map(wardKey));
   return [...new Set(wards.flatMap(neighbours))].filter((w) => !own.has(wardKey(w)));
@@ -75,14 +89,17 @@ export function interventionImpact(counts: IncidentCounts, intervention: Interve
   choose(intervention.wards, "intervention");
   choose(intervention.comparisonWards, "comparison");
 
-  const tallies = new Map<number, { before: number[]; after: number[] }>(chosen.map((c) => [c.index, { before: counts.groups.map(() => 0), after: counts.groups.map(() => 0) }]));
+  const tallies = new Map<number, { before: number[]; after: number[] }>(
+    chosen.map((c) => [c.index, { before: counts.groups.map(() => 0), after: counts.groups.map(() => 0) }]),
+  );
   for (const cell of counts.days) {
     const tally = tallies.get(cell.ward);
     if (!tally) continue;
     if (cell.day >= before[0] && cell.day <= before[1]) tally.before[cell.group] += cell.count;
     else if (cell.day >= after[0] && cell.day <= after[1]) tally.after[cell.group] += cell.count;
   }
-  const sum = (values: number[], keep: (group: string) => boolean): number => values.reduce((s, v, g) => s + (keep(counts.groups[g]) ? v : 0), 0);
+  const sum = (values: number[], keep: (group: string) => boolean): number =>
+    values.reduce((s, v, g) => s + (keep(counts.groups[g]) ? v : 0), 0);
   const order = counts.groups.map((_, g) => g).sort((a, b) => counts.groups[a].localeCompare(counts.groups[b]));
   const wards = chosen.map(({ index, role }): InterventionWard => {
     const t = tallies.get(index)!;
@@ -92,11 +109,17 @@ export function interventionImpact(counts: IncidentCounts, intervention: Interve
       role,
       rows: [
         { group: "All crime", aggregate: true, before: sum(t.before, isCrimeGroup), after: sum(t.after, isCrimeGroup) },
-        { group: "Victim-based crime", aggregate: true, before: sum(t.before, victimBased), after: sum(t.after, victimBased) },
+        {
+          group: "Victim-based crime",
+          aggregate: true,
+          before: sum(t.before, victimBased),
+          after: sum(t.after, victimBased),
+        },
         ...order.map((g) => ({ group: counts.groups[g], aggregate: false, before: t.before[g], after: t.after[g] })),
       ],
     };
   });
-  const label = (range: [number, number]): string => `${ukDate(calendarDay(range[0]))} – ${ukDate(calendarDay(range[1]))}`;
+  const label = (range: [number, number]): string =>
+    `${ukDate(calendarDay(range[0]))} – ${ukDate(calendarDay(range[1]))}`;
   return { name: intervention.name, periods: [label(before), label(after)], wards, unknownWards };
 }

@@ -30,7 +30,8 @@ const HEADERS: Record<Named | "month", RegExp> = {
   date: /^(committed date|date committed|offence date|date of offence|occurred date|date occurred|date|start date|from date|incident date|crime date|committed from date|date time|datetime)$/,
   // police.uk writes only the month; some force extracts do too.
   month: /^(month|month committed|committed month|offence month|crime month|year month)$/,
-  category: /^(crime type|offence|offence type|crime category|category|offence group|crime group|offence description|crime|incident type)$/,
+  category:
+    /^(crime type|offence|offence type|crime category|category|offence group|crime group|offence description|crime|incident type)$/,
   time: /^(time|committed time|time committed|offence time|incident time|start time|from time)$/,
   ward: /^(ward|ward name|ward code|ward \(2015\)|ward name \(2015\)|ward cd|wd15nm|wd15cd)$/,
   domesticAbuse: /^(da flag|da|domestic|domestic abuse|domestic abuse flag|domestic flag|da marker|da related)$/,

@@ -42,7 +42,8 @@ export function parseRecordDate(value: CellValue): RecordDate | null {
   if (typeof value !== "string") return null;
   const text = value.trim();
   const iso = ISO.exec(text);
-  if (iso) return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]), iso[4] ? Number(iso[4]) * 60 + Number(iso[5]) : null);
+  if (iso)
+    return valid(Number(iso[1]), Number(iso[2]), Number(iso[3]), iso[4] ? Number(iso[4]) * 60 + Number(iso[5]) : null);
   const uk = UK.exec(text);
   if (uk) {
     const year = uk[3].length === 2 ? 2000 + Number(uk[3]) : Number(uk[3]);

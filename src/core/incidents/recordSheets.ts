@@ -43,17 +43,35 @@ export function readCrimeGroups(grid: SheetGrid): Map<string, string> {
  * latest record; empty comparison wards mean the wards bordering the intervention wards
  * (`neighbours`, from the boundaries when the run has them).
  */
-export function readInterventions(grid: SheetGrid, lastDay: number | null, neighbours: (ward: string) => string[]): { interventions: Intervention[]; findings: Finding[] } {
+export function readInterventions(
+  grid: SheetGrid,
+  lastDay: number | null,
+  neighbours: (ward: string) => string[],
+): { interventions: Intervention[]; findings: Finding[] } {
   const interventions: Intervention[] = [];
   const findings: Finding[] = [];
   const header = grid.values.findIndex((row) => row.some((v) => /^wards?$/i.test(cellText(v))));
   if (header < 0) {
-    findings.push(finding(grid.name, "", "warning", "no-intervention-columns", "no Wards column: expected Intervention | Wards | Start | End | Comparison wards"));
+    findings.push(
+      finding(
+        grid.name,
+        "",
+        "warning",
+        "no-intervention-columns",
+        "no Wards column: expected Intervention | Wards | Start | End | Comparison wards",
+      ),
+    );
     return { interventions, findings };
   }
   const names = grid.values[header].map((v) => cellText(v).toLowerCase());
   const col = (pattern: RegExp): number => names.findIndex((n) => pattern.test(n));
-  const [nameCol, wardsCol, startCol, endCol, compareCol] = [col(/^(intervention|name|initiative)$/), col(/^wards?$/), col(/^(start|from|start date)$/), col(/^(end|to|end date)$/), col(/^(comparison|neighbouring|displacement) wards?$/)];
+  const [nameCol, wardsCol, startCol, endCol, compareCol] = [
+    col(/^(intervention|name|initiative)$/),
+    col(/^wards?$/),
+    col(/^(start|from|start date)$/),
+    col(/^(end|to|end date)$/),
+    col(/^(comparison|neighbouring|displacement) wards?$/),
+  ];
   const list = (v: CellValue): string[] => wardList(cellText(v));
   grid.values.slice(header + 1).forEach((row, i) => {
     const r = grid.top + header + 1 + i;
@@ -62,18 +80,38 @@ export function readInterventions(grid: SheetGrid, lastDay: number | null, neigh
     const name = cellText(row[nameCol] ?? null) || wards.join(", ");
     const start = startCol < 0 ? null : parseRecordDate(row[startCol] ?? null);
     if (!start) {
-      findings.push(finding(grid.name, sheetCellRef(grid.name, r, grid.left + Math.max(startCol, 0)), "error", "unreadable-date", `${name}: the start date "${cellText(row[startCol] ?? null)}" is not a date (write dd/mm/yyyy)`));
+      findings.push(
+        finding(
+          grid.name,
+          sheetCellRef(grid.name, r, grid.left + Math.max(startCol, 0)),
+          "error",
+          "unreadable-date",
+          `${name}: the start date "${cellText(row[startCol] ?? null)}" is not a date (write dd/mm/yyyy)`,
+        ),
+      );
       return;
     }
-    const endText = endCol < 0 ? null : row[endCol] ?? null;
+    const endText = endCol < 0 ? null : (row[endCol] ?? null);
     const end = endText === null || cellText(endText) === "" ? null : parseRecordDate(endText);
     if (endText !== null && cellText(endText) !== "" && !end) {
-      findings.push(finding(grid.name, sheetCellRef(grid.name, r, grid.left + endCol), "error", "unreadable-date", `${name}: the end date "${cellText(endText)}" is not a date (write dd/mm/yyyy)`));
+      findings.push(
+        finding(
+          grid.name,
+          sheetCellRef(grid.name, r, grid.left + endCol),
+          "error",
+          "unreadable-date",
+          `${name}: the end date "${cellText(endText)}" is not a date (write dd/mm/yyyy)`,
+        ),
+      );
       return;
     }
-    const comparisonWards = chooseComparisonWards(wards, compareCol < 0 ? [] : list(row[compareCol] ?? null), neighbours);
+    const comparisonWards = chooseComparisonWards(
+      wards,
+      compareCol < 0 ? [] : list(row[compareCol] ?? null),
+      neighbours,
+    );
     const startDay = recordDay(start);
-    const endDay = end ? recordDay(end) : lastDay ?? startDay;
+    const endDay = end ? recordDay(end) : (lastDay ?? startDay);
     interventions.push({ name, wards, comparisonWards, start: startDay, end: Math.max(startDay, endDay) });
   });
   return { interventions, findings };
@@ -95,17 +133,26 @@ export interface RecordSheetOptions extends Omit<IncidentOptions, "interventions
  * wardList("High Street; Park Wood,") //= ["High Street", "Park Wood"]
  */
 export function wardList(text: string): string[] {
-  return text.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[;,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Counts a record sheet's rows and analyses them; every rejected row is named by its cell. */
-export function analyseRecordSheet(grid: SheetGrid, header: { row: number; columns: RecordColumns }, options: RecordSheetOptions = {}): IncidentAnalysis {
+export function analyseRecordSheet(
+  grid: SheetGrid,
+  header: { row: number; columns: RecordColumns },
+  options: RecordSheetOptions = {},
+): IncidentAnalysis {
   const aggregator = new IncidentAggregator(header.columns, options.mapping, options.locator ?? null);
   for (let r = header.row + 1; r < grid.values.length; r += 1) {
     aggregator.add(grid.values[r], sheetCellRef(grid.name, grid.top + r, grid.left + header.columns.date));
   }
   const counts = aggregator.counts();
-  const read = options.interventionsSheet ? readInterventions(options.interventionsSheet, counts.lastDay, options.neighbours ?? (() => [])) : { interventions: [], findings: [] };
+  const read = options.interventionsSheet
+    ? readInterventions(options.interventionsSheet, counts.lastDay, options.neighbours ?? (() => []))
+    : { interventions: [], findings: [] };
   const analysis = analyseIncidents(counts, grid.name, { ...options, interventions: read.interventions });
   return { ...analysis, findings: [...read.findings, ...analysis.findings] };
 }

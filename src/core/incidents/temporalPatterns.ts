@@ -46,8 +46,12 @@ export interface TemporalPatterns {
 export const ukDate = (d: CalendarDay): string => cellText(new Date(Date.UTC(d.year, d.month - 1, d.day)));
 
 /** The category's index test on a cell, or null when the extract has no such category. */
-function selector(counts: IncidentCounts, category: string): ((cell: { group: number; da: boolean }) => boolean) | null {
-  if (category.toLowerCase() === DOMESTIC_ABUSE.toLowerCase()) return counts.hasDomesticAbuse ? (cell) => cell.da : null;
+function selector(
+  counts: IncidentCounts,
+  category: string,
+): ((cell: { group: number; da: boolean }) => boolean) | null {
+  if (category.toLowerCase() === DOMESTIC_ABUSE.toLowerCase())
+    return counts.hasDomesticAbuse ? (cell) => cell.da : null;
   if (/^all( crime)?$/i.test(category)) {
     const asb = counts.groups.indexOf(ANTISOCIAL_BEHAVIOUR);
     return (cell) => cell.group !== asb;
@@ -68,7 +72,12 @@ export function profileCategories(counts: IncidentCounts): string[] {
  * on ordinary days, with an exact Poisson test of the difference. Null when the extract has
  * no such category (no DA flag column, or no such crime group).
  */
-export function temporalPatterns(counts: IncidentCounts, category: string, from: number, to: number): TemporalPatterns | null {
+export function temporalPatterns(
+  counts: IncidentCounts,
+  category: string,
+  from: number,
+  to: number,
+): TemporalPatterns | null {
   const selected = selector(counts, category);
   if (!selected || to < from) return null;
   const daily = new Float64Array(to - from + 1);
@@ -124,7 +133,16 @@ export function temporalPatterns(counts: IncidentCounts, category: string, from:
         : `${formatCount(observed)} records${times} against ${formatCount(expected, 1)} on the same weekdays: ${
             significant ? (observed > expected ? "higher than" : "lower than") : "within"
           } normal day-to-day variation (${formatPValue(pValue)})`;
-    return { name, dates: list.map((day) => ukDate(calendarDay(day))), observed, expected, ratio, pValue, significant, wording };
+    return {
+      name,
+      dates: list.map((day) => ukDate(calendarDay(day))),
+      observed,
+      expected,
+      ratio,
+      pValue,
+      significant,
+      wording,
+    };
   });
   return {
     category,

@@ -2,7 +2,6 @@ import { SHORT_MONTHS as MONTHS } from "../calendar/namedDates";
 import type { WindowKind } from "../options";
 import { monthNumber } from "./recordDate";
 
-
 /** Two consecutive twelve-month periods, the earlier first. */
 export interface ComparisonWindows {
   readonly labels: readonly [string, string];

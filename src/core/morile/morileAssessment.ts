@@ -52,7 +52,10 @@ export interface MorileResult {
 
 /** True for a sheet that the MoRiLE module reads (a MoRiLE sheet or the config sheet). */
 export function isMorileInput(grid: SheetGrid): boolean {
-  return grid.name.toLowerCase() === MORILE_CONFIG_SHEET.toLowerCase() || findMorileHeader(grid, MORILE_PRESETS.linear) !== null;
+  return (
+    grid.name.toLowerCase() === MORILE_CONFIG_SHEET.toLowerCase() ||
+    findMorileHeader(grid, MORILE_PRESETS.linear) !== null
+  );
 }
 
 function findEvidence(tables: readonly TableResult[], names: readonly string[]): EvidenceLink | null {
@@ -63,15 +66,28 @@ function findEvidence(tables: readonly TableResult[], names: readonly string[]):
       const last = result.table.columns.length - 1;
       const previous = last >= 1 ? row.values[last - 1] : null;
       const latest = row.values[last];
-      const text = previous !== null && latest !== null && result.table.kind !== "categories" ? headlineSentence(row.label, row, previous, latest) : null;
-      return { sheet: result.table.sheet, table: result.table.title, label: row.label, change: row.change, pctChange: row.pctChange, text };
+      const text =
+        previous !== null && latest !== null && result.table.kind !== "categories"
+          ? headlineSentence(row.label, row, previous, latest)
+          : null;
+      return {
+        sheet: result.table.sheet,
+        table: result.table.title,
+        label: row.label,
+        change: row.change,
+        pctChange: row.pctChange,
+        text,
+      };
     }
   }
   return null;
 }
 
 function score(config: MorileConfig, sheets: readonly MorileSheet[]) {
-  const consensus = scorerConsensus(config, sheets.flatMap((s) => s.entries));
+  const consensus = scorerConsensus(
+    config,
+    sheets.flatMap((s) => s.entries),
+  );
   const scores = consensus.themes.map((t) => scoreTheme(config, t));
   return { consensus, scores, ranks: rankScores(scores) };
 }
@@ -81,7 +97,11 @@ function score(config: MorileConfig, sheets: readonly MorileSheet[]) {
  * one with a Scorer column) are ranked; the sheets of the year before give rank movement.
  * Returns `null` when the workbook has no MoRiLE sheet.
  */
-export function morileAssessment(grids: readonly SheetGrid[], tables: readonly TableResult[], presetName = "linear"): MorileResult | null {
+export function morileAssessment(
+  grids: readonly SheetGrid[],
+  tables: readonly TableResult[],
+  presetName = "linear",
+): MorileResult | null {
   const findings: Finding[] = [];
   const configGrid = grids.find((g) => g.name.toLowerCase() === MORILE_CONFIG_SHEET.toLowerCase());
   let config = MORILE_PRESETS[presetName.toLowerCase()] ?? MORILE_PRESETS.linear;
@@ -90,7 +110,10 @@ export function morileAssessment(grids: readonly SheetGrid[], tables: readonly T
     config = read.config;
     findings.push(...read.findings);
   }
-  const sheets = grids.filter((g) => g !== configGrid).map((g) => readMorileSheet(g, config)).filter((s): s is MorileSheet => s !== null);
+  const sheets = grids
+    .filter((g) => g !== configGrid)
+    .map((g) => readMorileSheet(g, config))
+    .filter((s): s is MorileSheet => s !== null);
   if (sheets.length === 0) return null;
 
   // Sheets without a year count as the current year's.
@@ -105,28 +128,30 @@ export function morileAssessment(grids: readonly SheetGrid[], tables: readonly T
   const previousRank = new Map(before ? before.scores.map((s, i) => [s.theme.toLowerCase(), before.ranks[i]]) : []);
   const sensitivity = morileSensitivity(config, now.consensus.themes);
 
-  const themes: RankedTheme[] = now.consensus.themes.map((t, i) => {
-    const rank = now.ranks[i];
-    const s = sensitivity[i];
-    const prior = previousRank.get(t.theme.toLowerCase()) ?? null;
-    return {
-      ...now.scores[i],
-      rank,
-      rankRange: s.rankRange,
-      levelRange: s.levelRange,
-      weightRange: s.weightRange,
-      topFiveShare: s.topFiveShare,
-      stable: rank <= 5 ? s.rankRange[1] <= 5 : null,
-      previousRank: prior,
-      movement: prior === null ? null : prior - rank,
-      rationale: t.rationale,
-      evidenceText: t.evidence,
-      evidence: findEvidence(tables, [t.indicator, t.evidence]),
-      scorers: t.scorers,
-      spread: t.spread,
-      themeCell: t.themeCell,
-    };
-  }).sort((a, b) => a.rank - b.rank);
+  const themes: RankedTheme[] = now.consensus.themes
+    .map((t, i) => {
+      const rank = now.ranks[i];
+      const s = sensitivity[i];
+      const prior = previousRank.get(t.theme.toLowerCase()) ?? null;
+      return {
+        ...now.scores[i],
+        rank,
+        rankRange: s.rankRange,
+        levelRange: s.levelRange,
+        weightRange: s.weightRange,
+        topFiveShare: s.topFiveShare,
+        stable: rank <= 5 ? s.rankRange[1] <= 5 : null,
+        previousRank: prior,
+        movement: prior === null ? null : prior - rank,
+        rationale: t.rationale,
+        evidenceText: t.evidence,
+        evidence: findEvidence(tables, [t.indicator, t.evidence]),
+        scorers: t.scorers,
+        spread: t.spread,
+        themeCell: t.themeCell,
+      };
+    })
+    .sort((a, b) => a.rank - b.rank);
 
   return {
     preset: config.preset,

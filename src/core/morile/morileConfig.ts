@@ -37,24 +37,47 @@ export interface MorileConfig {
 }
 
 const HARM_LINEAR: ScaleLevel[] = [
-  { name: "None", value: 0 }, { name: "Low", value: 1 }, { name: "Moderate", value: 2 },
-  { name: "Substantial", value: 3 }, { name: "Critical", value: 4 },
+  { name: "None", value: 0 },
+  { name: "Low", value: 1 },
+  { name: "Moderate", value: 2 },
+  { name: "Substantial", value: 3 },
+  { name: "Critical", value: 4 },
 ];
 const HARM_ESCALATING: ScaleLevel[] = [
-  { name: "None", value: 0 }, { name: "Low", value: 1 }, { name: "Moderate", value: 2 },
-  { name: "Substantial", value: 4 }, { name: "Critical", value: 8 },
+  { name: "None", value: 0 },
+  { name: "Low", value: 1 },
+  { name: "Moderate", value: 2 },
+  { name: "Substantial", value: 4 },
+  { name: "Critical", value: 8 },
 ];
 const LIKELIHOOD: ScaleLevel[] = [
-  { name: "Remote", value: 1 }, { name: "Unlikely", value: 2 }, { name: "Possible", value: 3 },
-  { name: "Likely", value: 4 }, { name: "Almost certain", value: 5 },
+  { name: "Remote", value: 1 },
+  { name: "Unlikely", value: 2 },
+  { name: "Possible", value: 3 },
+  { name: "Likely", value: 4 },
+  { name: "Almost certain", value: 5 },
 ];
 const POSITION: ScaleLevel[] = [
-  { name: "Strong", value: 0 }, { name: "Adequate", value: 1 }, { name: "Limited", value: 2 }, { name: "Poor", value: 3 },
+  { name: "Strong", value: 0 },
+  { name: "Adequate", value: 1 },
+  { name: "Limited", value: 2 },
+  { name: "Poor", value: 3 },
 ];
-const CONFIDENCE: ScaleLevel[] = [{ name: "Low", value: 1 }, { name: "Medium", value: 2 }, { name: "High", value: 3 }];
+const CONFIDENCE: ScaleLevel[] = [
+  { name: "Low", value: 1 },
+  { name: "Medium", value: 2 },
+  { name: "High", value: 3 },
+];
 
 /** The harm factors, in template order. */
-export const HARM_FACTORS = ["Physical", "Psychological", "Financial", "Community & environment", "Geographic scope", "Vulnerability"];
+export const HARM_FACTORS = [
+  "Physical",
+  "Psychological",
+  "Financial",
+  "Community & environment",
+  "Geographic scope",
+  "Vulnerability",
+];
 
 function preset(name: string, harm: ScaleLevel[]): MorileConfig {
   return {
@@ -81,7 +104,14 @@ export const MORILE_PRESETS: Readonly<Record<string, MorileConfig>> = {
 
 /** The columns of a MoRiLE sheet, in template order. */
 export const MORILE_TEMPLATE_HEADER = [
-  "Theme", ...HARM_FACTORS, "Likelihood", "Confidence", "Capacity", "Capability", "Rationale", "Evidence",
+  "Theme",
+  ...HARM_FACTORS,
+  "Likelihood",
+  "Confidence",
+  "Capacity",
+  "Capability",
+  "Rationale",
+  "Evidence",
 ];
 
 /** The factors that count towards the score (everything but confidence). */
@@ -92,7 +122,10 @@ export function scoredFactors(config: MorileConfig): FactorDefinition[] {
 const maxLevel = (f: FactorDefinition): number => Math.max(...f.levels.map((l) => l.value));
 
 /** Harm, likelihood, risk, position and score from factor values (by factor name). */
-export function combine(config: MorileConfig, values: ReadonlyMap<string, number>): { harm: number; likelihood: number; risk: number; position: number; score: number } {
+export function combine(
+  config: MorileConfig,
+  values: ReadonlyMap<string, number>,
+): { harm: number; likelihood: number; risk: number; position: number; score: number } {
   // One pass over the factors: this runs thousands of times in the sensitivity draws.
   let harm = 0;
   let likelihood = 0;

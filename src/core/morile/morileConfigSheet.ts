@@ -1,11 +1,22 @@
 import { type SheetGrid, cellText, gridCell, sheetCellRef } from "../../model";
 import { type Finding, finding } from "../findings";
-import { type FactorDefinition, type FactorSection, MORILE_PRESETS, type MorileConfig, type ScaleLevel } from "./morileConfig";
+import {
+  type FactorDefinition,
+  type FactorSection,
+  MORILE_PRESETS,
+  type MorileConfig,
+  type ScaleLevel,
+} from "./morileConfig";
 
 /** The name of the configuration sheet. */
 export const MORILE_CONFIG_SHEET = "MoRiLE Config";
 
-const SECTIONS: Record<string, FactorSection> = { harm: "harm", likelihood: "likelihood", position: "position", confidence: "confidence" };
+const SECTIONS: Record<string, FactorSection> = {
+  harm: "harm",
+  likelihood: "likelihood",
+  position: "position",
+  confidence: "confidence",
+};
 
 /** `None = 0; Low = 1; ...` */
 export function formatLevels(levels: readonly ScaleLevel[]): string {
@@ -22,15 +33,28 @@ function parseLevels(text: string): ScaleLevel[] | null {
 export function configSheetRows(config: MorileConfig): (string | number | null)[][] {
   return [
     ["MoRiLE scoring configuration"],
-    ["Preset", config.preset, "A preset, not MoRiLE's official values: replace the levels, weights and settings below with your partnership's template."],
+    [
+      "Preset",
+      config.preset,
+      "A preset, not MoRiLE's official values: replace the levels, weights and settings below with your partnership's template.",
+    ],
     [],
     ["Factor", "Section", "Weight", "Levels (name = value, lowest first)"],
-    ...config.factors.map((f) => [f.name, f.section[0].toUpperCase() + f.section.slice(1), f.weight, formatLevels(f.levels)]),
+    ...config.factors.map((f) => [
+      f.name,
+      f.section[0].toUpperCase() + f.section.slice(1),
+      f.weight,
+      formatLevels(f.levels),
+    ]),
     [],
     ["Setting", "Value", "Meaning"],
     ["Position divisor", config.positionDivisor, "Score = Risk × (1 + Position / divisor); 0 leaves Position out"],
     ["High band", config.bands.high, "High when the score is at least this fraction of the highest possible score"],
-    ["Medium band", config.bands.medium, "Medium when the score is at least this fraction of the highest possible score"],
+    [
+      "Medium band",
+      config.bands.medium,
+      "Medium when the score is at least this fraction of the highest possible score",
+    ],
     ["Sensitivity seed", config.seed, "Seed of the random sensitivity draws, so reruns agree"],
     ["Sensitivity draws", config.draws, "Number of random draws in the sensitivity analysis"],
   ];
@@ -58,9 +82,18 @@ export function readMorileConfig(grid: SheetGrid): { config: MorileConfig; findi
       presetName = at(r, grid.left + 1) || presetName;
       continue;
     }
-    if (a === "factor") { mode = "factors"; continue; }
-    if (a === "setting") { mode = "settings"; continue; }
-    if (a === "") { mode = "none"; continue; }
+    if (a === "factor") {
+      mode = "factors";
+      continue;
+    }
+    if (a === "setting") {
+      mode = "settings";
+      continue;
+    }
+    if (a === "") {
+      mode = "none";
+      continue;
+    }
     if (mode === "factors") {
       const name = at(r, grid.left);
       const section = SECTIONS[at(r, grid.left + 1).toLowerCase()];
@@ -68,10 +101,20 @@ export function readMorileConfig(grid: SheetGrid): { config: MorileConfig; findi
       const levels = parseLevels(at(r, grid.left + 3));
       const problems: string[] = [];
       if (!section) problems.push(`section "${at(r, grid.left + 1)}" is not Harm, Likelihood, Position or Confidence`);
-      if (!Number.isFinite(weight) || weight < 0) problems.push(`weight "${at(r, grid.left + 2)}" is not a number of zero or more`);
-      if (!levels || levels.length < 2) problems.push(`levels "${at(r, grid.left + 3)}" are not written as "Name = value; Name = value"`);
+      if (!Number.isFinite(weight) || weight < 0)
+        problems.push(`weight "${at(r, grid.left + 2)}" is not a number of zero or more`);
+      if (!levels || levels.length < 2)
+        problems.push(`levels "${at(r, grid.left + 3)}" are not written as "Name = value; Name = value"`);
       if (problems.length > 0) {
-        findings.push(finding(sheet, sheetCellRef(sheet, r, grid.left), "error", "morile-config", `${name}: ${problems.join("; ")}; the preset's definition is used`));
+        findings.push(
+          finding(
+            sheet,
+            sheetCellRef(sheet, r, grid.left),
+            "error",
+            "morile-config",
+            `${name}: ${problems.join("; ")}; the preset's definition is used`,
+          ),
+        );
         const fallback = base.factors.find((f) => f.name.toLowerCase() === name.toLowerCase());
         if (fallback) factors.push(fallback);
         continue;
@@ -82,7 +125,15 @@ export function readMorileConfig(grid: SheetGrid): { config: MorileConfig; findi
       const value = Number(gridCell(grid, r, grid.left + 1));
       const cell = sheetCellRef(sheet, r, grid.left + 1);
       if (!Number.isFinite(value)) {
-        findings.push(finding(sheet, cell, "error", "morile-config", `setting "${at(r, grid.left)}" needs a number; the preset's value is used`));
+        findings.push(
+          finding(
+            sheet,
+            cell,
+            "error",
+            "morile-config",
+            `setting "${at(r, grid.left)}" needs a number; the preset's value is used`,
+          ),
+        );
         continue;
       }
       settings.set(a, { value, cell });

@@ -1,5 +1,12 @@
 import { type MorileConfig, scoredFactors } from "./morileConfig";
-import { type RankingKey, type ThemeLevels, type ThemeScore, compareScores, rankScores, scoreTheme } from "./scoreThemes";
+import {
+  type RankingKey,
+  type ThemeLevels,
+  type ThemeScore,
+  compareScores,
+  rankScores,
+  scoreTheme,
+} from "./scoreThemes";
 
 /** How stable one theme's rank is. */
 export interface ThemeSensitivity {
@@ -76,14 +83,20 @@ export function morileSensitivity(config: MorileConfig, themes: readonly ThemeLe
 
   for (const factor of factors) {
     for (const scale of [0.75, 1.25]) {
-      const changed: MorileConfig = { ...config, factors: config.factors.map((f) => (f.name === factor.name ? { ...f, weight: f.weight * scale } : f)) };
+      const changed: MorileConfig = {
+        ...config,
+        factors: config.factors.map((f) => (f.name === factor.name ? { ...f, weight: f.weight * scale } : f)),
+      };
       rankScores(themes.map((t) => scoreTheme(changed, t))).forEach((rank, i) => widen(weightRanges[i], rank));
     }
   }
 
   const inTopFive = monteCarloTopFive(config, themes);
   return themes.map((_, i) => ({
-    rankRange: [Math.min(levelRanges[i][0], weightRanges[i][0]), Math.max(levelRanges[i][1], weightRanges[i][1])] as const,
+    rankRange: [
+      Math.min(levelRanges[i][0], weightRanges[i][0]),
+      Math.max(levelRanges[i][1], weightRanges[i][1]),
+    ] as const,
     levelRange: [levelRanges[i][0], levelRanges[i][1]] as const,
     weightRange: [weightRanges[i][0], weightRanges[i][1]] as const,
     topFiveShare: config.draws > 0 ? inTopFive[i] / config.draws : baseRanks[i] <= 5 ? 1 : 0,
@@ -102,7 +115,9 @@ function monteCarloTopFive(config: MorileConfig, themes: readonly ThemeLevels[])
   const sections = factors.map((f) => f.section);
   const divisor = config.positionDivisor;
   const base = themes.map((t) => factors.map((f) => t.levels.get(f.name)?.index ?? -1));
-  const chances = themes.map((t) => MOVE_CHANCE[(t.levels.get("Confidence")?.level.name ?? "medium").toLowerCase()] ?? 0.2);
+  const chances = themes.map(
+    (t) => MOVE_CHANCE[(t.levels.get("Confidence")?.level.name ?? "medium").toLowerCase()] ?? 0.2,
+  );
   const streams = themes.map((t) => seededRandom(config.seed ^ hashName(t.theme)));
   const inTopFive = new Array<number>(themes.length).fill(0);
   const keys: RankingKey[] = themes.map((t) => ({ theme: t.theme, score: 0, harm: 0, likelihood: 0 }));
@@ -126,7 +141,12 @@ function monteCarloTopFive(config: MorileConfig, themes: readonly ThemeLevels[])
         else position += value;
       }
       const risk = harm * likelihood;
-      keys[i] = { theme: themes[i].theme, harm, likelihood, score: divisor > 0 ? risk * (1 + position / divisor) : risk };
+      keys[i] = {
+        theme: themes[i].theme,
+        harm,
+        likelihood,
+        score: divisor > 0 ? risk * (1 + position / divisor) : risk,
+      };
     }
     rankScores(keys).forEach((rank, i) => {
       if (rank <= 5) inTopFive[i] += 1;

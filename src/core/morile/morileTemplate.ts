@@ -28,7 +28,8 @@ export const TEMPLATE_THEMES = [
 /** The two sheets `csp-assess morile-template` writes: an empty MoRiLE sheet and its config. */
 export function morileTemplateSheets(presetName = "linear"): ResultSheet[] {
   const config = MORILE_PRESETS[presetName.toLowerCase()] ?? MORILE_PRESETS.linear;
-  const width = (h: string): number => (h === "Theme" ? 52 : h === "Rationale" || h === "Evidence" ? 48 : Math.max(12, h.length + 2));
+  const width = (h: string): number =>
+    h === "Theme" ? 52 : h === "Rationale" || h === "Evidence" ? 48 : Math.max(12, h.length + 2);
   const configRows = configSheetRows(config);
   return [
     {
@@ -38,7 +39,12 @@ export function morileTemplateSheets(presetName = "linear"): ResultSheet[] {
     },
     {
       name: MORILE_CONFIG_SHEET,
-      columns: [resultColumn(String(configRows[0][0]), 28), resultColumn("", 14), resultColumn("", 10), resultColumn("", 80)],
+      columns: [
+        resultColumn(String(configRows[0][0]), 28),
+        resultColumn("", 14),
+        resultColumn("", 10),
+        resultColumn("", 80),
+      ],
       rows: configRows.slice(1),
       rowKinds: configRows.slice(1).map((r) => (r[0] === "Factor" || r[0] === "Setting" ? "section" : "data")),
     },

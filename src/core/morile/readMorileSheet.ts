@@ -38,7 +38,12 @@ export interface MorileSheet {
   readonly findings: Finding[];
 }
 
-const norm = (text: string): string => text.toLowerCase().replace(/&/g, " and ").replace(/[^a-z0-9]+/g, " ").trim();
+const norm = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 interface HeaderMap {
   readonly row: number;
@@ -114,8 +119,15 @@ export function readMorileSheet(grid: SheetGrid, config: MorileConfig): MorileSh
 
   for (const factor of config.factors) {
     if (!header.factors.has(factor.name)) {
-      findings.push(finding(sheet, sheetCellRef(sheet, header.row, header.theme), "error", "morile-missing-column",
-        `the MoRiLE sheet has no "${factor.name}" column, so no theme can be scored`));
+      findings.push(
+        finding(
+          sheet,
+          sheetCellRef(sheet, header.row, header.theme),
+          "error",
+          "morile-missing-column",
+          `the MoRiLE sheet has no "${factor.name}" column, so no theme can be scored`,
+        ),
+      );
     }
   }
   const complete = config.factors.every((f) => header.factors.has(f.name));
@@ -132,15 +144,24 @@ export function readMorileSheet(grid: SheetGrid, config: MorileConfig): MorileSh
     const unscored = [...header.factors.values()].every((c) => cellText(gridCell(grid, r, c)) === "");
     if (unscored) {
       excluded.push({ theme, cell: themeCell, reason: "not scored yet" });
-      findings.push(finding(sheet, themeCell, "info", "morile-unscored", `${theme}: no levels given, so the theme is not ranked`));
+      findings.push(
+        finding(sheet, themeCell, "info", "morile-unscored", `${theme}: no levels given, so the theme is not ranked`),
+      );
       continue;
     }
     const reasons: string[] = [];
     const levels = new Map<string, ScoredLevel>();
     if (seen.has(key)) {
       reasons.push(`duplicate of the theme at ${seen.get(key)}`);
-      findings.push(finding(sheet, themeCell, "error", "morile-duplicate-theme",
-        `"${theme}"${scorer ? ` (${scorer})` : ""} appears again; it was first scored at ${seen.get(key)}, so this row is left out`));
+      findings.push(
+        finding(
+          sheet,
+          themeCell,
+          "error",
+          "morile-duplicate-theme",
+          `"${theme}"${scorer ? ` (${scorer})` : ""} appears again; it was first scored at ${seen.get(key)}, so this row is left out`,
+        ),
+      );
     } else {
       seen.set(key, themeCell);
     }
@@ -151,8 +172,17 @@ export function readMorileSheet(grid: SheetGrid, config: MorileConfig): MorileSh
       if (typeof read === "string") {
         const cell = sheetCellRef(sheet, r, column);
         reasons.push(`${factor.name} ${read} (${cell})`);
-        findings.push(finding(sheet, cell, "error", read === "is missing" ? "morile-missing-level" : "morile-level-off-scale",
-          `${theme}: ${factor.name} ${read}; the theme is left out of the ranking`, cellText(gridCell(grid, r, column)) || null, null));
+        findings.push(
+          finding(
+            sheet,
+            cell,
+            "error",
+            read === "is missing" ? "morile-missing-level" : "morile-level-off-scale",
+            `${theme}: ${factor.name} ${read}; the theme is left out of the ranking`,
+            cellText(gridCell(grid, r, column)) || null,
+            null,
+          ),
+        );
       } else {
         levels.set(factor.name, read);
       }
@@ -162,7 +192,16 @@ export function readMorileSheet(grid: SheetGrid, config: MorileConfig): MorileSh
       excluded.push({ theme, cell: themeCell, reason: reasons.join("; ") });
       continue;
     }
-    entries.push({ theme, scorer, sheet, themeCell, levels, rationale: text(header.rationale), evidence: text(header.evidence), indicator: text(header.indicator) });
+    entries.push({
+      theme,
+      scorer,
+      sheet,
+      themeCell,
+      levels,
+      rationale: text(header.rationale),
+      evidence: text(header.evidence),
+      indicator: text(header.indicator),
+    });
   }
   return { sheet, year: yearOf(sheet) ?? yearOf(title), title, entries, excluded, findings };
 }

@@ -21,7 +21,11 @@ export interface ThemeScore {
 }
 
 /** Scores one theme, with factor levels optionally moved (`indexOverride`) for sensitivity. */
-export function scoreTheme(config: MorileConfig, theme: ThemeLevels, indexOverride?: ReadonlyMap<string, number>): ThemeScore {
+export function scoreTheme(
+  config: MorileConfig,
+  theme: ThemeLevels,
+  indexOverride?: ReadonlyMap<string, number>,
+): ThemeScore {
   const values = new Map<string, number>();
   for (const factor of config.factors) {
     const scored = theme.levels.get(factor.name);
@@ -30,7 +34,12 @@ export function scoreTheme(config: MorileConfig, theme: ThemeLevels, indexOverri
     values.set(factor.name, factor.levels[Math.max(0, Math.min(factor.levels.length - 1, index))].value);
   }
   const parts = combine(config, values);
-  return { theme: theme.theme, ...parts, band: bandOf(config, parts.score), confidence: theme.levels.get("Confidence")?.level.name ?? null };
+  return {
+    theme: theme.theme,
+    ...parts,
+    band: bandOf(config, parts.score),
+    confidence: theme.levels.get("Confidence")?.level.name ?? null,
+  };
 }
 
 /**
@@ -38,7 +47,12 @@ export function scoreTheme(config: MorileConfig, theme: ThemeLevels, indexOverri
  * then theme name, so the same sheet always gives the same ranking.
  */
 export function compareScores(a: RankingKey, b: RankingKey): number {
-  return b.score - a.score || b.harm - a.harm || b.likelihood - a.likelihood || (a.theme.toLowerCase() < b.theme.toLowerCase() ? -1 : a.theme.toLowerCase() > b.theme.toLowerCase() ? 1 : 0);
+  return (
+    b.score - a.score ||
+    b.harm - a.harm ||
+    b.likelihood - a.likelihood ||
+    (a.theme.toLowerCase() < b.theme.toLowerCase() ? -1 : a.theme.toLowerCase() > b.theme.toLowerCase() ? 1 : 0)
+  );
 }
 
 /** What the ranking order looks at. */

@@ -32,7 +32,10 @@ const distinctJoin = (parts: readonly string[]): string => [...new Set(parts.fil
  * (for an even number of scorers, the higher of the two middle levels, erring towards harm).
  * Factors where scorers differ by two levels or more are flagged as findings.
  */
-export function scorerConsensus(config: MorileConfig, entries: readonly ThemeEntry[]): { themes: ConsensusTheme[]; findings: Finding[] } {
+export function scorerConsensus(
+  config: MorileConfig,
+  entries: readonly ThemeEntry[],
+): { themes: ConsensusTheme[]; findings: Finding[] } {
   const groups = new Map<string, ThemeEntry[]>();
   for (const entry of entries) {
     const key = entry.theme.toLowerCase();
@@ -45,7 +48,10 @@ export function scorerConsensus(config: MorileConfig, entries: readonly ThemeEnt
     const levels = new Map<string, ScoredLevel>();
     const spread: FactorSpread[] = [];
     for (const factor of config.factors) {
-      const indexes = group.map((e) => e.levels.get(factor.name)?.index).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
+      const indexes = group
+        .map((e) => e.levels.get(factor.name)?.index)
+        .filter((i): i is number => i !== undefined)
+        .sort((a, b) => a - b);
       if (indexes.length === 0) continue;
       const median = indexes[Math.floor(indexes.length / 2)];
       levels.set(factor.name, { index: median, level: factor.levels[median] });
@@ -62,8 +68,15 @@ export function scorerConsensus(config: MorileConfig, entries: readonly ThemeEnt
       spread.push(item);
       if (item.flagged) {
         const who = group.map((e) => `${e.scorer ?? e.sheet}: ${e.levels.get(factor.name)?.level.name}`).join(", ");
-        findings.push(finding(first.sheet, first.themeCell, "warning", "morile-scorer-spread",
-          `${first.theme}: scorers differ by ${steps} levels on ${factor.name} (${who}); scored at the median, ${item.median}`));
+        findings.push(
+          finding(
+            first.sheet,
+            first.themeCell,
+            "warning",
+            "morile-scorer-spread",
+            `${first.theme}: scorers differ by ${steps} levels on ${factor.name} (${who}); scored at the median, ${item.median}`,
+          ),
+        );
       }
     }
     themes.push({

@@ -4,7 +4,14 @@ import { incidentJson } from "../incidents/incidentJson";
 
 /** A finding as written to JSON (the sheet is part of `cell`). */
 function findingJson(f: Finding): Record<string, unknown> {
-  return { cell: f.cell, severity: f.severity, kind: f.kind, stated: f.stated, computed: f.computed, message: f.message };
+  return {
+    cell: f.cell,
+    severity: f.severity,
+    kind: f.kind,
+    stated: f.stated,
+    computed: f.computed,
+    message: f.message,
+  };
 }
 
 /**
@@ -13,7 +20,10 @@ function findingJson(f: Finding): Record<string, unknown> {
  * aggregate, ... }], findings }], headlines, findings }`. For a category table (no periods)
  * `periods` is empty and `columns` names what `values` are aligned with.
  */
-export function assessmentJson(assessment: Assessment, wardCode?: (name: string) => string | null): Record<string, unknown> {
+export function assessmentJson(
+  assessment: Assessment,
+  wardCode?: (name: string) => string | null,
+): Record<string, unknown> {
   return {
     sheetsRead: assessment.sheetsRead,
     tables: assessment.tables.map((result) => {
@@ -30,7 +40,10 @@ export function assessmentJson(assessment: Assessment, wardCode?: (name: string)
         // A published table's units and header groups, and its rows' GSS codes and footnotes.
         ...(table.unit !== undefined ? { unit: table.unit } : {}),
         ...(table.columns.some((c) => c.unit || c.group)
-          ? { columnUnits: table.columns.map((c) => c.unit ?? null), columnGroups: table.columns.map((c) => c.group ?? null) }
+          ? {
+              columnUnits: table.columns.map((c) => c.unit ?? null),
+              columnGroups: table.columns.map((c) => c.group ?? null),
+            }
           : {}),
         ...(table.notes ? { notes: table.notes } : {}),
         rows: result.rows.map((row, i) => ({
@@ -58,7 +71,9 @@ export function assessmentJson(assessment: Assessment, wardCode?: (name: string)
     headlines: assessment.headlines,
     findings: assessment.findings.map(findingJson),
     ...(assessment.morile ? { morile: morileJson(assessment) } : {}),
-    ...(assessment.incidents.length > 0 ? { incidents: assessment.incidents.map((i) => incidentJson(i, wardCode)) } : {}),
+    ...(assessment.incidents.length > 0
+      ? { incidents: assessment.incidents.map((i) => incidentJson(i, wardCode)) }
+      : {}),
   };
 }
 

@@ -1,5 +1,11 @@
 // The model's own file, not its index: see "Hot paths" in docs/ARCHITECTURE.md.
-import { NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultSheet, resultColumn as col } from "../../model/resultSheet";
+import {
+  NumberFormats,
+  RESULT_SHEET_PREFIX,
+  type ResultChart,
+  type ResultSheet,
+  resultColumn as col,
+} from "../../model/resultSheet";
 import type { Assessment } from "../computeAssessment";
 import type { TableResult } from "../compute/computeTable";
 import { countOf } from "../format/formatNumbers";
@@ -15,7 +21,8 @@ export const ResultSheetNames = {
   findings: `${RESULT_SHEET_PREFIX}Findings`,
 } as const;
 
-const numberFormat = (value: number | null): string => (value !== null && !Number.isInteger(value) ? NumberFormats.decimal1 : NumberFormats.integer);
+const numberFormat = (value: number | null): string =>
+  value !== null && !Number.isInteger(value) ? NumberFormats.decimal1 : NumberFormats.integer;
 
 // The eight ways a CSP Tables row can format its earlier value, latest value and change,
 // built once: a hundred thousand rows then share them rather than each holding an array.
@@ -24,7 +31,11 @@ const VALUE_FORMATS = Array.from({ length: 8 }, (_, k) => {
   return Object.freeze([null, null, null, null, null, format(4), null, format(2), format(1)]);
 });
 
-function valueFormats(earlier: number | null, latest: number | null, change: number | null): readonly (string | null)[] {
+function valueFormats(
+  earlier: number | null,
+  latest: number | null,
+  change: number | null,
+): readonly (string | null)[] {
   const decimal = (value: number | null): number => (numberFormat(value) === NumberFormats.decimal1 ? 1 : 0);
   return VALUE_FORMATS[decimal(earlier) * 4 + decimal(latest) * 2 + decimal(change)];
 }
@@ -36,10 +47,17 @@ function tableName(result: TableResult): string {
 function summarySheet(assessment: Assessment): ResultSheet {
   const b = new SheetBuilder();
   const count = (severity: string): number => assessment.findings.filter((f) => f.severity === severity).length;
-  b.add("note", [`${countOf(assessment.tables.length, "table")} read from ${countOf(assessment.sheetsRead, "sheet")}; ${countOf(count("error"), "error")}, ${countOf(count("warning"), "warning")} and ${countOf(count("info"), "note")} in ${ResultSheetNames.findings}.`]);
+  b.add("note", [
+    `${countOf(assessment.tables.length, "table")} read from ${countOf(assessment.sheetsRead, "sheet")}; ${countOf(count("error"), "error")}, ${countOf(count("warning"), "warning")} and ${countOf(count("info"), "note")} in ${ResultSheetNames.findings}.`,
+  ]);
   const home = assessment.homeArea;
   if (home) {
-    const how = { option: "as named for this run", settings: "from the Settings sheet", inferred: "inferred: the only area of the tables that their titles name; name it on a Settings sheet (Home area | name) to be sure" }[home.source];
+    const how = {
+      option: "as named for this run",
+      settings: "from the Settings sheet",
+      inferred:
+        "inferred: the only area of the tables that their titles name; name it on a Settings sheet (Home area | name) to be sure",
+    }[home.source];
     b.add("note", [`Home area: ${home.name} (${how}).`]);
   }
   let current = "";
@@ -63,7 +81,9 @@ function tablesSheet(assessment: Assessment): ResultSheet {
   const b = new SheetBuilder();
   // Published tables of areas add each row's GSS code and the table's unit (only then, so
   // other workbooks' sheets keep their columns).
-  const published = assessment.tables.some((t) => t.table.unit !== undefined || t.table.rows.some((r) => r.code !== undefined));
+  const published = assessment.tables.some(
+    (t) => t.table.unit !== undefined || t.table.rows.some((r) => r.code !== undefined),
+  );
   for (const result of assessment.tables) {
     const { table } = result;
     const last = table.columns.length - 1;
@@ -72,24 +92,28 @@ function tablesSheet(assessment: Assessment): ResultSheet {
       const earlier = periods && last >= 1 ? row.values[last - 1] : null;
       const latest = row.values[last];
       const codeAndUnit = published ? [table.rows[i].code ?? null, table.columns[last].unit ?? table.unit ?? null] : [];
-      b.add("data", [
-        table.sheet,
-        tableName(result),
-        row.label,
-        row.aggregate ? "Yes" : "",
-        periods && last >= 1 ? table.columns[last - 1].header : "",
-        earlier,
-        table.columns[last].header,
-        latest,
-        row.change,
-        row.pctChange,
-        row.share,
-        row.rank,
-        row.cumulativeShare,
-        row.significance?.pValue ?? null,
-        significanceLabel(row),
-        ...codeAndUnit,
-      ], valueFormats(earlier, latest, row.change));
+      b.add(
+        "data",
+        [
+          table.sheet,
+          tableName(result),
+          row.label,
+          row.aggregate ? "Yes" : "",
+          periods && last >= 1 ? table.columns[last - 1].header : "",
+          earlier,
+          table.columns[last].header,
+          latest,
+          row.change,
+          row.pctChange,
+          row.share,
+          row.rank,
+          row.cumulativeShare,
+          row.significance?.pValue ?? null,
+          significanceLabel(row),
+          ...codeAndUnit,
+        ],
+        valueFormats(earlier, latest, row.change),
+      );
     });
   }
   const codeColumns = published ? [col("Code", 12, NumberFormats.text), col("Unit", 24, NumberFormats.text)] : [];
@@ -127,8 +151,11 @@ function monthsSheet(assessment: Assessment): ResultSheet | null {
     const headerRow = b.add("section", ["Month", ...table.columns.map((c) => c.header), "Seasonal index"]);
     const dataRows = result.rows.filter((r) => !r.aggregate);
     dataRows.forEach((row, i) => {
-      b.add("data", [row.label, ...row.values, months.seasonalIndex[i]?.index ?? null],
-        ["@", ...row.values.map(numberFormat), NumberFormats.decimal2]);
+      b.add(
+        "data",
+        [row.label, ...row.values, months.seasonalIndex[i]?.index ?? null],
+        ["@", ...row.values.map(numberFormat), NumberFormats.decimal2],
+      );
     });
     const lastRow = b.rows.length - 1;
     b.add("data", ["Total", ...months.totals, null], ["@", ...months.totals.map(numberFormat)]);
@@ -143,7 +170,13 @@ function monthsSheet(assessment: Assessment): ResultSheet | null {
       seriesColumns: table.columns.map((_, i) => i + 1),
     });
   }
-  return b.sheet(ResultSheetNames.months, Array.from({ length: width }, (_, i) => (i === 0 ? col("Month series", 24, NumberFormats.text) : col("", 14, NumberFormats.integer))), charts);
+  return b.sheet(
+    ResultSheetNames.months,
+    Array.from({ length: width }, (_, i) =>
+      i === 0 ? col("Month series", 24, NumberFormats.text) : col("", 14, NumberFormats.integer),
+    ),
+    charts,
+  );
 }
 
 function findingsSheet(assessment: Assessment): ResultSheet {
@@ -155,7 +188,14 @@ function findingsSheet(assessment: Assessment): ResultSheet {
     f.computed,
     f.message,
   ]);
-  const formats = assessment.findings.map((f) => [null, null, null, numberFormatFor(f.stated, f.kind), numberFormatFor(f.computed, f.kind), null]);
+  const formats = assessment.findings.map((f) => [
+    null,
+    null,
+    null,
+    numberFormatFor(f.stated, f.kind),
+    numberFormatFor(f.computed, f.kind),
+    null,
+  ]);
   return {
     name: ResultSheetNames.findings,
     columns: [
@@ -166,7 +206,10 @@ function findingsSheet(assessment: Assessment): ResultSheet {
       col("Computed", 12, NumberFormats.general),
       col("Message", 110, NumberFormats.text),
     ],
-    rows: rows.length > 0 ? rows : [["", "", "", null, null, "No findings: every total and derived column agrees with the data."]],
+    rows:
+      rows.length > 0
+        ? rows
+        : [["", "", "", null, null, "No findings: every total and derived column agrees with the data."]],
     cellFormats: formats,
   };
 }

@@ -1,4 +1,10 @@
-import { NumberFormats, RESULT_SHEET_PREFIX, type ResultChart, type ResultSheet, resultColumn as col } from "../../model";
+import {
+  NumberFormats,
+  RESULT_SHEET_PREFIX,
+  type ResultChart,
+  type ResultSheet,
+  resultColumn as col,
+} from "../../model";
 import { MONTH_NAMES, WEEKDAYS } from "../calendar/namedDates";
 import type { TableResult } from "../compute/computeTable";
 import { formatCount } from "../format/formatNumbers";
@@ -29,22 +35,45 @@ export function extractSheet(incidents: readonly IncidentAnalysis[]): ResultShee
     b.add("section", [`${source}: ${formatCount(extract.records)} records read`]);
     b.add("data", ["In the borough's wards", extract.located], ["@", int]);
     b.add("data", ["Outside every ward (not the borough's)", extract.outsideBoundaries], ["@", int]);
-    b.add("data", [extract.unlocatedExcluded ? "Without a location (left out)" : "Without a location (counted, in no ward)", extract.unlocated], ["@", int]);
+    b.add(
+      "data",
+      [
+        extract.unlocatedExcluded ? "Without a location (left out)" : "Without a location (counted, in no ward)",
+        extract.unlocated,
+      ],
+      ["@", int],
+    );
     b.add("data", ["Counted in the borough's totals", extract.counted], ["@", int]);
-    if (extract.forces.length > 0) b.add("note", [`Whose data: ${extract.forces.map((f) => `${f.force} (${formatCount(f.count)})`).join(", ")}.`]);
+    if (extract.forces.length > 0)
+      b.add("note", [`Whose data: ${extract.forces.map((f) => `${f.force} (${formatCount(f.count)})`).join(", ")}.`]);
     if (extract.policeUk) b.add("note", [POLICE_UK_ATTRIBUTION]);
     if (extract.monthOnly) b.add("note", ["The extract gives months only (no days or times)."]);
     b.add("data", []);
     const monthHeader = b.add("section", ["Month", "Records", "Crime", "Anti-social behaviour"]);
-    for (const m of extract.months) b.add("data", [m.month, m.count, m.crime, m.antisocialBehaviour], ["@", int, int, int]);
-    if (extract.months.length > 1) charts.push({ kind: "line", title: `${source}: records by month`, firstRow: monthHeader, lastRow: b.rows.length - 1, categoryColumn: 0, seriesColumns: [2, 3] });
+    for (const m of extract.months)
+      b.add("data", [m.month, m.count, m.crime, m.antisocialBehaviour], ["@", int, int, int]);
+    if (extract.months.length > 1)
+      charts.push({
+        kind: "line",
+        title: `${source}: records by month`,
+        firstRow: monthHeader,
+        lastRow: b.rows.length - 1,
+        categoryColumn: 0,
+        seriesColumns: [2, 3],
+      });
     b.add("data", []);
     b.add("section", ["Category", "Records", "Share"]);
-    for (const c of extract.byCategory) b.add("data", [c.category, c.count, extract.counted > 0 ? c.count / extract.counted : null], ["@", int, NumberFormats.percent1]);
+    for (const c of extract.byCategory)
+      b.add(
+        "data",
+        [c.category, c.count, extract.counted > 0 ? c.count / extract.counted : null],
+        ["@", int, NumberFormats.percent1],
+      );
     b.add("data", []);
     if (extract.byWard.length > 0) {
       b.add("section", ["Ward", "Records", "Crime", "Anti-social behaviour"]);
-      for (const w of extract.byWard) b.add("data", [w.name, w.count, w.crime, w.antisocialBehaviour], ["@", int, int, int]);
+      for (const w of extract.byWard)
+        b.add("data", [w.name, w.count, w.crime, w.antisocialBehaviour], ["@", int, int, int]);
       b.add("data", []);
     }
     if (extract.byLsoa.length > 0) {
@@ -53,7 +82,16 @@ export function extractSheet(incidents: readonly IncidentAnalysis[]): ResultShee
       b.add("data", []);
     }
   }
-  return b.sheet(IncidentSheetNames.extract, [col("Extract", 44, NumberFormats.text), col("", 14, NumberFormats.integer), col("", 12, NumberFormats.integer), col("", 22, NumberFormats.integer)], charts);
+  return b.sheet(
+    IncidentSheetNames.extract,
+    [
+      col("Extract", 44, NumberFormats.text),
+      col("", 14, NumberFormats.integer),
+      col("", 12, NumberFormats.integer),
+      col("", 22, NumberFormats.integer),
+    ],
+    charts,
+  );
 }
 
 /**
@@ -68,32 +106,78 @@ export function patternsSheet(incidents: readonly IncidentAnalysis[]): ResultShe
   const counts = Array<string>(8).fill(NumberFormats.integer);
   for (const { source, patterns } of profiled) {
     if (!patterns) continue;
-    b.add("section", [`${patterns.category}, ${source}: ${formatCount(patterns.total)} records, ${patterns.from} – ${patterns.to}`]);
+    b.add("section", [
+      `${patterns.category}, ${source}: ${formatCount(patterns.total)} records, ${patterns.from} – ${patterns.to}`,
+    ]);
     const monthHeader = b.add("section", ["Month", ...WEEKDAYS, "Total"]);
     patterns.monthWeekday.forEach((row, m) => b.add("data", [MONTH_NAMES[m], ...row, sum(row)], ["@", ...counts]));
-    charts.push({ kind: "line", title: `${patterns.category} by month and weekday`, firstRow: monthHeader, lastRow: b.rows.length - 1, categoryColumn: 0, seriesColumns: WEEKDAY_COLUMNS });
+    charts.push({
+      kind: "line",
+      title: `${patterns.category} by month and weekday`,
+      firstRow: monthHeader,
+      lastRow: b.rows.length - 1,
+      categoryColumn: 0,
+      seriesColumns: WEEKDAY_COLUMNS,
+    });
     const weekdayTotals = WEEKDAYS.map((_, w) => sum(patterns.monthWeekday.map((row) => row[w])));
     b.add("data", ["Total", ...weekdayTotals, patterns.total], ["@", ...counts]);
-    b.add("note", ["Average a day (named dates excluded)", ...patterns.weekdayAverage], ["@", ...Array<string>(7).fill(NumberFormats.decimal1)]);
+    b.add(
+      "note",
+      ["Average a day (named dates excluded)", ...patterns.weekdayAverage],
+      ["@", ...Array<string>(7).fill(NumberFormats.decimal1)],
+    );
     b.add("data", []);
     if (patterns.hourWeekday) {
       b.add("section", [`By hour of the day (${formatCount(patterns.timedRecords)} records with a time)`]);
       const hourHeader = b.add("section", ["Hour", ...WEEKDAYS, "Total"]);
-      patterns.hourWeekday.forEach((row, h) => b.add("data", [`${String(h).padStart(2, "0")}:00–${String(h).padStart(2, "0")}:59`, ...row, sum(row)], ["@", ...counts]));
-      charts.push({ kind: "line", title: `${patterns.category} by hour and weekday`, firstRow: hourHeader, lastRow: b.rows.length - 1, categoryColumn: 0, seriesColumns: WEEKDAY_COLUMNS });
+      patterns.hourWeekday.forEach((row, h) =>
+        b.add(
+          "data",
+          [`${String(h).padStart(2, "0")}:00–${String(h).padStart(2, "0")}:59`, ...row, sum(row)],
+          ["@", ...counts],
+        ),
+      );
+      charts.push({
+        kind: "line",
+        title: `${patterns.category} by hour and weekday`,
+        firstRow: hourHeader,
+        lastRow: b.rows.length - 1,
+        categoryColumn: 0,
+        seriesColumns: WEEKDAY_COLUMNS,
+      });
       b.add("data", []);
     } else {
       b.add("note", ["No hour profile: the extract gives no times."]);
       b.add("data", []);
     }
-    b.add("section", ["Named date", "Dates", "Records", "Expected", "Ratio", "p-value", "Compared with the same weekdays"]);
+    b.add("section", [
+      "Named date",
+      "Dates",
+      "Records",
+      "Expected",
+      "Ratio",
+      "p-value",
+      "Compared with the same weekdays",
+    ]);
     for (const d of patterns.namedDates) {
-      b.add("data", [d.name, d.dates.join(", "), d.observed, d.expected, d.ratio, d.pValue, d.wording],
-        ["@", "@", NumberFormats.integer, NumberFormats.decimal1, NumberFormats.decimal2, "0.000", "@"]);
+      b.add(
+        "data",
+        [d.name, d.dates.join(", "), d.observed, d.expected, d.ratio, d.pValue, d.wording],
+        ["@", "@", NumberFormats.integer, NumberFormats.decimal1, NumberFormats.decimal2, "0.000", "@"],
+      );
     }
     b.add("data", []);
   }
-  return b.sheet(IncidentSheetNames.patterns, [col("Temporal patterns", 36, NumberFormats.text), col("", 24), ...Array.from({ length: 6 }, () => col("", 11, NumberFormats.integer)), col("", 11, NumberFormats.integer)], charts);
+  return b.sheet(
+    IncidentSheetNames.patterns,
+    [
+      col("Temporal patterns", 36, NumberFormats.text),
+      col("", 24),
+      ...Array.from({ length: 6 }, () => col("", 11, NumberFormats.integer)),
+      col("", 11, NumberFormats.integer),
+    ],
+    charts,
+  );
 }
 
 /**
@@ -101,14 +185,27 @@ export function patternsSheet(incidents: readonly IncidentAnalysis[]): ResultShe
  * comparison ward, crime by group before and after the start, with the change, % change and
  * whether it is beyond normal variation (the rows the core computed for the same tables).
  */
-export function interventionSheet(incidents: readonly IncidentAnalysis[], tables: readonly TableResult[]): ResultSheet | null {
+export function interventionSheet(
+  incidents: readonly IncidentAnalysis[],
+  tables: readonly TableResult[],
+): ResultSheet | null {
   const impacts = incidents.flatMap((i) => i.interventions);
   if (impacts.length === 0) return null;
   const byTitle = new Map(tables.map((t) => [t.table.title, t]));
   const b = new SheetBuilder(9);
   for (const impact of impacts) {
     b.add("section", [`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}`]);
-    b.add("section", ["Ward", "Role", "Crime group", "Before", "After", "Change", "% change", "p-value", "Significance"]);
+    b.add("section", [
+      "Ward",
+      "Role",
+      "Crime group",
+      "Before",
+      "After",
+      "Change",
+      "% change",
+      "p-value",
+      "Significance",
+    ]);
     for (const ward of impact.wards) {
       const result = byTitle.get(interventionTableTitle(impact.name, ward));
       if (!result) continue;

@@ -29,7 +29,14 @@ export class SheetBuilder {
 
   /** The finished sheet: these rows under `columns`, with any charts. */
   sheet(name: string, columns: readonly ResultColumn[], charts?: readonly ResultChart[]): ResultSheet {
-    return { name, columns, rows: this.rows, rowKinds: this.kinds, cellFormats: this.formats, ...(charts ? { charts } : {}) };
+    return {
+      name,
+      columns,
+      rows: this.rows,
+      rowKinds: this.kinds,
+      cellFormats: this.formats,
+      ...(charts ? { charts } : {}),
+    };
   }
 }
 

@@ -23,7 +23,8 @@ export type ParsedCell = ParsedNumber | ParsedMissing;
 // Markers partner data and publications use for suppressed or unavailable figures; they mean
 // "unknown", never zero. ONS writes newer ones in brackets ("[x]", "[c]", "[z]", "[low]") and some
 // tables put a trend arrow where a comparison cannot be made.
-const SUPPRESSED = /^(\*+|<\s*\d+|[-\u2013\u2014]|n\/?a|n\.a\.?|\.\.?|x|:|n\/?k|~|\[[a-z]{1,4}\]|[\u2190-\u2199\u25b2\u25b3\u25bc\u25bd]|not available|suppressed|redacted|unknown)$/i;
+const SUPPRESSED =
+  /^(\*+|<\s*\d+|[-\u2013\u2014]|n\/?a|n\.a\.?|\.\.?|x|:|n\/?k|~|\[[a-z]{1,4}\]|[\u2190-\u2199\u25b2\u25b3\u25bc\u25bd]|not available|suppressed|redacted|unknown)$/i;
 const NUMBER_TEXT = /^([+-]?)\s*(?:£|\$|€)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(%)?$/;
 
 function decimalsOf(value: number): number {
@@ -69,7 +70,8 @@ function formatFacts(format: string | null): { isPercent: boolean; decimals: num
 // tables are counts, and a large workbook would otherwise keep one object for each.
 const COUNT_CACHE_FROM = -1000;
 const WHOLE_COUNTS: ParsedNumber[] = Array.from({ length: 11000 }, (_, i) =>
-  Object.freeze({ kind: "number", value: COUNT_CACHE_FROM + i, isPercent: false, decimals: 0 }));
+  Object.freeze({ kind: "number", value: COUNT_CACHE_FROM + i, isPercent: false, decimals: 0 }),
+);
 
 function wholeCount(value: number): ParsedNumber | undefined {
   return Number.isInteger(value) && !Object.is(value, -0) ? WHOLE_COUNTS[value - COUNT_CACHE_FROM] : undefined;
@@ -123,5 +125,7 @@ export function parseNumberCell(value: CellValue, format: string | null): Parsed
   if (negative) number = -number;
   const decimals = fraction ? fraction.length - 1 : 0;
   if (percent) return { kind: "number", value: number / 100, isPercent: true, decimals };
-  return (decimals === 0 ? wholeCount(number) : undefined) ?? { kind: "number", value: number, isPercent: false, decimals };
+  return (
+    (decimals === 0 ? wholeCount(number) : undefined) ?? { kind: "number", value: number, isPercent: false, decimals }
+  );
 }

@@ -14,8 +14,18 @@ export interface Period {
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_NAMES = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 
 /** The zero-based month of `"Oct"`, `"October"`, `"Sept"`; or `null`. */
@@ -47,7 +57,10 @@ const YEAR_SPAN = /^(?:FY\s*|financial year\s*)?(\d{4})\s*[-\u2013\u2014/]\s*(\d
 const QUARTER = /^(?:Q([1-4])\s*(\d{4})|(\d{4})\s*Q([1-4]))$/i;
 // ONS and Home Office write a year by its last month ("year ending December 2019", "12 months
 // to Sep 2019"), a mid-year estimate by its year ("Mid-2023"), and quarters of financial years.
-const YEAR_ENDING = new RegExp(`^(?:the\\s+)?(?:year|12\\s*months)\\s+(?:ending|ended|to)\\s+${MONTH_WORD}\\s*${YEAR}$`, "i");
+const YEAR_ENDING = new RegExp(
+  `^(?:the\\s+)?(?:year|12\\s*months)\\s+(?:ending|ended|to)\\s+${MONTH_WORD}\\s*${YEAR}$`,
+  "i",
+);
 const MID_YEAR = /^mid[-\s]?(?:year\s+)?(\d{4})$/i;
 const FINANCIAL_QUARTER = /^Q([1-4])\s*(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/i;
 const PREVIOUS = /^(last|previous|prior|past)\s+(year|period|12\s*months|reporting\s+(?:year|period))$/i;

@@ -56,8 +56,12 @@ function findColumns(grid: SheetGrid): PopulationColumns | null {
     const firstData = Math.min(...(byAge ? [...ages.values()] : []), allAges ?? Infinity);
     const sample = grid.values.slice(r + 1, r + 21);
     const candidates = [...Array(Math.max(firstData, 0)).keys()];
-    const coded = candidates.find((c) => sample.filter((row) => GSS_CODE.test(text(row[c] ?? null))).length >= Math.min(3, sample.length));
-    const named = candidates.find((c) => sample.some((row) => text(row[c] ?? null) !== "" && number(row[c] ?? null) === null));
+    const coded = candidates.find(
+      (c) => sample.filter((row) => GSS_CODE.test(text(row[c] ?? null))).length >= Math.min(3, sample.length),
+    );
+    const named = candidates.find((c) =>
+      sample.some((row) => text(row[c] ?? null) !== "" && number(row[c] ?? null) === null),
+    );
     const area = coded ?? named;
     if (area === undefined) continue;
     return { row: r, area, ages: byAge ? ages : new Map(), allAges };
@@ -109,5 +113,8 @@ export function populationOfFile(fileName: string, sheets: readonly SheetGrid[])
     const table = readPopulationTable(sheet);
     if (table) return { ...table, source: fileName };
   }
-  throw new InputError(null, `${fileName}: no population table found (a column of ward codes or names, and single years of age 0-90 or a Population column)`);
+  throw new InputError(
+    null,
+    `${fileName}: no population table found (a column of ward codes or names, and single years of age 0-90 or a Population column)`,
+  );
 }

@@ -74,9 +74,19 @@ function rowEmpty(grid: SheetGrid, row: number, from: number, to: number): boole
 }
 
 /** A value column as read, with its sheet column and its name in the names row. */
-type CodedColumn = ValueColumn & { readonly index: number; readonly name: string; readonly unit: string | null; readonly group: string | null };
+type CodedColumn = ValueColumn & {
+  readonly index: number;
+  readonly name: string;
+  readonly unit: string | null;
+  readonly group: string | null;
+};
 
-function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, width: number): { tables: DiscoveredTable[]; region: Block } | null {
+function readCodedTable(
+  grid: SheetGrid,
+  first: number,
+  codeColumn: number,
+  width: number,
+): { tables: DiscoveredTable[]; region: Block } | null {
   const sheet = grid.name;
   const right = grid.left + width - 1;
   const nameColumn = codeColumn + 1;
@@ -88,22 +98,34 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
     const code = gridCell(grid, r, codeColumn);
     const name = text(gridCell(grid, r, nameColumn));
     if (isCode(code)) coded += 1;
-    else if (!(isEmptyCell(code) && name !== "" && name.length <= 80 && !rowEmpty(grid, r, nameColumn + 1, right))) break;
+    else if (!(isEmptyCell(code) && name !== "" && name.length <= 80 && !rowEmpty(grid, r, nameColumn + 1, right)))
+      break;
     last = r;
   }
   if (coded < MIN_ROWS) return null;
-  const names = range(first, last).filter((r) => text(gridCell(grid, r, nameColumn)) !== "" && parseNumberCell(gridCell(grid, r, nameColumn), null).kind === "missing").length;
+  const names = range(first, last).filter(
+    (r) =>
+      text(gridCell(grid, r, nameColumn)) !== "" &&
+      parseNumberCell(gridCell(grid, r, nameColumn), null).kind === "missing",
+  ).length;
   const hasNames = names >= coded / 2;
 
   // The header: up to a few rows above the data, up to an empty row (title lines above that).
   // One empty row may stand between the header and the data (ONS leaves one under its units).
   const gap = first - 1 >= grid.top && rowEmpty(grid, first - 1, grid.left, right) ? 1 : 0;
   let headerTop = first - gap;
-  while (headerTop - 1 >= grid.top && first - (headerTop - 1) <= HEADER_ROWS && !rowEmpty(grid, headerTop - 1, grid.left, right)) headerTop -= 1;
+  while (
+    headerTop - 1 >= grid.top &&
+    first - (headerTop - 1) <= HEADER_ROWS &&
+    !rowEmpty(grid, headerTop - 1, grid.left, right)
+  )
+    headerTop -= 1;
   const headerRows = range(headerTop, first - 1 - gap);
   // The names row names the code column ("Area Code"), else it is the fullest header row.
-  const fullness = (r: number): number => range(codeColumn, right).filter((c) => text(gridCell(grid, r, c)) !== "").length;
-  const namesRow = headerRows.find((r) => text(gridCell(grid, r, codeColumn)) !== "" && text(gridCell(grid, r, nameColumn)) !== "") ??
+  const fullness = (r: number): number =>
+    range(codeColumn, right).filter((c) => text(gridCell(grid, r, c)) !== "").length;
+  const namesRow =
+    headerRows.find((r) => text(gridCell(grid, r, codeColumn)) !== "" && text(gridCell(grid, r, nameColumn)) !== "") ??
     [...headerRows].sort((a, b) => fullness(b) - fullness(a) || b - a)[0];
   // Rows above the names row with cells over the value columns are group rows; rows with text
   // over the labels only are titles ("England and Wales").
@@ -115,7 +137,10 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
     if (namesRow === undefined || r === namesRow) continue;
     const overValues = !rowEmpty(grid, r, valueStart, right);
     if (r < namesRow) (overValues ? groupRows : titleRows).push(r);
-    else if (range(valueStart, right).every((c) => isEmptyCell(gridCell(grid, r, c)) || isUnitText(text(gridCell(grid, r, c))))) unitRows.push(r);
+    else if (
+      range(valueStart, right).every((c) => isEmptyCell(gridCell(grid, r, c)) || isUnitText(text(gridCell(grid, r, c))))
+    )
+      unitRows.push(r);
   }
 
   // Columns: every column right of the labels that holds a number or a marker in the data,
@@ -128,17 +153,30 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
     return stripped.text;
   };
   const spanning = (rows: number[]): string[] =>
-    carryAcross(range(valueStart, right).map((c) => clean(rows.map((r) => text(gridCell(grid, r, c))).filter(Boolean).join(" "))));
+    carryAcross(
+      range(valueStart, right).map((c) =>
+        clean(
+          rows
+            .map((r) => text(gridCell(grid, r, c)))
+            .filter(Boolean)
+            .join(" "),
+        ),
+      ),
+    );
   const groups = spanning(groupRows);
   const units = spanning(unitRows);
   const columns: CodedColumn[] = [];
-  const rawNames = range(valueStart, right).map((c) => (namesRow === undefined ? "" : clean(text(gridCell(grid, namesRow, c)))));
+  const rawNames = range(valueStart, right).map((c) =>
+    namesRow === undefined ? "" : clean(text(gridCell(grid, namesRow, c))),
+  );
   const repeated = repeatedNames(rawNames);
   for (let c = valueStart; c <= right; c += 1) {
     const k = c - valueStart;
     const filled = range(first, last).filter((r) => !isEmptyCell(gridCell(grid, r, c)));
     if (filled.length === 0) continue;
-    const numbers = filled.filter((r) => parseNumberCell(gridCell(grid, r, c), gridFormat(grid, r, c)).kind === "number").length;
+    const numbers = filled.filter(
+      (r) => parseNumberCell(gridCell(grid, r, c), gridFormat(grid, r, c)).kind === "number",
+    ).length;
     if (numbers === 0) continue;
     const group = groups[k] || null;
     const name = rawNames[k];
@@ -161,7 +199,9 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
   let markers = new MarkerTally();
   const labelled = range(first, last).map((r) => {
     const code = text(gridCell(grid, r, codeColumn));
-    const named = hasNames ? stripFootnotes(text(gridCell(grid, r, nameColumn))) : { text: code, notes: [] as readonly string[] };
+    const named = hasNames
+      ? stripFootnotes(text(gridCell(grid, r, nameColumn)))
+      : { text: code, notes: [] as readonly string[] };
     const label = named.text || code;
     // The code says what an area is ("Kent" is a force here, not the county total it is in a
     // table of districts); a row without one is a published subtotal when its name says so.
@@ -186,7 +226,8 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
     }));
 
   const baseTitle = titleLines(grid, headerTop, titleRows, right).map(clean).filter(Boolean).join(" – ") || null;
-  const labelHeader = namesRow === undefined ? "" : clean(text(gridCell(grid, namesRow, hasNames ? nameColumn : codeColumn)));
+  const labelHeader =
+    namesRow === undefined ? "" : clean(text(gridCell(grid, namesRow, hasNames ? nameColumn : codeColumn)));
   const tables: DiscoveredTable[] = [];
   const make = (cols: readonly CodedColumn[], kind: DiscoveredTable["kind"], part: string | null): void => {
     markers = new MarkerTally();
@@ -212,7 +253,9 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
   const asPeriods = (cols: readonly CodedColumn[], label: (c: CodedColumn) => string): CodedColumn[] | null => {
     const periods = cols.map((c) => parsePeriod(label(c)));
     if (periods.some((p) => p === null)) return null;
-    return cols.map((c, i) => ({ ...c, header: (periods[i] as Period).label, period: periods[i] })).sort((a, b) => (a.period?.order ?? 0) - (b.period?.order ?? 0));
+    return cols
+      .map((c, i) => ({ ...c, header: (periods[i] as Period).label, period: periods[i] }))
+      .sort((a, b) => (a.period?.order ?? 0) - (b.period?.order ?? 0));
   };
   // Years across ("2002", "Mid-2016"): one table of periods. Periods in the group row over the
   // same measures ("Apr '07 to Mar '08": Number, Rate): one table of periods per measure.
@@ -221,12 +264,18 @@ function readCodedTable(grid: SheetGrid, first: number, codeColumn: number, widt
   if (byName) make(byName, "periods", null);
   else {
     const rest = new Set(columns);
-    const measures = [...new Set(columns.map((c) => c.name))].filter((m) => columns.filter((c) => c.name === m).length >= 2);
+    const measures = [...new Set(columns.map((c) => c.name))].filter(
+      (m) => columns.filter((c) => c.name === m).length >= 2,
+    );
     for (const measure of measures) {
-      const periods = asPeriods(columns.filter((c) => c.name === measure && c.group), (c) => c.group ?? "");
+      const periods = asPeriods(
+        columns.filter((c) => c.name === measure && c.group),
+        (c) => c.group ?? "",
+      );
       if (!periods || periods.length < 2) continue;
       make(periods, "periods", measure || null);
-      for (const c of columns) if (c.name === measure && c.group && periods.some((p) => p.index === c.index)) rest.delete(c);
+      for (const c of columns)
+        if (c.name === measure && c.group && periods.some((p) => p.index === c.index)) rest.delete(c);
     }
     // Left over beside period tables, a column is named by its group and name together
     // ("% change January 2018 to December 2018 compared with: Apr '10 to Mar '11").
@@ -258,7 +307,10 @@ function titleRowsAbove(grid: SheetGrid, headerTop: number, right: number): numb
 }
 
 function rowText(grid: SheetGrid, row: number, right: number): string {
-  return range(grid.left, right).map((c) => text(gridCell(grid, row, c))).filter(Boolean).join(" ");
+  return range(grid.left, right)
+    .map((c) => text(gridCell(grid, row, c)))
+    .filter(Boolean)
+    .join(" ");
 }
 
 function range(from: number, to: number): number[] {

@@ -106,14 +106,28 @@ export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
   // Published tables of areas (GSS codes beside names) are read first, as published; the
   // blocks they cover, spacer columns, header rows and notes below included, are theirs.
   const coded = findCodedTables(grid);
-  const placed: { top: number; table: DiscoveredTable }[] = coded.tables.map(({ table, region }) => ({ top: region.top, table }));
+  const placed: { top: number; table: DiscoveredTable }[] = coded.tables.map(({ table, region }) => ({
+    top: region.top,
+    table,
+  }));
   // Notes further down are blocks of text only, which make no table.
-  const covered = (b: Block): boolean => coded.tables.some(({ region: r }) => b.top <= r.bottom && b.bottom >= r.top && b.left <= r.right && b.right >= r.left);
-  const blocks = acrossSpacers(grid, findBlocks(grid).filter((b) => !covered(b)));
+  const covered = (b: Block): boolean =>
+    coded.tables.some(
+      ({ region: r }) => b.top <= r.bottom && b.bottom >= r.top && b.left <= r.right && b.right >= r.left,
+    );
+  const blocks = acrossSpacers(
+    grid,
+    findBlocks(grid).filter((b) => !covered(b)),
+  );
   const titles = detachedTitles(grid, blocks);
   for (const block of blocks) {
     if (titles.consumed.has(block)) continue;
-    const matrix: Matrix = { grid, lines: range(block.top, block.bottom), across: range(block.left, block.right), turned: false };
+    const matrix: Matrix = {
+      grid,
+      lines: range(block.top, block.bottom),
+      across: range(block.left, block.right),
+      turned: false,
+    };
     const found: DiscoveredTable[] = [];
     readBlock(grid.name, matrix, titles.byBlock.get(block) ?? null, found);
     for (const table of found) placed.push({ top: block.top, table });
@@ -131,7 +145,13 @@ export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
 function acrossSpacers(grid: SheetGrid, blocks: Block[]): Block[] {
   const out = [...blocks];
   const carriesOn = (left: Block, right: Block): boolean => {
-    if (right.left <= left.right || right.left - left.right > 3 || right.bottom !== left.bottom || Math.abs(right.top - left.top) > 3) return false;
+    if (
+      right.left <= left.right ||
+      right.left - left.right > 3 ||
+      right.bottom !== left.bottom ||
+      Math.abs(right.top - left.top) > 3
+    )
+      return false;
     if (left.right - left.left < 1) return false;
     let numbers = 0;
     let words = 0;
@@ -143,8 +163,9 @@ function acrossSpacers(grid: SheetGrid, blocks: Block[]): Block[] {
     // Header rows (a group name, the periods, a unit) are words; the rows below are numbers.
     return numbers > words;
   };
-  const overlaps = (a: Block, b: Block): boolean => a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
-  for (let merged = true; merged; ) {
+  const overlaps = (a: Block, b: Block): boolean =>
+    a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
+  for (let merged = true; merged;) {
     merged = false;
     for (let i = 0; i < out.length && !merged; i += 1) {
       const right = out.findIndex((b) => carriesOn(out[i], b));
@@ -160,7 +181,8 @@ function acrossSpacers(grid: SheetGrid, blocks: Block[]): Block[] {
   return out.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-const isText = (v: CellValue): boolean => typeof v === "string" && v.trim() !== "" && parseNumberCell(v, null).kind === "missing";
+const isText = (v: CellValue): boolean =>
+  typeof v === "string" && v.trim() !== "" && parseNumberCell(v, null).kind === "missing";
 
 /** A one-line block of text just above a table (a blank row between) is that table's title. */
 function detachedTitles(grid: SheetGrid, blocks: Block[]): { byBlock: Map<Block, string>; consumed: Set<Block> } {
@@ -173,7 +195,15 @@ function detachedTitles(grid: SheetGrid, blocks: Block[]): { byBlock: Map<Block,
     const filled = cells.filter((v) => !isEmptyCell(v));
     if (filled.length === 0 || filled.length > 2 || !filled.every(isText)) continue;
     const below = blocks
-      .filter((b) => b !== title && b.top > title.bottom && b.top - title.bottom <= 3 && b.left <= title.left && title.left <= b.right && b.bottom > b.top)
+      .filter(
+        (b) =>
+          b !== title &&
+          b.top > title.bottom &&
+          b.top - title.bottom <= 3 &&
+          b.left <= title.left &&
+          title.left <= b.right &&
+          b.bottom > b.top,
+      )
       .sort((a, b) => a.top - b.top)[0];
     if (!below || byBlock.has(below)) continue;
     byBlock.set(below, filled.map(cellText).join(" "));
@@ -198,12 +228,19 @@ const isHeaderLike = (row: BlockCell[]): boolean => {
 };
 const isTitleRow = (row: BlockCell[]): boolean => {
   const cells = nonEmpty(row);
-  return cells.length >= 1 && cells.length <= Math.max(1, Math.floor(row.length / 2)) && cells.every((c) => isText(c.value));
+  return (
+    cells.length >= 1 && cells.length <= Math.max(1, Math.floor(row.length / 2)) && cells.every((c) => isText(c.value))
+  );
 };
 /** A group row over a names row: nothing over the labels, names over some value columns, the names row at least as full. */
 const isGroupOver = (row: BlockCell[], next: BlockCell[]): boolean => {
   const cells = nonEmpty(row);
-  return isEmptyCell(row[0].value) && cells.length >= 1 && cells.every((c) => isText(c.value) || parsePeriod(c.value) !== null) && nonEmpty(next).length >= cells.length;
+  return (
+    isEmptyCell(row[0].value) &&
+    cells.length >= 1 &&
+    cells.every((c) => isText(c.value) || parsePeriod(c.value) !== null) &&
+    nonEmpty(next).length >= cells.length
+  );
 };
 const norm = (v: CellValue): string => cellText(v).toLowerCase().replace(/\s+/g, " ");
 
@@ -222,7 +259,8 @@ function transpose(m: Matrix): Matrix {
  */
 function sideBySideSplits(m: Matrix, headerRow: number): number[] {
   const header = rowCells(m, headerRow);
-  const spacer = (j: number): boolean => range(headerRow, m.lines.length - 1).every((i) => isEmptyCell(valueAt(m, i, j)));
+  const spacer = (j: number): boolean =>
+    range(headerRow, m.lines.length - 1).every((i) => isEmptyCell(valueAt(m, i, j)));
   const splits: number[] = [];
   let start = 0;
   const first = (): string => norm(header[start].value);
@@ -237,7 +275,13 @@ function sideBySideSplits(m: Matrix, headerRow: number): number[] {
     if (!period) continue;
     for (let i = start + 1; i < j - 1; i += 1) {
       const earlier = parsePeriod(header[i].value);
-      if (earlier && earlier.order === period.order && earlier.kind === period.kind && !parsePeriod(header[j - 1].value) && !spacer(j - 1)) {
+      if (
+        earlier &&
+        earlier.order === period.order &&
+        earlier.kind === period.kind &&
+        !parsePeriod(header[j - 1].value) &&
+        !spacer(j - 1)
+      ) {
         splits.push(j - 1);
         start = j - 1;
         break;
@@ -247,10 +291,22 @@ function sideBySideSplits(m: Matrix, headerRow: number): number[] {
   return splits;
 }
 
-function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: DiscoveredTable[], knownTitleRows?: number): void {
+function readBlock(
+  sheet: string,
+  m: Matrix,
+  outerTitle: string | null,
+  tables: DiscoveredTable[],
+  knownTitleRows?: number,
+): void {
   let k = knownTitleRows ?? 0;
   if (knownTitleRows === undefined) {
-    while (m.lines.length - k >= 3 && k < 3 && isHeaderLike(rowCells(m, k + 1)) && (isTitleRow(rowCells(m, k)) || isGroupOver(rowCells(m, k), rowCells(m, k + 1)))) k += 1;
+    while (
+      m.lines.length - k >= 3 &&
+      k < 3 &&
+      isHeaderLike(rowCells(m, k + 1)) &&
+      (isTitleRow(rowCells(m, k)) || isGroupOver(rowCells(m, k), rowCells(m, k + 1)))
+    )
+      k += 1;
   }
   if (m.lines.length - k < 2) return;
 
@@ -267,20 +323,43 @@ function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: 
   // ("Victim-based crime" over four offence columns); the rest are titles.
   const above = range(0, k - 1).map((i) => rowCells(m, i));
   const isGroupRow = (row: BlockCell[]): boolean => isEmptyCell(row[0].value) && nonEmpty(row).length > 0;
-  const titleParts = above.filter((row) => !isGroupRow(row)).map((row) => withoutFootnotes(nonEmpty(row).map((c) => cellText(c.value)).join(" "))).filter((t) => t !== "");
+  const titleParts = above
+    .filter((row) => !isGroupRow(row))
+    .map((row) =>
+      withoutFootnotes(
+        nonEmpty(row)
+          .map((c) => cellText(c.value))
+          .join(" "),
+      ),
+    )
+    .filter((t) => t !== "");
   const groupRows = above.filter(isGroupRow);
   const nearTitle = titleParts.join(" – ") || null;
   const title = [outerTitle, nearTitle].filter((t): t is string => !!t).join(" – ") || null;
   let body: Matrix = { ...m, lines: m.lines.slice(k) };
   let transposed = false;
-  const headerPeriods = rowCells(body, 0).slice(1).filter((c) => parsePeriod(c.value)).length;
+  const headerPeriods = rowCells(body, 0)
+    .slice(1)
+    .filter((c) => parsePeriod(c.value)).length;
   // Only a table without periods across may have them down the rows.
-  if (headerPeriods < 2 && range(1, body.lines.length - 1).filter((i) => parsePeriod(valueAt(body, i, 0))).length >= 2) {
+  if (
+    headerPeriods < 2 &&
+    range(1, body.lines.length - 1).filter((i) => parsePeriod(valueAt(body, i, 0))).length >= 2
+  ) {
     body = transpose(body);
     transposed = true;
   }
   const across = (rows: BlockCell[][]): string[] =>
-    carryAcross(body.across.map((_, j) => withoutFootnotes(rows.map((row) => cellText(row[j].value)).filter(Boolean).join(" "))));
+    carryAcross(
+      body.across.map((_, j) =>
+        withoutFootnotes(
+          rows
+            .map((row) => cellText(row[j].value))
+            .filter(Boolean)
+            .join(" "),
+        ),
+      ),
+    );
   const groups = transposed || groupRows.length === 0 ? null : across(groupRows);
   // A units row right under the header ("Numbers", "Rate per 1,000 population") says what the
   // columns hold; it is not a row of data.
@@ -293,14 +372,19 @@ function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: 
   // same years) are a comparison per group: one table each, as the publication's groups are.
   if (groups) {
     const header = rowCells(body, 0);
-    const periodColumns = range(1, header.length - 1).filter((j) => parsePeriod(withoutFootnotes(cellText(header[j].value))) !== null);
+    const periodColumns = range(1, header.length - 1).filter(
+      (j) => parsePeriod(withoutFootnotes(cellText(header[j].value))) !== null,
+    );
     const named = [...new Set(periodColumns.map((j) => groups[j]).filter(Boolean))];
     if (named.length >= 2 && named.every((g) => periodColumns.filter((j) => groups[j] === g).length >= 2)) {
       for (const group of named) {
         const own = range(1, header.length - 1).filter((j) => groups[j] === group);
         const pick = <T>(list: readonly T[]): T[] => [list[0], ...own.map((j) => list[j])];
         const slice: Matrix = { ...body, across: pick(body.across) };
-        const table = buildTable(sheet, slice, [title, group].filter(Boolean).join(" – "), nearTitle, transposed, { groups: null, units: units && pick(units) });
+        const table = buildTable(sheet, slice, [title, group].filter(Boolean).join(" – "), nearTitle, transposed, {
+          groups: null,
+          units: units && pick(units),
+        });
         if (table) tables.push(table);
       }
       return;
@@ -313,7 +397,11 @@ function readBlock(sheet: string, m: Matrix, outerTitle: string | null, tables: 
 /** A units row: no label, and every filled cell over the values a unit. */
 function isUnitsRow(row: BlockCell[]): boolean {
   const values = nonEmpty(row.slice(1));
-  return isEmptyCell(row[0].value) && values.length > 0 && values.every((c) => typeof c.value === "string" && isUnitText(c.value));
+  return (
+    isEmptyCell(row[0].value) &&
+    values.length > 0 &&
+    values.every((c) => typeof c.value === "string" && isUnitText(c.value))
+  );
 }
 
 /** What rows above and below the header say of each matrix column: its group and its unit. */
@@ -322,7 +410,14 @@ interface HeaderExtras {
   readonly units: readonly string[] | null;
 }
 
-function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: string | null, transposed: boolean, extras: HeaderExtras): DiscoveredTable | null {
+function buildTable(
+  sheet: string,
+  m: Matrix,
+  title: string | null,
+  nearTitle: string | null,
+  transposed: boolean,
+  extras: HeaderExtras,
+): DiscoveredTable | null {
   const findings: Finding[] = [];
   const header = rowCells(m, 0);
   const bodyRows = range(1, m.lines.length - 1);
@@ -343,7 +438,14 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
     const at = { row: cell.row, column: cell.column };
     const described = { ...(unit ? { unit } : {}), ...(group ? { group } : {}) };
     if (period) {
-      columns.push({ header: period.label, headerCell: at, period, nonCount: unit !== null && !isCountUnit(unit), index: j, ...described });
+      columns.push({
+        header: period.label,
+        headerCell: at,
+        period,
+        nonCount: unit !== null && !isCountUnit(unit),
+        index: j,
+        ...described,
+      });
       continue;
     }
     const role = headerRole(text);
@@ -360,7 +462,14 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
     // suppressed; an unheaded one needs at least one number.
     const headed = text !== "";
     if ((numbers >= 1 || headed) && words * 2 <= filled && (filled > 0 || headed)) {
-      categories.push({ header: text || `Column ${j + 1}`, headerCell: at, period: null, nonCount: isNonCountHeader(text) || (unit !== null && !isCountUnit(unit)), index: j, ...described });
+      categories.push({
+        header: text || `Column ${j + 1}`,
+        headerCell: at,
+        period: null,
+        nonCount: isNonCountHeader(text) || (unit !== null && !isCountUnit(unit)),
+        index: j,
+        ...described,
+      });
     }
   }
 
@@ -376,21 +485,39 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
   if (isPeriodTable) {
     const kinds = new Set(columns.map((c) => (c.period?.kind === "relative" ? "relative" : "dated")));
     if (kinds.size > 1) {
-      findings.push(finding(sheet, sheetCellRef(sheet, header[0].row, header[0].column), "warning", "unordered-periods",
-        "mixes relative periods (Last year / This year) with dated ones, so the columns are kept in sheet order"));
+      findings.push(
+        finding(
+          sheet,
+          sheetCellRef(sheet, header[0].row, header[0].column),
+          "warning",
+          "unordered-periods",
+          "mixes relative periods (Last year / This year) with dated ones, so the columns are kept in sheet order",
+        ),
+      );
     } else {
       columns = [...columns].sort((a, b) => (a.period?.order ?? 0) - (b.period?.order ?? 0));
     }
     for (let i = 1; i < columns.length; i += 1) {
       if (columns[i].period?.order === columns[i - 1].period?.order && kinds.size === 1) {
-        findings.push(finding(sheet, sheetCellRef(sheet, columns[i].headerCell.row, columns[i].headerCell.column), "warning",
-          "duplicate-period", `period "${columns[i].header}" appears twice in one table`));
+        findings.push(
+          finding(
+            sheet,
+            sheetCellRef(sheet, columns[i].headerCell.row, columns[i].headerCell.column),
+            "warning",
+            "duplicate-period",
+            `period "${columns[i].header}" appears twice in one table`,
+          ),
+        );
       }
     }
   }
 
   const rows: TableRow[] = [];
-  const layout: RowLayout = { matrix: { lines: m.lines, across: m.across, turned: m.turned }, valueColumns: columns.map((c) => c.index), derivedColumns: derived.map((d) => d.index) };
+  const layout: RowLayout = {
+    matrix: { lines: m.lines, across: m.across, turned: m.turned },
+    valueColumns: columns.map((c) => c.index),
+    derivedColumns: derived.map((d) => d.index),
+  };
   let numbersSeen = 0;
   const markers = new MarkerTally();
   // Plain loops: this runs once for every row of every table.
@@ -405,11 +532,23 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
     }
     if (label === "" && filledValues === 0) continue;
     // Notes under a table: "Source: …", "Notes", "1. Figures under 5 are suppressed", "[note 3] …".
-    if (filledValues === 0 && (label.length > 60 || /^(source|sources|note|notes|\*|n\.?b\.?)\b|^(\d{1,2}[.):]|\[note\b)/i.test(written))) continue;
+    if (
+      filledValues === 0 &&
+      (label.length > 60 || /^(source|sources|note|notes|\*|n\.?b\.?)\b|^(\d{1,2}[.):]|\[note\b)/i.test(written))
+    )
+      continue;
     if (label === "") {
       const labelCell = addressAt(m, i, 0);
       label = `Row ${labelCell.row + 1}`;
-      findings.push(finding(sheet, sheetCellRef(sheet, labelCell.row, labelCell.column), "warning", "unlabelled-row", "row has values but no label"));
+      findings.push(
+        finding(
+          sheet,
+          sheetCellRef(sheet, labelCell.row, labelCell.column),
+          "warning",
+          "unlabelled-row",
+          "row has values but no label",
+        ),
+      );
     }
     const values: ParsedCell[] = new Array(columns.length);
     for (let k = 0; k < columns.length; k += 1) {
@@ -419,7 +558,8 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
       else noteMissing(sheet, addressAt(m, i, columns[k].index), v, label, columns[k].header, findings);
     }
     const statedDerived: ParsedCell[] = new Array(derived.length);
-    for (let k = 0; k < derived.length; k += 1) statedDerived[k] = parseNumberCell(valueAt(m, i, derived[k].index), formatAt(m, i, derived[k].index));
+    for (let k = 0; k < derived.length; k += 1)
+      statedDerived[k] = parseNumberCell(valueAt(m, i, derived[k].index), formatAt(m, i, derived[k].index));
     rows.push(new SheetRow(label, isAggregateLabel(label), values, statedDerived, i, layout));
   }
   if (numbersSeen === 0) return null;
@@ -454,16 +594,53 @@ function buildTable(sheet: string, m: Matrix, title: string | null, nearTitle: s
   };
 }
 
-function noteMissing(sheet: string, cell: SourceCell, parsed: ParsedCell, label: string, column: string, findings: Finding[]): void {
+function noteMissing(
+  sheet: string,
+  cell: SourceCell,
+  parsed: ParsedCell,
+  label: string,
+  column: string,
+  findings: Finding[],
+): void {
   if (parsed.kind !== "missing") return;
   const at = sheetCellRef(sheet, cell.row, cell.column);
   const where = `"${label}", ${column}`;
   if (parsed.reason === "text") {
-    findings.push(finding(sheet, at, "warning", "not-a-number", `"${parsed.text}" is not a number (${where}); read as missing`, parsed.text, null));
+    findings.push(
+      finding(
+        sheet,
+        at,
+        "warning",
+        "not-a-number",
+        `"${parsed.text}" is not a number (${where}); read as missing`,
+        parsed.text,
+        null,
+      ),
+    );
   } else if (parsed.reason === "error") {
-    findings.push(finding(sheet, at, "warning", "cell-error", `Excel error ${parsed.text} (${where}); read as missing`, parsed.text, null));
+    findings.push(
+      finding(
+        sheet,
+        at,
+        "warning",
+        "cell-error",
+        `Excel error ${parsed.text} (${where}); read as missing`,
+        parsed.text,
+        null,
+      ),
+    );
   } else if (parsed.reason === "suppressed") {
-    findings.push(finding(sheet, at, "info", "suppressed-value", `suppressed value "${parsed.text}" (${where}) read as missing, not zero`, parsed.text, null));
+    findings.push(
+      finding(
+        sheet,
+        at,
+        "info",
+        "suppressed-value",
+        `suppressed value "${parsed.text}" (${where}) read as missing, not zero`,
+        parsed.text,
+        null,
+      ),
+    );
   } else {
     findings.push(finding(sheet, at, "info", "missing-value", `empty cell (${where}) read as missing, not zero`));
   }

@@ -29,7 +29,12 @@ export function findBlocks(grid: SheetGrid): Block[] {
   const blocks: Block[] = [];
   cut({ flags: filled, width }, 0, height - 1, 0, width - 1, blocks);
   return blocks
-    .map((b) => ({ top: b.top + grid.top, bottom: b.bottom + grid.top, left: b.left + grid.left, right: b.right + grid.left }))
+    .map((b) => ({
+      top: b.top + grid.top,
+      bottom: b.bottom + grid.top,
+      left: b.left + grid.left,
+      right: b.right + grid.left,
+    }))
     .sort((a, b) => a.top - b.top || a.left - b.left);
 }
 

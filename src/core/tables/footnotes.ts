@@ -13,10 +13,14 @@ export interface Footnoted {
 // "Under 18") is never a marker.
 const GLUED = /([A-Za-z]{3,}|\))(\d{1,2}(?:\s?,\s?\d{1,2})*)(?=$|[\s)\].,;:])/g;
 const BRACKETED = /\s*\[(note\s*\d+(?:\s*,\s*\d+)*|[a-z]{1,3})\]/gi;
-const MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const MONTH =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 // A year glued to its notes after a month: "December 20191,2" is 2019 and notes 1,2;
 // "December 181,2" is '18 and notes 1,2 (a year of two digits, then the notes).
-const MONTH_YEAR = new RegExp(`\\b(${MONTH}\\s+'?)((?:19|20)\\d{2}|\\d{2})(\\d{1,2}(?:\\s?,\\s?\\d{1,2})*)(?=$|[\\s)\\].,;:])`, "gi");
+const MONTH_YEAR = new RegExp(
+  `\\b(${MONTH}\\s+'?)((?:19|20)\\d{2}|\\d{2})(\\d{1,2}(?:\\s?,\\s?\\d{1,2})*)(?=$|[\\s)\\].,;:])`,
+  "gi",
+);
 
 const YEAR_SPAN_NOTES = /\b((?:19|20)\d{2})(\s*[-/]\s*)(\d{3,4}(?:\s?,\s?\d{1,2})*)(?=$|[\s)\].,;:])/g;
 const YEAR_AT_END = /(?<=\bto\s+|[-\u2013]\s*)((?:19|20)\d{2})(\d{1,2}(?:\s?,\s?\d{1,2})*)$/i;

@@ -1,7 +1,8 @@
 import { stripFootnotes } from "./footnotes";
 
 // A units row says what the numbers are: "Numbers", "Rate per 1,000 population", "Percentage change".
-const UNIT = /^(numbers?|counts?|rates?\b.*|.*\bper [\d,]+\b.*|percentages?\b.*|%.*|per ?cent.*|proportion.*|thousands|£.*)$/i;
+const UNIT =
+  /^(numbers?|counts?|rates?\b.*|.*\bper [\d,]+\b.*|percentages?\b.*|%.*|per ?cent.*|proportion.*|thousands|£.*)$/i;
 
 /** True for a units-row cell as publications write them, footnote markers and all. */
 export function isUnitText(text: string): boolean {

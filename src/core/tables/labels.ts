@@ -3,7 +3,8 @@
  * white space may stand between words and around them, so labels need no tidying first
  * (this is tested on every row of every table).
  */
-const AGGREGATE = /^\s*(total|totals|grand\s+total|sub-?total|overall(?:\s+total)?|sum|all|all\s+(?:kent|districts|boroughs|wards|areas|ages|persons|people|categories|types)|kent|kent\s+total|borough\s+total|county\s+total|district\s+total|[\s\S]+\s+total)\s*$/i;
+const AGGREGATE =
+  /^\s*(total|totals|grand\s+total|sub-?total|overall(?:\s+total)?|sum|all|all\s+(?:kent|districts|boroughs|wards|areas|ages|persons|people|categories|types)|kent|kent\s+total|borough\s+total|county\s+total|district\s+total|[\s\S]+\s+total)\s*$/i;
 
 /** True for `Total`, `TOTAL`, `All Kent`, `Grand total`, `Borough total`, ... */
 export function isAggregateLabel(label: string): boolean {
@@ -25,10 +26,12 @@ export function headerRole(header: string): HeaderRole {
   // Coordinates locate records for the map; they are not figures to compare.
   if (/^(lat|latitude|lon|long|lng|longitude|easting|eastings|northing|northings|x|y)$/.test(h)) return "coordinate";
   const percent = /%|per ?cent|percentage/.test(h);
-  const change = /\b(change|difference|diff|increase|decrease|variance|var|movement)\b/.test(h) || /^\+\/[-\u2212]/.test(h);
+  const change =
+    /\b(change|difference|diff|increase|decrease|variance|var|movement)\b/.test(h) || /^\+\/[-\u2212]/.test(h);
   if (percent && change) return "pctChange";
   if (change && !percent) return "difference";
-  if (/\b(comments?|notes?|update|status|remarks?|explanation|context|source|rationale|measure|narrative)\b/.test(h)) return "comment";
+  if (/\b(comments?|notes?|update|status|remarks?|explanation|context|source|rationale|measure|narrative)\b/.test(h))
+    return "comment";
   return null;
 }
 

@@ -31,8 +31,16 @@ export class MarkerTally {
     if (this.#counts.size === 0) return null;
     const count = [...this.#counts.values()].reduce((a, b) => a + b, 0);
     const what = [...this.#counts.keys()].map((m) => `"${m}"`).join(", ");
-    const cells = count === 1 ? "1 cell holds the publication's marker" : `${count} cells hold the publication's markers`;
-    return finding(sheet, sheetRangeRef(sheet, top, left, bottom, right), "info", "published-markers",
-      `${cells} for figures not available or suppressed (${what}): read as missing, not zero`, count, null);
+    const cells =
+      count === 1 ? "1 cell holds the publication's marker" : `${count} cells hold the publication's markers`;
+    return finding(
+      sheet,
+      sheetRangeRef(sheet, top, left, bottom, right),
+      "info",
+      "published-markers",
+      `${cells} for figures not available or suppressed (${what}): read as missing, not zero`,
+      count,
+      null,
+    );
   }
 }

@@ -1,4 +1,14 @@
-import { compareValues, computeTable, cumulativeShares, discoverTables, formatCount, formatPercent, formatSignedCount, monthSeries, rankValues } from "../../../src/core";
+import {
+  compareValues,
+  computeTable,
+  cumulativeShares,
+  discoverTables,
+  formatCount,
+  formatPercent,
+  formatSignedCount,
+  monthSeries,
+  rankValues,
+} from "../../../src/core";
 import { sheet } from "../../helpers/grids";
 
 describe("compareValues", () => {
@@ -22,12 +32,16 @@ describe("compareValues", () => {
 });
 
 describe("computeTable", () => {
-  const result = computeTable(discoverTables(sheet("Crime", [
-    ["Crime", "2019/20", "2017/18", "2018/19"], // this year first, as the seed's hate-crime table has it
-    ["Burglary", 120, 100, 150],
-    ["Robbery", 30, null, 20],
-    ["Total", 150, 100, 170],
-  ]))[0]);
+  const result = computeTable(
+    discoverTables(
+      sheet("Crime", [
+        ["Crime", "2019/20", "2017/18", "2018/19"], // this year first, as the seed's hate-crime table has it
+        ["Burglary", 120, 100, 150],
+        ["Robbery", 30, null, 20],
+        ["Total", 150, 100, 170],
+      ]),
+    )[0],
+  );
 
   it("compares every pair of consecutive periods, oldest first, and the newest pair on the row", () => {
     const [burglary, robbery] = result.rows;
@@ -70,9 +84,18 @@ describe("cumulativeShares", () => {
 
 describe("monthSeries", () => {
   it("gives totals, peak month and seasonal index", () => {
-    const s = monthSeries(["Jan", "Feb"], [[10, 20], [30, 20]]);
+    const s = monthSeries(
+      ["Jan", "Feb"],
+      [
+        [10, 20],
+        [30, 20],
+      ],
+    );
     expect(s.totals).toEqual([40, 40]);
-    expect(s.peaks).toEqual([{ month: "Feb", value: 30 }, { month: "Jan", value: 20 }]);
+    expect(s.peaks).toEqual([
+      { month: "Feb", value: 30 },
+      { month: "Jan", value: 20 },
+    ]);
     expect(s.seasonalIndex[0].index).toBeCloseTo(0.75, 12);
     expect(s.seasonalIndex[1].index).toBeCloseTo(1.25, 12);
   });
@@ -91,7 +114,14 @@ describe("number formatting", () => {
   });
 
   it("keeps the zeros of whole numbers and groups every size", () => {
-    expect([100, 1000, -1000, 1234567.891, 0.5, -0.001].map((v) => formatCount(v))).toEqual(["100", "1,000", "-1,000", "1,234,567.89", "0.5", "0"]);
+    expect([100, 1000, -1000, 1234567.891, 0.5, -0.001].map((v) => formatCount(v))).toEqual([
+      "100",
+      "1,000",
+      "-1,000",
+      "1,234,567.89",
+      "0.5",
+      "0",
+    ]);
     expect([formatCount(100, 0), formatCount(1234.5, 0)]).toEqual(["100", "1,235"]);
     expect([formatPercent(12.345), formatPercent(0.239, 0), formatPercent(0)]).toEqual(["1,234.5%", "24%", "0.0%"]);
   });

@@ -16,17 +16,31 @@ describe("the home area", () => {
     const settings = sheet("Settings", [["Home area", "Swale"]]);
     const a = computeAssessment({ sheets: [districts("Burglary, Kent districts"), settings] });
     expect(a.homeArea).toEqual({ name: "Swale", source: "settings" });
-    expect(a.headlines.map((h) => h.text)).toEqual(["Swale had the lowest number of burglary of the 3 Kent districts (99), up 10.0% (+9), against -3.2% for All Kent."]);
+    expect(a.headlines.map((h) => h.text)).toEqual([
+      "Swale had the lowest number of burglary of the 3 Kent districts (99), up 10.0% (+9), against -3.2% for All Kent.",
+    ]);
   });
 
   it("is named for the run before any Settings sheet, matched whatever its case", () => {
-    const a = computeAssessment({ sheets: [districts("Burglary, Kent districts"), sheet("Settings", [["Home area", "Swale"]])] }, undefined, { homeArea: "maidstone" });
+    const a = computeAssessment(
+      { sheets: [districts("Burglary, Kent districts"), sheet("Settings", [["Home area", "Swale"]])] },
+      undefined,
+      { homeArea: "maidstone" },
+    );
     expect(a.homeArea?.source).toBe("option");
-    expect(a.tables[0].homeArea).toMatchObject({ label: "Maidstone", rank: 1, of: 3, pctChange: -0.2, aggregateLabel: "All Kent" });
+    expect(a.tables[0].homeArea).toMatchObject({
+      label: "Maidstone",
+      rank: 1,
+      of: 3,
+      pctChange: -0.2,
+      aggregateLabel: "All Kent",
+    });
   });
 
   it("is inferred only when exactly one area of the tables is named in their titles", () => {
-    expect(computeAssessment({ sheets: [districts("Burglary in Maidstone and the Kent districts")] }).homeArea).toEqual({ name: "Maidstone", source: "inferred" });
+    expect(computeAssessment({ sheets: [districts("Burglary in Maidstone and the Kent districts")] }).homeArea).toEqual(
+      { name: "Maidstone", source: "inferred" },
+    );
     expect(computeAssessment({ sheets: [districts("Burglary in Maidstone and Swale")] }).homeArea).toBeNull();
     expect(computeAssessment({ sheets: [districts("Burglary, Kent districts")] }).homeArea).toBeNull();
   });
@@ -40,20 +54,37 @@ describe("the home area in a table of one period", () => {
     ["K04000001", "ENGLAND AND WALES7", 7.2, 3.1],
     ["E23000032", "Kent", 17.8, 9.9],
     ["E23000031", "Surrey7", 20.5, 4.4],
-    ["E23000033", "Sussex", 5.1, "..", ],
+    ["E23000033", "Sussex", 5.1, ".."],
     ["E23000030", "Hampshire", 12.2, 1.2],
     ["E23000029", "Thames Valley", -2.4, -3],
   ]);
 
   it("ranks it by the first column, in the column's unit, against the parent area", () => {
     const a = computeAssessment({ sheets: [forces] }, undefined, { homeArea: "Kent" });
-    expect(a.tables[0].homeArea).toMatchObject({ label: "Kent", code: "E23000032", column: "Total recorded crime (excluding fraud)", value: 17.8, rank: 2, of: 5, aggregateLabel: "ENGLAND AND WALES", aggregateValue: 7.2 });
+    expect(a.tables[0].homeArea).toMatchObject({
+      label: "Kent",
+      code: "E23000032",
+      column: "Total recorded crime (excluding fraud)",
+      value: 17.8,
+      rank: 2,
+      of: 5,
+      aggregateLabel: "ENGLAND AND WALES",
+      aggregateValue: 7.2,
+    });
     expect(a.tables[0].homeArea?.sentence).toBe(
-      "Kent had the 2nd highest percentage change in total recorded crime (excluding fraud) of the 5 police force areas (+17.8%), against +7.2% for ENGLAND AND WALES.");
+      "Kent had the 2nd highest percentage change in total recorded crime (excluding fraud) of the 5 police force areas (+17.8%), against +7.2% for ENGLAND AND WALES.",
+    );
   });
 
   it("is not looked for in a table whose rows are not areas", () => {
-    const places = sheet("Places", [["Location", "Count"], ["Maidstone", 10], ["Week Street", 4], ["Lockmeadow", 3]]);
-    expect(computeAssessment({ sheets: [places] }, undefined, { homeArea: "Maidstone" }).tables[0].homeArea).toBeUndefined();
+    const places = sheet("Places", [
+      ["Location", "Count"],
+      ["Maidstone", 10],
+      ["Week Street", 4],
+      ["Lockmeadow", 3],
+    ]);
+    expect(
+      computeAssessment({ sheets: [places] }, undefined, { homeArea: "Maidstone" }).tables[0].homeArea,
+    ).toBeUndefined();
   });
 });

@@ -1,5 +1,11 @@
 import Holidays from "date-holidays";
-import { calendarDay, dayNumber, englandAndWalesBankHolidays, namedDates, weekdayOf } from "../../../src/core/calendar/namedDates";
+import {
+  calendarDay,
+  dayNumber,
+  englandAndWalesBankHolidays,
+  namedDates,
+  weekdayOf,
+} from "../../../src/core/calendar/namedDates";
 
 const iso = (d: { year: number; month: number; day: number }): string =>
   `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
@@ -9,7 +15,10 @@ describe("bank holidays in England and Wales", () => {
   const oracle = new Holidays("GB", "ENG");
 
   it.each(Array.from({ length: 2040 - 2013 + 1 }, (_, i) => 2013 + i))("%i matches date-holidays", (year) => {
-    const expected = oracle.getHolidays(year).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10));
+    const expected = oracle
+      .getHolidays(year)
+      .filter((h) => h.type === "public")
+      .map((h) => h.date.slice(0, 10));
     expect(englandAndWalesBankHolidays(year).map(iso)).toEqual([...new Set(expected)].sort());
   });
 
@@ -44,8 +53,15 @@ describe("bank holidays in England and Wales", () => {
   });
 
   it("adds Valentine's Day, Father's Day, Christmas Eve and New Year's Eve", () => {
-    const names = namedDates(2019).filter((d) => !d.bankHoliday).map((d) => `${iso(d)} ${d.name}`);
-    expect(names).toEqual(["2019-02-14 Valentine's Day", "2019-06-16 Father's Day", "2019-12-24 Christmas Eve", "2019-12-31 New Year's Eve"]);
+    const names = namedDates(2019)
+      .filter((d) => !d.bankHoliday)
+      .map((d) => `${iso(d)} ${d.name}`);
+    expect(names).toEqual([
+      "2019-02-14 Valentine's Day",
+      "2019-06-16 Father's Day",
+      "2019-12-24 Christmas Eve",
+      "2019-12-31 New Year's Eve",
+    ]);
     for (let year = 1990; year <= 2040; year += 1) {
       const fathers = namedDates(year).find((d) => d.name === "Father's Day")!;
       const oracleDay = new Holidays("GB").getHolidays(year).find((h) => h.name === "Father's Day")!;

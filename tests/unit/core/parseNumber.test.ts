@@ -21,9 +21,12 @@ describe("parseNumberCell", () => {
     expect(parsed.decimals).toBe(decimals);
   });
 
-  it.each(["*", "<5", "< 10", "-", "–", "n/a", "N/A", "..", "x"])("reads suppressed marker %p as missing, never zero", (text) => {
-    expect(parseNumberCell(text, null)).toEqual({ kind: "missing", reason: "suppressed", text });
-  });
+  it.each(["*", "<5", "< 10", "-", "–", "n/a", "N/A", "..", "x"])(
+    "reads suppressed marker %p as missing, never zero",
+    (text) => {
+      expect(parseNumberCell(text, null)).toEqual({ kind: "missing", reason: "suppressed", text });
+    },
+  );
 
   it("reads an empty cell as missing", () => {
     expect(parseNumberCell(null, null)).toEqual({ kind: "missing", reason: "empty", text: "" });
@@ -44,7 +47,14 @@ describe("parseNumberCell", () => {
 });
 
 describe("formatDecimals", () => {
-  it.each([["0%", 0], ["0.0%", 1], ["#,##0.00", 2], ["General", null], [null, null], ['0.0"x"', 1]])("%p shows %p decimals", (format, decimals) => {
+  it.each([
+    ["0%", 0],
+    ["0.0%", 1],
+    ["#,##0.00", 2],
+    ["General", null],
+    [null, null],
+    ['0.0"x"', 1],
+  ])("%p shows %p decimals", (format, decimals) => {
     expect(formatDecimals(format)).toBe(decimals);
   });
 });

@@ -30,13 +30,19 @@ describe("parsePeriod", () => {
     expect(parsePeriod("2018-19")?.months).toBe(12);
   });
 
-  it.each(["Age", "18 - 24", "65+", "Total", "2018-2030", "Count", "Female", 3.5, 42, "Age 13", ""])("rejects %p", (label) => {
-    expect(parsePeriod(label)).toBeNull();
-  });
+  it.each(["Age", "18 - 24", "65+", "Total", "2018-2030", "Count", "Female", 3.5, 42, "Age 13", ""])(
+    "rejects %p",
+    (label) => {
+      expect(parsePeriod(label)).toBeNull();
+    },
+  );
 
   it("orders the seed's period styles in time", () => {
     const labels = ["Oct 18 - Sep 19", "Oct 17 - Sep 18"];
-    const sorted = labels.map((l) => parsePeriod(l)!).sort((a, b) => a.order - b.order).map((p) => p.label);
+    const sorted = labels
+      .map((l) => parsePeriod(l)!)
+      .sort((a, b) => a.order - b.order)
+      .map((p) => p.label);
     expect(sorted).toEqual(["Oct 17 - Sep 18", "Oct 18 - Sep 19"]);
   });
 });

@@ -14,10 +14,30 @@ import {
 } from "../../../src/core";
 import { sheet } from "../../helpers/grids";
 
-const HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context"];
+const HEADER = [
+  "Crime ID",
+  "Month",
+  "Reported by",
+  "Falls within",
+  "Longitude",
+  "Latitude",
+  "Location",
+  "LSOA code",
+  "LSOA name",
+  "Crime type",
+  "Last outcome category",
+  "Context",
+];
 
 /** A police.uk street record: month, force, coordinates (or none) and crime type. */
-const record = (month: string, type: string, lon: number | null, lat: number | null, force = "Kent Police", lsoa = "E01024389"): string[] => [
+const record = (
+  month: string,
+  type: string,
+  lon: number | null,
+  lat: number | null,
+  force = "Kent Police",
+  lsoa = "E01024389",
+): string[] => [
   type === "Anti-social behaviour" ? "" : `id-${month}-${type}`,
   month,
   force,
@@ -43,7 +63,17 @@ const locator: RecordLocator = {
 
 describe("police.uk columns and months", () => {
   it("finds police.uk's header: Month (months only), Crime type, longitude before latitude, LSOA and force", () => {
-    expect(findRecordColumns(HEADER)).toMatchObject({ date: 1, monthOnly: true, category: 9, longitude: 4, latitude: 5, lsoaCode: 7, lsoaName: 8, fallsWithin: 3, reportedBy: 2 });
+    expect(findRecordColumns(HEADER)).toMatchObject({
+      date: 1,
+      monthOnly: true,
+      category: 9,
+      longitude: 4,
+      latitude: 5,
+      lsoaCode: 7,
+      lsoaName: 8,
+      fallsWithin: 3,
+      reportedBy: 2,
+    });
     // A day-level date column wins over a month column.
     expect(findRecordColumns(["Date", "Month", "Offence"])).toMatchObject({ date: 0, monthOnly: undefined });
   });
@@ -68,8 +98,16 @@ describe("police.uk columns and months", () => {
   });
 
   it("reads police.uk's file names: street, outcomes and stop-and-search, with month and force", () => {
-    expect(extractFileName("2022-01/2022-01-kent-street.csv")).toEqual({ kind: "street", month: "2022-01", force: "kent" });
-    expect(extractFileName("download/2022-03/2022-03-metropolitan-stop-and-search.csv")).toEqual({ kind: "stop-and-search", month: "2022-03", force: "metropolitan" });
+    expect(extractFileName("2022-01/2022-01-kent-street.csv")).toEqual({
+      kind: "street",
+      month: "2022-01",
+      force: "kent",
+    });
+    expect(extractFileName("download/2022-03/2022-03-metropolitan-stop-and-search.csv")).toEqual({
+      kind: "stop-and-search",
+      month: "2022-03",
+      force: "metropolitan",
+    });
     expect(extractFileName("2022-01-btp-outcomes.csv").kind).toBe("outcomes");
     expect(extractFileName("my extract.csv")).toEqual({ kind: "other", month: null, force: null });
   });
@@ -90,7 +128,15 @@ describe("a police.uk extract", () => {
       record("2022-02", "Drugs", 1.0, 51.1), // Ashford: another borough
       record("2022-02", "Burglary", null, null), // No Location
     ]);
-    expect(a.extract).toMatchObject({ records: 5, located: 3, outsideBoundaries: 1, unlocated: 1, unlocatedExcluded: true, counted: 3, monthOnly: true });
+    expect(a.extract).toMatchObject({
+      records: 5,
+      located: 3,
+      outsideBoundaries: 1,
+      unlocated: 1,
+      unlocatedExcluded: true,
+      counted: 3,
+      monthOnly: true,
+    });
     expect(a.extract.months).toEqual([
       { month: "2022-01", count: 2, crime: 1, antisocialBehaviour: 1 },
       { month: "2022-02", count: 1, crime: 1, antisocialBehaviour: 0 },
@@ -100,12 +146,17 @@ describe("a police.uk extract", () => {
       { category: "Shoplifting", count: 1 },
       { category: "Vehicle crime", count: 1 },
     ]);
-    expect(a.extract.byWard).toEqual([{ name: "East", count: 2, crime: 1, antisocialBehaviour: 1 }, { name: "West", count: 1, crime: 1, antisocialBehaviour: 0 }]);
+    expect(a.extract.byWard).toEqual([
+      { name: "East", count: 2, crime: 1, antisocialBehaviour: 1 },
+      { name: "West", count: 1, crime: 1, antisocialBehaviour: 0 },
+    ]);
     expect(a.extract.byLsoa).toEqual([{ code: "E01024389", name: "Maidstone 013A", count: 3 }]);
     expect(a.summary.byGroup.map((g) => g.group)).not.toContain("Anti-social behaviour");
     expect(a.summary.byGroup.find((g) => g.group === "Vehicle offences")).toBeDefined();
     expect(Object.keys(a.summary.rejected.reasons)).not.toContain("latitude and longitude swapped");
-    expect(a.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(["outside-boundaries", "unlocated-records", "month-only-dates", "short-extract"]));
+    expect(a.findings.map((f) => f.kind)).toEqual(
+      expect.arrayContaining(["outside-boundaries", "unlocated-records", "month-only-dates", "short-extract"]),
+    );
     expect(a.findings.every((f) => f.severity !== "error")).toBe(true);
   });
 
@@ -116,7 +167,10 @@ describe("a police.uk extract", () => {
   });
 
   it("summarises a short extract over its span, and compares years only when it covers both", () => {
-    const short = analyse([record("2022-01", "Shoplifting", 0.5, 51.27), record("2022-03", "Anti-social behaviour", 0.6, 51.27)]);
+    const short = analyse([
+      record("2022-01", "Shoplifting", 0.5, 51.27),
+      record("2022-03", "Anti-social behaviour", 0.6, 51.27),
+    ]);
     expect(short.comparable).toBe(false);
     expect(incidentTables(short).map((t) => [t.title, t.columns.map((c) => c.header)])).toEqual([
       ["kent.csv: records by category", ["Jan 22 – Mar 22"]],
@@ -124,7 +178,9 @@ describe("a police.uk extract", () => {
       ["kent.csv: anti-social behaviour by ward", ["Jan 22 – Mar 22"]],
     ]);
     expect(short.extract.missingMonths).toEqual(["2022-02"]);
-    expect(short.findings.find((f) => f.kind === "short-extract")?.message).toMatch(/covers January 2022 to March 2022 \(3 months\)/);
+    expect(short.findings.find((f) => f.kind === "short-extract")?.message).toMatch(
+      /covers January 2022 to March 2022 \(3 months\)/,
+    );
 
     const rows: string[][] = [];
     for (let m = 0; m < 24; m += 1) {
@@ -137,12 +193,21 @@ describe("a police.uk extract", () => {
     expect(full.summary.allCrime).toEqual([12, 12]);
     expect(full.summary.antisocialBehaviour).toEqual([12, 12]);
     expect(full.findings.find((f) => f.kind === "incomplete-period")).toBeUndefined();
-    expect(incidentTables(full).map((t) => t.title)).toEqual(["kent.csv: crime by group", "kent.csv: crime by ward", "kent.csv: anti-social behaviour by ward"]);
+    expect(incidentTables(full).map((t) => t.title)).toEqual([
+      "kent.csv: crime by group",
+      "kent.csv: crime by ward",
+      "kent.csv: anti-social behaviour by ward",
+    ]);
   });
 
   it("says when records come from several forces", () => {
-    const a = analyse([record("2022-01", "Shoplifting", 0.5, 51.27), record("2022-01", "Robbery", 0.51, 51.27, "British Transport Police")]);
-    expect(a.findings.find((f) => f.kind === "several-forces")?.message).toMatch(/2 forces: British Transport Police \(1\), Kent Police \(1\)/);
+    const a = analyse([
+      record("2022-01", "Shoplifting", 0.5, 51.27),
+      record("2022-01", "Robbery", 0.51, 51.27, "British Transport Police"),
+    ]);
+    expect(a.findings.find((f) => f.kind === "several-forces")?.message).toMatch(
+      /2 forces: British Transport Police \(1\), Kent Police \(1\)/,
+    );
   });
 });
 
@@ -164,9 +229,15 @@ describe("ExtractCollector", () => {
     feed(collector, "2022-01/2022-01-kent-outcomes.csv", [["Crime ID", "Month", "Outcome type"]]);
     // Columns in another order are read by their names.
     const reordered = [9, 1, 4, 5, 3];
-    feed(collector, "2022-02/2022-02-kent-street.csv", [reordered.map((c) => HEADER[c]), reordered.map((c) => record("2022-02", "Drugs", 0.6, 51.27)[c])]);
+    feed(collector, "2022-02/2022-02-kent-street.csv", [
+      reordered.map((c) => HEADER[c]),
+      reordered.map((c) => record("2022-02", "Drugs", 0.6, 51.27)[c]),
+    ]);
     feed(collector, "notes.csv", [["Note"], ["hello"]]);
-    expect(collector.files().read).toEqual([{ name: "2022-01/2022-01-kent-street.csv", records: 1 }, { name: "2022-02/2022-02-kent-street.csv", records: 1 }]);
+    expect(collector.files().read).toEqual([
+      { name: "2022-01/2022-01-kent-street.csv", records: 1 },
+      { name: "2022-02/2022-02-kent-street.csv", records: 1 },
+    ]);
     expect(collector.files().skipped.map((s) => [s.name, s.reason.split(" ")[0]])).toEqual([
       ["copy of january.csv", "its"],
       ["again/2022-01-kent-street.csv", "2022-01"],
@@ -187,7 +258,8 @@ describe("ExtractCollector", () => {
 
 describe("streamed CSV", () => {
   // The oracle: papaparse on the whole text at once, with the delimiter of its first line.
-  const parse = (text: string): string[][] => Papa.parse<string[]>(text, { skipEmptyLines: true, delimiter: csvDelimiter(text.split("\n")[0]) }).data;
+  const parse = (text: string): string[][] =>
+    Papa.parse<string[]>(text, { skipEmptyLines: true, delimiter: csvDelimiter(text.split("\n")[0]) }).data;
 
   it("cuts a chunk after its last complete record, never inside a quoted field", () => {
     const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -199,23 +271,35 @@ describe("streamed CSV", () => {
   });
 
   it("gives the same rows however the bytes are split, quotes, line breaks, CRLF and multi-byte text included", () => {
-    const cell = fc.oneof(fc.constantFrom("", "Kent Police", "£5,000", 'say "hi"', "line\nbreak", "Ysgol Gymraeg â é", "2022-01"), fc.string({ maxLength: 6 }).filter((t) => !/[;|\t]/.test(t)));
+    const cell = fc.oneof(
+      fc.constantFrom("", "Kent Police", "£5,000", 'say "hi"', "line\nbreak", "Ysgol Gymraeg â é", "2022-01"),
+      fc.string({ maxLength: 6 }).filter((t) => !/[;|\t]/.test(t)),
+    );
     // Written with commas (other delimiters are not in the text, so the first line decides commas).
-    fc.assert(fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), fc.integer({ min: 1, max: 40 }), (rows, cuts, crlf, batch) => {
-      const text = Papa.unparse(rows, { newline: crlf ? "\r\n" : "\n" });
-      const bytes = new TextEncoder().encode(text);
-      const got: string[][] = [];
-      // Small batches, so records are cut and carried between chunks as in a large file.
-      const sink = csvRows((row) => got.push(row), batch);
-      let at = 0;
-      for (const cut of [...cuts.map((c) => c % (bytes.length + 1))].sort((a, b) => a - b)) {
-        sink.push(bytes.subarray(at, cut));
-        at = cut;
-      }
-      sink.push(bytes.subarray(at));
-      sink.end();
-      expect(got).toEqual(parse(text));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 40 }),
+        (rows, cuts, crlf, batch) => {
+          const text = Papa.unparse(rows, { newline: crlf ? "\r\n" : "\n" });
+          const bytes = new TextEncoder().encode(text);
+          const got: string[][] = [];
+          // Small batches, so records are cut and carried between chunks as in a large file.
+          const sink = csvRows((row) => got.push(row), batch);
+          let at = 0;
+          for (const cut of [...cuts.map((c) => c % (bytes.length + 1))].sort((a, b) => a - b)) {
+            sink.push(bytes.subarray(at, cut));
+            at = cut;
+          }
+          sink.push(bytes.subarray(at));
+          sink.end();
+          expect(got).toEqual(parse(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -238,17 +322,42 @@ describe("readPopulationTable", () => {
   });
 
   it("reads a table of names and residents, or an All ages column beside the ages, under a title line", () => {
-    expect(readPopulationTable(sheet("Population", [["Residents by ward, 2020"], [], ["Ward", "Residents"], ["High Street", "11,852"], ["Park Wood", 9000]]))).toEqual({
+    expect(
+      readPopulationTable(
+        sheet("Population", [
+          ["Residents by ward, 2020"],
+          [],
+          ["Ward", "Residents"],
+          ["High Street", "11,852"],
+          ["Park Wood", 9000],
+        ]),
+      ),
+    ).toEqual({
       source: "Population",
       byAge: false,
-      areas: [{ area: "High Street", allAges: 11852, aged10to17: null }, { area: "Park Wood", allAges: 9000, aged10to17: null }],
+      areas: [
+        { area: "High Street", allAges: 11852, aged10to17: null },
+        { area: "Park Wood", allAges: 9000, aged10to17: null },
+      ],
     });
     const ages = Array.from({ length: 91 }, (_, a) => a);
-    const table = readPopulationTable(sheet("P", [["Code", "Name", "All Ages", ...ages], ["E05004996", "High Street", 5000, ...ages.map(() => 1)]]));
+    const table = readPopulationTable(
+      sheet("P", [
+        ["Code", "Name", "All Ages", ...ages],
+        ["E05004996", "High Street", 5000, ...ages.map(() => 1)],
+      ]),
+    );
     expect(table?.areas).toEqual([{ area: "E05004996", allAges: 5000, aged10to17: 8 }]);
   });
 
   it("finds no population in a table without ages or a population column", () => {
-    expect(readPopulationTable(sheet("Crime", [["Ward", "2019", "2020"], ["High Street", 1, 2]]))).toBeNull();
+    expect(
+      readPopulationTable(
+        sheet("Crime", [
+          ["Ward", "2019", "2020"],
+          ["High Street", 1, 2],
+        ]),
+      ),
+    ).toBeNull();
   });
 });

@@ -9,7 +9,26 @@ const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.integer({ min: -1000, max: 100000 }),
   fc.double({ noNaN: false }),
-  fc.constantFrom("Total", "All Kent", "2017/18", "2018-19", "Sep-17 to Aug-18", "Last Year", "This Year", "% change", "Difference", "*", "<5", "n/a", "1,934", "29%", "(5)", "Oct", "Nov", ""),
+  fc.constantFrom(
+    "Total",
+    "All Kent",
+    "2017/18",
+    "2018-19",
+    "Sep-17 to Aug-18",
+    "Last Year",
+    "This Year",
+    "% change",
+    "Difference",
+    "*",
+    "<5",
+    "n/a",
+    "1,934",
+    "29%",
+    "(5)",
+    "Oct",
+    "Nov",
+    "",
+  ),
   fc.string({ maxLength: 12 }),
   fc.boolean(),
   fc.constant({ error: "#DIV/0!" }),
@@ -45,7 +64,10 @@ describe("properties of the core", () => {
     });
     await fc.assert(
       fc.asyncProperty(tableArb, async ({ labels, years, periods, seed }) => {
-        const headers = Array.from({ length: periods }, (_, p) => `${years + p}/${String((years + p + 1) % 100).padStart(2, "0")}`);
+        const headers = Array.from(
+          { length: periods },
+          (_, p) => `${years + p}/${String((years + p + 1) % 100).padStart(2, "0")}`,
+        );
         const values = labels.map((_, r) => headers.map((_, p) => seed[(r * periods + p) % seed.length]));
         const workbook = new ExcelJS.Workbook();
         const ws = workbook.addWorksheet("Data");

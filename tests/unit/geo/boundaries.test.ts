@@ -22,8 +22,14 @@ describe("boundaries", () => {
 
   it("detects code and name fields as ONS releases write them", () => {
     expect(detectWardFields({ code: "E05004996", name: "High Street" })).toEqual({ code: "code", name: "name" });
-    expect(detectWardFields({ WD19CD: "E05004996", WD19NM: "High Street", WD19NMW: " " })).toEqual({ code: "WD19CD", name: "WD19NM" });
-    expect(detectWardFields({ FID: 3, WD24CD: "E05015603", WD24NM: "High Street", LAD24CD: "E07000110" })).toEqual({ code: "WD24CD", name: "WD24NM" });
+    expect(detectWardFields({ WD19CD: "E05004996", WD19NM: "High Street", WD19NMW: " " })).toEqual({
+      code: "WD19CD",
+      name: "WD19NM",
+    });
+    expect(detectWardFields({ FID: 3, WD24CD: "E05015603", WD24NM: "High Street", LAD24CD: "E07000110" })).toEqual({
+      code: "WD24CD",
+      name: "WD24NM",
+    });
     expect(detectWardFields({ foo: "bar" })).toBeNull();
   });
 
@@ -31,7 +37,9 @@ describe("boundaries", () => {
     const source = JSON.parse(readFileSync(path.join(SHARED_GEO, "maidstone-wards-2015.geojson"), "utf8"));
     for (const f of source.features) {
       f.properties = { WD13CD: f.properties.code, WD13NM: f.properties.name };
-      f.geometry.coordinates = f.geometry.coordinates.map((ring: number[][]) => ring.map(([lon, lat]) => toBritishNationalGrid(lon, lat)));
+      f.geometry.coordinates = f.geometry.coordinates.map((ring: number[][]) =>
+        ring.map(([lon, lat]) => toBritishNationalGrid(lon, lat)),
+      );
     }
     const wards = loadBoundaries(source).wards;
     expect(wards).toHaveLength(26);
@@ -41,9 +49,34 @@ describe("boundaries", () => {
   });
 
   it("refuses files that hold no wards, naming what is wrong", () => {
-    expect(() => loadBoundaries({ type: "Nope" }, "x.json")).toThrow("x.json is neither TopoJSON nor a GeoJSON FeatureCollection");
-    expect(() => loadBoundaries({ type: "FeatureCollection", features: [{ type: "Feature", properties: { a: 1 }, geometry: { type: "Polygon", coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] }, "y.json"))
-      .toThrow("y.json: feature 1 has no ward code and name fields");
+    expect(() => loadBoundaries({ type: "Nope" }, "x.json")).toThrow(
+      "x.json is neither TopoJSON nor a GeoJSON FeatureCollection",
+    );
+    expect(() =>
+      loadBoundaries(
+        {
+          type: "FeatureCollection",
+          features: [
+            {
+              type: "Feature",
+              properties: { a: 1 },
+              geometry: {
+                type: "Polygon",
+                coordinates: [
+                  [
+                    [0, 0],
+                    [1, 0],
+                    [1, 1],
+                    [0, 0],
+                  ],
+                ],
+              },
+            },
+          ],
+        },
+        "y.json",
+      ),
+    ).toThrow("y.json: feature 1 has no ward code and name fields");
   });
 
   it("finds neighbours that share a border line, not just a corner", () => {

@@ -36,7 +36,10 @@ describe("wardStatistics", () => {
   it("gives counts, rates per 1,000, shares, ranks and location quotients for every ward", () => {
     const grid = gridBoundaries(2, 1);
     const stats = wardStatistics(grid, [30, 10], [1000, 2000]);
-    expect(stats.map((s) => [s.count, s.ratePer1000, s.share, s.rank])).toEqual([[30, 30, 0.75, 1], [10, 5, 0.25, 2]]);
+    expect(stats.map((s) => [s.count, s.ratePer1000, s.share, s.rank])).toEqual([
+      [30, 30, 0.75, 1],
+      [10, 5, 0.25, 2],
+    ]);
     expect(stats[0].locationQuotient).toBeCloseTo(30 / (40 / 3000) / 1000, 10);
     expect(stats[1].locationQuotient).toBeCloseTo(0.375, 10);
     expect(wardStatistics(grid, [0, 0])[0]).toMatchObject({ share: null, ratePer1000: null, locationQuotient: null });

@@ -19,7 +19,11 @@ describe("WardLocator", () => {
   });
 
   it("counts points outside every ward instead of dropping them", () => {
-    const { counts, outside } = locator.count([[0.5224, 51.2727], [-1.5, 52.0], [0.5222, 51.2758]]);
+    const { counts, outside } = locator.count([
+      [0.5224, 51.2727],
+      [-1.5, 52.0],
+      [0.5222, 51.2758],
+    ]);
     expect(outside).toBe(1);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2);
   });
@@ -40,10 +44,17 @@ describe("WardLocator", () => {
   });
 
   it("agrees with turf's test of every ward for random points over the borough", () => {
-    fc.assert(fc.property(fc.double({ min: 0.37, max: 0.8, noNaN: true }), fc.double({ min: 51.13, max: 51.34, noNaN: true }), (lon, lat) => {
-      const naive = boundaries.wards.findIndex((w) => booleanPointInPolygon([lon, lat], w.geometry));
-      expect(locator.locate(lon, lat)).toBe(naive);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.37, max: 0.8, noNaN: true }),
+        fc.double({ min: 51.13, max: 51.34, noNaN: true }),
+        (lon, lat) => {
+          const naive = boundaries.wards.findIndex((w) => booleanPointInPolygon([lon, lat], w.geometry));
+          expect(locator.locate(lon, lat)).toBe(naive);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 

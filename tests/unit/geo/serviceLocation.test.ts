@@ -21,7 +21,11 @@ describe("serviceCoverage", () => {
 
   it("gives the share of incidents within 2, 5 and 10 km of a site", () => {
     const report = serviceCoverage(boundaries, demand, [site], []);
-    expect(report.shareWithin.map((s) => [s.km, s.share])).toEqual([[2, 0.1], [5, 0.2], [10, 0.3]]);
+    expect(report.shareWithin.map((s) => [s.km, s.share])).toEqual([
+      [2, 0.1],
+      [5, 0.2],
+      [10, 0.3],
+    ]);
   });
 
   it("picks additional sites greedily by the demand each newly covers", () => {
@@ -31,7 +35,13 @@ describe("serviceCoverage", () => {
       { name: "Middle", ...at(7) },
     ];
     const report = serviceCoverage(boundaries, demand, [site], candidates, { k: 2, radiusKm: 5 });
-    expect(report.suggestions.map((s) => [s.site.name, Math.round(s.adds * 100) / 100, Math.round(s.cumulative * 100) / 100])).toEqual([
+    expect(
+      report.suggestions.map((s) => [
+        s.site.name,
+        Math.round(s.adds * 100) / 100,
+        Math.round(s.cumulative * 100) / 100,
+      ]),
+    ).toEqual([
       ["Far cluster", 0.7, 0.9],
       ["Middle", 0.1, 1],
     ]);

@@ -9,7 +9,9 @@ import { SAMPLE } from "../../helpers/sample";
 const boundaries = builtBoundaries();
 
 async function sampleAnalysis() {
-  const grids = await (await WorkbookFile.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample")).readWorkbook();
+  const grids = await (
+    await WorkbookFile.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample")
+  ).readWorkbook();
   return wardAnalysis(grids.sheets, computeAssessment(grids).tables, boundaries);
 }
 
@@ -40,7 +42,9 @@ describe("wardAnalysis on the sample workbook", () => {
 
   it("marks wards a ward table does not mention as no data, not zero", async () => {
     const youth = (await sampleAnalysis()).layers[0];
-    expect(youth.noData.map((i) => boundaries.wards[i].name)).toEqual(expect.arrayContaining(["Allington", "Fant", "South"]));
+    expect(youth.noData.map((i) => boundaries.wards[i].name)).toEqual(
+      expect.arrayContaining(["Allington", "Fant", "South"]),
+    );
     expect(youth.noData).toHaveLength(10);
     expect(youth.classification?.counts.reduce((a, b) => a + b, 0)).toBe(16);
   });
@@ -50,7 +54,9 @@ describe("wardAnalysis on the sample workbook", () => {
     const needles = analysis.layers.find((l) => l.title === "Needle find locations")!;
     expect(needles.wards.find((w) => w.name === "High Street")!.count).toBe(606);
     expect(needles.wards.find((w) => w.name === "North")!.count).toBe(262);
-    expect(analysis.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/"Needle bins" is not in the Places sheet/));
+    expect(analysis.findings.map((f) => f.message)).toContainEqual(
+      expect.stringMatching(/"Needle bins" is not in the Places sheet/),
+    );
   });
 
   it("measures One Stop Shop coverage and suggests where rural provision would reach most", async () => {
@@ -63,18 +69,40 @@ describe("wardAnalysis on the sample workbook", () => {
   });
 
   it("gives no coverage without a Sites sheet, and says so: no borough's site is assumed", () => {
-    const grids = [sheet("Wards", [["Ward", "2018", "2019"], ["High Street", 10, 12], ["Park Wood", 8, 9], ["North", 3, 4], ["East", 5, 5]])];
+    const grids = [
+      sheet("Wards", [
+        ["Ward", "2018", "2019"],
+        ["High Street", 10, 12],
+        ["Park Wood", 8, 9],
+        ["North", 3, 4],
+        ["East", 5, 5],
+      ]),
+    ];
     const analysis = wardAnalysis(grids, computeAssessment({ sheets: grids }).tables, boundaries);
     expect(analysis.sites).toEqual([]);
     expect(analysis.layers[0].coverage).toBeNull();
-    const notes = wardsResultSheet(analysis).rows.flat().filter((c): c is string => typeof c === "string");
+    const notes = wardsResultSheet(analysis)
+      .rows.flat()
+      .filter((c): c is string => typeof c === "string");
     expect(notes.some((n) => n.includes("No One Stop Shop sites are given (add a Sites sheet)"))).toBe(true);
   });
 
   it("lists the closest wards for a label it cannot match, and never guesses", () => {
-    const grids = [sheet("Wards", [["Ward", "2019"], ["High Street", 10], ["Farnham", 4], ["Park Wood", 8], ["North", 3]])];
+    const grids = [
+      sheet("Wards", [
+        ["Ward", "2019"],
+        ["High Street", 10],
+        ["Farnham", 4],
+        ["Park Wood", 8],
+        ["North", 3],
+      ]),
+    ];
     const analysis = wardAnalysis(grids, computeAssessment({ sheets: grids }).tables, boundaries);
-    expect(analysis.layers[0].wards.filter((w) => w.count > 0).map((w) => w.name)).toEqual(["High Street", "North", "Park Wood"]);
+    expect(analysis.layers[0].wards.filter((w) => w.count > 0).map((w) => w.name)).toEqual([
+      "High Street",
+      "North",
+      "Park Wood",
+    ]);
     expect(analysis.findings).toEqual([expect.objectContaining({ cell: "Wards!A3", kind: "ward-unmatched" })]);
     expect(analysis.findings[0].message).toMatch(/^Wards!A3: "Farnham" is not a ward of these boundaries; closest: /);
   });

@@ -10,8 +10,24 @@ const nameOf = (label: string): string | null => {
 describe("WardMatcher", () => {
   it("matches every ward the seed names", () => {
     const seedWards = [
-      "Bearsted", "Bridge", "Coxheath and Hunton", "Detling and Thurnham", "East", "Harrietsham and Lenham", "Headcorn", "Heath",
-      "High Street", "Leeds", "Marden and Yalding", "North", "Park Wood", "Shepway North", "Shepway South", "Staplehurst", "Fant", "South",
+      "Bearsted",
+      "Bridge",
+      "Coxheath and Hunton",
+      "Detling and Thurnham",
+      "East",
+      "Harrietsham and Lenham",
+      "Headcorn",
+      "Heath",
+      "High Street",
+      "Leeds",
+      "Marden and Yalding",
+      "North",
+      "Park Wood",
+      "Shepway North",
+      "Shepway South",
+      "Staplehurst",
+      "Fant",
+      "South",
     ];
     for (const ward of seedWards) expect([ward, nameOf(ward)]).toEqual([ward, ward]);
   });
@@ -41,7 +57,8 @@ describe("WardMatcher", () => {
     if (marden.kind !== "matched") expect(marden.candidates[0].name).toBe("Marden and Yalding");
     const shepway = matcher.match("Shepway");
     expect(shepway.kind).not.toBe("matched");
-    if (shepway.kind !== "matched") expect(shepway.candidates.map((c) => c.name)).toEqual(expect.arrayContaining(["Shepway North", "Shepway South"]));
+    if (shepway.kind !== "matched")
+      expect(shepway.candidates.map((c) => c.name)).toEqual(expect.arrayContaining(["Shepway North", "Shepway South"]));
   });
 
   it("matches the 2024 names, which use '&'", () => {
