@@ -30,7 +30,12 @@ export const ONS_ATTRIBUTION =
 const CODE_FIELDS = [/^code$/i, /^WD\d{2}CD$/i, /^wardcode$/i, /^ward_code$/i, /^gss_code$/i, /^lad\d{2}cd$/i, /cd$/i];
 const NAME_FIELDS = [/^name$/i, /^WD\d{2}NM$/i, /^wardname$/i, /^ward_name$/i, /^ward$/i, /nm$/i];
 
-/** Picks the code and name properties of a boundary file: `code`/`name`, `WD19CD`/`WD19NM`, `WD24CD`/`WD24NM`, ... */
+/**
+ * Picks the code and name properties of a boundary file: `code`/`name`, `WD19CD`/`WD19NM`, `WD24CD`/`WD24NM`, ...
+ *
+ * @example
+ * detectWardFields({ WD19CD: "E05004983", WD19NM: "Allington", OBJECTID: 1 }) //= { code: "WD19CD", name: "WD19NM" }
+ */
 export function detectWardFields(properties: Record<string, unknown>): { code: string; name: string } | null {
   const keys = Object.keys(properties);
   const pick = (patterns: RegExp[]): string | undefined => {

@@ -38,7 +38,13 @@ export function classify(values: readonly number[], k: number, method: ClassMeth
   return { method, breaks, counts: classCounts(sorted, breaks) };
 }
 
-/** The class (0..k-1) of a value: upper bounds inclusive, as QGIS and Leaflet's legend read them. */
+/**
+ * The class (0..k-1) of a value: upper bounds inclusive, as QGIS and Leaflet's legend read them.
+ *
+ * @example
+ * classOf(5, [1, 4, 8, 12]) //= 1
+ * classOf(1, [1, 4, 8, 12]) //= 0
+ */
 export function classOf(value: number, breaks: readonly number[]): number {
   for (let i = 1; i < breaks.length; i += 1) if (value <= breaks[i]) return i - 1;
   return breaks.length - 2;

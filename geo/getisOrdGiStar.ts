@@ -17,7 +17,14 @@ const BANDS: [number, string][] = [
   [1.645, "90"],
 ];
 
-/** The band of a z-score: |z| ≥ 2.576 is 99%, ≥ 1.960 is 95%, ≥ 1.645 is 90%. */
+/**
+ * The band of a z-score: |z| ≥ 2.576 is 99%, ≥ 1.960 is 95%, ≥ 1.645 is 90%.
+ *
+ * @example
+ * hotspotBand(2.7) //= "hot-99"
+ * hotspotBand(-2.1) //= "cold-95"
+ * hotspotBand(1.2) //= "none"
+ */
 export function hotspotBand(z: number): HotspotBand {
   for (const [critical, level] of BANDS) {
     if (z >= critical) return `hot-${level}` as HotspotBand;

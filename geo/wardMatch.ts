@@ -22,7 +22,12 @@ export const WARD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   E05004983: ["Barming and Teston", "Barming & Teston"],
 };
 
-/** Folds case, `&`/`and`, punctuation, spacing and a trailing "ward" away. */
+/**
+ * Folds case, `&`/`and`, punctuation, spacing and a trailing "ward" away.
+ *
+ * @example
+ * normaliseWardName("St. Mary's & Bridge Ward") //= "st mary s and bridge"
+ */
 export function normaliseWardName(name: string): string {
   return name
     .toLowerCase()
@@ -103,13 +108,11 @@ export class WardMatcher {
     const threshold = this.options.threshold ?? 0.85;
     const margin = this.options.margin ?? 0.05;
     const [best, second] = ranked;
-    const candidates = ranked
-      .slice(0, 3)
-      .map((r) => ({
-        name: this.wards[r.index].name,
-        code: this.wards[r.index].code,
-        similarity: Math.round(r.similarity * 100) / 100,
-      }));
+    const candidates = ranked.slice(0, 3).map((r) => ({
+      name: this.wards[r.index].name,
+      code: this.wards[r.index].code,
+      similarity: Math.round(r.similarity * 100) / 100,
+    }));
     if (best && best.similarity >= threshold) {
       if (second && best.similarity - second.similarity < margin) return { kind: "ambiguous", candidates };
       return { kind: "matched", ward: best.index, how: "spelling", similarity: best.similarity };

@@ -9,7 +9,7 @@ import {
   windowKind,
   yearMonth,
 } from "../core";
-import { BUILT_BOUNDARIES, readBoundaryFile } from "./boundaryFiles";
+import { BUILT_BOUNDARIES, readBoundaryFile } from "./readBoundaryFile";
 import { type CommandArgs, type OptionSpec, checkedOption, stringOption } from "./commandLine";
 import { readPopulationFile } from "./populationFile";
 

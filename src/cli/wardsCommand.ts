@@ -1,5 +1,5 @@
 import { runWards, wardsRunJson } from "../job";
-import { readBoundaryFile } from "./boundaryFiles";
+import { readBoundaryFile } from "./readBoundaryFile";
 import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, stringOption } from "./commandLine";
 import { UsageError, writeFileAtomic } from "./fileOutput";
 import type { ProgressLine } from "./progressLine";

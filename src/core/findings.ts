@@ -14,7 +14,12 @@ export interface Finding {
   readonly message: string;
 }
 
-/** Builds a finding whose message starts with its cell, in the project's one format. */
+/**
+ * Builds a finding whose message starts with its cell, in the project's one format.
+ *
+ * @example
+ * finding("Crime", "Crime!B4", "warning", "not-a-number", '"x" is not a number').message //= 'Crime!B4: "x" is not a number'
+ */
 export function finding(
   sheet: string,
   cell: string,
@@ -29,7 +34,12 @@ export function finding(
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then warnings, then info; stable within each. */
+/**
+ * Errors first, then warnings, then info; stable within each.
+ *
+ * @example
+ * sortFindings([finding("S", "S!A2", "info", "k", "a"), finding("S", "S!A1", "error", "k", "b")]).map((f) => f.cell) //= ["S!A1", "S!A2"]
+ */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return findings
     .map((f, i) => ({ f, i }))

@@ -75,7 +75,13 @@ export function assessmentOptions<B = unknown>(chosen: Partial<AssessmentOptions
   };
 }
 
-/** A window as typed ("Nov-Oct"), checked against the allowed ones; `as` names the option in the message. */
+/**
+ * A window as typed ("Nov-Oct"), checked against the allowed ones; `as` names the option in the message.
+ *
+ * @example
+ * windowKind("Nov-Oct") //= "nov-oct"
+ * windowKind("weekly") // throws OptionError: window must be one of nov-oct, apr-mar, calendar
+ */
 export function windowKind(text: string, as = "window"): WindowKind {
   const kind = text.trim().toLowerCase();
   if (!(WINDOW_KINDS as readonly string[]).includes(kind))
@@ -83,7 +89,12 @@ export function windowKind(text: string, as = "window"): WindowKind {
   return kind as WindowKind;
 }
 
-/** A MoRiLE preset as typed ("Linear"), checked against the shipped ones. */
+/**
+ * A MoRiLE preset as typed ("Linear"), checked against the shipped ones.
+ *
+ * @example
+ * morilePreset("Linear") //= "linear"
+ */
 export function morilePreset(text: string, as = "MoRiLE preset"): string {
   const name = text.trim().toLowerCase();
   if (!MORILE_PRESET_NAMES.includes(name))

@@ -16,7 +16,12 @@ export interface NamedDate extends CalendarDay {
 /** Days since 1970-01-01 (UTC), so dates compare and subtract as whole numbers. */
 export const dayNumber = (d: CalendarDay): number => Math.round(Date.UTC(d.year, d.month - 1, d.day) / 86400000);
 
-/** The calendar day of a day number. */
+/**
+ * The calendar day of a day number.
+ *
+ * @example
+ * calendarDay(18000) //= { year: 2019, month: 4, day: 14 }
+ */
 export function calendarDay(day: number): CalendarDay {
   const date = new Date(day * 86400000);
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
@@ -86,6 +91,9 @@ const parseIso = (iso: string): number => {
  * holidays moved or added by proclamation. Written here rather than taken from date-holidays
  * because that package carries every country's data (1.5 MB) into the task pane; the tests
  * check these rules against it year by year.
+ *
+ * @example
+ * englandAndWalesBankHolidays(2019).length //= 8
  */
 export function englandAndWalesBankHolidays(year: number): NamedDate[] {
   const days: { day: number; name: string }[] = [];
@@ -127,6 +135,9 @@ export function englandAndWalesBankHolidays(year: number): NamedDate[] {
 /**
  * The dates the seed names as domestic-abuse peaks, for one year: every bank holiday,
  * Valentine's Day, Father's Day (third Sunday of June), Christmas Eve, New Year's Eve.
+ *
+ * @example
+ * namedDates(2019)[1] //= { year: 2019, month: 2, day: 14, name: "Valentine's Day", bankHoliday: false }
  */
 export function namedDates(year: number): NamedDate[] {
   const others: NamedDate[] = [

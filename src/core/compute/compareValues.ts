@@ -9,12 +9,23 @@ export interface Comparison {
   readonly status: ChangeStatus;
 }
 
-/** The number, or `null` when arithmetic on extreme values overflowed to Infinity or NaN. */
+/**
+ * The number, or `null` when arithmetic on extreme values overflowed to Infinity or NaN.
+ *
+ * @example
+ * finiteOrNull(NaN) //= null
+ * finiteOrNull(3) //= 3
+ */
 export function finiteOrNull(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** Rounds away floating-point noise (0.1 + 0.2) without hiding real decimals. */
+/**
+ * Rounds away floating-point noise (0.1 + 0.2) without hiding real decimals.
+ *
+ * @example
+ * clean(0.1 + 0.2) //= 0.3
+ */
 export function clean(value: number): number {
   return Math.round(value * 1e9) / 1e9;
 }
@@ -23,7 +34,7 @@ export function clean(value: number): number {
  * Change and % change from `previous` to `latest`.
  *
  * @example
- * compareValues(318, 394) //= { change: 76, pctChange: 0.2389937..., status: "rise" }
+ * compareValues(318, 394) //= { change: 76, pctChange: 0.2389937, status: "rise" }
  * compareValues(0, 5)     //= { change: 5, pctChange: null, status: "new" }
  */
 export function compareValues(previous: number | null, latest: number | null): Comparison {

@@ -16,7 +16,7 @@ export interface MonthSeries {
  * Totals, peak month and seasonal index of a month series (rows are months, columns periods).
  *
  * @example
- * monthSeries(["Jan", "Feb"], [[10, 20], [30, 20]]).seasonalIndex //= [{ month: "Jan", index: 0.75 }, ...]
+ * monthSeries(["Jan", "Feb"], [[10, 20], [30, 20]]).seasonalIndex //= [{ month: "Jan", index: 0.75 }, { month: "Feb", index: 1.25 }]
  */
 export function monthSeries(months: readonly string[], values: readonly (readonly (number | null)[])[]): MonthSeries {
   const periods = values[0]?.length ?? 0;

@@ -27,6 +27,9 @@ export function rankValues(values: readonly (number | null)[]): (number | null)[
 /**
  * For each value, the share of the total held by it and every value ranked above it
  * ("these six wards accounted for 42.5%"), following the rank order.
+ *
+ * @example
+ * cumulativeShares([50, 30, 20], [1, 2, 3]) //= [0.5, 0.8, 1]
  */
 export function cumulativeShares(
   values: readonly (number | null)[],

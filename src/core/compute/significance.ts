@@ -12,7 +12,13 @@ export interface Significance {
 /** The level below which a change is called more than normal variation. */
 export const SIGNIFICANCE_LEVEL = 0.05;
 
-/** Formats a p-value as analysts read them: `p = 0.004`, `p = 0.051`, `p = 0.15`, `p < 0.001`. */
+/**
+ * Formats a p-value as analysts read them: `p = 0.004`, `p = 0.051`, `p = 0.15`, `p < 0.001`.
+ *
+ * @example
+ * formatPValue(0.0049) //= "p = 0.005"
+ * formatPValue(0.0004) //= "p < 0.001"
+ */
 export function formatPValue(p: number): string {
   if (p < 0.001) return "p < 0.001";
   if (p < 0.1) return `p = ${p.toFixed(3)}`;
@@ -55,6 +61,9 @@ class CountSignificance implements Significance {
 /**
  * Tests a change between two counts (exact Poisson comparison) and words the result.
  * `variation` names the comparison: "year-to-year" for annual periods.
+ *
+ * @example
+ * countSignificance(318, 394, "year-to-year").wording //= "a rise of 76 is more than normal year-to-year variation would explain (p = 0.005)"
  */
 export function countSignificance(previous: number, latest: number, variation: string): Significance {
   const pValue = poissonComparisonPValue(previous, latest);

@@ -5,7 +5,13 @@ function groupThousands(digits: string): string {
   return digits.length > 3 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",") : digits;
 }
 
-/** `1934 -> "1,934"`, `-297 -> "-297"`, `3.7 -> "3.7"` (up to `maxDecimals`, trailing zeros dropped). */
+/**
+ * `1934 -> "1,934"`, `-297 -> "-297"`, `3.7 -> "3.7"` (up to `maxDecimals`, trailing zeros dropped).
+ *
+ * @example
+ * formatCount(1934) //= "1,934"
+ * formatCount(3.7) //= "3.7"
+ */
 export function formatCount(value: number, maxDecimals = 2): string {
   const magnitude = Math.abs(value);
   // Whole numbers (most counts) need no rounding; headlines format hundreds of thousands.
@@ -17,7 +23,13 @@ export function formatCount(value: number, maxDecimals = 2): string {
   return value < 0 && text !== "0" ? `-${text}` : text;
 }
 
-/** `0.239 -> "23.9%"`, `-0.017 -> "-1.7%"` (a fraction in, percentage out). */
+/**
+ * `0.239 -> "23.9%"`, `-0.017 -> "-1.7%"` (a fraction in, percentage out).
+ *
+ * @example
+ * formatPercent(0.239) //= "23.9%"
+ * formatPercent(-0.017) //= "-1.7%"
+ */
 export function formatPercent(fraction: number, decimals = 1): string {
   const text = (Math.abs(fraction) * 100).toFixed(decimals);
   const dot = text.indexOf(".");
@@ -26,12 +38,24 @@ export function formatPercent(fraction: number, decimals = 1): string {
   return `${negative ? "-" : ""}${groupThousands(whole)}${dot < 0 ? "" : text.slice(dot)}%`;
 }
 
-/** `76 -> "+76"`, `-8 -> "-8"`, `0 -> "0"`: a change with its sign, as the seed's tables write it. */
+/**
+ * `76 -> "+76"`, `-8 -> "-8"`, `0 -> "0"`: a change with its sign, as the seed's tables write it.
+ *
+ * @example
+ * formatSignedCount(76) //= "+76"
+ * formatSignedCount(-8) //= "-8"
+ */
 export function formatSignedCount(value: number): string {
   return value > 0 ? `+${formatCount(value)}` : formatCount(value);
 }
 
-/** `1 error`, `2 errors`: a count with its noun, plural when it is not one. */
+/**
+ * `1 error`, `2 errors`: a count with its noun, plural when it is not one.
+ *
+ * @example
+ * countOf(1, "error") //= "1 error"
+ * countOf(2, "error") //= "2 errors"
+ */
 export function countOf(count: number, noun: string, plural = `${noun}s`): string {
   return `${formatCount(count)} ${count === 1 ? noun : plural}`;
 }

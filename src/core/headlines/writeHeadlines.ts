@@ -22,6 +22,9 @@ function subject(result: TableResult, row: RowResult): string {
 /**
  * The sentence for one row, worded as the seed writes it:
  * "Drug offences rose by 23.9%, from 318 to 394 (+76)." with the significance after it.
+ *
+ * @example
+ * headlineSentence("Drug offences", compareValues(318, 394), 318, 394) //= "Drug offences rose by 23.9%, from 318 to 394 (+76)."
  */
 export function headlineSentence(name: string, row: RowResult, previous: number, latest: number): string | null {
   const from = formatCount(previous);

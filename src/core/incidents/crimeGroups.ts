@@ -70,7 +70,12 @@ export const VICTIM_BASED_EXCLUDED = new Set([
 /** A category as mappings key it: trimmed, lower case, single spaces. */
 export const crimeGroupKey = (category: string): string => category.trim().toLowerCase().replace(/\s+/g, " ");
 
-/** Reads a category to its group: the analyst's mapping first, then the defaults; null when unknown. */
+/**
+ * Reads a category to its group: the analyst's mapping first, then the defaults; null when unknown.
+ *
+ * @example
+ * crimeGroupOf("Burglary", new Map()) //= "Burglary"
+ */
 export function crimeGroupOf(category: string, mapping: ReadonlyMap<string, string>): string | null {
   const key = crimeGroupKey(category);
   return mapping.get(key) ?? DEFAULT_CRIME_GROUPS[key] ?? null;

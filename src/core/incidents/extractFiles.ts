@@ -16,7 +16,12 @@ const HEADER_ROWS = 10;
 // police.uk names every file of a download YYYY-MM-<force>-<street|outcomes|stop-and-search>.csv.
 const POLICE_UK_NAME = /(?:^|[\\/])(\d{4}-\d{2})-([a-z0-9-]+?)-(street|outcomes|stop-and-search)\.csv$/i;
 
-/** Reads a file's name as police.uk names the files of a download. */
+/**
+ * Reads a file's name as police.uk names the files of a download.
+ *
+ * @example
+ * extractFileName("2019-10-kent-street.csv") //= { kind: "street", month: "2019-10", force: "kent" }
+ */
 export function extractFileName(name: string): ExtractFileName {
   const m = POLICE_UK_NAME.exec(name);
   if (!m) return { kind: "other", month: null, force: null };

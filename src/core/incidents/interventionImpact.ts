@@ -47,7 +47,13 @@ export const wardKey = (name: string): string =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 
-/** The comparison wards of an intervention: those stated, else every ward bordering its wards. */
+/**
+ * The comparison wards of an intervention: those stated, else every ward bordering its wards.
+ *
+ * @example
+ * chooseComparisonWards(["High Street"], [], () => ["Bridge", "North"]) //= ["Bridge", "North"]
+ * chooseComparisonWards(["High Street"], ["Fant"], () => []) //= ["Fant"]
+ */
 export function chooseComparisonWards(
   wards: readonly string[],
   stated: readonly string[],
@@ -58,7 +64,12 @@ export function chooseComparisonWards(
   return [...new Set(wards.flatMap(neighbours))].filter((w) => !own.has(wardKey(w)));
 }
 
-/** The same calendar day a year earlier (29 February becomes 28 February). */
+/**
+ * The same calendar day a year earlier (29 February becomes 28 February).
+ *
+ * @example
+ * yearEarlier(dayNumber({ year: 2020, month: 2, day: 19 })) //= dayNumber({ year: 2019, month: 2, day: 19 })
+ */
 export function yearEarlier(day: number): number {
   const d = calendarDay(day);
   return dayNumber({ year: d.year - 1, month: d.month, day: d.month === 2 && d.day === 29 ? 28 : d.day });

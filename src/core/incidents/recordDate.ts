@@ -27,6 +27,9 @@ function valid(year: number, month: number, day: number, minutes: number | null)
  * system), a date cell, ISO text (`2019-04-22`, `2019-04-22T18:30`), or UK `dd/mm/yyyy`
  * (`22/04/2019 18:30`); never US month-first. Returns null when it is none of these or not a
  * real date (31/02/2019).
+ *
+ * @example
+ * parseRecordDate("31/10/2019", null) //= { year: 2019, month: 10, day: 31, minutes: null }
  */
 export function parseRecordDate(value: CellValue): RecordDate | null {
   if (value instanceof Date) {
@@ -60,6 +63,9 @@ const NAMED_MONTH = /^([A-Za-z]{3,9})\.?[-\s']+(\d{2}|\d{4})$/;
  * Reads a month-only date column (police.uk's `Month`) to the first day of its month: `2022-01`
  * as police.uk writes it, `01/2022`, `Jan-22` or `January 2022`, or a date cell or serial
  * (what Excel makes of `2022-01` when the CSV is opened and saved). Null when unreadable.
+ *
+ * @example
+ * parseRecordMonth("2019-10") //= { year: 2019, month: 10, day: 1, minutes: null }
  */
 export function parseRecordMonth(value: CellValue): RecordDate | null {
   let year: number;
@@ -90,6 +96,9 @@ export function parseRecordMonth(value: CellValue): RecordDate | null {
 /**
  * Minutes past midnight of a separate time column: `18:30`, `18:30:00`, an Excel time
  * fraction (0.77) or a date-time cell; null when empty or unreadable.
+ *
+ * @example
+ * parseRecordTime("23:15") //= 1395
  */
 export function parseRecordTime(value: CellValue): number | null {
   if (value instanceof Date) return value.getUTCHours() * 60 + value.getUTCMinutes();

@@ -16,6 +16,10 @@ const label = (first: number, last: number): string =>
  * The two periods to compare: rolling twelve months ending at `end` (the seed's November to
  * October), financial years (April to March) or calendar years ending at or before `end`.
  * `end` is `{ year, month }` of the last month with data.
+ *
+ * @example
+ * comparisonWindows("nov-oct", { year: 2019, month: 10 }).labels //= ["Nov 17 – Oct 18", "Nov 18 – Oct 19"]
+ * comparisonWindows("apr-mar", { year: 2019, month: 10 }).labels //= ["Apr 17 – Mar 18", "Apr 18 – Mar 19"]
  */
 export function comparisonWindows(kind: WindowKind, end: { year: number; month: number }): ComparisonWindows {
   const last = monthNumber(end);
@@ -34,7 +38,13 @@ export function comparisonWindows(kind: WindowKind, end: { year: number; month: 
   return { labels: [label(...previous), label(...current)], ranges: [previous, current] };
 }
 
-/** 0 for the earlier period, 1 for the later, -1 outside both. */
+/**
+ * 0 for the earlier period, 1 for the later, -1 outside both.
+ *
+ * @example
+ * periodOf(comparisonWindows("nov-oct", { year: 2019, month: 10 }), 2019 * 12 + 9) //= 1
+ * periodOf(comparisonWindows("nov-oct", { year: 2019, month: 10 }), 2017 * 12) //= -1
+ */
 export function periodOf(windows: ComparisonWindows, month: number): 0 | 1 | -1 {
   if (month >= windows.ranges[1][0] && month <= windows.ranges[1][1]) return 1;
   if (month >= windows.ranges[0][0] && month <= windows.ranges[0][1]) return 0;

@@ -143,7 +143,12 @@ export function combine(
 
 const maxScores = new WeakMap<MorileConfig, number>();
 
-/** The highest score the configuration allows, which the band thresholds are fractions of. */
+/**
+ * The highest score the configuration allows, which the band thresholds are fractions of.
+ *
+ * @example
+ * maxScore(MORILE_PRESETS.linear) //= 240
+ */
 export function maxScore(config: MorileConfig): number {
   let max = maxScores.get(config);
   if (max === undefined) {
@@ -153,7 +158,13 @@ export function maxScore(config: MorileConfig): number {
   return max;
 }
 
-/** High, Medium or Low for a score. */
+/**
+ * High, Medium or Low for a score.
+ *
+ * @example
+ * bandOf(MORILE_PRESETS.linear, 100) //= "High"
+ * bandOf(MORILE_PRESETS.linear, 10) //= "Low"
+ */
 export function bandOf(config: MorileConfig, score: number): "High" | "Medium" | "Low" {
   const max = maxScore(config);
   if (max > 0 && score >= config.bands.high * max) return "High";

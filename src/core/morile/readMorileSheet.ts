@@ -80,7 +80,13 @@ export function findMorileHeader(grid: SheetGrid, config: MorileConfig): HeaderM
   return null;
 }
 
-/** The first year a sheet name or title carries: `MoRiLE 2019-20` -> 2019. */
+/**
+ * The first year a sheet name or title carries: `MoRiLE 2019-20` -> 2019.
+ *
+ * @example
+ * yearOf("MoRiLE 2020-21") //= 2020
+ * yearOf("MoRiLE scores") //= null
+ */
 export function yearOf(text: string): number | null {
   const match = /\b(20\d{2})(?:\s*[/-]\s*\d{2,4})?\b/.exec(text);
   return match ? Number(match[1]) : null;

@@ -37,7 +37,13 @@ function decimalsOf(value: number): number {
   return Math.min(end - dot - 1, 10);
 }
 
-/** Decimal places a number format shows (`"0.0%"` -> 1), or `null` when it does not say. */
+/**
+ * Decimal places a number format shows (`"0.0%"` -> 1), or `null` when it does not say.
+ *
+ * @example
+ * formatDecimals("0.0%") //= 1
+ * formatDecimals("General") //= null
+ */
 export function formatDecimals(format: string | null): number | null {
   if (!format || /^general$/i.test(format)) return null;
   const section = format.split(";")[0].replace(/"[^"]*"/g, "");
@@ -46,7 +52,13 @@ export function formatDecimals(format: string | null): number | null {
   return /[0#?]/.test(section) ? 0 : null;
 }
 
-/** True when a number format displays the value as a percentage. */
+/**
+ * True when a number format displays the value as a percentage.
+ *
+ * @example
+ * isPercentFormat("0.0%") //= true
+ * isPercentFormat("#,##0") //= false
+ */
 export function isPercentFormat(format: string | null): boolean {
   return !!format && /%/.test(format.split(";")[0].replace(/"[^"]*"/g, ""));
 }

@@ -28,7 +28,13 @@ const MONTH_NAMES = [
   "december",
 ];
 
-/** The zero-based month of `"Oct"`, `"October"`, `"Sept"`; or `null`. */
+/**
+ * The zero-based month of `"Oct"`, `"October"`, `"Sept"`; or `null`.
+ *
+ * @example
+ * monthIndex("September") //= 8
+ * monthIndex("Sept") //= 8
+ */
 export function monthIndex(text: string): number | null {
   const word = text.trim().toLowerCase().replace(/\.$/, "");
   if (word.length < 3) return null;
@@ -148,7 +154,13 @@ export function parsePeriod(value: CellValue): Period | null {
   return null;
 }
 
-/** True when at least six distinct labels are month names (a month-by-month table). */
+/**
+ * True when at least six distinct labels are month names (a month-by-month table).
+ *
+ * @example
+ * looksLikeMonths(["Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]) //= true
+ * looksLikeMonths(["High Street", "Park Wood"]) //= false
+ */
 export function looksLikeMonths(labels: readonly string[]): boolean {
   return new Set(labels.map(monthIndex).filter((m) => m !== null)).size >= 6;
 }

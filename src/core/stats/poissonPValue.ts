@@ -11,7 +11,7 @@ function logPmf(k: number, mean: number): number {
  * few thousand here (one named date across a few years).
  *
  * @example
- * poissonTestPValue(30, 14.5) //= 0.0003 (30 records where 14.5 were expected)
+ * poissonTestPValue(30, 14.5) //= 0.00049 (30 records where 14.5 were expected)
  * @throws RangeError when the count is not a whole non-negative number or the mean is not positive
  */
 export function poissonTestPValue(observed: number, expected: number): number {

@@ -6,12 +6,24 @@
 const AGGREGATE =
   /^\s*(total|totals|grand\s+total|sub-?total|overall(?:\s+total)?|sum|all|all\s+(?:kent|districts|boroughs|wards|areas|ages|persons|people|categories|types)|kent|kent\s+total|borough\s+total|county\s+total|district\s+total|[\s\S]+\s+total)\s*$/i;
 
-/** True for `Total`, `TOTAL`, `All Kent`, `Grand total`, `Borough total`, ... */
+/**
+ * True for `Total`, `TOTAL`, `All Kent`, `Grand total`, `Borough total`, ...
+ *
+ * @example
+ * isAggregateLabel("All Kent") //= true
+ * isAggregateLabel("Ashford") //= false
+ */
 export function isAggregateLabel(label: string): boolean {
   return AGGREGATE.test(label);
 }
 
-/** True for a grand total (a total over every data row, even where subtotals stand above it). */
+/**
+ * True for a grand total (a total over every data row, even where subtotals stand above it).
+ *
+ * @example
+ * isGrandTotalLabel("Grand total") //= true
+ * isGrandTotalLabel("Sub-total") //= false
+ */
 export function isGrandTotalLabel(label: string): boolean {
   return /^(grand total|all kent|kent|kent total|overall(?: total)?)$/i.test(label.trim());
 }
@@ -19,7 +31,14 @@ export function isGrandTotalLabel(label: string): boolean {
 /** What a non-period column header says the column holds. */
 export type HeaderRole = "difference" | "pctChange" | "comment" | "coordinate" | null;
 
-/** Reads `Difference`, `Change`, `% change`, `% change from previous year`, `Comments`, ... */
+/**
+ * Reads `Difference`, `Change`, `% change`, `% change from previous year`, `Comments`, ...
+ *
+ * @example
+ * headerRole("% change") //= "pctChange"
+ * headerRole("Difference") //= "difference"
+ * headerRole("Comments") //= "comment"
+ */
 export function headerRole(header: string): HeaderRole {
   const h = header.replace(/\s+/g, " ").trim().toLowerCase();
   if (h === "") return null;
@@ -35,7 +54,13 @@ export function headerRole(header: string): HeaderRole {
   return null;
 }
 
-/** True when a header marks the column as a rate, average or percentage rather than a count. */
+/**
+ * True when a header marks the column as a rate, average or percentage rather than a count.
+ *
+ * @example
+ * isNonCountHeader("Rate per 1,000") //= true
+ * isNonCountHeader("Offences") //= false
+ */
 export function isNonCountHeader(header: string): boolean {
   return /\b(avg|average|mean|rate|per|ratio|median|index)\b|%|percent/i.test(header);
 }
