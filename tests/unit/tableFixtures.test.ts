@@ -1,7 +1,7 @@
 // Table discovery fixtures, in Turf's manner: each file in tests/fixtures/tables/in is a layout
 // (a grid of cells, the sample workbook, or a shared published file read at run time), and the
 // file of the same name in out/ is what discovery must find there. UPDATE_FIXTURES=1 writes the
-// out/ files afresh; read the difference before committing it. Of the shared files only the
+// out/ files afresh (then npm run format); read the difference before committing it. Of the shared files only the
 // shape is kept (no figures of theirs are committed).
 import { existsSync, promises as fs, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
