@@ -1,7 +1,22 @@
+import { attributeOf } from "./workbookPart";
 // Number formats as SpreadsheetML stores them: a cell's style points at a format id, which is
 // either written in styles.xml (ids from 164) or one of the built-in ids below.
 
 /** The built-in formats with a fixed code (ECMA-376 Part 1, §18.8.30); the others depend on locale. */
+/**
+ * A styles part's custom number formats by id, read with the package's one attribute reader
+ * (attributes in any order or quote style, entities decoded), for the reader and the writer alike.
+ */
+export function customNumberFormats(stylesXml: string): Map<number, string> {
+  const custom = new Map<number, string>();
+  for (const [element] of stylesXml.matchAll(/<numFmt\s[^>]*>/g)) {
+    const id = attributeOf(element, "numFmtId");
+    const code = attributeOf(element, "formatCode");
+    if (id !== null && code !== null && /^\d+$/.test(id)) custom.set(Number(id), code);
+  }
+  return custom;
+}
+
 export const BUILT_IN_FORMATS: Readonly<Record<number, string>> = {
   0: "General",
   1: "0",

@@ -1,7 +1,7 @@
 import { type CellValue, type SheetGrid, type WorkbookGrids, unreadResultSheet } from "../../model";
 import { ByteQueue } from "../byteQueue";
 import type { DeflateCodec } from "./deflateCodec";
-import { BUILT_IN_FORMATS } from "./numberFormats";
+import { BUILT_IN_FORMATS, customNumberFormats } from "./numberFormats";
 import { stringItems } from "./sharedStringsPart";
 import {
   type SheetContext,
@@ -40,12 +40,7 @@ function sharedStrings(xml: string | null): string[] {
 /** The number format of each cell style, from styles.xml's cellXfs and custom numFmts. */
 function styleFormats(xml: string | null): (string | null)[] {
   if (xml === null) return [];
-  const custom = new Map<number, string>();
-  for (const [element] of xml.matchAll(/<numFmt\s[^>]*>/g)) {
-    const id = attributeOf(element, "numFmtId");
-    const code = attributeOf(element, "formatCode");
-    if (id !== null && code !== null) custom.set(Number(id), code);
-  }
+  const custom = customNumberFormats(xml);
   const cellXfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? "";
   return [...cellXfs.matchAll(/<xf\b[^>]*>/g)].map(([element]) => {
     const id = Number(attributeOf(element, "numFmtId") ?? 0);

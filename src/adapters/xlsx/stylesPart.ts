@@ -1,5 +1,5 @@
 import { ResultColours } from "../../model";
-import { BUILT_IN_FORMAT_IDS } from "./numberFormats";
+import { BUILT_IN_FORMAT_IDS, customNumberFormats } from "./numberFormats";
 import { xmlText } from "./xmlText";
 
 /** How a result cell looks: its row kind and number format. */
@@ -55,9 +55,10 @@ export function addResultStyles(stylesXml: string): ResultStyles | null {
   const numFmts = collection(stylesXml, "numFmts", "numFmt");
   const usedIds = new Set<number>();
   const existingIds = new Map<string, number>();
-  for (const m of (numFmts?.body ?? "").matchAll(/<numFmt\s+numFmtId="(\d+)"\s+formatCode="([^"]*)"/g)) {
-    usedIds.add(Number(m[1]));
-    existingIds.set(m[2], Number(m[1]));
+  // The analyst's formats, read as the reader reads them: attributes in any order, entities decoded.
+  for (const [id, code] of customNumberFormats(numFmts?.body ?? "")) {
+    usedIds.add(id);
+    if (!existingIds.has(code)) existingIds.set(code, id);
   }
 
   const newFmts: string[] = [];
@@ -66,11 +67,10 @@ export function addResultStyles(stylesXml: string): ResultStyles | null {
   const formatId = (numFmt: string): number => {
     let id = fmtId.get(numFmt);
     if (id === undefined) {
-      const escaped = xmlText(numFmt);
-      id = BUILT_IN_FORMAT_IDS.get(numFmt) ?? existingIds.get(escaped);
+      id = BUILT_IN_FORMAT_IDS.get(numFmt) ?? existingIds.get(numFmt);
       if (id === undefined) {
         id = nextId++;
-        newFmts.push(`<numFmt numFmtId="${id}" formatCode="${escaped}"/>`);
+        newFmts.push(`<numFmt numFmtId="${id}" formatCode="${xmlText(numFmt)}"/>`);
       }
       fmtId.set(numFmt, id);
     }
