@@ -10,3 +10,5 @@ export * from "./readPoints";
 export * from "./wardLayers";
 export * from "./wardsResultSheet";
 export * from "./recordLocator";
+export * from "./mapPicture";
+export * from "./wardStyle";

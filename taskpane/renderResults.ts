@@ -1,5 +1,6 @@
 import type { Finding } from "../src/core/findings";
 import { countOf, formatCount, formatPercent } from "../src/core/format/formatNumbers";
+import { KEY_CHANGES, keyFindings } from "../src/core/keyFindings";
 import type { AssessmentRun, IncidentRun } from "../src/job";
 import { byId, clear, el } from "./dom";
 import { renderIncidents } from "./renderIncidents";
@@ -36,6 +37,26 @@ export function renderResults(run: ShownRun, selectCell: SelectCell): void {
       ],
     }),
   );
+
+  // The ten findings that matter most lead (significant first, annual before monthly); every
+  // headline stays below, folded, in the workbook's order.
+  const keyChanges = byId("csp-key-changes");
+  clear(keyChanges);
+  for (const f of keyFindings(assessment).slice(0, KEY_CHANGES)) {
+    keyChanges.appendChild(
+      el("li", {
+        className: f.significant ? "csp-significant" : "",
+        children: [
+          el("span", { text: f.text }),
+          el("span", {
+            className: "csp-key-source",
+            text: ` ${f.table ?? f.sheet}${f.theme ? `; MoRiLE theme: ${f.theme}` : ""}`,
+          }),
+        ],
+      }),
+    );
+  }
+  byId("csp-key-changes-section").hidden = assessment.headlines.length === 0;
 
   const headlines = byId("csp-headlines");
   clear(headlines);

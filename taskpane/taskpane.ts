@@ -17,8 +17,12 @@ import { offerDownload, openPicked, watchPicker } from "./standaloneHost";
 
 type Mode = "office" | "standalone";
 
-/** The last run and the boundaries it used, for the map. */
-let last: { run: import("./renderResults").ShownRun; boundaries: import("../geo").WardBoundaries | null } | null = null;
+/** The last run, the boundaries it used and the file it came from, for the map and the report. */
+let last: {
+  run: import("./renderResults").ShownRun;
+  boundaries: import("../geo").WardBoundaries | null;
+  name?: string;
+} | null = null;
 /** The map drawn for the last run, taken down before the next run or map. */
 let shownMap: { remove(): void } | null = null;
 
@@ -106,7 +110,7 @@ async function compute(mode: Mode): Promise<void> {
           boundaries,
           population,
         });
-        last = { run, boundaries };
+        last = { run, boundaries, name: picked.name };
         renderResults(run, null);
         const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
         const results = WorkbookFile.empty();
@@ -115,7 +119,7 @@ async function compute(mode: Mode): Promise<void> {
         done = "Done. The results workbook is ready to download.";
       } else {
         const run = await runAssessment(picked.port, { ...options, onProgress, boundaries, population });
-        last = { run, boundaries };
+        last = { run, boundaries, name: picked.name };
         renderResults(run, null);
         await offerDownload(picked.port, picked.name);
       }
@@ -124,6 +128,36 @@ async function compute(mode: Mode): Promise<void> {
   } catch (error) {
     progress.textContent = "";
     notice((error as Error).message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** The draft Strategic Assessment (.docx) of the last run, delivered as the host allows. */
+async function draftReport(mode: Mode): Promise<void> {
+  if (!last) return;
+  const button = byId<HTMLButtonElement>("csp-report");
+  button.disabled = true;
+  const progress = byId("csp-progress");
+  try {
+    const { reportDelivery, canvasRasterise, downloadReport } = await import(
+      /* webpackChunkName: "report" */ "./draftReportButton"
+    );
+    if (reportDelivery(mode) === "unsupported") {
+      notice(
+        "This version of Excel cannot save a file from an add-in. Draft the report on the standalone page (npm run demo) or with csp-assess compute --report.",
+        "info",
+      );
+      return;
+    }
+    progress.textContent = "Writing the draft report…";
+    const { runReport } = await import(/* webpackChunkName: "report" */ "../src/job/report");
+    const bytes = await runReport({ ...last.run, boundaries: last.boundaries }, canvasRasterise, { source: last.name });
+    downloadReport(bytes, `${(last.name ?? "workbook").replace(/\.[^.]+$/, "")} draft strategic assessment.docx`);
+    progress.textContent = "The draft report is downloading.";
+  } catch (error) {
+    progress.textContent = "";
+    notice(`The draft report could not be written: ${(error as Error).message}`);
   } finally {
     button.disabled = false;
   }
@@ -204,6 +238,7 @@ async function start(): Promise<void> {
   });
   byId("csp-compute").addEventListener("click", () => void compute(mode));
   byId("csp-map-open").addEventListener("click", () => void showMap(mode));
+  byId("csp-report").addEventListener("click", () => void draftReport(mode));
 }
 
 void start();

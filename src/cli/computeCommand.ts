@@ -1,10 +1,11 @@
 import path from "node:path";
 import { WorkbookFile } from "../adapters/workbookFile";
 import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
-import { countOf } from "../core";
-import { type AssessmentRun, runAssessment, runJson } from "../job";
+import { countOf, reportDate } from "../core";
+import { type AssessmentRun, runAssessment, runJson, runReport } from "../job";
+import { resvgRasterise } from "../adapters/node/resvgRasterise";
 import { InputError } from "../model";
-import { type CommandSpec, type CommandArgs, COMMON_OPTIONS, stringOption } from "./commandLine";
+import { type CommandSpec, type CommandArgs, COMMON_OPTIONS, checkedOption, stringOption } from "./commandLine";
 import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
 import type { ProgressLine } from "./progressLine";
 import { RUN_OPTIONS, runOptionsFrom } from "./runOptions";
@@ -21,6 +22,16 @@ export const COMPUTE: CommandSpec = {
       help: "the workbook with the result sheets added (the input is never overwritten)",
     },
     json: { type: "string", value: "<result.json>", help: "the results as JSON" },
+    report: {
+      type: "string",
+      value: "<report.docx>",
+      help: "a draft Strategic Assessment as a Word document, written from the results",
+    },
+    date: {
+      type: "string",
+      value: "YYYY-MM-DD",
+      help: "the report's date (default: none; the title page gives the data's period)",
+    },
     ...RUN_OPTIONS,
     ...COMMON_OPTIONS,
   },
@@ -35,8 +46,12 @@ export async function computeCommand(
   const out = stringOption(args, "out");
   const json = stringOption(args, "json");
   const [input] = args.positional;
-  if (!out && !json)
-    throw new UsageError("say where the results go with --out (and/or --json); see csp-assess compute --help");
+  const report = stringOption(args, "report");
+  const date = checkedOption(args, "date", reportDate);
+  if (!out && !json && !report)
+    throw new UsageError(
+      "say where the results go with --out (and/or --json, --report); see csp-assess compute --help",
+    );
   if (out && path.resolve(out) === path.resolve(input))
     throw new UsageError("--out must be a new file: the input workbook is never overwritten");
   const options = await runOptionsFrom(args);
@@ -51,14 +66,17 @@ export async function computeCommand(
   }
   if (out) await writeFileAtomic(out, await port.toBytes());
   if (json) await writeFileAtomic(json, `${JSON.stringify(runJson(run), null, 2)}\n`);
+  if (report)
+    await writeFileAtomic(report, await runReport(run, resvgRasterise, { date, source: path.basename(input) }));
   progress.end();
-  report(run, log);
+  reportCounts(run, log);
   if (out) log(`Results workbook: ${out} (sheets ${port.writtenSheets.join(", ")})`);
   if (json) log(`Results JSON: ${json}`);
+  if (report) log(`Draft report: ${report}`);
   reportLayers(run, log);
 }
 
-function report({ assessment }: AssessmentRun, log: (line: string) => void): void {
+function reportCounts({ assessment }: AssessmentRun, log: (line: string) => void): void {
   const errors = assessment.findings.filter((f) => f.severity === "error").length;
   const warnings = assessment.findings.filter((f) => f.severity === "warning").length;
   log(

@@ -27,3 +27,4 @@ export * from "./incidents";
 export * from "./population/wardPopulation";
 export * from "./homeArea";
 export * from "./options";
+export * from "./keyFindings";

@@ -122,3 +122,19 @@ function checkedMonth(end: YearMonth, as = "window end"): YearMonth {
   }
   return end;
 }
+
+/**
+ * A document's date as given (`YYYY-MM-DD`), written as UK readers read it.
+ *
+ * @example
+ * reportDate("2020-03-31") //= "31/03/2020"
+ * reportDate("2020-02-30") // throws OptionError: date must be a real day written YYYY-MM-DD
+ */
+export function reportDate(text: string, as = "date"): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !day || day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) {
+    throw new OptionError(`${as} must be a real day written YYYY-MM-DD (not "${text}")`);
+  }
+  return `${m[3]}/${m[2]}/${m[1]}`;
+}

@@ -3,3 +3,4 @@ export * from "./runIncidents";
 export * from "./runWards";
 export * from "./progressText";
 export * from "./boundaryFile";
+export * from "./report";

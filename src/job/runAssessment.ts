@@ -39,6 +39,8 @@ export interface AssessmentRun {
   readonly sheets: readonly ResultSheet[];
   /** The ONS code of a ward named in the data, when the run has boundaries. */
   readonly wardCode: (name: string) => string | null;
+  /** The boundaries the ward layers were computed on (for maps and the report). */
+  readonly boundaries: WardBoundaries | null;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
   const { assessment, sheets } = withWardLayers(computed, wards);
   onProgress?.({ stage: "writing", sheets: sheets.length });
   await port.writeResultSheets(sheets);
-  return { assessment, wards, sheets, wardCode: boundaries ? wardCodeOf(boundaries) : () => null };
+  return { assessment, wards, sheets, wardCode: boundaries ? wardCodeOf(boundaries) : () => null, boundaries };
 }
 
 /**

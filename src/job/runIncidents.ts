@@ -55,6 +55,7 @@ export interface IncidentRun {
   readonly wards: WardAnalysis | null;
   readonly sheets: readonly ResultSheet[];
   readonly wardCode: (name: string) => string | null;
+  readonly boundaries: WardBoundaries | null;
 }
 
 /**
@@ -131,6 +132,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
     wards,
     sheets,
     wardCode: boundaries ? wardCodeOf(boundaries) : () => null,
+    boundaries,
   };
 }
 

@@ -6,7 +6,7 @@ import { escapeHtml } from "./escapeHtml";
 import type { MapLayerChoice, MapModel } from "./mapModel";
 import { mapPng } from "./mapPng";
 import type { MapState } from "./mapState";
-import { METHOD_NAMES, classesFor, legendRows, shownValue, wardColour } from "./wardStyle";
+import { HOTSPOT_LEVELS, METHOD_NAMES, classesFor, legendRows, shownValue, wardColour } from "../../geo/wardStyle";
 
 /** Options of the map panel. */
 export interface MapPanelOptions {
@@ -18,13 +18,6 @@ export interface MapPanelOptions {
   /** Hides the Enlarge button (the panel is already the enlarged view). */
   readonly enlarged?: boolean;
 }
-
-const HOTSPOT_LEVELS: Record<number, string[]> = {
-  99: ["hot-99"],
-  95: ["hot-99", "hot-95"],
-  90: ["hot-99", "hot-95", "hot-90"],
-  0: [],
-};
 
 const select = (
   id: string,

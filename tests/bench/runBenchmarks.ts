@@ -5,10 +5,12 @@ import { benchIncidents } from "./incidents.bench";
 import { benchMapRender } from "./mapRender.bench";
 import { benchPointInWard } from "./pointInWard.bench";
 import { benchPoliceUk } from "./policeUk.bench";
+import { benchWholeCommand } from "./wholeCommand.bench";
 
 async function main(): Promise<void> {
   const only = process.argv[2];
   const benches: [string, () => Promise<void>][] = [
+    ["whole", benchWholeCommand],
     ["pipeline", benchAssessmentPipeline],
     ["wards", benchPointInWard],
     ["office", benchOfficeSyncs],

@@ -35,6 +35,25 @@ export function resavedByLibreOffice(workbook: string, dir: string): string {
   return path.join(dir, path.basename(workbook));
 }
 
+/**
+ * Opens a Word document in LibreOffice Writer and gives its text, as a reader of the report sees
+ * it (Debian's libreoffice-writer-nogui opens .docx; the calc package alone cannot).
+ */
+export async function documentText(document: string): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-writer-"));
+  try {
+    convert(document, "txt:Text (encoded):UTF8", dir);
+    const text = path.join(dir, `${path.basename(document, path.extname(document))}.txt`);
+    try {
+      return await fs.readFile(text, "utf8");
+    } catch {
+      throw new Error(`LibreOffice could not open ${document} (apt-get install libreoffice-writer-nogui)`);
+    }
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 function convert(workbook: string, filter: string, dir: string): void {
   try {
     execFileSync(

@@ -1,3 +1,4 @@
+import { keyFindings } from "../keyFindings";
 import type { Assessment } from "../computeAssessment";
 import type { Finding } from "../findings";
 import { incidentJson } from "../incidents/incidentJson";
@@ -68,6 +69,7 @@ export function assessmentJson(
       };
     }),
     ...(assessment.homeArea ? { homeArea: assessment.homeArea } : {}),
+    keyFindings: keyFindings(assessment).map(({ monthly: _monthly, ...f }) => f),
     headlines: assessment.headlines,
     findings: assessment.findings.map(findingJson),
     ...(assessment.morile ? { morile: morileJson(assessment) } : {}),

@@ -9,6 +9,7 @@ import {
 import type { Assessment } from "../computeAssessment";
 import type { TableResult } from "../compute/computeTable";
 import { countOf } from "../format/formatNumbers";
+import { KEY_CHANGES, keyFindings } from "../keyFindings";
 import { morileResultSheet } from "./morileSheet";
 import { SheetBuilder, significanceLabel } from "./sheetBuilder";
 import { extractSheet, interventionSheet, patternsSheet } from "./incidentSheets";
@@ -59,6 +60,14 @@ function summarySheet(assessment: Assessment): ResultSheet {
         "inferred: the only area of the tables that their titles name; name it on a Settings sheet (Home area | name) to be sure",
     }[home.source];
     b.add("note", [`Home area: ${home.name} (${how}).`]);
+  }
+  // The ten findings that matter most lead, as the report's "Key changes"; then every headline
+  // in the workbook's order.
+  const key = keyFindings(assessment).slice(0, KEY_CHANGES);
+  if (key.length > 0) {
+    b.add("section", ["Key changes", "", "", null]);
+    for (const f of key) b.add("data", [f.sheet, f.table ?? "", f.text, f.pValue]);
+    b.add("section", ["All headlines, by table", "", "", null]);
   }
   let current = "";
   for (const h of assessment.headlines) {

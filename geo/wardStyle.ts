@@ -1,4 +1,5 @@
-import { type ClassMethod, type Classification, classOf, classify } from "../../geo/classify";
+import { formatCount } from "../src/core/format/formatNumbers";
+import { type ClassMethod, type Classification, classOf, classify } from "./classify";
 
 /** ColorBrewer YlOrRd, 5 classes (sequential, colour-blind safe, prints in greyscale). */
 export const YL_OR_RD_5 = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"];
@@ -36,8 +37,16 @@ export function shownValue(value: number | null, measure: "count" | "rate", supp
   if (value === null) return "no data";
   if (measure === "rate") return value.toFixed(1);
   if (suppress && value > 0 && value < SUPPRESS_BELOW) return `<${SUPPRESS_BELOW}`;
-  return value.toLocaleString("en-GB", { maximumFractionDigits: 1 });
+  return formatCount(value, 1);
 }
+
+/** Which Gi* bands a hotspot outline at each significance level draws. */
+export const HOTSPOT_LEVELS: Readonly<Record<number, readonly string[]>> = {
+  99: ["hot-99"],
+  95: ["hot-99", "hot-95"],
+  90: ["hot-99", "hot-95", "hot-90"],
+  0: [],
+};
 
 /** The legend's rows: colour and bounds of each class, then the no-data swatch. */
 export function legendRows(

@@ -1,0 +1,269 @@
+import { type MapPicture, type WardAnalysis, type WardBoundaries, layerPicture } from "../../../geo";
+import {
+  type Assessment,
+  KEY_CHANGES,
+  type KeyFinding,
+  type TableResult,
+  formatCount,
+  formatPercent,
+  formatSignedCount,
+  keyFindings,
+} from "../../core";
+
+/** A table as the report prints it: every figure already worded as the seed writes it. */
+export interface ReportTable {
+  readonly caption: string;
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  /** Said under the table: rows left to the result sheets, or how to read it. */
+  readonly note: string | null;
+}
+
+/** One section: a theme (in MoRiLE order) or a table, with its sentences and tables. */
+export interface ReportSection {
+  readonly heading: string;
+  readonly level: 1 | 2;
+  readonly intro: string | null;
+  readonly sentences: readonly string[];
+  readonly tables: readonly ReportTable[];
+}
+
+/** A ward map of the report, drawn as the pane draws it. */
+export interface ReportMap {
+  readonly caption: string;
+  readonly picture: MapPicture;
+}
+
+/** Everything the draft report says, built only from the run's results: no figure is made up. */
+export interface ReportContent {
+  readonly title: string;
+  readonly partnership: string;
+  /** The newest period the tables compare, as they write it ("2019/20"). */
+  readonly period: string | null;
+  /** The document's date as dd/mm/yyyy, from `--date`; never the clock. */
+  readonly date: string | null;
+  readonly keyChanges: readonly KeyFinding[];
+  readonly sections: readonly ReportSection[];
+  readonly maps: readonly ReportMap[];
+  readonly morile: ReportTable | null;
+  readonly appendix: ReportTable | null;
+  readonly sources: readonly string[];
+}
+
+/** Choices of a report. */
+export interface ReportOptions {
+  /** The document's date (dd/mm/yyyy); without it the title page gives the data's period only. */
+  readonly date?: string | null;
+  /** The partnership's name for the title page; else from the home area. */
+  readonly partnership?: string | null;
+  /** The workbook's name, for the sources. */
+  readonly source?: string;
+}
+
+// A table longer than this prints its first rows and says where the rest are.
+const TABLE_ROWS = 25;
+const SENTENCES_PER_TABLE = 3;
+const FINDINGS_LISTED = 300;
+
+const tableTitle = (result: TableResult): string =>
+  result.table.title ?? `${result.table.sheet} (${result.table.range})`;
+
+/** The newest dated period any table compares, as the table writes it. */
+function newestPeriod(tables: readonly TableResult[]): string | null {
+  let best: { order: number; label: string } | null = null;
+  for (const { table } of tables) {
+    const last = table.columns[table.columns.length - 1]?.period;
+    if (!last || last.kind === "relative" || table.kind === "categories") continue;
+    if (!best || last.order > best.order) best = { order: last.order, label: last.label };
+  }
+  return best?.label ?? null;
+}
+
+/** A computed table as rows of worded figures: the last two periods with change, or the categories. */
+export function reportTable(result: TableResult): ReportTable {
+  const { table } = result;
+  const figure = (row: number, column: number): string => {
+    const value = result.rows[row].values[column];
+    if (value === null) return "–";
+    const parsed = table.rows[row].values[column];
+    return parsed?.kind === "number" && parsed.isPercent ? formatPercent(value) : formatCount(value, 1);
+  };
+  const periods = table.kind !== "categories" && table.columns.length >= 2;
+  const last = table.columns.length - 1;
+  const shown = Math.min(result.rows.length, TABLE_ROWS);
+  const header = periods
+    ? [table.labelHeader, table.columns[last - 1].header, table.columns[last].header, "Change", "% change"]
+    : [table.labelHeader, ...table.columns.slice(0, 6).map((c) => c.header)];
+  const rows = result.rows
+    .slice(0, shown)
+    .map((row, i) =>
+      periods
+        ? [
+            row.label,
+            figure(i, last - 1),
+            figure(i, last),
+            row.change === null ? "–" : formatSignedCount(Math.round(row.change * 10) / 10),
+            row.pctChange === null ? (row.status === "new" ? "new" : "–") : formatPercent(row.pctChange),
+          ]
+        : [row.label, ...table.columns.slice(0, 6).map((_, j) => figure(i, j))],
+    );
+  const hidden = result.rows.length - shown;
+  const columnsHidden = periods ? 0 : Math.max(0, table.columns.length - 6);
+  const notes = [
+    hidden > 0 ? `${formatCount(hidden)} more rows` : null,
+    columnsHidden > 0 ? `${formatCount(columnsHidden)} more columns` : null,
+  ].filter(Boolean);
+  return {
+    caption: `${tableTitle(result)} (${result.table.sheet})`,
+    header: header.map((h) => h || " "),
+    rows,
+    note: notes.length > 0 ? `${notes.join(" and ")} are on the CSP Tables sheet.` : null,
+  };
+}
+
+/** One row of a table printed earlier: the figure a theme names as its evidence. */
+function evidenceRow(result: TableResult, label: string): ReportTable {
+  const whole = reportTable(result);
+  return {
+    ...whole,
+    rows: whole.rows.filter((r) => r[0] === label),
+    note: "The whole table is printed under a higher-ranked theme.",
+  };
+}
+
+/**
+ * The draft Strategic Assessment's content from a run's results: the key changes, a section per
+ * MoRiLE theme in rank order (else per table), ward maps, the MoRiLE ranking, the findings and
+ * the sources. Deterministic: the same results and options give the same content.
+ */
+export function reportContent(
+  assessment: Assessment,
+  wards: { analysis: WardAnalysis; boundaries: WardBoundaries } | null,
+  options: ReportOptions = {},
+): ReportContent {
+  const findings = keyFindings(assessment);
+  const byTable = new Map<string, KeyFinding[]>();
+  for (const f of findings) {
+    const key = `${f.sheet}\u0000${f.table ?? ""}`;
+    byTable.set(key, [...(byTable.get(key) ?? []), f]);
+  }
+  const findingsOf = (result: TableResult): KeyFinding[] =>
+    byTable.get(`${result.table.sheet}\u0000${result.table.title ?? ""}`) ?? [];
+  const tableOf = (sheet: string, title: string | null): TableResult | undefined =>
+    assessment.tables.find((t) => t.table.sheet === sheet && t.table.title === title);
+
+  const sections: ReportSection[] = [];
+  const shown = new Set<TableResult>();
+  const tableSection = (result: TableResult, level: 1 | 2): ReportSection => {
+    shown.add(result);
+    const sentences = result.homeArea
+      ? [result.homeArea.sentence]
+      : findingsOf(result)
+          .filter((f) => !f.monthly)
+          .slice(0, SENTENCES_PER_TABLE)
+          .map((f) => f.text);
+    return { heading: tableTitle(result), level, intro: null, sentences, tables: [reportTable(result)] };
+  };
+  const morile = assessment.morile;
+  if (morile) {
+    for (const theme of morile.themes) {
+      const evidence = theme.evidence ? tableOf(theme.evidence.sheet, theme.evidence.table) : undefined;
+      const stability =
+        theme.stable === null ? "" : theme.stable ? "; its place is stable" : "; its place is not stable";
+      const sentences = [
+        ...(theme.evidence?.text ? [theme.evidence.text] : []),
+        ...findings.filter((f) => f.theme === theme.theme && f.text !== theme.evidence?.text).map((f) => f.text),
+      ];
+      sections.push({
+        heading: `${theme.rank}. ${theme.theme}`,
+        level: 1,
+        intro: `MoRiLE score ${theme.score.toFixed(1)}, ${theme.band.toLowerCase()} priority; ranks ${theme.rankRange[0]} to ${theme.rankRange[1]} when any one level moves or a weight changes by 25%${stability}.`,
+        sentences,
+        // A table already printed for a higher theme is not printed again: this theme's row is.
+        tables: evidence
+          ? [shown.has(evidence) ? evidenceRow(evidence, theme.evidence?.label ?? "") : reportTable(evidence)]
+          : [],
+      });
+      if (evidence) shown.add(evidence);
+    }
+  }
+  const rest = assessment.tables.filter((t) => !shown.has(t) && t.rows.length > 0);
+  if (rest.length > 0 && morile)
+    sections.push({ heading: "Other tables", level: 1, intro: null, sentences: [], tables: [] });
+  for (const result of rest) sections.push(tableSection(result, morile ? 2 : 1));
+
+  const maps = wards
+    ? wards.analysis.layers.map((layer) => {
+        const picture = layerPicture(wards.boundaries, wards.analysis, layer, { coverage: true });
+        const hotspots = layer.wards.filter((_, i) => picture.hotspotWards.includes(i)).map((w) => w.name);
+        const said =
+          hotspots.length > 0 ? ` Gi* hotspots at 95%: ${hotspots.join(", ")}.` : " No ward is a Gi* hotspot at 95%.";
+        return {
+          caption: `${picture.title}: ${picture.subtitle.charAt(0).toLowerCase()}${picture.subtitle.slice(1)}.${said}`,
+          picture,
+        };
+      })
+    : [];
+
+  const morileTable: ReportTable | null = morile
+    ? {
+        caption: `MoRiLE ranking (${morile.preset} preset)`,
+        header: ["Rank", "Theme", "Score", "Band", "Ranks under changes", "Stable"],
+        rows: morile.themes.map((t) => [
+          String(t.rank),
+          t.theme,
+          t.score.toFixed(1),
+          t.band,
+          `${t.rankRange[0]} to ${t.rankRange[1]}`,
+          t.stable === null ? "–" : t.stable ? "Yes" : "No",
+        ]),
+        note: "Confidence is shown as the range of ranks a theme takes when any one level moves by one or a weight by 25%, not multiplied into the score.",
+      }
+    : null;
+
+  const listed = assessment.findings.filter((f) => f.severity !== "info");
+  const notes = assessment.findings.length - listed.length;
+  const severity = { error: "Error", warning: "Warning", info: "Note" } as const;
+  const elsewhere = [
+    listed.length > FINDINGS_LISTED ? `${formatCount(listed.length - FINDINGS_LISTED)} more errors and warnings` : null,
+    notes > 0 ? `${formatCount(notes)} notes (missing and suppressed values, spellings read)` : null,
+  ].filter(Boolean);
+  const appendix: ReportTable | null =
+    assessment.findings.length > 0
+      ? {
+          caption: "Audit findings",
+          header: ["", "Where", "Finding"],
+          rows: listed
+            .slice(0, FINDINGS_LISTED)
+            .map((f) => [
+              severity[f.severity],
+              f.cell || f.sheet,
+              f.cell && f.message.startsWith(`${f.cell}: `) ? f.message.slice(f.cell.length + 2) : f.message,
+            ]),
+          note: elsewhere.length > 0 ? `${elsewhere.join(" and ")} are on the CSP Findings sheet.` : null,
+        }
+      : null;
+
+  const sources = [
+    `${options.source ?? "The workbook"}: ${formatCount(assessment.sheetsRead)} sheets read, ${formatCount(assessment.tables.length)} tables computed by CSP Assess.`,
+    ...(wards ? [`Ward boundaries: ${wards.boundaries.attribution}.`] : []),
+    ...(wards?.analysis.populationSheet ? [`Ward populations: ${wards.analysis.populationSheet}.`] : []),
+    ...(wards?.analysis.attributions ?? []).map((a) => `${a}.`),
+    "Significance: an exact test of two Poisson counts (a change is called significant at p < 0.05).",
+  ];
+
+  const area = assessment.homeArea?.name ?? null;
+  return {
+    title: "Strategic Assessment",
+    partnership:
+      options.partnership ?? (area ? `${area} Community Safety Partnership` : "Community Safety Partnership"),
+    period: newestPeriod(assessment.tables),
+    date: options.date ?? null,
+    keyChanges: findings.slice(0, KEY_CHANGES),
+    sections,
+    maps,
+    morile: morileTable,
+    appendix,
+    sources,
+  };
+}
