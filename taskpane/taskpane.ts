@@ -239,6 +239,12 @@ async function start(): Promise<void> {
   byId("csp-compute").addEventListener("click", () => void compute(mode));
   byId("csp-map-open").addEventListener("click", () => void showMap(mode));
   byId("csp-report").addEventListener("click", () => void draftReport(mode));
+  const toggle = byId<HTMLButtonElement>("csp-headlines-toggle");
+  toggle.addEventListener("click", () => {
+    const folded = byId("csp-headlines").classList.toggle("csp-folded");
+    toggle.setAttribute("aria-expanded", String(!folded));
+    toggle.textContent = folded ? "Show all headlines" : "Fold the headlines";
+  });
 }
 
 void start();

@@ -2,11 +2,11 @@ import path from "node:path";
 import { WorkbookFile } from "../adapters/workbookFile";
 import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
 import { countOf, reportDate } from "../core";
-import { type AssessmentRun, runAssessment, runJson, runReport } from "../job";
+import { type AssessmentRun, runAssessment, runJsonChunks, runReport } from "../job";
 import { resvgRasterise } from "../adapters/node/resvgRasterise";
 import { InputError } from "../model";
 import { type CommandSpec, type CommandArgs, COMMON_OPTIONS, checkedOption, stringOption } from "./commandLine";
-import { UsageError, readInputFile, writeFileAtomic } from "./fileOutput";
+import { UsageError, readInputFile, writeChunksAtomic, writeFileAtomic } from "./fileOutput";
 import type { ProgressLine } from "./progressLine";
 import { RUN_OPTIONS, runOptionsFrom } from "./runOptions";
 
@@ -65,7 +65,7 @@ export async function computeCommand(
     );
   }
   if (out) await writeFileAtomic(out, await port.toBytes());
-  if (json) await writeFileAtomic(json, `${JSON.stringify(runJson(run), null, 2)}\n`);
+  if (json) await writeChunksAtomic(json, runJsonChunks(run));
   if (report)
     await writeFileAtomic(report, await runReport(run, resvgRasterise, { date, source: path.basename(input) }));
   progress.end();

@@ -4,3 +4,4 @@ export * from "./runWards";
 export * from "./progressText";
 export * from "./boundaryFile";
 export * from "./report";
+export * from "./jsonChunks";

@@ -12,6 +12,8 @@ import {
   type Assessment,
   type AssessmentOptions,
   assessmentJson,
+  tableJson,
+  type TableResult,
   assessmentOptions,
   extractAttributions,
   buildResultSheets,
@@ -19,6 +21,7 @@ import {
   sortFindings,
 } from "../core";
 import type { ResultSheet, WorkbookPort } from "../model";
+import { jsonChunks } from "./jsonChunks";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
 export type RunProgress =
@@ -89,6 +92,22 @@ export function withWardLayers(
   const sheets = buildResultSheets(assessment);
   if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
   return { assessment, sheets };
+}
+
+/**
+ * The JSON text of a run, in pieces, tables streamed one by one: what `runJson` gives, for a
+ * writer that must not hold it whole.
+ */
+export function runJsonChunks(run: AssessmentRun): Generator<string> {
+  const whole = {
+    ...assessmentJson(run.assessment, run.wardCode, { withoutTables: true }),
+    ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
+  };
+  return jsonChunks(whole, new Map([["tables", () => tablesOneByOne(run.assessment.tables)]]));
+}
+
+function* tablesOneByOne(tables: readonly TableResult[]): Generator<Record<string, unknown>> {
+  for (const table of tables) yield tableJson(table);
 }
 
 /** The JSON of a run: the assessment's, plus `wards` when ward layers were computed. */

@@ -49,13 +49,54 @@ export function headlineSentence(name: string, row: RowResult, previous: number,
     : flat`${sentence}.`;
 }
 
-/** Every comparison of a table as a sentence, plus the peak months of a month series. */
+/**
+ * Rows of a table this long or shorter each get a sentence: a borough's ward table (Maidstone
+ * has 26 wards) reads as the seed writes it. A longer table gets sentences only for the rows
+ * that matter (see `rowsThatMatter`); every row's comparison stays in the tables.
+ */
+export const SENTENCE_PER_ROW_UP_TO = 30;
+// How many of the highest, the lowest and the largest changes a long table's sentences name.
+const ENDS = 5;
+
+/**
+ * The rows of a long table worth a sentence: its totals, its most significant changes, and the
+ * few highest, lowest and most changed (a few of each, so a table of a hundred thousand rows
+ * gives a page of sentences, not a book). A short table's rows are all of them.
+ */
+export function rowsThatMatter(result: TableResult): Set<RowResult> {
+  const data = result.rows.filter((r) => !r.aggregate);
+  if (data.length <= SENTENCE_PER_ROW_UP_TO) return new Set(result.rows);
+  const last = result.table.columns.length - 1;
+  const byLatest = data
+    .filter((r) => r.values[last] !== null)
+    .sort((a, b) => (b.values[last] as number) - (a.values[last] as number));
+  const byChange = data
+    .filter((r) => r.change !== null)
+    .sort((a, b) => Math.abs(b.change as number) - Math.abs(a.change as number));
+  const bySignificance = data
+    .filter((r) => r.significance?.significant)
+    .sort((a, b) => (a.significance?.pValue ?? 1) - (b.significance?.pValue ?? 1));
+  return new Set([
+    ...result.rows.filter((r) => r.aggregate),
+    ...bySignificance.slice(0, 2 * ENDS),
+    ...byLatest.slice(0, ENDS),
+    ...byLatest.slice(-ENDS),
+    ...byChange.slice(0, ENDS),
+  ]);
+}
+
+/**
+ * The comparisons of a table as sentences (every row of a short table, the rows that matter of
+ * a long one), plus the peak months of a month series.
+ */
 export function writeHeadlines(result: TableResult): Headline[] {
   const { table } = result;
   const headlines: Headline[] = [];
   const last = table.columns.length - 1;
   if (table.kind === "categories" || last < 1) return headlines;
+  const worded = rowsThatMatter(result);
   for (const row of result.rows) {
+    if (!worded.has(row)) continue;
     const previous = row.values[last - 1];
     const latest = row.values[last];
     if (previous === null || latest === null) continue;

@@ -1,5 +1,6 @@
 import { keyFindings } from "../keyFindings";
 import type { Assessment } from "../computeAssessment";
+import type { TableResult } from "../compute/computeTable";
 import type { Finding } from "../findings";
 import { incidentJson } from "../incidents/incidentJson";
 
@@ -24,50 +25,12 @@ function findingJson(f: Finding): Record<string, unknown> {
 export function assessmentJson(
   assessment: Assessment,
   wardCode?: (name: string) => string | null,
+  options: { readonly withoutTables?: boolean } = {},
 ): Record<string, unknown> {
   return {
     sheetsRead: assessment.sheetsRead,
-    tables: assessment.tables.map((result) => {
-      const { table } = result;
-      const periods = table.kind !== "categories" ? table.columns.map((c) => c.header) : [];
-      return {
-        sheet: table.sheet,
-        range: table.range,
-        title: table.title,
-        kind: table.kind,
-        transposed: table.transposed,
-        periods,
-        columns: table.columns.map((c) => c.header),
-        // A published table's units and header groups, and its rows' GSS codes and footnotes.
-        ...(table.unit !== undefined ? { unit: table.unit } : {}),
-        ...(table.columns.some((c) => c.unit || c.group)
-          ? {
-              columnUnits: table.columns.map((c) => c.unit ?? null),
-              columnGroups: table.columns.map((c) => c.group ?? null),
-            }
-          : {}),
-        ...(table.notes ? { notes: table.notes } : {}),
-        rows: result.rows.map((row, i) => ({
-          label: row.label,
-          ...(table.rows[i].code !== undefined ? { code: table.rows[i].code } : {}),
-          ...(table.rows[i].notes ? { notes: table.rows[i].notes } : {}),
-          values: row.values,
-          change: row.change,
-          pctChange: row.pctChange,
-          status: row.status,
-          steps: row.steps,
-          aggregate: row.aggregate,
-          share: row.share,
-          rank: row.rank,
-          cumulativeShare: row.cumulativeShare,
-          significance: row.significance,
-        })),
-        ...(result.homeArea ? { homeArea: result.homeArea } : {}),
-        columnTotals: result.columnTotals,
-        months: result.months,
-        findings: result.findings.map(findingJson),
-      };
-    }),
+    // A stand-in a streamed writer replaces table by table (`withoutTables`); else every table.
+    tables: options.withoutTables ? [] : assessment.tables.map(tableJson),
     ...(assessment.homeArea ? { homeArea: assessment.homeArea } : {}),
     keyFindings: keyFindings(assessment).map(({ monthly: _monthly, ...f }) => f),
     headlines: assessment.headlines,
@@ -76,6 +39,49 @@ export function assessmentJson(
     ...(assessment.incidents.length > 0
       ? { incidents: assessment.incidents.map((i) => incidentJson(i, wardCode)) }
       : {}),
+  };
+}
+
+/** One computed table as the JSON writes it. */
+export function tableJson(result: TableResult): Record<string, unknown> {
+  const { table } = result;
+  const periods = table.kind !== "categories" ? table.columns.map((c) => c.header) : [];
+  return {
+    sheet: table.sheet,
+    range: table.range,
+    title: table.title,
+    kind: table.kind,
+    transposed: table.transposed,
+    periods,
+    columns: table.columns.map((c) => c.header),
+    // A published table's units and header groups, and its rows' GSS codes and footnotes.
+    ...(table.unit !== undefined ? { unit: table.unit } : {}),
+    ...(table.columns.some((c) => c.unit || c.group)
+      ? {
+          columnUnits: table.columns.map((c) => c.unit ?? null),
+          columnGroups: table.columns.map((c) => c.group ?? null),
+        }
+      : {}),
+    ...(table.notes ? { notes: table.notes } : {}),
+    rows: result.rows.map((row, i) => ({
+      label: row.label,
+      ...(table.rows[i].code !== undefined ? { code: table.rows[i].code } : {}),
+      ...(table.rows[i].notes ? { notes: table.rows[i].notes } : {}),
+      values: row.values,
+      change: row.change,
+      pctChange: row.pctChange,
+      status: row.status,
+      steps: row.steps,
+      aggregate: row.aggregate,
+      share: row.share,
+      rank: row.rank,
+      cumulativeShare: row.cumulativeShare,
+      significance: row.significance,
+    })),
+    ...(result.homeArea ? { homeArea: result.homeArea } : {}),
+    columnTotals: result.columnTotals,
+    months: result.months,
+    findings: result.findings.map(findingJson),
   };
 }
 
