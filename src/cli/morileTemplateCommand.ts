@@ -1,5 +1,5 @@
 import { WorkbookFile } from "../adapters/workbookFile";
-import { MORILE_PRESETS, MORILE_PRESET_NAMES, morilePreset, morileTemplateSheets } from "../core";
+import { DEFAULT_OPTIONS, MORILE_PRESETS, MORILE_PRESET_NAMES, morilePreset, morileTemplateSheets } from "../core";
 import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, checkedOption } from "./commandLine";
 import { writeFileAtomic } from "./fileOutput";
 
@@ -21,7 +21,7 @@ export const MORILE_TEMPLATE: CommandSpec = {
 /** `csp-assess morile-template`: a workbook with a MoRiLE sheet to fill and its config sheet. */
 export async function morileTemplateCommand(args: CommandArgs, log: (line: string) => void): Promise<void> {
   const [out] = args.positional;
-  const preset = checkedOption(args, "preset", morilePreset) ?? "linear";
+  const preset = checkedOption(args, "preset", morilePreset) ?? DEFAULT_OPTIONS.morilePreset;
   const port = WorkbookFile.empty();
   await port.addPlainSheets(morileTemplateSheets(preset));
   await writeFileAtomic(out, await port.toBytes());

@@ -2,7 +2,7 @@ import { OptionError } from "../model/inputError";
 import { MORILE_PRESETS } from "./morile/morileConfig";
 import type { PopulationTable } from "./population/wardPopulation";
 
-/** How record-level data is grouped into two comparable twelve-month periods. */
+/** How record-level data is grouped into two comparable twelve-month periods; the first is the default. */
 export const WINDOW_KINDS = ["nov-oct", "apr-mar", "calendar"] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
 
@@ -44,7 +44,7 @@ export interface AssessmentOptions<Boundaries = unknown> {
 
 /** The options of a run where nobody chose otherwise. */
 export const DEFAULT_OPTIONS: AssessmentOptions<never> = Object.freeze({
-  window: "nov-oct",
+  window: WINDOW_KINDS[0],
   windowEnd: null,
   morilePreset: "linear",
   homeArea: null,

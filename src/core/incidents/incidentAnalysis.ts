@@ -7,7 +7,7 @@ import { monthNumber } from "./recordDate";
 import { type IncidentSummary, incidentSummary } from "./incidentSummary";
 import { type Intervention, type InterventionImpact, interventionImpact } from "./interventionImpact";
 import { DOMESTIC_ABUSE, type TemporalPatterns, temporalPatterns, ukDate } from "./temporalPatterns";
-import type { WindowKind } from "../options";
+import { DEFAULT_OPTIONS, type WindowKind } from "../options";
 
 /** Choices for analysing an extract. */
 export interface IncidentOptions {
@@ -51,7 +51,7 @@ export function analyseIncidents(
   source: string,
   options: IncidentOptions = {},
 ): IncidentAnalysis {
-  const summary = incidentSummary(counts, options.window ?? "nov-oct", options.end);
+  const summary = incidentSummary(counts, options.window ?? DEFAULT_OPTIONS.window, options.end);
   const extract = extractSummary(counts);
   const [earlier, later] = summary.windows.ranges;
   const from = dayNumber({ year: Math.floor(earlier[0] / 12), month: (earlier[0] % 12) + 1, day: 1 });

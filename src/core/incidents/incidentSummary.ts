@@ -3,7 +3,7 @@ import { ANTISOCIAL_BEHAVIOUR, VIOLENT_GROUPS } from "./crimeGroups";
 import type { IncidentCounts, RecordExample } from "./incidentAggregator";
 import { monthNumber } from "./recordDate";
 import { calendarDay } from "../calendar/namedDates";
-import type { WindowKind } from "../options";
+import { DEFAULT_OPTIONS, type WindowKind } from "../options";
 import { type ComparisonWindows, comparisonWindows, periodOf } from "./windows";
 
 type Pair = [number, number];
@@ -53,7 +53,7 @@ export function lastMonthOf(counts: IncidentCounts): { year: number; month: numb
  */
 export function incidentSummary(
   counts: IncidentCounts,
-  kind: WindowKind = "nov-oct",
+  kind: WindowKind = DEFAULT_OPTIONS.window,
   end?: { year: number; month: number },
 ): IncidentSummary {
   const last = end ?? lastMonthOf(counts) ?? { year: 1970, month: 1 };

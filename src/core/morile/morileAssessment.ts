@@ -1,3 +1,4 @@
+import { DEFAULT_OPTIONS } from "../options";
 import type { SheetGrid } from "../../model";
 import type { TableResult } from "../compute/computeTable";
 import { type Finding, sortFindings } from "../findings";
@@ -100,7 +101,7 @@ function score(config: MorileConfig, sheets: readonly MorileSheet[]) {
 export function morileAssessment(
   grids: readonly SheetGrid[],
   tables: readonly TableResult[],
-  presetName = "linear",
+  presetName = DEFAULT_OPTIONS.morilePreset,
 ): MorileResult | null {
   const findings: Finding[] = [];
   const configGrid = grids.find((g) => g.name.toLowerCase() === MORILE_CONFIG_SHEET.toLowerCase());

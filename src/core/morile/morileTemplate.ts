@@ -1,3 +1,4 @@
+import { DEFAULT_OPTIONS } from "../options";
 import { type ResultSheet, resultColumn } from "../../model";
 import { MORILE_PRESETS, MORILE_TEMPLATE_HEADER } from "./morileConfig";
 import { MORILE_CONFIG_SHEET, configSheetRows } from "./morileConfigSheet";
@@ -26,7 +27,7 @@ export const TEMPLATE_THEMES = [
 ];
 
 /** The two sheets `csp-assess morile-template` writes: an empty MoRiLE sheet and its config. */
-export function morileTemplateSheets(presetName = "linear"): ResultSheet[] {
+export function morileTemplateSheets(presetName = DEFAULT_OPTIONS.morilePreset): ResultSheet[] {
   const config = MORILE_PRESETS[presetName.toLowerCase()] ?? MORILE_PRESETS.linear;
   const width = (h: string): number =>
     h === "Theme" ? 52 : h === "Rationale" || h === "Evidence" ? 48 : Math.max(12, h.length + 2);
