@@ -67,13 +67,13 @@ export async function benchPointInWard(): Promise<void> {
   const naiveRate = naive.extra?.pointsPerSecond ?? 1;
   console.log(`\nPoint in ward: ${fixed(POINTS)} random points over the borough's bounding box (26 wards)`);
   console.log(
-    `  flatbush + exact test     ${fixed(indexed.wallMs)} ms, ${fixed(rate)} points/s, peak RSS ${fixed(indexed.peakRssMb)} MB (${fixed(indexed.extra?.inside ?? 0)} in a ward)`,
+    `  answer grid, then flatbush + exact test ${fixed(indexed.wallMs)} ms, ${fixed(rate)} points/s, peak RSS ${fixed(indexed.peakRssMb)} MB (${fixed(indexed.extra?.inside ?? 0)} in a ward)`,
   );
   console.log(
     `  naive turf loop           ${fixed(naiveRate)} points/s (measured on ${fixed(NAIVE_POINTS)} points), peak RSS ${fixed(naive.peakRssMb)} MB`,
   );
   console.log(
-    `  speed-up over naive       ${(rate / naiveRate).toFixed(1)}×  (targets: >= 2,000,000 points/s on one core, >= 10× naive)`,
+    `  speed-up over naive       ${(rate / naiveRate).toFixed(1)}×  (targets: >= 2,000,000 points/s on one core, >= 40× naive)`,
   );
 }
 

@@ -11,19 +11,19 @@ export interface Footnoted {
 // bracket, so "Table P1", "A229",
 // "M25" and "Q1" keep theirs; a number after a space or a hyphen ("Year 10", "Mid-2019",
 // "Under 18") is never a marker.
-const GLUED = /([A-Za-z]{3,}|\))(\d{1,2}(?:\s?,\s?\d{1,2})*)(?=$|[\s)\].,;:])/g;
+// A footnote number never starts with 0: "2017-1800" is a span of years, not 2017-18 and note 00.
+const NOTE = "[1-9]\\d?(?:\\s?,\\s?[1-9]\\d?)*";
+const GLUED = new RegExp(`([A-Za-z]{3,}|\\))(${NOTE})(?=$|[\\s)\\].,;:])`, "g");
 const BRACKETED = /\s*\[(note\s*\d+(?:\s*,\s*\d+)*|[a-z]{1,3})\]/gi;
 const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 // A year glued to its notes after a month: "December 20191,2" is 2019 and notes 1,2;
 // "December 181,2" is '18 and notes 1,2 (a year of two digits, then the notes).
-const MONTH_YEAR = new RegExp(
-  `\\b(${MONTH}\\s+'?)((?:19|20)\\d{2}|\\d{2})(\\d{1,2}(?:\\s?,\\s?\\d{1,2})*)(?=$|[\\s)\\].,;:])`,
-  "gi",
-);
+const MONTH_YEAR = new RegExp(`\\b(${MONTH}\\s+'?)((?:19|20)\\d{2}|\\d{2})(${NOTE})(?=$|[\\s)\\].,;:])`, "gi");
 
-const YEAR_SPAN_NOTES = /\b((?:19|20)\d{2})(\s*[-/]\s*)(\d{3,4}(?:\s?,\s?\d{1,2})*)(?=$|[\s)\].,;:])/g;
-const YEAR_AT_END = /(?<=\bto\s+|[-\u2013]\s*)((?:19|20)\d{2})(\d{1,2}(?:\s?,\s?\d{1,2})*)$/i;
+// Notes glued to a financial year are written tight ("2018/193"); "2019 - 200" is two numbers.
+const YEAR_SPAN_NOTES = new RegExp(`\\b((?:19|20)\\d{2})([-/])(\\d{2}${NOTE})(?=$|[\\s)\\].,;:])`, "g");
+const YEAR_AT_END = new RegExp(`(?<=\\bto\\s+|[-\\u2013]\\s*)((?:19|20)\\d{2})(${NOTE})$`, "i");
 
 /**
  * Takes footnote markers off a label, header or title as ONS and the Home Office publish them,
@@ -55,7 +55,8 @@ export function stripFootnotes(raw: string): Footnoted {
     const end = rest.slice(0, 2);
     const consecutive = (Number(start.slice(2)) + 1) % 100 === Number(end);
     const fourDigit = rest.length === 4 && Number(rest) === Number(start) + 1;
-    if (!consecutive || fourDigit || rest.length < 3) return whole;
+    // Four digits after the separator are a year ("2019 - 2000"), never a year and its notes.
+    if (!consecutive || fourDigit || rest.length < 3 || /^(19|20)\d\d$/.test(rest)) return whole;
     notes.push(rest.slice(2).replace(/\s/g, ""));
     return `${start}${separator}${end}`;
   });

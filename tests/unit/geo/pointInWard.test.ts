@@ -74,3 +74,48 @@ describe("British National Grid", () => {
     expect(Math.abs(lat2 - lat) * 111_000).toBeLessThan(5);
   });
 });
+
+describe("WardLocator's answer grid", () => {
+  it("answers as the exact test does: 20,000 random points, and points just either side of every border", () => {
+    // Simplified boundaries overlap by slivers here and there: a point in two wards may be given either.
+    const naive = (lon: number, lat: number): number => {
+      const holding = boundaries.wards.flatMap((w, i) => (booleanPointInPolygon([lon, lat], w.geometry) ? [i] : []));
+      const found = locator.locate(lon, lat);
+      return holding.length === 0 ? -1 : holding.includes(found) ? found : holding[0];
+    };
+    let seed = 99;
+    const random = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const [x0, y0, x1, y1] = boundaries.wards.reduce(
+      (b, w) => [
+        Math.min(b[0], w.bbox[0]),
+        Math.min(b[1], w.bbox[1]),
+        Math.max(b[2], w.bbox[2]),
+        Math.max(b[3], w.bbox[3]),
+      ],
+      [Infinity, Infinity, -Infinity, -Infinity],
+    );
+    for (let i = 0; i < 20000; i += 1) {
+      const lon = x0 - 0.01 + random() * (x1 - x0 + 0.02);
+      const lat = y0 - 0.01 + random() * (y1 - y0 + 0.02);
+      expect([lon, lat, locator.locate(lon, lat)]).toEqual([lon, lat, naive(lon, lat)]);
+    }
+    // Either side of each vertex, a metre or so off the border: where grid cells are mixed.
+    for (const ward of boundaries.wards.slice(0, 6)) {
+      const ring = ward.geometry.type === "Polygon" ? ward.geometry.coordinates[0] : ward.geometry.coordinates[0][0];
+      for (let i = 0; i < ring.length; i += 7) {
+        for (const [dx, dy] of [
+          [1e-5, 0],
+          [-1e-5, 0],
+          [0, 1e-5],
+          [0, -1e-5],
+        ]) {
+          const [lon, lat] = [ring[i][0] + dx, ring[i][1] + dy];
+          expect([lon, lat, locator.locate(lon, lat)]).toEqual([lon, lat, naive(lon, lat)]);
+        }
+      }
+    }
+  });
+});
