@@ -2,6 +2,7 @@ import { type MapPicture, type WardAnalysis, type WardBoundaries, layerPicture }
 import {
   type Assessment,
   KEY_CHANGES,
+  countOf,
   type KeyFinding,
   type TableResult,
   formatCount,
@@ -110,14 +111,14 @@ export function reportTable(result: TableResult): ReportTable {
   const hidden = result.rows.length - shown;
   const columnsHidden = periods ? 0 : Math.max(0, table.columns.length - 6);
   const notes = [
-    hidden > 0 ? `${formatCount(hidden)} more rows` : null,
-    columnsHidden > 0 ? `${formatCount(columnsHidden)} more columns` : null,
+    hidden > 0 ? countOf(hidden, "more row") : null,
+    columnsHidden > 0 ? countOf(columnsHidden, "more column") : null,
   ].filter(Boolean);
   return {
     caption: `${tableTitle(result)} (${result.table.sheet})`,
     header: header.map((h) => h || " "),
     rows,
-    note: notes.length > 0 ? `${notes.join(" and ")} are on the CSP Tables sheet.` : null,
+    note: notes.length > 0 ? `The CSP Tables sheet has ${notes.join(" and ")} of this table.` : null,
   };
 }
 
@@ -225,8 +226,10 @@ export function reportContent(
   const notes = assessment.findings.length - listed.length;
   const severity = { error: "Error", warning: "Warning", info: "Note" } as const;
   const elsewhere = [
-    listed.length > FINDINGS_LISTED ? `${formatCount(listed.length - FINDINGS_LISTED)} more errors and warnings` : null,
-    notes > 0 ? `${formatCount(notes)} notes (missing and suppressed values, spellings read)` : null,
+    listed.length > FINDINGS_LISTED
+      ? countOf(listed.length - FINDINGS_LISTED, "more error or warning", "more errors and warnings")
+      : null,
+    notes > 0 ? `${countOf(notes, "note")} (missing and suppressed values, spellings read)` : null,
   ].filter(Boolean);
   const appendix: ReportTable | null =
     assessment.findings.length > 0
@@ -240,7 +243,7 @@ export function reportContent(
               f.cell || f.sheet,
               f.cell && f.message.startsWith(`${f.cell}: `) ? f.message.slice(f.cell.length + 2) : f.message,
             ]),
-          note: elsewhere.length > 0 ? `${elsewhere.join(" and ")} are on the CSP Findings sheet.` : null,
+          note: elsewhere.length > 0 ? `The CSP Findings sheet also has ${elsewhere.join(" and ")}.` : null,
         }
       : null;
 
