@@ -35,7 +35,12 @@ const SYNONYMS = {
 
 type Column = keyof typeof SYNONYMS;
 
-/** Finds the header row and the columns that locate each record (case-insensitive, common synonyms). */
+/**
+ * Finds the header row and the columns that locate each record (case-insensitive, common synonyms).
+ *
+ * @example
+ * findPointColumns({ name: "P", top: 0, left: 0, values: [["Ref", "Latitude", "Longitude"], ["A", 51.27, 0.52]] })?.columns //= { reference: 0, latitude: 1, longitude: 2 }
+ */
 export function findPointColumns(grid: SheetGrid): { row: number; columns: Partial<Record<Column, number>> } | null {
   const width = gridWidth(grid);
   for (let r = grid.top; r < grid.top + Math.min(grid.values.length, 10); r += 1) {
@@ -59,7 +64,12 @@ export function findPointColumns(grid: SheetGrid): { row: number; columns: Parti
   return null;
 }
 
-/** Reads a Places sheet (Place with Latitude/Longitude or Easting/Northing) into a lookup by name. */
+/**
+ * Reads a Places sheet (Place with Latitude/Longitude or Easting/Northing) into a lookup by name.
+ *
+ * @example
+ * readPlaces({ name: "Places", top: 0, left: 0, values: [["Place", "Latitude", "Longitude"], ["Week Street", 51.2745, 0.5227]] }).get("week street") //= [0.5227, 51.2745]
+ */
 export function readPlaces(grid: SheetGrid): Map<string, [number, number]> {
   const places = new Map<string, [number, number]>();
   const table = readPointTable(grid, null, null);

@@ -13,7 +13,12 @@ export const METHOD_NAMES: Record<ClassMethod, string> = {
   equal: "equal interval",
 };
 
-/** The classes of a layer's values for a method (no-data wards left out). */
+/**
+ * The classes of a layer's values for a method (no-data wards left out).
+ *
+ * @example
+ * classesFor([1, 2, 3, 10], "equal", 3)?.breaks //= [1, 4, 7, 10]
+ */
 export function classesFor(values: readonly (number | null)[], method: ClassMethod, k = 5): Classification | null {
   const present = values.filter((v): v is number => v !== null);
   return present.length > 0 ? classify(present, k, method) : null;
@@ -22,6 +27,10 @@ export function classesFor(values: readonly (number | null)[], method: ClassMeth
 /**
  * The one source of a ward's fill: both the polygons and the legend call this, as Leaflet's
  * choropleth example does with getColor.
+ *
+ * @example
+ * wardColour(420, classesFor([30, 64, 103, 170, 260, 420], "jenks")) //= "#bd0026"
+ * wardColour(null, null) //= "#d9d9d9"
  */
 export function wardColour(value: number | null, classes: Classification | null): string {
   if (value === null || !classes) return NO_DATA;
@@ -32,7 +41,13 @@ export function wardColour(value: number | null, classes: Classification | null)
   return YL_OR_RD_5[Math.min(YL_OR_RD_5.length - 1, ramp)];
 }
 
-/** A value as the map shows it: "<5" for small counts when suppressing, rates to one decimal. */
+/**
+ * A value as the map shows it: "<5" for small counts when suppressing, rates to one decimal.
+ *
+ * @example
+ * shownValue(3, "count", true) //= "<5"
+ * shownValue(12.345, "rate", false) //= "12.3"
+ */
 export function shownValue(value: number | null, measure: "count" | "rate", suppress: boolean): string {
   if (value === null) return "no data";
   if (measure === "rate") return value.toFixed(1);
@@ -48,7 +63,12 @@ export const HOTSPOT_LEVELS: Readonly<Record<number, readonly string[]>> = {
   0: [],
 };
 
-/** The legend's rows: colour and bounds of each class, then the no-data swatch. */
+/**
+ * The legend's rows: colour and bounds of each class, then the no-data swatch.
+ *
+ * @example
+ * legendRows(null, "count", false) //= [{ colour: "#d9d9d9", label: "no data" }]
+ */
 export function legendRows(
   classes: Classification | null,
   measure: "count" | "rate",

@@ -87,6 +87,9 @@ export function assessExtract(analysis: IncidentAnalysis): Assessment {
  * Finds every table in the workbook, computes it, audits what the analyst typed and words
  * the headlines. Our own result sheets from an earlier run are skipped. Pure: the same
  * workbook always gives the same assessment.
+ *
+ * @example
+ * computeAssessment({ sheets: [{ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] }] }).headlines.length //= 3
  */
 export function computeAssessment(
   workbook: WorkbookGrids,

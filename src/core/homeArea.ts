@@ -39,7 +39,12 @@ const key = (text: string): string =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 
-/** `Home area | Maidstone` on a Settings sheet, or null. */
+/**
+ * `Home area | Maidstone` on a Settings sheet, or null.
+ *
+ * @example
+ * settingsHomeArea([{ name: "Settings", top: 0, left: 0, values: [["Home area", "Maidstone"]] }]) //= "Maidstone"
+ */
 export function settingsHomeArea(grids: readonly SheetGrid[]): string | null {
   const settings = grids.find((g) => /^settings$/i.test(g.name.trim()));
   for (const row of settings?.values ?? []) {

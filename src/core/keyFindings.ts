@@ -58,6 +58,9 @@ const key = (sheet: string, table: string | null, label: string): string =>
  * Every headline of an assessment scored and put in order of importance: annual findings before
  * month-by-month rows (which never crowd them out), significant before the rest, then by score;
  * ties keep the workbook's order.
+ *
+ * @example
+ * keyFindings(computeAssessment({ sheets: [{ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] }] })).length //= 3
  */
 export function keyFindings(assessment: Assessment): KeyFinding[] {
   const rows = new Map<string, { result: TableResult; row: RowResult }>();

@@ -20,6 +20,9 @@ const isNumber = (p: ParsedCell): p is ParsedNumber => p.kind === "number";
  * Recomputes every derived column and aggregate row the analyst typed and reports each
  * mismatch with its cell, the stated value and the computed one. Rounding-aware: a value is
  * right when it equals the computed one to the precision it is written with.
+ *
+ * @example
+ * auditTable(computeTable(discoverTables({ name: "S", top: 0, left: 0, values: [["Type", "2019", "2020"], ["A", 1, 2], ["B", 3, 4], ["Total", 4, 7]] })[0]))[0].message //= "S!C4: Total (2020) states 7 but the 2 rows it totals sum to 6"
  */
 export function auditTable(result: TableResult): Finding[] {
   const { table } = result;

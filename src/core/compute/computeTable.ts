@@ -93,6 +93,9 @@ export function variationWording(table: DiscoveredTable): string {
 /**
  * Change, % change, share of the latest total, rank (aggregate rows excluded, ties sharing a
  * rank), cumulative share in rank order, and an exact significance test for counts.
+ *
+ * @example
+ * computeTable(discoverTables({ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] })[0]).rows[0].pctChange //= 0.2389937
  */
 export function computeTable(table: DiscoveredTable): TableResult {
   const values = table.rows.map((r) => r.values.map(valueOf));

@@ -88,6 +88,9 @@ export function rowsThatMatter(result: TableResult): Set<RowResult> {
 /**
  * The comparisons of a table as sentences (every row of a short table, the rows that matter of
  * a long one), plus the peak months of a month series.
+ *
+ * @example
+ * writeHeadlines(computeTable(discoverTables({ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] })[0]))[0].text //= "Drug offences rose by 23.9%, from 318 to 394 (+76); a rise of 76 is more than normal year-to-year variation would explain (p = 0.005)."
  */
 export function writeHeadlines(result: TableResult): Headline[] {
   const { table } = result;

@@ -51,6 +51,9 @@ const normalise = (h: CellValue): string => cellText(h).toLowerCase().replace(/[
  * Finds the record columns in a header row (case-insensitive; the names police extracts and
  * police.uk's street files use), or null when the row has no date (or month) and category
  * column: then it is not a record-level header.
+ *
+ * @example
+ * findRecordColumns(["Crime ref", "Date", "Crime type", "Ward"])?.category //= 2
  */
 export function findRecordColumns(header: readonly CellValue[]): RecordColumns | null {
   const norm = header.map(normalise);

@@ -12,6 +12,9 @@ const HEADER_ROWS = 10;
 /**
  * The header row of a record-level sheet (one row per crime or incident), or null: a row in
  * the first ten with a date column and a category column, followed by rows whose dates read.
+ *
+ * @example
+ * findRecordHeader({ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] }) //= null
  */
 export function findRecordHeader(grid: SheetGrid): { row: number; columns: RecordColumns } | null {
   for (let r = 0; r < Math.min(HEADER_ROWS, grid.values.length); r += 1) {

@@ -51,7 +51,12 @@ export interface MorileResult {
   readonly findings: readonly Finding[];
 }
 
-/** True for a sheet that the MoRiLE module reads (a MoRiLE sheet or the config sheet). */
+/**
+ * True for a sheet that the MoRiLE module reads (a MoRiLE sheet or the config sheet).
+ *
+ * @example
+ * isMorileInput({ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] }) //= false
+ */
 export function isMorileInput(grid: SheetGrid): boolean {
   return (
     grid.name.toLowerCase() === MORILE_CONFIG_SHEET.toLowerCase() ||

@@ -42,7 +42,12 @@ export function assessmentJson(
   };
 }
 
-/** One computed table as the JSON writes it. */
+/**
+ * One computed table as the JSON writes it.
+ *
+ * @example
+ * tableJson(computeTable(discoverTables({ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] })[0])).periods //= ["2018/19", "2019/20"]
+ */
 export function tableJson(result: TableResult): Record<string, unknown> {
   const { table } = result;
   const periods = table.kind !== "categories" ? table.columns.map((c) => c.header) : [];

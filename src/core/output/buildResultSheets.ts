@@ -229,7 +229,12 @@ function numberFormatFor(value: number | string | null, kind: string): string | 
   return numberFormat(value);
 }
 
-/** The result sheets of one assessment, in the order they are written. */
+/**
+ * The result sheets of one assessment, in the order they are written.
+ *
+ * @example
+ * buildResultSheets(computeAssessment({ sheets: [{ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] }] })).map((s) => s.name) //= ["CSP Summary", "CSP Tables", "CSP Findings"]
+ */
 export function buildResultSheets(assessment: Assessment): ResultSheet[] {
   const months = monthsSheet(assessment);
   const morile = assessment.morile ? [morileResultSheet(assessment.morile)] : [];

@@ -101,6 +101,9 @@ function rowCells(m: Matrix, i: number): BlockCell[] {
  * Finds every table on a sheet with no template: several tables per sheet (stacked or side
  * by side), a title line above each, periods in any written form and any order, years down
  * the rows (turned round), typed derived columns, comment columns and aggregate rows.
+ *
+ * @example
+ * discoverTables({ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] })[0].columns.map((c) => c.header) //= ["2018/19", "2019/20"]
  */
 export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
   // Published tables of areas (GSS codes beside names) are read first, as published; the

@@ -15,6 +15,9 @@ export interface Block {
  * XY-cut), so tables stacked or side by side come apart. Written here rather than taken from
  * a library because it is a dozen lines over our own grid type and no maintained package
  * works on cell grids. O(cells × depth).
+ *
+ * @example
+ * findBlocks({ name: "S", top: 0, left: 0, values: [["A", 1, null, "B", 2], ["C", 3, null, "D", 4]] }).length //= 2
  */
 export function findBlocks(grid: SheetGrid): Block[] {
   const height = grid.values.length;
