@@ -116,6 +116,8 @@ export function boundariesFromTopology(topo: Topology, attribution = ONS_ATTRIBU
 
 /**
  * Reads boundaries from parsed JSON: a TopoJSON topology or a GeoJSON FeatureCollection.
+ * @example
+ * loadBoundaries({ type: "FeatureCollection", features: [{ type: "Feature", properties: { WD19CD: "E05000001", WD19NM: "West" }, geometry: { type: "Polygon", coordinates: [[[0, 51], [0.1, 51], [0.1, 51.1], [0, 51.1], [0, 51]]] } }, { type: "Feature", properties: { WD19CD: "E05000002", WD19NM: "East" }, geometry: { type: "Polygon", coordinates: [[[0.1, 51], [0.2, 51], [0.2, 51.1], [0.1, 51.1], [0.1, 51]]] } }] }).wards.map((w) => w.name) //= ["West", "East"]
  * @throws InputError when it is neither, or has no ward polygons with code and name
  */
 export function loadBoundaries(json: unknown, source = "boundary file", attribution = ONS_ATTRIBUTION): WardBoundaries {
@@ -126,7 +128,12 @@ export function loadBoundaries(json: unknown, source = "boundary file", attribut
   throw new InputError(null, `${source} is neither TopoJSON nor a GeoJSON FeatureCollection`);
 }
 
-/** The box around every ward: [west, south, east, north]. */
+/**
+ * The box around every ward: [west, south, east, north].
+ *
+ * @example
+ * boundariesExtent(loadBoundaries({ type: "FeatureCollection", features: [{ type: "Feature", properties: { WD19CD: "E05000001", WD19NM: "West" }, geometry: { type: "Polygon", coordinates: [[[0, 51], [0.1, 51], [0.1, 51.1], [0, 51.1], [0, 51]]] } }, { type: "Feature", properties: { WD19CD: "E05000002", WD19NM: "East" }, geometry: { type: "Polygon", coordinates: [[[0.1, 51], [0.2, 51], [0.2, 51.1], [0.1, 51.1], [0.1, 51]]] } }] })) //= [0, 51, 0.2, 51.1]
+ */
 export function boundariesExtent(boundaries: WardBoundaries): [number, number, number, number] {
   return boundaries.wards.reduce<[number, number, number, number]>(
     (box, w) => [

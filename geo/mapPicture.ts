@@ -46,6 +46,9 @@ const ringsOf = (geometry: Polygon | MultiPolygon): Position[][] =>
  * Where longitude and latitude fall in the picture: an equirectangular projection scaled by
  * the cosine of the middle latitude, which for a borough is true to shape within a fraction
  * of a per cent. `kmToPixels` sizes coverage rings.
+ *
+ * @example
+ * mapProjection(loadBoundaries({ type: "FeatureCollection", features: [{ type: "Feature", properties: { WD19CD: "E05000001", WD19NM: "West" }, geometry: { type: "Polygon", coordinates: [[[0, 51], [0.1, 51], [0.1, 51.1], [0, 51.1], [0, 51]]] } }, { type: "Feature", properties: { WD19CD: "E05000002", WD19NM: "East" }, geometry: { type: "Polygon", coordinates: [[[0.1, 51], [0.2, 51], [0.2, 51.1], [0.1, 51.1], [0.1, 51]]] } }] }).wards).at(0, 51.1).map(Math.round) //= [30, 90]
  */
 export function mapProjection(wards: MapPicture["wards"]): {
   at(lon: number, lat: number): [number, number];

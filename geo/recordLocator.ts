@@ -35,7 +35,12 @@ export function recordLocator(boundaries: WardBoundaries): RecordLocator {
   };
 }
 
-/** The names of the wards that share a border with the ward named `name` (matched loosely). */
+/**
+ * The names of the wards that share a border with the ward named `name` (matched loosely).
+ *
+ * @example
+ * wardNeighbourNames(loadBoundaries({ type: "FeatureCollection", features: [{ type: "Feature", properties: { WD19CD: "E05000001", WD19NM: "West" }, geometry: { type: "Polygon", coordinates: [[[0, 51], [0.1, 51], [0.1, 51.1], [0, 51.1], [0, 51]]] } }, { type: "Feature", properties: { WD19CD: "E05000002", WD19NM: "East" }, geometry: { type: "Polygon", coordinates: [[[0.1, 51], [0.2, 51], [0.2, 51.1], [0.1, 51.1], [0.1, 51]]] } }] }))("West") //= ["East"]
+ */
 export function wardNeighbourNames(boundaries: WardBoundaries): (name: string) => string[] {
   const matcher = new WardMatcher(boundaries.wards);
   return (name) => {
@@ -44,7 +49,12 @@ export function wardNeighbourNames(boundaries: WardBoundaries): (name: string) =
   };
 }
 
-/** The ONS code of a ward named loosely, or null when no ward of these boundaries matches. */
+/**
+ * The ONS code of a ward named loosely, or null when no ward of these boundaries matches.
+ *
+ * @example
+ * wardCodeOf(loadBoundaries({ type: "FeatureCollection", features: [{ type: "Feature", properties: { WD19CD: "E05000001", WD19NM: "West" }, geometry: { type: "Polygon", coordinates: [[[0, 51], [0.1, 51], [0.1, 51.1], [0, 51.1], [0, 51]]] } }, { type: "Feature", properties: { WD19CD: "E05000002", WD19NM: "East" }, geometry: { type: "Polygon", coordinates: [[[0.1, 51], [0.2, 51], [0.2, 51.1], [0.1, 51.1], [0.1, 51]]] } }] }))("east") //= "E05000002"
+ */
 export function wardCodeOf(boundaries: WardBoundaries): (name: string) => string | null {
   const matcher = new WardMatcher(boundaries.wards);
   return (name) => {

@@ -38,7 +38,12 @@ export interface Demand {
 const km = (a: readonly [number, number], b: readonly [number, number]): number =>
   Math.hypot(a[0] - b[0], a[1] - b[1]) / 1000;
 
-/** Ward centroids (centre of mass of the polygon), WGS84. */
+/**
+ * Ward centroids (centre of mass of the polygon), WGS84.
+ *
+ * @example
+ * wardCentroids(loadBoundaries({ type: "FeatureCollection", features: [{ type: "Feature", properties: { WD19CD: "E05000001", WD19NM: "West" }, geometry: { type: "Polygon", coordinates: [[[0, 51], [0.1, 51], [0.1, 51.1], [0, 51.1], [0, 51]]] } }, { type: "Feature", properties: { WD19CD: "E05000002", WD19NM: "East" }, geometry: { type: "Polygon", coordinates: [[[0.1, 51], [0.2, 51], [0.2, 51.1], [0.1, 51.1], [0.1, 51]]] } }] })).map((c) => c.map((v) => Math.round(v * 100) / 100)) //= [[0.05, 51.05], [0.15, 51.05]]
+ */
 export function wardCentroids(boundaries: WardBoundaries): [number, number][] {
   return boundaries.wards.map((w) => centerOfMass(w.geometry).geometry.coordinates as [number, number]);
 }

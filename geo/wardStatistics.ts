@@ -20,6 +20,9 @@ export interface WardStatistic {
 /**
  * Counts, rates per 1,000, shares, ranks, location quotients and Gi* hotspots for every ward,
  * zeros included. `population` is aligned with the wards (null where unknown).
+ *
+ * @example
+ * wardStatistics(loadBoundaries({ type: "FeatureCollection", features: [{ type: "Feature", properties: { WD19CD: "E05000001", WD19NM: "West" }, geometry: { type: "Polygon", coordinates: [[[0, 51], [0.1, 51], [0.1, 51.1], [0, 51.1], [0, 51]]] } }, { type: "Feature", properties: { WD19CD: "E05000002", WD19NM: "East" }, geometry: { type: "Polygon", coordinates: [[[0.1, 51], [0.2, 51], [0.2, 51.1], [0.1, 51.1], [0.1, 51]]] } }] }), [10, 30]).map((w) => [w.name, w.share]) //= [["West", 0.25], ["East", 0.75]]
  */
 export function wardStatistics(
   boundaries: WardBoundaries,

@@ -64,6 +64,9 @@ const ofAreas = (result: TableResult): boolean =>
 /**
  * The home area when nobody named it: the one area of the workbook's tables of areas whose
  * name appears in the tables' titles ("Safer Maidstone …"), or null when none or several do.
+ *
+ * @example
+ * inferHomeArea(computeAssessment({ sheets: [{ name: "D", top: 0, left: 0, values: [["Burglary in Maidstone and the Kent districts"], ["District", "2018/19", "2019/20"], ["Ashford", 100, 110], ["Maidstone", 150, 120], ["Swale", 90, 99], ["All Kent", 340, 329]] }] }).tables) //= "Maidstone"
  */
 export function inferHomeArea(results: readonly TableResult[]): string | null {
   // The analyst's own titles: not the tables an extract's records make, nor notes written as a
@@ -163,6 +166,9 @@ function rankedColumn(result: TableResult, row: number): number {
  * 18.7% (+26), against 14.4% for All Kent." Over periods it is ranked by the newest period and
  * its change is given; in a table of one period (ONS's offence columns for each force) it is
  * ranked by the table's first column. Null when the table has no row for the area.
+ *
+ * @example
+ * homeAreaStanding(computeAssessment({ sheets: [{ name: "D", top: 0, left: 0, values: [["Burglary in Maidstone and the Kent districts"], ["District", "2018/19", "2019/20"], ["Ashford", 100, 110], ["Maidstone", 150, 120], ["Swale", 90, 99], ["All Kent", 340, 329]] }] }).tables[0], "Swale")?.rank //= 3
  */
 export function homeAreaStanding(result: TableResult, area: string): HomeAreaStanding | null {
   const { table } = result;

@@ -81,7 +81,12 @@ const isCount = (x: number | null | undefined): x is number =>
   typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
 const NO_COMPARISON: Comparison = Object.freeze({ change: null, pctChange: null, status: "n/a" });
 
-/** The wording of a comparison's variation: "year-to-year" for annual periods. */
+/**
+ * The wording of a comparison's variation: "year-to-year" for annual periods.
+ *
+ * @example
+ * variationWording(discoverTables({ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] })[0]) //= "year-to-year"
+ */
 export function variationWording(table: DiscoveredTable): string {
   const months = table.columns[table.columns.length - 1]?.period?.months ?? 12;
   if (months === 12) return "year-to-year";

@@ -62,6 +62,9 @@ const ENDS = 5;
  * The rows of a long table worth a sentence: its totals, its most significant changes, and the
  * few highest, lowest and most changed (a few of each, so a table of a hundred thousand rows
  * gives a page of sentences, not a book). A short table's rows are all of them.
+ *
+ * @example
+ * rowsThatMatter(computeTable(discoverTables({ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] })[0])).size //= 3
  */
 export function rowsThatMatter(result: TableResult): Set<RowResult> {
   const data = result.rows.filter((r) => !r.aggregate);

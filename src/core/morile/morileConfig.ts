@@ -114,7 +114,12 @@ export const MORILE_TEMPLATE_HEADER = [
   "Evidence",
 ];
 
-/** The factors that count towards the score (everything but confidence). */
+/**
+ * The factors that count towards the score (everything but confidence).
+ *
+ * @example
+ * scoredFactors(MORILE_PRESETS.linear).length //= 9
+ */
 export function scoredFactors(config: MorileConfig): FactorDefinition[] {
   return config.factors.filter((f) => f.section !== "confidence");
 }
