@@ -1,8 +1,9 @@
 // Table discovery fixtures, in Turf's manner: each file in tests/fixtures/tables/in is a layout
 // (a grid of cells, the sample workbook, or a shared published file read at run time), and the
 // file of the same name in out/ is what discovery must find there. UPDATE_FIXTURES=1 writes the
-// out/ files afresh (then npm run format); read the difference before committing it. Of the shared files only the
-// shape is kept (no figures of theirs are committed).
+// out/ files afresh (then npm run format); read the difference before committing it. Of a
+// workbook not committed here (the built sample, the shared files) only the shape is kept: no
+// figure, ward name or code of theirs is committed.
 import { existsSync, promises as fs, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { WorkbookFile } from "../../src/adapters/workbookFile";
@@ -31,7 +32,9 @@ async function gridsOf(fixture: Fixture): Promise<{ grids: SheetGrid[]; shapeOnl
     path.basename(file),
     nodeDeflateCodec,
   );
-  return { grids: [...(await port.readWorkbook()).sheets], shapeOnly: !!fixture.shared };
+  // A workbook built at test time (the sample, whose Population sheet and ward names come from
+  // ../shared) or a shared file: its shape only, so none of that data is committed here.
+  return { grids: [...(await port.readWorkbook()).sheets], shapeOnly: true };
 }
 
 /** What a discovered table is, as a fixture states it. */
