@@ -1,29 +1,45 @@
 import type ExcelJS from "exceljs";
 import type { ResultSheet, WorkbookGrids, WorkbookPort } from "../model";
 import { InputError } from "../model";
-import { type DeflateCodec, ZipPackage, readPackageGrids, webDeflateCodec, writeIntoPackage } from "./xlsx";
+import {
+  type DeflateCodec,
+  PackageRefused,
+  UnreadablePart,
+  ZipPackage,
+  packageWrite,
+  packageWriteCheck,
+  readPackageGrids,
+  webDeflateCodec,
+} from "./xlsx";
+import { whyNotWorkbookPackage, whyNotZip } from "./xlsx/fileKind";
 import { readWorkbook } from "./exceljs/readWorkbook";
 import { addPlainSheet, writeResultSheets } from "./exceljs/writeResultSheets";
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
-
-const startsWith = (bytes: Uint8Array, magic: number[]): boolean => magic.every((b, i) => bytes[i] === b);
+/** What ExcelJS loses when it writes a workbook, said wherever the add-in falls back to it. */
+const EXCELJS_LOSES =
+  "the analyst's sheets are saved again by ExcelJS, which keeps their cells, formats and formulas but may drop charts, pivot tables, pictures, slicers and printer settings";
 
 /**
  * The workbook port for the CLI, the tests and the standalone page: load an .xlsx from bytes,
  * read it into the model, add result sheets, and save. Reading and writing go straight to the
- * package's XML when it is laid out as Excel writes it (`../xlsx`); ExcelJS is loaded only when
- * it is not, or for a new workbook.
+ * package's XML (`../xlsx`), each part checked against its CRC-32; ExcelJS is loaded only for
+ * a package that reader or writer declines, or for a new workbook, and every such fallback is
+ * said, with its reason, in the notes the run turns into findings.
  */
 export class WorkbookFile implements WorkbookPort {
   writtenSheets: string[] = [];
+  /** How the result sheets were written: into the package as it is, or through ExcelJS. */
+  writtenThrough: "package" | "exceljs" | null = null;
+  /** Clauses about the workbook for the analyst: each fallback to ExcelJS with its reason, each part left out. */
+  readonly notes: string[] = [];
   /** ExcelJS's model of the file, built only when needed. */
   private excelJs: Promise<ExcelJS.Workbook> | null = null;
   /** The file as loaded, its package, and the file with our sheets once written into it. */
   private readonly original: { bytes: Uint8Array; zip: ZipPackage | null; fileName: string } | null;
   private readonly codec: DeflateCodec;
   private written: Uint8Array | null = null;
+  /** Why the package writer declines this workbook, once known ("" when it does not). */
+  private writeDecline: string | null = null;
 
   private constructor(original: WorkbookFile["original"], codec: DeflateCodec = webDeflateCodec) {
     this.original = original;
@@ -34,27 +50,48 @@ export class WorkbookFile implements WorkbookPort {
     return this.original?.zip ?? null;
   }
 
+  private get fileName(): string {
+    return this.original?.fileName ?? "The workbook";
+  }
+
   /**
    * Opens .xlsx bytes, naming what is wrong when they are not a readable workbook.
    * @param codec native deflate: `nodeDeflateCodec` in Node; the browser's by default
-   * @throws InputError for an empty, non-xlsx, encrypted or corrupt file
+   * @throws InputError for an empty, non-xlsx, encrypted, hostile or corrupt file
    */
   static async fromBytes(
     bytes: Uint8Array,
     fileName: string,
     codec: DeflateCodec = webDeflateCodec,
   ): Promise<WorkbookFile> {
-    if (bytes.length === 0) throw new InputError(null, `${fileName} is empty`);
-    if (startsWith(bytes, OLE_MAGIC)) {
-      throw new InputError(
-        null,
-        `${fileName} is password-protected or an old .xls file; save it as an unprotected .xlsx workbook and try again`,
-      );
+    const notZip = whyNotZip(bytes);
+    if (notZip) throw new InputError(null, `${fileName} ${notZip}`);
+    let opened: ZipPackage | { declined: string };
+    try {
+      opened = ZipPackage.inspect(bytes);
+    } catch (error) {
+      if (error instanceof PackageRefused) throw new InputError(null, `${fileName} ${error.message}`);
+      throw error;
     }
-    if (!startsWith(bytes, ZIP_MAGIC)) throw new InputError(null, `${fileName} is not an .xlsx workbook`);
-    const port = new WorkbookFile({ bytes, zip: ZipPackage.open(bytes), fileName }, codec);
-    // A zip this reader cannot open goes to ExcelJS now, which reads it or says what is wrong.
-    if (!port.zip) await port.excel();
+    const zip = opened instanceof ZipPackage ? opened : null;
+    if (zip) {
+      const mimetype = zip.entry("mimetype") ? await zip.text("mimetype", codec).catch(() => null) : null;
+      const notWorkbook = whyNotWorkbookPackage(zip.names(), mimetype);
+      if (notWorkbook) throw new InputError(null, `${fileName} ${notWorkbook}`);
+    }
+    const port = new WorkbookFile({ bytes, zip, fileName }, codec);
+    if (!zip) {
+      // A zip this reader cannot open goes to ExcelJS now, which reads it or says what is wrong.
+      const reason = (opened as { declined: string }).declined;
+      port.notes.push(`it was read and will be written through ExcelJS because ${reason}: ${EXCELJS_LOSES}.`);
+      await port.excel().catch((error: unknown) => {
+        // ExcelJS cannot read it either: our reason says more than JSZip's.
+        throw new InputError(
+          null,
+          `${fileName} is damaged and cannot be read as an .xlsx workbook: ${reason} (${(error as Error).message})`,
+        );
+      });
+    }
     return port;
   }
 
@@ -64,17 +101,41 @@ export class WorkbookFile implements WorkbookPort {
   }
 
   private excel(): Promise<ExcelJS.Workbook> {
-    this.excelJs ??= this.original ? loadWithExcelJs(this.original.bytes, this.original.fileName) : newWorkbookFile();
+    this.excelJs ??= this.original ? loadWithExcelJs(this.original.bytes, this.fileName) : newWorkbookFile();
     return this.excelJs;
   }
 
+  /** Turns a refusal of the package layer (a damaged part, a zip bomb) into the analyst's message. */
+  private refused(error: unknown): never {
+    if (error instanceof PackageRefused) throw new InputError(null, `${this.fileName} ${error.message}`);
+    throw error;
+  }
+
   async readWorkbook(): Promise<WorkbookGrids> {
+    const grids = await this.readGrids();
+    // Whether the result sheets can go straight into the package is known now, so the Findings
+    // sheet can say it when they cannot.
+    if (this.zip && this.writeDecline === null) {
+      const check = await packageWriteCheck(this.zip, this.codec).catch((error: unknown) => this.refused(error));
+      this.writeDecline = "declined" in check ? check.declined : "";
+      if (this.writeDecline)
+        this.notes.push(
+          `the result sheets will be written through ExcelJS because ${this.writeDecline}: ${EXCELJS_LOSES}.`,
+        );
+      if (!("declined" in check)) this.notes.push(...check.notes);
+    }
+    return this.notes.length ? { ...grids, fileNotes: [...this.notes] } : grids;
+  }
+
+  private async readGrids(): Promise<WorkbookGrids> {
     if (this.zip) {
       try {
         return await readPackageGrids(this.zip, this.codec);
-      } catch {
-        // Laid out in a way the package reader does not handle, or damaged: ExcelJS reads it
-        // or names the damage.
+      } catch (error) {
+        if (!(error instanceof UnreadablePart)) this.refused(error);
+        // Laid out in a way the package reader does not handle: ExcelJS reads it or names the
+        // damage. The write is decided apart: the package writer may still take it.
+        this.notes.push(`it was read through ExcelJS (which changes nothing in it) because ${error.message}.`);
       }
     }
     return readWorkbook(await this.excel());
@@ -85,13 +146,20 @@ export class WorkbookFile implements WorkbookPort {
    * expected (fast, and the analyst's parts stay byte for byte), else through ExcelJS.
    */
   async writeResultSheets(sheets: readonly ResultSheet[]): Promise<void> {
-    const packaged = this.zip ? await writeIntoPackage(this.zip, sheets, this.codec) : null;
-    if (packaged) {
-      this.written = packaged.bytes;
-      this.writtenSheets = packaged.names;
-      return;
+    if (this.zip && !this.writeDecline) {
+      const packaged = await packageWrite(this.zip, sheets, this.codec).catch((error: unknown) => this.refused(error));
+      if (!("declined" in packaged)) {
+        this.written = packaged.bytes;
+        this.writtenSheets = packaged.names;
+        this.writtenThrough = "package";
+        return;
+      }
+      this.writeDecline = packaged.declined;
+      this.notes.push(`the result sheets were written through ExcelJS because ${packaged.declined}: ${EXCELJS_LOSES}.`);
     }
-    this.writtenSheets = writeResultSheets(await this.excel(), sheets);
+    const workbook = await this.excel();
+    this.writtenSheets = this.throughExcelJs(() => writeResultSheets(workbook, sheets));
+    this.writtenThrough = "exceljs";
     this.written = null;
   }
 
@@ -106,7 +174,24 @@ export class WorkbookFile implements WorkbookPort {
   async toBytes(): Promise<Uint8Array> {
     if (this.written) return this.written;
     if (this.original && !this.excelJs) return this.original.bytes;
-    return new Uint8Array(await (await this.excel()).xlsx.writeBuffer());
+    const workbook = await this.excel();
+    return new Uint8Array(await this.throughExcelJs(() => workbook.xlsx.writeBuffer()));
+  }
+
+  /** Runs an ExcelJS step, naming the file when ExcelJS fails on what it read (a workbook with no workbook part, say). */
+  private throughExcelJs<T>(step: () => T): T {
+    const fail = (error: unknown): never => {
+      throw new InputError(
+        null,
+        `${this.fileName} is damaged and cannot be written back as an .xlsx workbook (${(error as Error).message})`,
+      );
+    };
+    try {
+      const result = step();
+      return (result instanceof Promise ? result.catch(fail) : result) as T;
+    } catch (error) {
+      return fail(error);
+    }
   }
 }
 

@@ -70,6 +70,8 @@ export async function computeCommand(
     await writeFileAtomic(report, await runReport(run, resvgRasterise, { date, source: path.basename(input) }));
   progress.end();
   reportCounts(run, log);
+  // A fallback to ExcelJS or a part left out is said here too, not only on the Findings sheet.
+  for (const note of port.notes) log(`Workbook file: ${input}: ${note}`);
   if (out) log(`Results workbook: ${out} (sheets ${port.writtenSheets.join(", ")})`);
   if (json) log(`Results JSON: ${json}`);
   if (report) log(`Draft report: ${report}`);

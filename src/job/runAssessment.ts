@@ -18,6 +18,7 @@ import {
   extractAttributions,
   buildResultSheets,
   computeAssessment,
+  finding,
   sortFindings,
 } from "../core";
 import type { ResultSheet, WorkbookPort } from "../model";
@@ -57,11 +58,18 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
   onProgress?.({ stage: "reading" });
   const workbook = await port.readWorkbook();
   const { boundaries } = options;
-  const computed = computeAssessment(workbook, onProgress, {
+  const assessed = computeAssessment(workbook, onProgress, {
     ...options,
     recordLocator: boundaries ? recordLocator(boundaries) : null,
     wardNeighbours: boundaries ? wardNeighbourNames(boundaries) : undefined,
   });
+  // How the file was read and will be written, when not as promised, leads the findings.
+  const fileFindings = (workbook.fileNotes ?? []).map((note) =>
+    finding("Workbook", "", "warning", "workbook-file", note),
+  );
+  const computed: Assessment = fileFindings.length
+    ? { ...assessed, findings: sortFindings([...fileFindings, ...assessed.findings]) }
+    : assessed;
   let wards: WardAnalysis | null = null;
   if (boundaries) {
     onProgress?.({ stage: "mapping" });

@@ -27,6 +27,12 @@ export function unreadResultSheet(name: string): SheetGrid {
 /** A whole workbook as the core sees it. */
 export interface WorkbookGrids {
   readonly sheets: readonly SheetGrid[];
+  /**
+   * What the adapter could not do as it promises, each a clause about the workbook for the
+   * Findings sheet and the pane: read or written through ExcelJS (and what that loses),
+   * damaged parts left out.
+   */
+  readonly fileNotes?: readonly string[];
 }
 
 /** The cell at sheet coordinates, or `null` outside the grid. */

@@ -6,6 +6,9 @@ import path from "node:path";
 /** LibreOffice's command, for opening our output in a real spreadsheet application (Excel has no Linux build). */
 export const SOFFICE = process.env.SOFFICE_PATH ?? "soffice";
 
+/** Comma, double quote, UTF-8, every sheet (-1) to its own file. */
+const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
 /**
  * Opens a workbook in LibreOffice (headless) and saves every sheet as CSV, the way an analyst's
  * spreadsheet application would read the file. Returns the CSV text of each sheet by name.
@@ -14,8 +17,7 @@ export const SOFFICE = process.env.SOFFICE_PATH ?? "soffice";
 export async function sheetsAsCsv(workbook: string): Promise<Map<string, string>> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-soffice-"));
   try {
-    // Comma, double quote, UTF-8, every sheet (-1) to its own file.
-    convert(workbook, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", dir);
+    convert(workbook, CSV_FILTER, dir);
     const stem = path.basename(workbook, path.extname(workbook));
     const sheets = new Map<string, string>();
     for (const file of await fs.readdir(dir)) {
@@ -27,6 +29,37 @@ export async function sheetsAsCsv(workbook: string): Promise<Map<string, string>
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * As `sheetsAsCsv` for many workbooks, with one start of LibreOffice for each folder they are
+ * in (their names must differ within a folder). A workbook LibreOffice cannot open gets no sheets.
+ */
+export async function sheetsAsCsvMany(workbooks: readonly string[]): Promise<Map<string, Map<string, string>>> {
+  const result = new Map<string, Map<string, string>>();
+  const byFolder = new Map<string, string[]>();
+  for (const file of workbooks) byFolder.set(path.dirname(file), [...(byFolder.get(path.dirname(file)) ?? []), file]);
+  for (const files of byFolder.values()) {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-soffice-"));
+    try {
+      convertMany(files, CSV_FILTER, dir);
+      // Each CSV goes to the workbook with the longest name it starts with ("sample-strict-…" is not "sample"'s).
+      const stems = files.map((f) => ({ file: f, stem: path.basename(f, path.extname(f)) }));
+      stems.sort((a, b) => b.stem.length - a.stem.length);
+      for (const { file } of stems) result.set(file, new Map());
+      for (const csv of await fs.readdir(dir)) {
+        if (!csv.endsWith(".csv")) continue;
+        const owner = stems.find((s) => csv.startsWith(`${s.stem}-`));
+        if (owner)
+          result
+            .get(owner.file)!
+            .set(csv.slice(owner.stem.length + 1, -4), await fs.readFile(path.join(dir, csv), "utf8"));
+      }
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+  return result;
 }
 
 /** Opens a workbook in LibreOffice and saves it as .xlsx in `dir`, as a user of LibreOffice would; returns the new file. */
@@ -55,6 +88,10 @@ export async function documentText(document: string): Promise<string> {
 }
 
 function convert(workbook: string, filter: string, dir: string): void {
+  convertMany([workbook], filter, dir);
+}
+
+function convertMany(workbooks: readonly string[], filter: string, dir: string): void {
   try {
     execFileSync(
       SOFFICE,
@@ -65,9 +102,9 @@ function convert(workbook: string, filter: string, dir: string): void {
         filter,
         "--outdir",
         dir,
-        workbook,
+        ...workbooks,
       ],
-      { stdio: "pipe", timeout: 120000 },
+      { stdio: "pipe", timeout: 120000 + 20000 * workbooks.length },
     );
   } catch (error) {
     throw new Error(

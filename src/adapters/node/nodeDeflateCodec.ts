@@ -1,3 +1,4 @@
+import buffer from "node:buffer";
 import zlib from "node:zlib";
 import { type DeflateCodec, webDeflateCodec } from "../xlsx";
 
@@ -60,10 +61,14 @@ export const nodeDeflateCodec: DeflateCodec = {
     // Room for the whole part in one output buffer, for the reason given at deflateChunk (up to
     // a limit: the size comes from the file, which may be damaged).
     const chunkSize = Math.min(Math.max(64 * 1024, size), 64 * 1024 * 1024);
+    // maxOutputLength stops a part that inflates past its recorded size at that size.
+    const maxOutputLength = Math.max(1, Math.min(size + 1, buffer.constants.MAX_LENGTH));
     return new Promise((resolve, reject) =>
-      zlib.inflateRaw(data, { chunkSize }, (error, out) => (error ? reject(error) : resolve(out))),
+      zlib.inflateRaw(data, { chunkSize, maxOutputLength }, (error, out) => (error ? reject(error) : resolve(out))),
     );
   },
+  // zlib.crc32 came in Node 20.15; before it, the browser's JavaScript CRC-32 serves.
+  crc32: typeof zlib.crc32 === "function" ? (data, previous = 0) => zlib.crc32(data, previous) : webDeflateCodec.crc32,
   deflater() {
     // zlib.crc32 came in Node 20.15; before it, the Compression Streams API (native too) serves.
     if (typeof zlib.crc32 !== "function") return webDeflateCodec.deflater();

@@ -1,3 +1,5 @@
+import { buf as crc32Buf } from "crc-32";
+
 /** A part compressed for the package: its deflated bytes, and the size and CRC-32 of the original. */
 export interface DeflatedPart {
   readonly chunks: readonly Uint8Array[];
@@ -23,9 +25,14 @@ export interface Deflater {
  * slower on the hundred megabytes of XML a large assessment writes.
  */
 export interface DeflateCodec {
-  /** Inflates raw deflate data whose original size is known. */
+  /**
+   * Inflates raw deflate data whose original size is known; fails, without inflating further,
+   * when the data would come out larger than that (a zip bomb lies about its size).
+   */
   inflateRaw(data: Uint8Array, size: number): Promise<Uint8Array>;
   deflater(): Deflater;
+  /** The CRC-32 of the data (continuing from `previous`), as zip entries record it. */
+  crc32(data: Uint8Array, previous?: number): number;
 }
 
 /** Joins chunks into one array. */
@@ -43,11 +50,18 @@ export function concatBytes(
   return out;
 }
 
-async function readAll(readable: ReadableStream<Uint8Array>, into: Uint8Array[]): Promise<void> {
+/** Reads a stream to its end; with `limit`, fails as soon as more than that many bytes come out. */
+async function readAll(readable: ReadableStream<Uint8Array>, into: Uint8Array[], limit = Infinity): Promise<void> {
   const reader = readable.getReader();
+  let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      throw new Error(`inflates past the ${limit} bytes recorded for it`);
+    }
     into.push(value);
   }
 }
@@ -74,13 +88,16 @@ export const webDeflateCodec: DeflateCodec = {
   async inflateRaw(data, size) {
     const chunks: Uint8Array[] = [];
     const stream = new DecompressionStream("deflate-raw");
-    const reading = readAll(stream.readable, chunks);
+    const reading = readAll(stream.readable, chunks, size);
     const writer = stream.writable.getWriter();
-    await writer.write(data as Uint8Array<ArrayBuffer>); // never a SharedArrayBuffer here
-    await writer.close();
+    writer.write(data as Uint8Array<ArrayBuffer>).catch(() => undefined); // never a SharedArrayBuffer here
+    writer.close().catch(() => undefined); // a failure surfaces in the reading
     await reading;
-    return concatBytes(chunks, size);
+    return concatBytes(chunks);
   },
+  // The browser has no native CRC-32 outside its compression streams; crc-32 (SheetJS's, pure
+  // JavaScript) checks about a gigabyte a second, a tenth of a large workbook's read.
+  crc32: (data, previous = 0) => crc32Buf(data, previous) >>> 0,
   deflater() {
     const stream = new CompressionStream("gzip");
     const chunks: Uint8Array[] = [];

@@ -1,4 +1,5 @@
 export * from "./deflateCodec";
 export * from "./writeIntoPackage";
-export { ZipPackage } from "./zipPackage";
+export { DamagedPart, PackageRefused, ZipPackage } from "./zipPackage";
+export { UnreadablePart } from "./sheetCells";
 export { type InflateStream, readPackageGrids, streamPackageRows } from "./readPackage";

@@ -11,17 +11,20 @@ import {
   readSheetRows,
   runText,
 } from "./sheetCells";
+import { MalformedXml, canonicalXml, needsCanonical } from "./canonicalXml";
 import {
+  OFFICE_DOCUMENT_REL,
+  PACKAGE_RELS,
   REL_NS,
   SHARED_STRINGS_REL,
   WORKBOOK,
-  WORKBOOK_RELS,
   WORKSHEET_REL,
   attributeOf,
+  partRelationships,
   relationshipsPrefix,
+  relsPartOf,
   resultMarkers,
   sheetEntries,
-  workbookRelationships,
 } from "./workbookPart";
 import type { ZipPackage } from "./zipPackage";
 
@@ -49,6 +52,40 @@ function styleFormats(xml: string | null): (string | null)[] {
   });
 }
 
+/**
+ * A part's XML in the layout the scanners read: as it is when Excel wrote it, else put into that
+ * layout by a conforming parser (`canonicalXml`). `alternates` for small parts that may carry
+ * mc:AlternateContent among what is read.
+ * @throws UnreadablePart for a part that is not well-formed XML
+ */
+export function scannableXml(part: string, xml: string, alternates = false): string {
+  if (!needsCanonical(xml, alternates)) return xml;
+  try {
+    return canonicalXml(xml);
+  } catch (error) {
+    if (error instanceof MalformedXml)
+      throw new UnreadablePart(`part ${part} is not well-formed XML (${error.message})`);
+    throw error;
+  }
+}
+
+/** A part's text in the layout the scanners read, or null when the package has no such part. */
+async function partXml(zip: ZipPackage, part: string, codec: DeflateCodec, alternates = false): Promise<string | null> {
+  const xml = await zip.text(part, codec);
+  return xml === null ? null : scannableXml(part, xml, alternates);
+}
+
+/**
+ * The workbook part, as the package's relationships name it (Excel puts it at xl/workbook.xml;
+ * other writers may not).
+ */
+export async function mainPart(zip: ZipPackage, codec: DeflateCodec): Promise<string> {
+  const rels = await partXml(zip, PACKAGE_RELS, codec);
+  if (rels === null) return WORKBOOK;
+  const main = [...partRelationships(rels, "").values()].find((r) => r.type === OFFICE_DOCUMENT_REL);
+  return main?.part ?? WORKBOOK;
+}
+
 /** A workbook's worksheets in tab order, with what their cells refer to elsewhere in the package. */
 interface PackageSheets {
   readonly context: SheetContext;
@@ -61,16 +98,18 @@ interface PackageSheets {
  * @throws UnreadablePart when the package is not laid out as Excel writes it
  */
 async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<PackageSheets> {
-  const [workbook, rels] = await Promise.all([zip.text(WORKBOOK, codec), zip.text(WORKBOOK_RELS, codec)]);
-  if (workbook === null || rels === null) throw new UnreadablePart("the workbook part is not where Excel puts it");
+  const main = await mainPart(zip, codec);
+  const [workbook, rels] = await Promise.all([partXml(zip, main, codec, true), partXml(zip, relsPartOf(main), codec)]);
+  if (workbook === null) throw new UnreadablePart(`the workbook part ${main} is missing`);
+  if (rels === null) throw new UnreadablePart(`the workbook's relationships (${relsPartOf(main)}) are missing`);
   const prefix = relationshipsPrefix(workbook);
   if (!/<workbook[\s>]/.test(workbook) || !prefix)
-    throw new UnreadablePart("the workbook part is not laid out as Excel writes it");
-  const relationships = workbookRelationships(rels);
+    throw new UnreadablePart(`the workbook part ${main} has no workbook in it`);
+  const relationships = partRelationships(rels, main);
   const partOfType = (type: string): string | null =>
     [...relationships.values()].find((r) => r.type === type)?.part ?? null;
   const optional = (part: string | null): Promise<string | null> =>
-    part ? zip.text(part, codec) : Promise.resolve(null);
+    part ? partXml(zip, part, codec, true) : Promise.resolve(null);
   const [strings, styles] = await Promise.all([
     optional(partOfType(SHARED_STRINGS_REL)),
     optional(partOfType(STYLES_REL)),
@@ -114,7 +153,7 @@ export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec): Pr
     const xml = await texts[i];
     texts[i] = null; // let the XML go once read
     if (xml === null) throw new UnreadablePart(`sheet ${toRead[i].name} has no part`);
-    read.set(toRead[i].name, readSheetCells(toRead[i].name, xml, context));
+    read.set(toRead[i].name, readSheetCells(toRead[i].name, scannableXml(toRead[i].part, xml), context));
   }
   const grids = sheets.map((s) => read.get(s.name) ?? unreadResultSheet(s.name));
   return { sheets: grids };

@@ -93,8 +93,13 @@ function cellValue(type: string | null, body: string, format: string | null, con
       return parseInt(raw, 10) !== 0;
     case "e":
       return { error: xmlUnescape(raw) };
-    case "d":
-      throw new UnreadablePart("an ISO date cell");
+    case "d": {
+      // An ISO 8601 date (Strict Open XML, and LibreOffice's option): a date without a zone is
+      // a date as shown, held as UTC like every date of the model.
+      const iso = xmlUnescape(raw).trim();
+      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !iso.includes("T") ? iso : `${iso}Z`);
+      return Number.isNaN(date.getTime()) ? iso : date;
+    }
     default: {
       const number = parseFloat(raw);
       if (!isDateFormat(format)) return number;

@@ -1,13 +1,45 @@
 import { RESULT_NAME_PREFIX, sheetOfRange } from "../../model";
+import { REL_NS, transitional } from "./canonicalXml";
 import { xmlUnescape } from "./xmlText";
 
 // The workbook part and its relationships, as both the package reader and writer need them.
 
+export { REL_NS };
 export const WORKBOOK = "xl/workbook.xml";
 export const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
-export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const PACKAGE_RELS = "_rels/.rels";
 export const WORKSHEET_REL = `${REL_NS}/worksheet`;
 export const SHARED_STRINGS_REL = `${REL_NS}/sharedStrings`;
+export const OFFICE_DOCUMENT_REL = `${REL_NS}/officeDocument`;
+
+/** The relationships part of a part ("" for the package itself): `xl/_rels/workbook.xml.rels`. */
+export function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/**
+ * The part a relationship's target names, resolved against the folder of the part it belongs
+ * to (OPC §9.3: targets are relative URIs; `/xl/x.xml` is from the package root), or null when
+ * it would leave the package.
+ */
+export function resolveTarget(source: string, target: string): string | null {
+  let path = target;
+  try {
+    path = decodeURIComponent(target);
+  } catch {
+    // a target with a bare % is taken as written
+  }
+  const segments = path.startsWith("/") ? [] : source.split("/").slice(0, -1);
+  for (const segment of path.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (segments.length === 0) return null;
+      segments.pop();
+    } else segments.push(segment);
+  }
+  return segments.join("/");
+}
 
 /** An attribute's value, unescaped, from an element's text (either quote style). */
 export function attributeOf(element: string, name: string): string | null {
@@ -42,20 +74,27 @@ export interface Relationship {
   readonly part: string;
 }
 
-/** The workbook's relationships by id, with targets resolved to package paths. */
-export function workbookRelationships(rels: string): Map<string, Relationship> {
+/**
+ * A part's relationships by id (those to parts inside the package), with targets resolved to
+ * part names and Strict types read as transitional ones.
+ * @param source the part the relationships belong to ("" for the package's own)
+ */
+export function partRelationships(rels: string, source: string): Map<string, Relationship> {
   const byId = new Map<string, Relationship>();
-  for (const [element] of rels.matchAll(/<Relationship\s[^>]*\/>/g)) {
+  for (const [element] of rels.matchAll(/<Relationship\s[^>]*?\/>|<Relationship\s[^>]*>[\s\S]*?<\/Relationship>/g)) {
     const id = attributeOf(element, "Id");
     const target = attributeOf(element, "Target");
     if (!id || !target || attributeOf(element, "TargetMode") === "External") continue;
-    byId.set(id, {
-      element,
-      type: attributeOf(element, "Type") ?? "",
-      part: target.startsWith("/") ? target.slice(1) : `xl/${target}`,
-    });
+    const part = resolveTarget(source, target);
+    if (part === null) continue;
+    byId.set(id, { element, type: transitional(attributeOf(element, "Type") ?? ""), part });
   }
   return byId;
+}
+
+/** The workbook's relationships by id, with targets resolved to package paths. */
+export function workbookRelationships(rels: string, workbook = WORKBOOK): Map<string, Relationship> {
+  return partRelationships(rels, workbook);
 }
 
 /** The workbook's defined names, as elements. */

@@ -2,60 +2,164 @@ import { type ResultSheet, freeSheetName, markerName, quoteSheetName } from "../
 import { type DeflateCodec, type DeflatedPart, webDeflateCodec } from "./deflateCodec";
 import { sheetXmlPieces } from "./sheetXml";
 import { addResultStyles } from "./stylesPart";
-import { SHARED_STRINGS, SHARED_STRINGS_TYPE, SharedStrings } from "./sharedStringsPart";
+import { SHARED_STRINGS_TYPE, SharedStrings } from "./sharedStringsPart";
+import { isStrict, malformation, needsCanonical } from "./canonicalXml";
+import { mainPart, scannableXml } from "./readPackage";
+import { UnreadablePart } from "./sheetCells";
 import {
+  PACKAGE_RELS,
+  REL_NS,
+  type Relationship,
   SHARED_STRINGS_REL,
-  WORKBOOK,
-  WORKBOOK_RELS,
   WORKSHEET_REL,
   attributeOf,
   definedNameElements,
+  partRelationships,
   relationshipsPrefix,
+  relsPartOf,
   resultMarkers,
   sheetEntries,
-  workbookRelationships,
 } from "./workbookPart";
 import { xmlText } from "./xmlText";
-import { type PackagePart, ZipPackage, writeZip } from "./zipPackage";
+import { DamagedPart, type PackagePart, ZipPackage, writeZip } from "./zipPackage";
 
-const STYLES = "xl/styles.xml";
 const CONTENT_TYPES = "[Content_Types].xml";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const STYLES_REL = `${REL_NS}/styles`;
+/** The styles part a workbook without one is given: one font, the two fills Excel requires, one format. */
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-/** What was written: the package's bytes and the names the result sheets took. */
+/** What was written: the package's bytes, the names the result sheets took, and what was left out. */
 export interface PackageWrite {
   readonly bytes: Uint8Array;
   readonly names: string[];
+  /** Damaged parts nothing needs, left out of the output, each said in a clause. */
+  readonly notes: string[];
+}
+
+/** Why the package writer leaves a workbook to ExcelJS. */
+export interface PackageDecline {
+  readonly declined: string;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A package's part graph: each part's relationships part, and the parts each relationship source points to. */
+interface PartGraph {
+  readonly rels: Map<string, string>;
+  readonly targets: Map<string, Relationship[]>;
+}
+
+/** Reads every relationships part reachable from the package root. */
+async function partGraph(zip: ZipPackage, codec: DeflateCodec): Promise<PartGraph> {
+  const rels = new Map<string, string>();
+  const targets = new Map<string, Relationship[]>();
+  const queue = [""];
+  for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
+    if (targets.has(source)) continue;
+    const relsPart = relsPartOf(source);
+    const raw = await zip.text(relsPart, codec);
+    const xml = raw === null ? null : scannableXml(relsPart, raw);
+    const list = xml === null ? [] : [...partRelationships(xml, source).values()];
+    targets.set(source, list);
+    if (xml !== null) rels.set(source, relsPart);
+    for (const r of list) if (zip.entry(r.part) && !targets.has(r.part)) queue.push(r.part);
+  }
+  return { rels, targets };
+}
+
+/** The parts reachable from the package root without passing through `cut`. */
+function reachable(graph: PartGraph, cut: ReadonlySet<string>): Set<string> {
+  const seen = new Set<string>([""]);
+  const stack = [""];
+  for (let part = stack.pop(); part !== undefined; part = stack.pop())
+    for (const r of graph.targets.get(part) ?? [])
+      if (!seen.has(r.part) && !cut.has(r.part)) {
+        seen.add(r.part);
+        stack.push(r.part);
+      }
+  return seen;
 }
 
 /**
  * Writes result sheets straight into the workbook's own .xlsx package: the analyst's parts are
- * copied byte for byte (still compressed), our marked sheets from an earlier run are removed,
- * and ours are added as new worksheet parts, with styles appended to styles.xml and repeated
- * text to the shared-string table (`SharedStrings`). This is why a
- * large workbook takes seconds rather than minutes (ExcelJS re-serialises every cell of every
- * sheet). Written here because no maintained library edits a package in place; the tests read
- * every result back through ExcelJS and LibreOffice. Returns null when the package is laid out
- * in a way this does not handle (then the caller writes through ExcelJS).
+ * copied byte for byte (still compressed, each checked against its CRC-32), our marked sheets
+ * from an earlier run are removed with whatever hangs off them alone (the charts and pictures
+ * Excel put on them: drawings, charts, media, their relationships and content types), and
+ * ours are added as new worksheet parts, with styles appended to styles.xml and repeated text
+ * to the shared-string table (`SharedStrings`). This is why a large workbook takes seconds
+ * rather than minutes (ExcelJS re-serialises every cell of every sheet). Written here because
+ * no maintained library edits a package in place; the tests read every result back through
+ * ExcelJS and LibreOffice.
+ * @returns what was written, or why this writer leaves the package to ExcelJS
+ * @throws DamagedPart when a damaged part is one the workbook needs
  */
-export async function writeIntoPackage(
+export async function packageWrite(
   input: Uint8Array | ZipPackage,
   sheets: readonly ResultSheet[],
   codec: DeflateCodec = webDeflateCodec,
-): Promise<PackageWrite | null> {
-  const zip = input instanceof ZipPackage ? input : ZipPackage.open(input);
-  if (!zip) return null;
-  const texts = await Promise.all([WORKBOOK, WORKBOOK_RELS, STYLES, CONTENT_TYPES].map((p) => zip.text(p, codec)));
-  if (texts.some((t) => t === null)) return null;
-  const styles = texts[2] as string;
-  let [workbook, rels, , types] = texts as string[];
-  const dropped = new Set<string>();
-  const added = new Map<string, Promise<DeflatedPart>>();
+  checkOnly = false,
+): Promise<PackageWrite | PackageDecline> {
+  try {
+    return await writeParts(input, sheets, codec, checkOnly);
+  } catch (error) {
+    // A part it must read that is not laid out as it reads (a relationships part that is not
+    // well-formed, say): ExcelJS gets the workbook, and the reason is said.
+    if (error instanceof UnreadablePart) return { declined: error.message };
+    throw error;
+  }
+}
 
+async function writeParts(
+  input: Uint8Array | ZipPackage,
+  sheets: readonly ResultSheet[],
+  codec: DeflateCodec,
+  checkOnly: boolean,
+): Promise<PackageWrite | PackageDecline> {
+  const zip = input instanceof ZipPackage ? input : ZipPackage.inspect(input);
+  if (!(zip instanceof ZipPackage)) return zip;
+  const main = await mainPart(zip, codec);
+  const folder = main.slice(0, main.lastIndexOf("/") + 1);
+  const mainRels = relsPartOf(main);
+  const texts = await Promise.all([main, mainRels, CONTENT_TYPES].map((p) => zip.text(p, codec)));
+  if (texts.some((t) => t === null)) return { declined: "the workbook's own parts are not all there" };
+  let [workbook, rels, types] = texts as string[];
+  // The parts edited here must be well-formed, or the edits could land anywhere.
+  for (const [part, text] of [
+    [main, workbook],
+    [mainRels, rels],
+    [CONTENT_TYPES, types],
+  ] as const) {
+    const malformed = malformation(text);
+    if (malformed) return { declined: `its part ${part} is not well-formed XML (${malformed})` };
+  }
+  if ([workbook, rels, types].some((t) => isStrict(t)))
+    return { declined: "the workbook is saved as Strict Open XML, which this writer does not edit" };
+  if ([workbook, rels, types].some((t) => needsCanonical(t)))
+    return { declined: "the workbook's own parts use XML prefixes or sections that this writer does not edit" };
   const prefix = relationshipsPrefix(workbook);
-  if (!prefix || !workbook.includes("</sheets>")) return null;
+  if (!prefix || !workbook.includes("</sheets>")) return { declined: "the workbook part lists no sheets" };
+  if (!rels.includes("</Relationships>") || !types.includes("</Types>"))
+    return { declined: "the workbook's relationships or content types are written as empty elements" };
   const entries = sheetEntries(workbook, prefix);
-  const relationships = workbookRelationships(rels);
+  const relationships = partRelationships(rels, main);
+  const dropped = new Set<string>();
+  const notes: string[] = [];
+  const added = new Map<string, Promise<DeflatedPart>>();
+  /** Parts whose text this write edits: the workbook's, and the package's relationships when a part goes. */
+  const edits = new Map<string, string>();
+  const removeOverride = (part: string): void => {
+    types = types.replace(new RegExp(`<Override\\s+PartName=["']/${escapeRegExp(part)}["'][^>]*/>`, "i"), "");
+  };
 
   // Our sheets from an earlier run, found by their marker names.
   const markers = resultMarkers(workbook);
@@ -63,23 +167,51 @@ export async function writeIntoPackage(
   const firstRemoved = Math.min(...removed.map((s) => s.index));
   for (const d of definedNameElements(workbook)) {
     const local = attributeOf(d, "localSheetId");
-    if (local !== null && Number(local) >= firstRemoved) return null; // would need renumbering
+    if (local !== null && Number(local) >= firstRemoved)
+      return { declined: `the name ${attributeOf(d, "name") ?? ""} belongs to a sheet after our earlier results` };
   }
+  const removedParts = new Set<string>();
   for (const sheet of removed) {
     const relationship = sheet.relationshipId ? relationships.get(sheet.relationshipId) : undefined;
-    if (!relationship) return null;
-    const target = relationship.part;
-    const sheetRels = target.replace(/([^/]+)$/, "_rels/$1.rels");
-    if (zip.entry(sheetRels)) return null; // drawings or charts hang off it: leave that to ExcelJS
-    dropped.add(target);
+    if (!relationship) return { declined: `our earlier sheet ${sheet.name} has no part` };
+    removedParts.add(relationship.part);
     workbook = workbook.replace(sheet.element, "");
     rels = rels.replace(relationship.element, "");
-    types = types.replace(
-      new RegExp(`<Override\\s+PartName="/${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`),
-      "",
-    );
   }
   for (const d of markers.elements) workbook = workbook.replace(d, "");
+
+  // Every part of the analyst's is checked against its CRC-32 before it is copied. Parts only
+  // our removed sheets reach (their drawings, charts, pictures) go with them; a damaged part
+  // the package points to only from its own relationships (document properties, a thumbnail),
+  // or not at all, is left out; any other damaged part is one the workbook needs.
+  const damaged: string[] = [];
+  for (const name of zip.names()) if (!(await zip.intact(name, codec))) damaged.push(name);
+  if (removedParts.size > 0 || damaged.length > 0) {
+    const graph = await partGraph(zip, codec);
+    const before = reachable(graph, new Set());
+    const after = reachable(graph, removedParts);
+    const goes = [...before].filter((part) => part !== "" && !after.has(part));
+    for (const part of damaged) {
+      if (goes.includes(part)) continue;
+      const sources = [...graph.targets].filter(([, list]) => list.some((r) => r.part === part)).map(([s]) => s);
+      if (sources.some((source) => source !== "") || part === CONTENT_TYPES || /(^|\/)_rels\//.test(part))
+        throw new DamagedPart(part, "does not match its CRC-32");
+      goes.push(part);
+      notes.push(`its part ${part} is damaged; nothing needs it, so it is left out of the output`);
+      for (const r of graph.targets.get("") ?? []) {
+        if (r.part !== part) continue;
+        const packageRels =
+          edits.get(PACKAGE_RELS) ?? scannableXml(PACKAGE_RELS, (await zip.text(PACKAGE_RELS, codec)) ?? "");
+        edits.set(PACKAGE_RELS, packageRels.replace(r.element, ""));
+      }
+    }
+    for (const part of goes) {
+      dropped.add(part);
+      const relsPart = graph.rels.get(part);
+      if (relsPart) dropped.add(relsPart);
+      removeOverride(part);
+    }
+  }
 
   // Names, part names, relationship ids and sheet ids for the new sheets.
   const kept = entries.filter((entry) => !removed.some((s) => s.element === entry.element));
@@ -88,17 +220,51 @@ export async function writeIntoPackage(
   let nextSheetId = Math.max(0, ...sheetIds) + 1;
   let partNumber = 1;
   let relNumber = 1;
-  const styled = addResultStyles(styles);
-  if (!styled) return null;
-  const stringsPart = [...relationships.values()].find((r) => r.type === SHARED_STRINGS_REL)?.part ?? null;
+  const freeRelId = (): string => {
+    while (rels.includes(`Id="rIdCSP${relNumber}"`)) relNumber += 1;
+    return `rIdCSP${relNumber}`;
+  };
+  const addRelationship = (type: string, target: string): void => {
+    rels = rels.replace(
+      "</Relationships>",
+      `<Relationship Id="${freeRelId()}" Type="${type}" Target="${target}"/></Relationships>`,
+    );
+  };
+  const addOverride = (part: string, type: string): void => {
+    types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`);
+  };
+  const partOfType = (type: string): string | null =>
+    [...relationships.values()].find((r) => r.type === type)?.part ?? null;
+
+  // A workbook without styles (some writers leave them out) is given the least Excel needs.
+  let stylesPart = partOfType(STYLES_REL);
+  let styles = stylesPart ? await zip.text(stylesPart, codec) : null;
+  if (stylesPart && styles === null) return { declined: `the styles part ${stylesPart} is missing` };
+  const stylesMalformed = styles === null ? null : malformation(styles);
+  if (stylesMalformed) return { declined: `its part ${stylesPart} is not well-formed XML (${stylesMalformed})` };
+  if (styles !== null && needsCanonical(styles))
+    return { declined: "the styles part uses XML prefixes or sections that this writer does not edit" };
+  if (!stylesPart) {
+    stylesPart = `${folder}styles.xml`;
+    if (zip.entry(stylesPart) && !dropped.has(stylesPart))
+      return { declined: `${stylesPart} is not the workbook's styles` };
+    styles = MINIMAL_STYLES;
+    addRelationship(STYLES_REL, "styles.xml");
+    addOverride(stylesPart, STYLES_TYPE);
+  }
+  const styled = addResultStyles(styles as string);
+  if (!styled) return { declined: "the styles part is not laid out as Excel writes it" };
+  const stringsPart = partOfType(SHARED_STRINGS_REL);
   const stringsXml = stringsPart ? await zip.text(stringsPart, codec) : null;
   // A relationship to a missing part, or a table where Excel puts it but unrelated to the workbook.
-  if (stringsPart ? stringsXml === null : zip.entry(SHARED_STRINGS)) return null;
+  if (stringsPart ? stringsXml === null : zip.entry(`${folder}sharedStrings.xml`))
+    return { declined: "the shared-string table is not where the workbook's relationships say" };
   const strings = SharedStrings.open(stringsXml);
-  if (!strings) return null;
+  if (!strings) return { declined: "the shared-string table has items this writer cannot count" };
   // definedNames must follow externalReferences; rather than place it among them, let ExcelJS write.
   if (!workbook.includes("<definedNames") && /<(\w+:)?(externalReferences|functionGroups)[\s>]/.test(workbook))
-    return null;
+    return { declined: "the workbook links to other workbooks and has no names yet" };
+  if (checkOnly) return { bytes: new Uint8Array(0), names: [], notes };
   const partTaken = (part: string): boolean => (zip.entry(part) !== undefined && !dropped.has(part)) || added.has(part);
   const names: string[] = [];
   let sheetList = "";
@@ -106,10 +272,9 @@ export async function writeIntoPackage(
   for (const sheet of sheets) {
     const name = freeSheetName(sheet.name, (n) => taken.has(n.toLowerCase()));
     taken.add(name.toLowerCase());
-    while (partTaken(`xl/worksheets/sheet${partNumber}.xml`)) partNumber += 1;
-    const part = `xl/worksheets/sheet${partNumber}.xml`;
-    while (rels.includes(`Id="rIdCSP${relNumber}"`)) relNumber += 1;
-    const id = `rIdCSP${relNumber}`;
+    while (partTaken(`${folder}worksheets/sheet${partNumber}.xml`)) partNumber += 1;
+    const part = `${folder}worksheets/sheet${partNumber}.xml`;
+    const id = freeRelId();
     added.set(
       part,
       deflatePieces(
@@ -121,7 +286,7 @@ export async function writeIntoPackage(
       "</Relationships>",
       `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${partNumber}.xml"/></Relationships>`,
     );
-    types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/></Types>`);
+    addOverride(part, WORKSHEET_TYPE);
     sheetList += `<sheet name="${xmlText(name)}" sheetId="${nextSheetId}" ${prefix}:id="${id}"/>`;
     markerList += `<definedName name="${markerName(sheet.name)}">${xmlText(`${quoteSheetName(name)}!$A$1`)}</definedName>`;
     nextSheetId += 1;
@@ -140,30 +305,50 @@ export async function writeIntoPackage(
   );
   // styles.xml and the shared strings go last: they hold every look and text the sheets used.
   await Promise.all(added.values());
-  const edited = new Map([[STYLES, styled.xml()]]);
+  edits.set(stylesPart, styled.xml());
   const stringTable = strings.part();
   if (stringTable !== null) {
     let part = stringsPart;
     if (!part) {
-      part = SHARED_STRINGS;
-      while (rels.includes(`Id="rIdCSP${relNumber}"`)) relNumber += 1;
-      rels = rels.replace(
-        "</Relationships>",
-        `<Relationship Id="rIdCSP${relNumber}" Type="${SHARED_STRINGS_REL}" Target="sharedStrings.xml"/></Relationships>`,
-      );
-      types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${SHARED_STRINGS_TYPE}"/></Types>`);
+      part = `${folder}sharedStrings.xml`;
+      addRelationship(SHARED_STRINGS_REL, "sharedStrings.xml");
+      addOverride(part, SHARED_STRINGS_TYPE);
     }
-    edited.set(part, stringTable);
+    edits.set(part, stringTable);
   }
-  edited.set(WORKBOOK, workbook).set(WORKBOOK_RELS, rels).set(CONTENT_TYPES, types);
-  for (const [name, text] of edited) added.set(name, deflatePieces([text], codec));
+  edits.set(main, workbook).set(mainRels, rels).set(CONTENT_TYPES, types);
+  for (const [name, text] of edits) added.set(name, deflatePieces([text], codec));
   const deflated = new Map(await Promise.all([...added].map(async ([name, part]) => [name, await part] as const)));
   // [Content_Types].xml first, then the unchanged parts with their compressed bytes, then ours.
   const parts: PackagePart[] = [{ name: CONTENT_TYPES, deflated: deflated.get(CONTENT_TYPES)! }];
   for (const name of zip.names())
     if (!dropped.has(name) && !added.has(name)) parts.push({ name, entry: zip.entry(name)! });
   for (const [name, part] of deflated) if (name !== CONTENT_TYPES) parts.push({ name, deflated: part });
-  return { bytes: writeZip(parts), names };
+  // Our parts carry the workbook part's date, so two runs on one workbook give the same bytes.
+  const { time, date } = zip.entry(main)!;
+  return { bytes: writeZip(parts, { time, date }), names, notes };
+}
+
+/**
+ * Whether `packageWrite` would write into this package, without writing: why not, or the notes
+ * it would make (damaged parts it would leave out).
+ */
+export async function packageWriteCheck(
+  zip: ZipPackage,
+  codec: DeflateCodec,
+): Promise<PackageDecline | { notes: string[] }> {
+  const checked = await packageWrite(zip, [], codec, true);
+  return "declined" in checked ? checked : { notes: checked.notes };
+}
+
+/** As `packageWrite`, with null where it declines (the caller then writes through ExcelJS). */
+export async function writeIntoPackage(
+  input: Uint8Array | ZipPackage,
+  sheets: readonly ResultSheet[],
+  codec: DeflateCodec = webDeflateCodec,
+): Promise<PackageWrite | null> {
+  const written = await packageWrite(input, sheets, codec);
+  return "declined" in written ? null : written;
 }
 
 const encoder = new TextEncoder();

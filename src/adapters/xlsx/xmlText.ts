@@ -45,10 +45,11 @@ const DECODE: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', 
 export function xmlUnescape(text: string): string {
   if (!text.includes("&") && !text.includes("_x")) return text;
   return text
-    .replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) =>
-      e[0] === "#"
-        ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
-        : DECODE[e],
-    )
+    .replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (reference, e: string) => {
+      if (e[0] !== "#") return DECODE[e];
+      const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      // A reference past Unicode is not XML; it is kept as written rather than failing the read.
+      return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+    })
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
