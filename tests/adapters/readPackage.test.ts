@@ -266,6 +266,24 @@ describe("reading the .xlsx package directly", () => {
     ]);
   });
 
+  it("reads attributes as XML defines them: any order, either quote, white space around =, entities", async () => {
+    const bytes = await packageWith(
+      `<row r = '1'><c t = "inlineStr" r = 'A1'><is><t>Crime &amp; &#x2013; disorder</t></is></c><c r='B1' t='s'><v>0</v></c></row>` +
+        `<row r="2"><c s = '1' r="A2" t="inlineStr"><is><t xml:space = "preserve">Burglary </t></is></c><c s='1'\n r='B2'><v>610</v></c></row>`,
+      {
+        sharedStrings: `<si><t>2019/20</t></si>`,
+        styles: `<numFmts count='1'><numFmt formatCode = '0.000' numFmtId = '170'/></numFmts><cellXfs count='2'><xf numFmtId='0'/><xf xfId='0' numFmtId = '170'/></cellXfs>`,
+        tail: `<mergeCells><mergeCell ref = 'C1:D1'/></mergeCells>`,
+      },
+    );
+    const grid = (await throughPackage(bytes)).sheets[0];
+    expect(grid.values).toEqual([
+      ["Crime & – disorder", "2019/20"],
+      ["Burglary ", 610],
+    ]);
+    expect(grid.numberFormats?.[1]).toEqual(["0.000", "0.000"]);
+  });
+
   it("leaves packages it does not read to ExcelJS, with the same result", async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("Police crime").addRows([

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { SCREENSHOTS, isolatedPage, screenshot } from "../helpers/browser";
 import { useBrowser } from "../helpers/useBrowser";
+import { strictOf } from "../corpus/hostileCorpus";
 
 const chromium = useBrowser();
 
@@ -50,6 +51,30 @@ describe("the standalone page", () => {
     await fs.rm(file);
     expect(errors).toEqual([]);
     expect(external).toEqual([]);
+    await page.close();
+  });
+
+  it("says so, in a notice and in the findings, when a picked workbook is written through ExcelJS", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Police crime").addRows([
+      ["Crime", "2018/19", "2019/20"],
+      ["Drug offences", 318, 394],
+    ]);
+    const file = path.join(os.tmpdir(), `csp-strict-${process.pid}.xlsx`);
+    await fs.writeFile(file, await strictOf(new Uint8Array(await wb.xlsx.writeBuffer())));
+    const { page, external, errors } = await isolatedPage(chromium.browser());
+    await page.goto(`${chromium.url()}taskpane.html`);
+    await page.getByLabel("Workbook").setInputFiles(file);
+    await page.getByRole("button", { name: "Compute assessment" }).click();
+    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    const said = /written through ExcelJS because the workbook is saved as Strict Open XML/;
+    expect(await page.locator("#csp-notice").innerText()).toMatch(said);
+    expect(await page.locator("#csp-findings").innerText()).toMatch(said);
+    expect(await page.locator("#csp-headlines").innerText()).toContain("Drug offences rose by 23.9%");
+    await screenshot(page, "standalone-exceljs-fallback");
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await fs.rm(file);
     await page.close();
   });
 

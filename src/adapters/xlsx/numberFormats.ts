@@ -1,4 +1,4 @@
-import { attributeOf } from "./workbookPart";
+import { attributeOf } from "./xmlText";
 // Number formats as SpreadsheetML stores them: a cell's style points at a format id, which is
 // either written in styles.xml (ids from 164) or one of the built-in ids below.
 

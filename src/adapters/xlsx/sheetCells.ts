@@ -4,7 +4,7 @@ import { columnOfLetters } from "../../model/cellRef";
 import { dateFromSerial } from "../../model/excelSerial";
 import { GridCollector, type SheetGrid } from "../../model/grid";
 import { isDateFormat } from "./numberFormats";
-import { xmlUnescape } from "./xmlText";
+import { attributePattern, xmlUnescape } from "./xmlText";
 
 /** What a worksheet's cells refer to elsewhere in the package. */
 export interface SheetContext {
@@ -23,10 +23,10 @@ const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
 const CELL = /<c\b(?: r="([A-Z]{1,3})(\d+)")?(?: s="(\d+)")?(?: t="(\w+)")?([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const VALUE = /<v(?:\s[^>]*)?>([^<]*)<\/v>/;
 const REFERENCE = /^([A-Z]{1,3})(\d+)$/;
-const MERGE = /<mergeCell\s[^>]*?ref=["']([A-Z]+\d+)(?::([A-Z]+\d+))?["']/g;
+const MERGE = /<mergeCell\s[^>]*?ref\s*=\s*["']([A-Z]+\d+)(?::([A-Z]+\d+))?["']/g;
 
 // The three attributes read on every row and cell, compiled once (values are plain ASCII).
-const ATTRIBUTE = { r: /(?:^|\s)r=(["'])(.*?)\1/, s: /(?:^|\s)s=(["'])(.*?)\1/, t: /(?:^|\s)t=(["'])(.*?)\1/ } as const;
+const ATTRIBUTE = { r: attributePattern("r"), s: attributePattern("s"), t: attributePattern("t") } as const;
 const attributeOf = (attributes: string, name: keyof typeof ATTRIBUTE): string | null =>
   ATTRIBUTE[name].exec(attributes)?.[2] ?? null;
 
@@ -145,7 +145,7 @@ export function readSheetRows(
       let style: string | undefined = c[3];
       let type: string | undefined = c[4];
       const other = c[5];
-      if (other && /[rst]=/.test(other)) {
+      if (other && /[rst]\s*=/.test(other)) {
         const attributes = c[0].slice(2, c[0].indexOf(">"));
         const ref = attributeOf(attributes, "r");
         const at = ref === null ? null : REFERENCE.exec(ref);

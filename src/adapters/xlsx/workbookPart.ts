@@ -1,6 +1,6 @@
 import { RESULT_NAME_PREFIX, sheetOfRange } from "../../model";
 import { REL_NS, transitional } from "./canonicalXml";
-import { xmlUnescape } from "./xmlText";
+import { attributeOf, xmlUnescape } from "./xmlText";
 
 // The workbook part and its relationships, as both the package reader and writer need them.
 
@@ -41,15 +41,11 @@ export function resolveTarget(source: string, target: string): string | null {
   return segments.join("/");
 }
 
-/** An attribute's value, unescaped, from an element's text (either quote style). */
-export function attributeOf(element: string, name: string): string | null {
-  const m = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}=(["'])(.*?)\\1`).exec(element);
-  return m ? xmlUnescape(m[2]) : null;
-}
+export { attributeOf };
 
 /** The prefix the workbook root binds to the relationships namespace (`r`, almost always). */
 export function relationshipsPrefix(workbook: string): string | null {
-  return new RegExp(`xmlns:(\\w+)=["']${REL_NS}["']`).exec(workbook)?.[1] ?? null;
+  return new RegExp(`xmlns:(\\w+)\\s*=\\s*["']${REL_NS}["']`).exec(workbook)?.[1] ?? null;
 }
 
 /** One `<sheet>` of the workbook, in tab order. */
@@ -60,7 +56,8 @@ export interface SheetEntry {
 }
 
 export function sheetEntries(workbook: string, prefix: string): SheetEntry[] {
-  return [...workbook.matchAll(/<sheet\s[^>]*\/>/g)].map(([element]) => ({
+  // Excel writes <sheet …/>; XML allows <sheet …></sheet> as well.
+  return [...workbook.matchAll(/<sheet\s[^>]*?(?:\/>|>\s*<\/sheet>)/g)].map(([element]) => ({
     element,
     name: attributeOf(element, "name") ?? "",
     relationshipId: attributeOf(element, `${prefix}:id`),

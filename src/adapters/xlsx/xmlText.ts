@@ -53,3 +53,18 @@ export function xmlUnescape(text: string): string {
     })
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
+
+/**
+ * The pattern of one attribute in an element's text, as XML allows it: either quote style,
+ * white space around "=", in any place among the others. Group 2 is the value, still escaped.
+ * Every attribute the package layer reads goes through this.
+ */
+export function attributePattern(name: string): RegExp {
+  return new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}\\s*=\\s*(["'])(.*?)\\1`);
+}
+
+/** An attribute's value, unescaped, from an element's text, or null when it has none. */
+export function attributeOf(element: string, name: string): string | null {
+  const m = attributePattern(name).exec(element);
+  return m ? xmlUnescape(m[2]) : null;
+}
