@@ -3,7 +3,7 @@ import zlib from "node:zlib";
 import type ExcelJS from "exceljs";
 import { toCellValue } from "../adapters/exceljs";
 import type { InputFile } from "../adapters/records";
-import { ZipPackage, streamPackageRows } from "../adapters/xlsx";
+import { PackageRefused, ZipPackage, streamPackageRows } from "../adapters/xlsx";
 import { type ExtractSink, InputError } from "../model";
 import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
 
@@ -33,6 +33,7 @@ export async function readXlsxStreamed(file: InputFile, sink: ExtractSink): Prom
       });
       return;
     } catch (error) {
+      if (error instanceof PackageRefused) throw new InputError(null, `${file.name} ${error.message}`);
       // Declined before any sheet was read: ExcelJS reads it below. Part-way, it is a failure.
       if (started || error instanceof InputError)
         throw error instanceof InputError

@@ -67,3 +67,15 @@ describe("streamPackageRows", () => {
     expect(rows).toEqual(await whole(bytes));
   });
 });
+
+describe("streamPackageRows on packages not as Excel writes them", () => {
+  it("reads a prefixed sheet whole, and refuses a sheet whose bytes do not match their CRC-32", async () => {
+    const { hostileCorpus } = await import("../corpus/hostileCorpus");
+    const corpus = new Map((await hostileCorpus()).map((c) => [c.name, c.bytes]));
+    const prefixed = corpus.get("prefixed-elements.xlsx")!;
+    expect(await streamed(prefixed)).toEqual(await whole(prefixed));
+    await expect(streamed(corpus.get("damaged-sheet.xlsx")!)).rejects.toThrow(
+      /its part xl\/worksheets\/sheet1\.xml does not match its CRC-32/,
+    );
+  });
+});

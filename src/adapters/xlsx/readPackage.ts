@@ -26,7 +26,7 @@ import {
   resultMarkers,
   sheetEntries,
 } from "./workbookPart";
-import type { ZipPackage } from "./zipPackage";
+import { DamagedPart, type ZipPackage, checkLimits } from "./zipPackage";
 
 const STYLES_REL = `${REL_NS}/styles`;
 /** How many sheets are inflated ahead of the one being read (they inflate on other threads). */
@@ -211,26 +211,38 @@ export async function streamPackageRows(
       }
       cells[column] = value;
     };
+    checkLimits(entry);
     const decoder = new TextDecoder("utf-8");
     const queue = new ByteQueue(ROWS_BATCH * 2);
     let last = -1;
-    let checked = false;
-    const parse = (upTo: number): void => {
-      const xml = decoder.decode(queue.bytes.subarray(0, upTo));
-      if (!checked) {
-        checkSheetLayout(sheet.name, xml);
-        checked = true;
+    /** Whether the part is in Excel's layout (known from its first batch), or taken whole, then put into it. */
+    let layout = "unknown" as "unknown" | "excel" | "whole";
+    const parse = (upTo: number, final = false): void => {
+      let xml = decoder.decode(queue.bytes.subarray(0, upTo));
+      if (layout === "unknown") {
+        layout = needsCanonical(xml) ? "whole" : "excel";
+        if (layout === "excel") checkSheetLayout(sheet.name, xml);
+      }
+      if (layout === "whole") {
+        if (!final) return; // rare in an extract: the part is read once it has all come
+        xml = scannableXml(sheet.part, xml);
       }
       const dataEnd = xml.indexOf("</sheetData>");
       last = readSheetRows(sheet.name, dataEnd < 0 ? xml : xml.slice(0, dataEnd), context, onCell, last);
       queue.drop(upTo);
     };
     const chunks = entry.method === 0 ? [entry.raw] : inflate(entry.raw);
+    // The part's CRC-32 and size are checked as it streams, as ZipPackage.read checks a whole part.
+    let crc = 0;
+    let size = 0;
     for await (const chunk of chunks) {
+      crc = codec.crc32(chunk, crc);
+      size += chunk.length;
+      if (size > entry.size) throw new DamagedPart(sheet.part, `inflates past the ${entry.size} bytes recorded for it`);
       queue.push(chunk);
       // UTF-8 never puts "</row>" inside a character, so whole rows are cut from the bytes,
       // no more than a batch and a half at a time (a longer row is taken whole).
-      while (queue.length >= ROWS_BATCH) {
+      while (layout !== "whole" && queue.length >= ROWS_BATCH) {
         const cut =
           lastRowEnd(queue.bytes, Math.min(queue.length, ROWS_BATCH + (ROWS_BATCH >> 1))) ||
           lastRowEnd(queue.bytes, queue.length);
@@ -238,8 +250,9 @@ export async function streamPackageRows(
         parse(cut);
       }
     }
+    if (size !== entry.size || crc !== entry.crc32) throw new DamagedPart(sheet.part, "does not match its CRC-32");
     // The rest: the last rows, and whatever follows sheetData (never a row).
-    if (!checked || queue.length > 0) parse(queue.length);
+    if (layout === "unknown" || queue.length > 0) parse(queue.length, true);
     emit();
     sink.end();
   }
