@@ -37,9 +37,11 @@ export async function openPicked(): Promise<PickedInput> {
 export async function offerDownload(port: WorkbookFile, inputName: string): Promise<void> {
   const bytes = await port.toBytes();
   if (downloadUrl) URL.revokeObjectURL(downloadUrl);
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // The Blob takes its own copy of the view: slicing the buffer first would copy the workbook twice.
   downloadUrl = URL.createObjectURL(
-    new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    new Blob([bytes as Uint8Array<ArrayBuffer>], {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
   );
   const link = byId<HTMLAnchorElement>("csp-download");
   link.href = downloadUrl;

@@ -11,6 +11,7 @@ import {
 } from "./officeHost";
 import { progressText } from "../src/job/progressText";
 import { renderResults } from "./renderResults";
+import { pageTurn } from "./pageTurn";
 import { pickedPopulation } from "./pickedFiles";
 import { currentChoices, offerChoices, optionsOf, parseChoices, showChoices } from "./runChoices";
 import { offerDownload, openPicked, watchPicker } from "./standaloneHost";
@@ -91,6 +92,7 @@ async function compute(mode: Mode): Promise<void> {
       const run = await runAssessment(new OfficeWorkbook(excelRunner), {
         ...options,
         onProgress,
+        pause: pageTurn,
         boundaries,
         population,
       });
@@ -118,7 +120,13 @@ async function compute(mode: Mode): Promise<void> {
         await offerDownload(results, picked.name);
         done = "Done. The results workbook is ready to download.";
       } else {
-        const run = await runAssessment(picked.port, { ...options, onProgress, boundaries, population });
+        const run = await runAssessment(picked.port, {
+          ...options,
+          onProgress,
+          pause: pageTurn,
+          boundaries,
+          population,
+        });
         last = { run, boundaries, name: picked.name };
         renderResults(run, null);
         await offerDownload(picked.port, picked.name);

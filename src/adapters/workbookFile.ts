@@ -1,5 +1,5 @@
 import type ExcelJS from "exceljs";
-import type { ResultSheet, WorkbookGrids, WorkbookPort } from "../model";
+import type { Pause, ResultSheet, WorkbookGrids, WorkbookPort } from "../model";
 import { InputError } from "../model";
 import {
   type DeflateCodec,
@@ -84,12 +84,9 @@ export class WorkbookFile implements WorkbookPort {
       // A zip this reader cannot open goes to ExcelJS now, which reads it or says what is wrong.
       const reason = (opened as { declined: string }).declined;
       port.notes.push(`it was read and will be written through ExcelJS because ${reason}: ${EXCELJS_LOSES}.`);
-      await port.excel().catch((error: unknown) => {
+      await port.excel().catch(() => {
         // ExcelJS cannot read it either: our reason says more than JSZip's.
-        throw new InputError(
-          null,
-          `${fileName} is damaged and cannot be read as an .xlsx workbook: ${reason} (${(error as Error).message})`,
-        );
+        throw new InputError(null, `${fileName} is damaged and cannot be read as an .xlsx workbook: ${reason}`);
       });
     }
     return port;
@@ -111,8 +108,8 @@ export class WorkbookFile implements WorkbookPort {
     throw error;
   }
 
-  async readWorkbook(): Promise<WorkbookGrids> {
-    const grids = await this.readGrids();
+  async readWorkbook(pause?: Pause): Promise<WorkbookGrids> {
+    const grids = await this.readGrids(pause);
     // Whether the result sheets can go straight into the package is known now, so the Findings
     // sheet can say it when they cannot.
     if (this.zip && this.writeDecline === null) {
@@ -127,10 +124,10 @@ export class WorkbookFile implements WorkbookPort {
     return this.notes.length ? { ...grids, fileNotes: [...this.notes] } : grids;
   }
 
-  private async readGrids(): Promise<WorkbookGrids> {
+  private async readGrids(pause?: Pause): Promise<WorkbookGrids> {
     if (this.zip) {
       try {
-        return await readPackageGrids(this.zip, this.codec);
+        return await readPackageGrids(this.zip, this.codec, pause);
       } catch (error) {
         if (!(error instanceof UnreadablePart)) this.refused(error);
         // Laid out in a way the package reader does not handle: ExcelJS reads it or names the
@@ -145,9 +142,11 @@ export class WorkbookFile implements WorkbookPort {
    * Adds the result sheets: straight into the loaded file's package when it is laid out as
    * expected (fast, and the analyst's parts stay byte for byte), else through ExcelJS.
    */
-  async writeResultSheets(sheets: readonly ResultSheet[]): Promise<void> {
+  async writeResultSheets(sheets: readonly ResultSheet[], pause?: Pause): Promise<void> {
     if (this.zip && !this.writeDecline) {
-      const packaged = await packageWrite(this.zip, sheets, this.codec).catch((error: unknown) => this.refused(error));
+      const packaged = await packageWrite(this.zip, sheets, this.codec, false, pause).catch((error: unknown) =>
+        this.refused(error),
+      );
       if (!("declined" in packaged)) {
         this.written = packaged.bytes;
         this.writtenSheets = packaged.names;

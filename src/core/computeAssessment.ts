@@ -1,4 +1,5 @@
 import type { SheetGrid, WorkbookGrids } from "../model";
+import { runToEnd } from "./steps";
 import { type HomeAreaChoice, homeAreaHeadline, homeAreaStanding, inferHomeArea, settingsHomeArea } from "./homeArea";
 import { auditTable } from "./audit/auditTable";
 import { type TableResult, computeTable } from "./compute/computeTable";
@@ -96,6 +97,18 @@ export function computeAssessment(
   onProgress?: ProgressListener,
   chosen: Partial<AssessmentOptions> & WardHelpers = {},
 ): Assessment {
+  return runToEnd(assessmentSteps(workbook, onProgress, chosen));
+}
+
+/**
+ * `computeAssessment` a sheet at a time: it yields before each sheet, so a caller on the page's
+ * one thread can give the page a turn between sheets, and returns the assessment.
+ */
+export function* assessmentSteps(
+  workbook: WorkbookGrids,
+  onProgress?: ProgressListener,
+  chosen: Partial<AssessmentOptions> & WardHelpers = {},
+): Generator<void, Assessment, void> {
   const options = assessmentOptions(chosen);
   const tables: TableResult[] = [];
   const headlines: Headline[] = [];
@@ -107,9 +120,10 @@ export function computeAssessment(
   const incidents: IncidentAnalysis[] = [];
   // Where each discovered table's headlines stand, so a table of areas can be worded as one.
   const spans = new Map<TableResult, [number, number]>();
-  sheets.forEach((grid, index) => {
+  for (const [index, grid] of sheets.entries()) {
+    yield;
     onProgress?.({ stage: "computing", sheet: index + 1, sheets: sheets.length, name: grid.name });
-    if (morileSheets.includes(grid) || grid === groupsSheet || grid === interventionsSheet) return;
+    if (morileSheets.includes(grid) || grid === groupsSheet || grid === interventionsSheet) continue;
     const recordHeader = findRecordHeader(grid);
     if (recordHeader) {
       const analysis = analyseRecordSheet(grid, recordHeader, {
@@ -121,7 +135,7 @@ export function computeAssessment(
         neighbours: chosen.wardNeighbours,
       });
       addExtract(analysis, { incidents, findings, headlines, tables });
-      return;
+      continue;
     }
     for (const table of discoverTables(grid)) {
       const result = computeTable(table);
@@ -130,7 +144,7 @@ export function computeAssessment(
       tables.push(result);
       spans.set(result, [headlines.length, headlines.length + pushAll(headlines, writeHeadlines(result))]);
     }
-  });
+  }
   const homeArea = chooseHomeArea(options.homeArea ?? undefined, sheets, tables);
   const morile = morileAssessment(morileSheets, tables, options.morilePreset);
   if (morile) findings.push(...morile.findings);

@@ -28,3 +28,4 @@ export * from "./population/wardPopulation";
 export * from "./homeArea";
 export * from "./options";
 export * from "./keyFindings";
+export * from "./steps";

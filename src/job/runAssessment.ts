@@ -17,11 +17,12 @@ import {
   assessmentOptions,
   extractAttributions,
   buildResultSheets,
-  computeAssessment,
+  resultSheetSteps,
+  assessmentSteps,
   finding,
   sortFindings,
 } from "../core";
-import type { ResultSheet, WorkbookPort } from "../model";
+import { type Pause, type ResultSheet, type WorkbookPort, pacer } from "../model";
 import { jsonChunks } from "./jsonChunks";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
@@ -34,6 +35,11 @@ export type RunProgress =
 /** The choices of a run (any left out take the core's defaults), and where its progress goes. */
 export interface RunOptions extends Partial<AssessmentOptions<WardBoundaries>> {
   readonly onProgress?: (step: RunProgress) => void;
+  /**
+   * The host's turn (the pane's), awaited between sheets and pieces of work once 40 ms have
+   * passed, so the page paints its progress and stays responsive; none on the command line.
+   */
+  readonly pause?: Pause;
 }
 
 /** What one run of "Compute assessment" produced. */
@@ -53,16 +59,19 @@ export interface AssessmentRun {
  * add-in and the standalone page.
  */
 export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {}): Promise<AssessmentRun> {
-  const { onProgress } = chosen;
+  const { onProgress, pause } = chosen;
   const options = assessmentOptions(chosen);
+  const turn = pacer(pause);
   onProgress?.({ stage: "reading" });
-  const workbook = await port.readWorkbook();
+  await pause?.(); // let the page show that reading has begun
+  const workbook = await port.readWorkbook(pause);
   const { boundaries } = options;
-  const assessed = computeAssessment(workbook, onProgress, {
+  const steps = assessmentSteps(workbook, onProgress, {
     ...options,
     recordLocator: boundaries ? recordLocator(boundaries) : null,
     wardNeighbours: boundaries ? wardNeighbourNames(boundaries) : undefined,
   });
+  const assessed = await paced(steps, turn);
   // How the file was read and will be written, when not as promised, leads the findings.
   const fileFindings = (workbook.fileNotes ?? []).map((note) =>
     finding("Workbook", "", "warning", "workbook-file", note),
@@ -80,9 +89,12 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
       { population: options.population, attributions: extractAttributions(computed.incidents) },
     );
   }
-  const { assessment, sheets } = withWardLayers(computed, wards);
+  await turn();
+  const assessment = withWardFindings(computed, wards);
+  const sheets = withWardSheet(await paced(resultSheetSteps(assessment), turn), wards);
   onProgress?.({ stage: "writing", sheets: sheets.length });
-  await port.writeResultSheets(sheets);
+  await pause?.();
+  await port.writeResultSheets(sheets, pause);
   return { assessment, wards, sheets, wardCode: boundaries ? wardCodeOf(boundaries) : () => null, boundaries };
 }
 
@@ -94,12 +106,29 @@ export function withWardLayers(
   computed: Assessment,
   wards: WardAnalysis | null,
 ): { assessment: Assessment; sheets: ResultSheet[] } {
-  const assessment: Assessment = wards
-    ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) }
-    : computed;
-  const sheets = buildResultSheets(assessment);
+  const assessment = withWardFindings(computed, wards);
+  return { assessment, sheets: withWardSheet(buildResultSheets(assessment), wards) };
+}
+
+/** The assessment with the ward matching's findings among its own. */
+function withWardFindings(computed: Assessment, wards: WardAnalysis | null): Assessment {
+  return wards ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) } : computed;
+}
+
+/** The result sheets with `CSP Wards` before `CSP Findings`, when there are ward layers. */
+function withWardSheet(sheets: ResultSheet[], wards: WardAnalysis | null): ResultSheet[] {
   if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
-  return { assessment, sheets };
+  return sheets;
+}
+
+/** Runs steps to their end, giving the host its turn (`turn`) between them as the pacer asks. */
+async function paced<T>(steps: Generator<void, T, void>, turn: () => Promise<void> | null): Promise<T> {
+  for (;;) {
+    const paused = turn();
+    if (paused) await paused;
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**

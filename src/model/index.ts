@@ -6,3 +6,4 @@ export * from "./resultSheet";
 export * from "./resultMarkers";
 export * from "./excelSerial";
 export * from "./extractPort";
+export * from "./pacer";

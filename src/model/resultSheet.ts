@@ -69,10 +69,13 @@ export function resultNumberFormat(sheet: ResultSheet, row: number, column: numb
 
 /** The seam between the calculation core and a workbook: ExcelJS in Node, office-js in Excel. */
 export interface WorkbookPort {
-  /** Reads every sheet's used range (values and number formats). */
-  readWorkbook(): Promise<import("./grid").WorkbookGrids>;
+  /**
+   * Reads every sheet's used range (values and number formats). `pause`, when given, is
+   * awaited now and then so a long read leaves the page its turns.
+   */
+  readWorkbook(pause?: import("./pacer").Pause): Promise<import("./grid").WorkbookGrids>;
   /** Replaces our own result sheets with these, never touching the analyst's sheets. */
-  writeResultSheets(sheets: readonly ResultSheet[]): Promise<void>;
+  writeResultSheets(sheets: readonly ResultSheet[], pause?: import("./pacer").Pause): Promise<void>;
 }
 
 /** Every result sheet name starts with this, so analysts and re-runs can tell ours apart. */

@@ -543,7 +543,7 @@ export async function hostileCorpus(
       name: "csv-renamed.xlsx",
       about: "CSV text under an .xlsx name",
       bytes: new TextEncoder().encode("Crime,2018/19,2019/20\r\nDrug offences,318,394\r\n"),
-      expect: { outcome: "refused", message: /is CSV text/ },
+      expect: { outcome: "refused", message: /is not an \.xlsx workbook: it is CSV text/ },
     },
     {
       name: "html-renamed.xlsx",

@@ -37,18 +37,19 @@ export function whyNotZip(bytes: Uint8Array): string | null {
       return "is protected with a password to open; open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it as .xlsx";
     if (holdsUtf16(bytes, "Workbook") || holdsUtf16(bytes, "Book"))
       return "is an Excel 97–2003 .xls workbook, not .xlsx; open it in Excel and save it as an Excel Workbook (.xlsx)";
-    return "is an older Office file (a compound document), not an .xlsx workbook";
+    return "is password-protected or an old .xls file; save it as an unprotected .xlsx workbook and try again";
   }
   const head = bytes.subarray(0, 4096);
   if (!looksLikeText(head)) return "is not an .xlsx workbook (it is not a zip package)";
+  // Text under a workbook's name: what kind of text says what to do.
   const text = new TextDecoder("utf-8", { fatal: false }).decode(head).replace(/^\uFEFF/, "");
   if (/^\s*<\?xml[\s\S]*urn:schemas-microsoft-com:office:spreadsheet/.test(text))
     return "is an XML Spreadsheet 2003 file, not an .xlsx workbook; open it in Excel and save it as an Excel Workbook (.xlsx)";
   if (/^\s*(<!doctype html|<html|<table|<\?xml)/i.test(text))
     return "is a web page (HTML or XML) saved under a spreadsheet's name, not an .xlsx workbook; open it in Excel and save it as an Excel Workbook (.xlsx)";
   if (/[,;\t]/.test(text.split(/\r?\n/)[0] ?? ""))
-    return "is CSV text, not an .xlsx workbook, though its name says so; give it a .csv name, or open it in Excel and save it as .xlsx";
-  return "is a text file, not an .xlsx workbook";
+    return "is not an .xlsx workbook: it is CSV text under a workbook's name; give it a .csv name, or open it in Excel and save it as .xlsx";
+  return "is not an .xlsx workbook";
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type CellValue, type SheetGrid, type WorkbookGrids, unreadResultSheet } from "../../model";
+import { type CellValue, type Pause, type SheetGrid, type WorkbookGrids, pacer, unreadResultSheet } from "../../model";
 import { ByteQueue } from "../byteQueue";
 import type { DeflateCodec } from "./deflateCodec";
 import { BUILT_IN_FORMATS, customNumberFormats } from "./numberFormats";
@@ -138,7 +138,8 @@ async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<Pack
  * @throws UnreadablePart when the package is laid out in a way this reader does not handle
  *   (strict OOXML, prefixed elements, CDATA, a missing part); the caller then uses ExcelJS.
  */
-export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec): Promise<WorkbookGrids> {
+export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec, pause?: Pause): Promise<WorkbookGrids> {
+  const turn = pacer(pause);
   const { context, sheets } = await packageSheets(zip, codec);
   // Our own result sheets are listed but not read: the core never uses their cells.
   const toRead = sheets.filter((s) => !s.ours);
@@ -150,6 +151,7 @@ export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec): Pr
       text.catch(() => undefined); // a failure is reported when that sheet's turn comes
       texts.push(text);
     }
+    await turn();
     const xml = await texts[i];
     texts[i] = null; // let the XML go once read
     if (xml === null) throw new UnreadablePart(`sheet ${toRead[i].name} has no part`);

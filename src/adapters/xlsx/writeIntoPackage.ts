@@ -1,4 +1,4 @@
-import { type ResultSheet, freeSheetName, markerName, quoteSheetName } from "../../model";
+import { type Pause, type ResultSheet, freeSheetName, markerName, pacer, quoteSheetName } from "../../model";
 import { type DeflateCodec, type DeflatedPart, webDeflateCodec } from "./deflateCodec";
 import { sheetXmlPieces } from "./sheetXml";
 import { addResultStyles } from "./stylesPart";
@@ -108,9 +108,10 @@ export async function packageWrite(
   sheets: readonly ResultSheet[],
   codec: DeflateCodec = webDeflateCodec,
   checkOnly = false,
+  pause?: Pause,
 ): Promise<PackageWrite | PackageDecline> {
   try {
-    return await writeParts(input, sheets, codec, checkOnly);
+    return await writeParts(input, sheets, codec, checkOnly, pacer(pause));
   } catch (error) {
     // A part it must read that is not laid out as it reads (a relationships part that is not
     // well-formed, say): ExcelJS gets the workbook, and the reason is said.
@@ -124,6 +125,7 @@ async function writeParts(
   sheets: readonly ResultSheet[],
   codec: DeflateCodec,
   checkOnly: boolean,
+  turn: () => Promise<void> | null,
 ): Promise<PackageWrite | PackageDecline> {
   const zip = input instanceof ZipPackage ? input : ZipPackage.inspect(input);
   if (!(zip instanceof ZipPackage)) return zip;
@@ -275,13 +277,15 @@ async function writeParts(
     while (partTaken(`${folder}worksheets/sheet${partNumber}.xml`)) partNumber += 1;
     const part = `${folder}worksheets/sheet${partNumber}.xml`;
     const id = freeRelId();
-    added.set(
-      part,
-      deflatePieces(
-        sheetXmlPieces(sheet, (look) => styled.styleOf(look), strings),
-        codec,
-      ),
+    // One sheet's XML at a time: its shared strings and styles take their indexes in sheet
+    // order, so the same workbook gives the same bytes however the compression jobs and the
+    // page's turns fall. Its compression finishes while the next sheet is written.
+    const fed = await feedPieces(
+      sheetXmlPieces(sheet, (look) => styled.styleOf(look), strings),
+      codec,
+      turn,
     );
+    added.set(part, fed.finished);
     rels = rels.replace(
       "</Relationships>",
       `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${partNumber}.xml"/></Relationships>`,
@@ -362,11 +366,25 @@ const CHUNK = 1 << 20;
  * for its collector to free, and V8 answered that pressure with a full collection mid-write.)
  */
 async function deflatePieces(pieces: Iterable<string>, codec: DeflateCodec): Promise<DeflatedPart> {
+  return (await feedPieces(pieces, codec)).finished;
+}
+
+/**
+ * Hands every piece to the compressor (as `deflatePieces`), giving the page its turn when
+ * `turn` asks; resolves once all are handed over, with the compression still finishing.
+ */
+async function feedPieces(
+  pieces: Iterable<string>,
+  codec: DeflateCodec,
+  turn: () => Promise<void> | null = () => null,
+): Promise<{ finished: Promise<DeflatedPart> }> {
   const deflater = codec.deflater();
   const released: Uint8Array[] = [];
   let buffer: Uint8Array = new Uint8Array(CHUNK);
   let used = 0;
   for (const piece of pieces) {
+    const paused = turn();
+    if (paused) await paused;
     // UTF-8 takes at most three bytes for each UTF-16 unit.
     if (used + piece.length * 3 > CHUNK && used > 0) {
       const full = buffer;
@@ -378,5 +396,7 @@ async function deflatePieces(pieces: Iterable<string>, codec: DeflateCodec): Pro
     else used += encoder.encodeInto(piece, buffer.subarray(used)).written;
   }
   if (used > 0) await deflater.push(buffer.subarray(0, used));
-  return deflater.finish();
+  const finished = deflater.finish();
+  finished.catch(() => undefined); // a failure is reported where the part is awaited
+  return { finished };
 }

@@ -1,4 +1,5 @@
 // The model's own file, not its index: see "Hot paths" in docs/ARCHITECTURE.md.
+import { runToEnd } from "../steps";
 import {
   NumberFormats,
   RESULT_SHEET_PREFIX,
@@ -86,7 +87,7 @@ function summarySheet(assessment: Assessment): ResultSheet {
   ]);
 }
 
-function tablesSheet(assessment: Assessment): ResultSheet {
+function* tablesSheet(assessment: Assessment): Generator<void, ResultSheet, void> {
   const b = new SheetBuilder();
   // Published tables of areas add each row's GSS code and the table's unit (only then, so
   // other workbooks' sheets keep their columns).
@@ -94,6 +95,7 @@ function tablesSheet(assessment: Assessment): ResultSheet {
     (t) => t.table.unit !== undefined || t.table.rows.some((r) => r.code !== undefined),
   );
   for (const result of assessment.tables) {
+    yield;
     const { table } = result;
     const last = table.columns.length - 1;
     const periods = table.kind !== "categories";
@@ -236,11 +238,17 @@ function numberFormatFor(value: number | string | null, kind: string): string | 
  * buildResultSheets(computeAssessment({ sheets: [{ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] }] })).map((s) => s.name) //= ["CSP Summary", "CSP Tables", "CSP Findings"]
  */
 export function buildResultSheets(assessment: Assessment): ResultSheet[] {
+  return runToEnd(resultSheetSteps(assessment));
+}
+
+/** `buildResultSheets` a table at a time (the Tables sheet is most of the work): it yields before each table. */
+export function* resultSheetSteps(assessment: Assessment): Generator<void, ResultSheet[], void> {
   const months = monthsSheet(assessment);
   const morile = assessment.morile ? [morileResultSheet(assessment.morile)] : [];
   const extract = extractSheet(assessment.incidents);
   const patterns = patternsSheet(assessment.incidents);
   const intervention = interventionSheet(assessment.incidents, assessment.tables);
   const optional = [months, extract, patterns, intervention].filter((s): s is ResultSheet => s !== null);
-  return [summarySheet(assessment), ...morile, tablesSheet(assessment), ...optional, findingsSheet(assessment)];
+  const tables = yield* tablesSheet(assessment);
+  return [summarySheet(assessment), ...morile, tables, ...optional, findingsSheet(assessment)];
 }
