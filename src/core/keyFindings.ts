@@ -62,14 +62,39 @@ const key = (sheet: string, table: string | null, label: string): string =>
  * @example
  * keyFindings(computeAssessment({ sheets: [{ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] }] })).length //= 3
  */
-export function keyFindings(assessment: Assessment): KeyFinding[] {
-  const rows = new Map<string, { result: TableResult; row: RowResult }>();
+export function keyFindings(assessment: Assessment): readonly KeyFinding[] {
+  // The Summary sheet, the JSON, the report and the pane all ask for them: worked out once.
+  let found = computed.get(assessment);
+  if (!found) computed.set(assessment, (found = rankedFindings(assessment)));
+  return found;
+}
+
+const computed = new WeakMap<Assessment, readonly KeyFinding[]>();
+
+function rankedFindings(assessment: Assessment): KeyFinding[] {
+  // A headline's row, looked up in its table's rows by label, each table's labels indexed only
+  // when a headline asks (a key string for every row of a large workbook cost a tenth of a second).
+  const tablesByName = new Map<string, TableResult[]>();
   for (const result of assessment.tables) {
-    for (const row of result.rows) {
-      const k = key(result.table.sheet, result.table.title, row.label);
-      if (!rows.has(k)) rows.set(k, { result, row });
-    }
+    const k = key(result.table.sheet, result.table.title, "");
+    const list = tablesByName.get(k);
+    if (list) list.push(result);
+    else tablesByName.set(k, [result]);
   }
+  const labels = new Map<TableResult, Map<string, RowResult>>();
+  const rowOf = (h: Headline): { result: TableResult; row: RowResult } | undefined => {
+    for (const result of tablesByName.get(key(h.sheet, h.table, "")) ?? []) {
+      let byLabel = labels.get(result);
+      if (!byLabel) {
+        byLabel = new Map();
+        for (const row of result.rows) if (!byLabel.has(row.label)) byLabel.set(row.label, row);
+        labels.set(result, byLabel);
+      }
+      const row = byLabel.get(h.label);
+      if (row) return { result, row };
+    }
+    return undefined;
+  };
   const themes = assessment.morile?.themes ?? [];
   const themeOf = new Map<string, { theme: string; rank: number }>();
   for (const t of themes) {
@@ -78,9 +103,8 @@ export function keyFindings(assessment: Assessment): KeyFinding[] {
   }
   const homeSentences = new Set(assessment.tables.flatMap((t) => (t.homeArea ? [t.homeArea.sentence] : [])));
   const scored = assessment.headlines.map((h: Headline, order) => {
-    const k = key(h.sheet, h.table, h.label);
-    const found = rows.get(k);
-    const theme = themeOf.get(k) ?? null;
+    const found = rowOf(h);
+    const theme = themeOf.get(key(h.sheet, h.table, h.label)) ?? null;
     const monthly = found?.result.table.kind === "months" && !found.row.aggregate && monthIndex(h.label) !== null;
     const score = findingScore({
       pValue: h.pValue,
