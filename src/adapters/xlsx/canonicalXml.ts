@@ -24,21 +24,29 @@ export function transitional(uri: string): string {
   return uri;
 }
 
+/** Text written in transitional namespaces, with each swapped for its Strict twin (for a Strict package's new parts). */
+export function asStrict(text: string): string {
+  let out = text;
+  for (const [strict, twin] of STRICT) out = out.replaceAll(twin, strict);
+  return out;
+}
+
 /** The part is a Strict Open XML part. */
 export const isStrict = (xml: string): boolean => xml.includes("purl.oclc.org/ooxml/");
 
 /**
  * Whether a part needs putting into Excel's layout before the scanners read it: a prefixed root
- * or a prefix bound to SpreadsheetML, Strict namespaces, CDATA, a document type, or (with
- * `alternates`, for the small parts that may carry them among what is read) mc:AlternateContent.
+ * or a prefix bound to SpreadsheetML, Strict namespaces (unless `strictIsLayout`, for the
+ * writer, which edits a Strict part as it is), CDATA, a document type, or (with `alternates`,
+ * for the small parts that may carry them among what is read) mc:AlternateContent.
  */
-export function needsCanonical(xml: string, alternates = false): boolean {
+export function needsCanonical(xml: string, alternates = false, strictIsLayout = false): boolean {
   // Namespaces, a document type and the root are declared at the start of a part.
   const head = xml.slice(0, 8192).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, "");
-  if (isStrict(head) || head.includes("<!DOCTYPE") || xml.includes("<![CDATA[")) return true;
+  if ((!strictIsLayout && isStrict(head)) || head.includes("<!DOCTYPE") || xml.includes("<![CDATA[")) return true;
   if (alternates && xml.includes("AlternateContent")) return true;
   if (/^\s*<[A-Za-z_][\w.-]*:/.test(head)) return true;
-  return new RegExp(`xmlns:[\\w.-]+\\s*=\\s*["']${MAIN_NS}["']`).test(head);
+  return new RegExp(`xmlns:[\\w.-]+\\s*=\\s*["'](?:${MAIN_NS}|${STRICT[0][0]})["']`).test(head);
 }
 
 const escapeText = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -30,18 +30,19 @@ export class SharedStrings {
 
   /** @param indexes the index of each plain item's text among the part's `items` */
   private constructor(
-    private readonly xml: string | null,
+    private readonly xml: string,
     private readonly items: number,
     private readonly indexes: Map<string, number>,
   ) {}
 
   /**
-   * The table in the package's sharedStrings part (none yet when `part` is null), or null when
+   * The table in the package's sharedStrings part (an empty one, its namespace put in the
+   * package's flavour by `namespaces`, when `part` is null), or null when
    * the part is laid out in a way this does not read (a prefixed root, items it cannot count):
    * appending to it could then point our cells at the wrong text.
    */
-  static open(part: string | null): SharedStrings | null {
-    if (part === null) return new SharedStrings(null, 0, new Map());
+  static open(part: string | null, namespaces: (text: string) => string = (text) => text): SharedStrings | null {
+    if (part === null) return new SharedStrings(namespaces(EMPTY_TABLE), 0, new Map());
     const xml = part.includes("</sst>") ? part : part.replace(/<sst\b([^>]*?)\s*\/>/, "<sst$1></sst>"); // an empty table
     if (!/<sst[\s>]/.test(xml) || !xml.includes("</sst>")) return null;
     const bodies = stringItems(xml);
@@ -74,7 +75,7 @@ export class SharedStrings {
   part(): string | null {
     if (this.added.length === 0) return null;
     const items = this.added.map((text) => `<si>${textElement(text)}</si>`).join("");
-    const xml = this.xml ?? EMPTY_TABLE;
+    const xml = this.xml as string;
     const end = xml.lastIndexOf("</sst>");
     const withItems = `${xml.slice(0, end)}${items}</sst>`;
     // uniqueCount is the number of items. count (references from every sheet) is dropped rather

@@ -40,7 +40,8 @@ const PIECE = 16 * 1024;
 /**
  * A result sheet as a SpreadsheetML worksheet part, in pieces, so a large sheet is encoded and
  * compressed while the rest is still being written: the header row frozen, column
- * widths, and every cell with its style index (`styleOf`). Text the workbook's shared-string
+ * widths, and every cell with its style index (`styleOf`); `namespaces` puts the root's
+ * namespaces in the package's flavour (Strict's, for a Strict package). Text the workbook's shared-string
  * table holds, or that repeats down a column, is written as a shared string (`strings`, which
  * it adds to); other text inline. Empty data cells are not written at all.
  *
@@ -57,12 +58,15 @@ export function* sheetXmlPieces(
   sheet: ResultSheet,
   styleOf: (look: CellLook) => number,
   strings: SharedStrings,
+  namespaces: (text: string) => string = (text) => text,
 ): Generator<string> {
   const width = Math.max(1, sheet.columns.length, ...sheet.rows.map((r) => r.length));
   const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
   let head =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    namespaces(
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    ) +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>';
   if (sheet.columns.length > 0) {

@@ -1,5 +1,5 @@
 import { RESULT_NAME_PREFIX, sheetOfRange } from "../../model";
-import { REL_NS, transitional } from "./canonicalXml";
+import { REL_NS, asStrict, transitional } from "./canonicalXml";
 import { attributeOf, xmlUnescape } from "./xmlText";
 
 // The workbook part and its relationships, as both the package reader and writer need them.
@@ -45,7 +45,8 @@ export { attributeOf };
 
 /** The prefix the workbook root binds to the relationships namespace (`r`, almost always). */
 export function relationshipsPrefix(workbook: string): string | null {
-  return new RegExp(`xmlns:(\\w+)\\s*=\\s*["']${REL_NS}["']`).exec(workbook)?.[1] ?? null;
+  // Transitional or Strict (a Strict workbook binds the same prefix to Strict's namespace).
+  return new RegExp(`xmlns:(\\w+)\\s*=\\s*["'](?:${REL_NS}|${asStrict(REL_NS)})["']`).exec(workbook)?.[1] ?? null;
 }
 
 /** One `<sheet>` of the workbook, in tab order. */

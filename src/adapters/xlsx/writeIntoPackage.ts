@@ -3,7 +3,7 @@ import { type DeflateCodec, type DeflatedPart, webDeflateCodec } from "./deflate
 import { sheetXmlPieces } from "./sheetXml";
 import { addResultStyles } from "./stylesPart";
 import { SHARED_STRINGS_TYPE, SharedStrings } from "./sharedStringsPart";
-import { isStrict, malformation, needsCanonical } from "./canonicalXml";
+import { asStrict, isStrict, malformation, needsCanonical } from "./canonicalXml";
 import { mainPart, scannableXml } from "./readPackage";
 import { UnreadablePart } from "./sheetCells";
 import {
@@ -144,9 +144,10 @@ async function writeParts(
     const malformed = malformation(text);
     if (malformed) return { declined: `its part ${part} is not well-formed XML (${malformed})` };
   }
-  if ([workbook, rels, types].some((t) => isStrict(t)))
-    return { declined: "the workbook is saved as Strict Open XML, which this writer does not edit" };
-  if ([workbook, rels, types].some((t) => needsCanonical(t)))
+  // A Strict Open XML workbook is edited as it is; what is added is written in its namespaces.
+  const strict = isStrict(workbook);
+  const flavour = strict ? asStrict : (text: string): string => text;
+  if ([workbook, rels, types].some((t) => needsCanonical(t, false, true)))
     return { declined: "the workbook's own parts use XML prefixes or sections that this writer does not edit" };
   const prefix = relationshipsPrefix(workbook);
   if (!prefix || !workbook.includes("</sheets>")) return { declined: "the workbook part lists no sheets" };
@@ -226,10 +227,10 @@ async function writeParts(
     while (rels.includes(`Id="rIdCSP${relNumber}"`)) relNumber += 1;
     return `rIdCSP${relNumber}`;
   };
-  const addRelationship = (type: string, target: string): void => {
+  const addRelationship = (type: string, target: string, id = freeRelId()): void => {
     rels = rels.replace(
       "</Relationships>",
-      `<Relationship Id="${freeRelId()}" Type="${type}" Target="${target}"/></Relationships>`,
+      `<Relationship Id="${id}" Type="${flavour(type)}" Target="${target}"/></Relationships>`,
     );
   };
   const addOverride = (part: string, type: string): void => {
@@ -244,13 +245,13 @@ async function writeParts(
   if (stylesPart && styles === null) return { declined: `the styles part ${stylesPart} is missing` };
   const stylesMalformed = styles === null ? null : malformation(styles);
   if (stylesMalformed) return { declined: `its part ${stylesPart} is not well-formed XML (${stylesMalformed})` };
-  if (styles !== null && needsCanonical(styles))
+  if (styles !== null && needsCanonical(styles, false, true))
     return { declined: "the styles part uses XML prefixes or sections that this writer does not edit" };
   if (!stylesPart) {
     stylesPart = `${folder}styles.xml`;
     if (zip.entry(stylesPart) && !dropped.has(stylesPart))
       return { declined: `${stylesPart} is not the workbook's styles` };
-    styles = MINIMAL_STYLES;
+    styles = flavour(MINIMAL_STYLES);
     addRelationship(STYLES_REL, "styles.xml");
     addOverride(stylesPart, STYLES_TYPE);
   }
@@ -261,7 +262,7 @@ async function writeParts(
   // A relationship to a missing part, or a table where Excel puts it but unrelated to the workbook.
   if (stringsPart ? stringsXml === null : zip.entry(`${folder}sharedStrings.xml`))
     return { declined: "the shared-string table is not where the workbook's relationships say" };
-  const strings = SharedStrings.open(stringsXml);
+  const strings = SharedStrings.open(stringsXml, flavour);
   if (!strings) return { declined: "the shared-string table has items this writer cannot count" };
   // definedNames must follow externalReferences; rather than place it among them, let ExcelJS write.
   if (!workbook.includes("<definedNames") && /<(\w+:)?(externalReferences|functionGroups)[\s>]/.test(workbook))
@@ -281,15 +282,12 @@ async function writeParts(
     // order, so the same workbook gives the same bytes however the compression jobs and the
     // page's turns fall. Its compression finishes while the next sheet is written.
     const fed = await feedPieces(
-      sheetXmlPieces(sheet, (look) => styled.styleOf(look), strings),
+      sheetXmlPieces(sheet, (look) => styled.styleOf(look), strings, flavour),
       codec,
       turn,
     );
     added.set(part, fed.finished);
-    rels = rels.replace(
-      "</Relationships>",
-      `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${partNumber}.xml"/></Relationships>`,
-    );
+    addRelationship(WORKSHEET_REL, `worksheets/sheet${partNumber}.xml`, id);
     addOverride(part, WORKSHEET_TYPE);
     sheetList += `<sheet name="${xmlText(name)}" sheetId="${nextSheetId}" ${prefix}:id="${id}"/>`;
     markerList += `<definedName name="${markerName(sheet.name)}">${xmlText(`${quoteSheetName(name)}!$A$1`)}</definedName>`;
