@@ -12,13 +12,16 @@ import { WardMatcher } from "./wardMatch";
  * boundaries' names.
  */
 export function recordLocator(boundaries: WardBoundaries): RecordLocator {
-  const locator = new WardLocator(boundaries);
-  const matcher = new WardMatcher(boundaries.wards);
+  // Built on first use: a workbook with no located records never pays for the answer grid.
+  let built: WardLocator | null = null;
+  let named: WardMatcher | null = null;
+  const locator = (): WardLocator => (built ??= new WardLocator(boundaries));
+  const matcher = (): WardMatcher => (named ??= new WardMatcher(boundaries.wards));
   const place = (x: number, y: number, system: "latlon" | "bng"): number => {
-    if (system === "latlon") return Math.abs(y) <= 90 && Math.abs(x) <= 180 ? locator.locate(x, y) : -1;
+    if (system === "latlon") return Math.abs(y) <= 90 && Math.abs(x) <= 180 ? locator().locate(x, y) : -1;
     if (x < 0 || y < 0 || x > 700000 || y > 1300000) return -1;
     const [lon, lat] = fromBritishNationalGrid(x, y);
-    return locator.locate(lon, lat);
+    return locator().locate(lon, lat);
   };
   return {
     locate(x: number, y: number, system: "latlon" | "bng"): LocatedRecord {
@@ -29,7 +32,7 @@ export function recordLocator(boundaries: WardBoundaries): RecordLocator {
       return { outside: true };
     },
     wardName(text: string): string | null {
-      const m = matcher.match(text);
+      const m = matcher().match(text);
       return m.kind === "matched" ? boundaries.wards[m.ward].name : null;
     },
   };

@@ -80,7 +80,12 @@ async function compute(mode: Mode): Promise<void> {
     const options = optionsOf(choices);
     await remember(mode, JSON.stringify(choices));
     const [{ runAssessment, runIncidents }, boundaries, population] = await Promise.all([
-      import(/* webpackChunkName: "job" */ "../src/job"),
+      // The job's own modules, not its index: the index also carries the draft report (docx),
+      // which is loaded only when the analyst asks for a report.
+      Promise.all([
+        import(/* webpackChunkName: "job" */ "../src/job/runAssessment"),
+        import(/* webpackChunkName: "job" */ "../src/job/runIncidents"),
+      ]).then(([assessment, incidents]) => ({ ...assessment, ...incidents })),
       import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.chosenBoundaries()),
       populationFile ? pickedPopulation(populationFile) : null,
     ]);

@@ -71,7 +71,7 @@ export function scannableXml(part: string, xml: string, alternates = false): str
 
 /** A part's text in the layout the scanners read, or null when the package has no such part. */
 async function partXml(zip: ZipPackage, part: string, codec: DeflateCodec, alternates = false): Promise<string | null> {
-  const xml = await zip.text(part, codec);
+  const xml = await zip.text(part, codec, true);
   return xml === null ? null : scannableXml(part, xml, alternates);
 }
 
@@ -155,7 +155,7 @@ export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec, pau
     const xml = await texts[i];
     texts[i] = null; // let the XML go once read
     if (xml === null) throw new UnreadablePart(`sheet ${toRead[i].name} has no part`);
-    read.set(toRead[i].name, readSheetCells(toRead[i].name, scannableXml(toRead[i].part, xml), context));
+    read.set(toRead[i].name, await readSheetCells(toRead[i].name, scannableXml(toRead[i].part, xml), context, turn));
   }
   const grids = sheets.map((s) => read.get(s.name) ?? unreadResultSheet(s.name));
   return { sheets: grids };

@@ -14,6 +14,12 @@ export function stringItems(xml: string): string[] | null {
   return bodies.length === (xml.match(/<si[\s/>]/g)?.length ?? 0) ? bodies : null;
 }
 
+/** The table's part with an empty table written as one element opened and closed, or null when it holds no table. */
+function tableXml(part: string): string | null {
+  const xml = part.includes("</sst>") ? part : part.replace(/<sst\b([^>]*?)\s*\/>/, "<sst$1></sst>");
+  return /<sst[\s>]/.test(xml) && xml.includes("</sst>") ? xml : null;
+}
+
 const EMPTY_TABLE =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="0"></sst>';
 
@@ -43,16 +49,21 @@ export class SharedStrings {
    */
   static open(part: string | null, namespaces: (text: string) => string = (text) => text): SharedStrings | null {
     if (part === null) return new SharedStrings(namespaces(EMPTY_TABLE), 0, new Map());
-    const xml = part.includes("</sst>") ? part : part.replace(/<sst\b([^>]*?)\s*\/>/, "<sst$1></sst>"); // an empty table
-    if (!/<sst[\s>]/.test(xml) || !xml.includes("</sst>")) return null;
-    const bodies = stringItems(xml);
-    if (!bodies) return null;
+    const xml = tableXml(part);
+    const bodies = xml === null ? null : stringItems(xml);
+    if (xml === null || !bodies) return null;
     const indexes = new Map<string, number>();
     bodies.forEach((body, index) => {
       const text = plainText(body);
       if (text !== null && !indexes.has(text)) indexes.set(text, index);
     });
     return new SharedStrings(xml, bodies.length, indexes);
+  }
+
+  /** Whether `open` would take the part (without indexing its text). */
+  static countable(part: string): boolean {
+    const xml = tableXml(part);
+    return xml !== null && stringItems(xml) !== null;
   }
 
   /** The index of a plain item holding this text, if the table has one. */

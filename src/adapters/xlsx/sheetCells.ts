@@ -183,14 +183,36 @@ export function checkSheetLayout(name: string, xml: string): void {
   if (xml.includes("<![CDATA[")) throw new UnreadablePart(`sheet ${name} holds CDATA sections`);
 }
 
-/** One worksheet part as a grid: its used range of non-empty cells, with formats. */
-export function readSheetCells(name: string, xml: string, context: SheetContext): SheetGrid {
+/** Roughly how much sheet XML is read between turns of the page: whole rows, a few milliseconds' work. */
+const SLICE = 1 << 18;
+
+/**
+ * One worksheet part as a grid: its used range of non-empty cells, with formats. The rows are
+ * read a slice of whole rows at a time, with `turn` asked between slices, so a sheet of tens of
+ * thousands of rows leaves the task pane its turns (the command line's `turn` never waits).
+ */
+export async function readSheetCells(
+  name: string,
+  xml: string,
+  context: SheetContext,
+  turn: () => Promise<void> | null = () => null,
+): Promise<SheetGrid> {
   checkSheetLayout(name, xml);
   const dataStart = xml.indexOf("<sheetData");
-  const dataEnd = xml.indexOf("</sheetData>", dataStart);
-  const data = xml.slice(dataStart, dataEnd < 0 ? xml.length : dataEnd);
-  const merged = mergedCovers(xml.slice(dataEnd < 0 ? xml.length : dataEnd));
+  const found = xml.indexOf("</sheetData>", dataStart);
+  const dataEnd = found < 0 ? xml.length : found;
+  const merged = mergedCovers(xml.slice(dataEnd));
   const cells = new GridCollector();
-  readSheetRows(name, data, context, (row, column, value, format) => cells.add(row, column, value, format), -1, merged);
+  const sink: CellSink = (row, column, value, format) => cells.add(row, column, value, format);
+  let previous = -1;
+  for (let at = dataStart; at < dataEnd;) {
+    // A slice ends just after a "</row>", so it holds whole rows (a self-closed row is whole too).
+    const close = at + SLICE < dataEnd ? xml.indexOf("</row>", at + SLICE) : -1;
+    const cut = close < 0 || close >= dataEnd ? dataEnd : close + 6;
+    previous = readSheetRows(name, xml.slice(at, cut), context, sink, previous, merged);
+    at = cut;
+    const paused = turn();
+    if (paused) await paused;
+  }
   return cells.grid(name);
 }

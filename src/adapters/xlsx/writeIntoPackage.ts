@@ -67,7 +67,7 @@ async function partGraph(zip: ZipPackage, codec: DeflateCodec): Promise<PartGrap
   for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
     if (targets.has(source)) continue;
     const relsPart = relsPartOf(source);
-    const raw = await zip.text(relsPart, codec);
+    const raw = await zip.text(relsPart, codec, true);
     const xml = raw === null ? null : scannableXml(relsPart, raw);
     const list = xml === null ? [] : [...partRelationships(xml, source).values()];
     targets.set(source, list);
@@ -132,7 +132,7 @@ async function writeParts(
   const main = await mainPart(zip, codec);
   const folder = main.slice(0, main.lastIndexOf("/") + 1);
   const mainRels = relsPartOf(main);
-  const texts = await Promise.all([main, mainRels, CONTENT_TYPES].map((p) => zip.text(p, codec)));
+  const texts = await Promise.all([main, mainRels, CONTENT_TYPES].map((p) => zip.text(p, codec, true)));
   if (texts.some((t) => t === null)) return { declined: "the workbook's own parts are not all there" };
   let [workbook, rels, types] = texts as string[];
   // The parts edited here must be well-formed, or the edits could land anywhere.
@@ -204,7 +204,7 @@ async function writeParts(
       for (const r of graph.targets.get("") ?? []) {
         if (r.part !== part) continue;
         const packageRels =
-          edits.get(PACKAGE_RELS) ?? scannableXml(PACKAGE_RELS, (await zip.text(PACKAGE_RELS, codec)) ?? "");
+          edits.get(PACKAGE_RELS) ?? scannableXml(PACKAGE_RELS, (await zip.text(PACKAGE_RELS, codec, true)) ?? "");
         edits.set(PACKAGE_RELS, packageRels.replace(r.element, ""));
       }
     }
@@ -241,7 +241,7 @@ async function writeParts(
 
   // A workbook without styles (some writers leave them out) is given the least Excel needs.
   let stylesPart = partOfType(STYLES_REL);
-  let styles = stylesPart ? await zip.text(stylesPart, codec) : null;
+  let styles = stylesPart ? await zip.text(stylesPart, codec, true) : null;
   if (stylesPart && styles === null) return { declined: `the styles part ${stylesPart} is missing` };
   const stylesMalformed = styles === null ? null : malformation(styles);
   if (stylesMalformed) return { declined: `its part ${stylesPart} is not well-formed XML (${stylesMalformed})` };
@@ -258,16 +258,19 @@ async function writeParts(
   const styled = addResultStyles(styles as string);
   if (!styled) return { declined: "the styles part is not laid out as Excel writes it" };
   const stringsPart = partOfType(SHARED_STRINGS_REL);
-  const stringsXml = stringsPart ? await zip.text(stringsPart, codec) : null;
+  const stringsXml = stringsPart ? await zip.text(stringsPart, codec, true) : null;
   // A relationship to a missing part, or a table where Excel puts it but unrelated to the workbook.
   if (stringsPart ? stringsXml === null : zip.entry(`${folder}sharedStrings.xml`))
     return { declined: "the shared-string table is not where the workbook's relationships say" };
-  const strings = SharedStrings.open(stringsXml, flavour);
+  // Checking needs only to know the table can be counted; writing indexes its text as well.
+  const strings = checkOnly
+    ? stringsXml === null || SharedStrings.countable(stringsXml)
+    : SharedStrings.open(stringsXml, flavour);
   if (!strings) return { declined: "the shared-string table has items this writer cannot count" };
   // definedNames must follow externalReferences; rather than place it among them, let ExcelJS write.
   if (!workbook.includes("<definedNames") && /<(\w+:)?(externalReferences|functionGroups)[\s>]/.test(workbook))
     return { declined: "the workbook links to other workbooks and has no names yet" };
-  if (checkOnly) return { bytes: new Uint8Array(0), names: [], notes };
+  if (checkOnly || strings === true) return { bytes: new Uint8Array(0), names: [], notes };
   const partTaken = (part: string): boolean => (zip.entry(part) !== undefined && !dropped.has(part)) || added.has(part);
   const names: string[] = [];
   let sheetList = "";

@@ -71,6 +71,8 @@ export class ZipPackage {
   private readonly entries = new Map<string, ZipEntry>();
   /** Entries whose bytes have been checked against their CRC-32: true when they matched. */
   private readonly checked = new Map<string, boolean>();
+  /** The text of the workbook-level parts, once read (see `text`). */
+  private readonly kept = new Map<string, Promise<string | null>>();
 
   private constructor(entries: readonly ZipEntry[]) {
     for (const entry of entries) this.entries.set(entry.name, entry);
@@ -180,9 +182,19 @@ export class ZipPackage {
     return data;
   }
 
-  async text(name: string, codec: DeflateCodec): Promise<string | null> {
-    const data = await this.read(name, codec);
-    return data === null ? null : decoder.decode(data);
+  /**
+   * An entry's content as text. With `keep`, the text is kept for the next call: the
+   * workbook-level parts are read for reading, for checking the write and for writing.
+   */
+  text(name: string, codec: DeflateCodec, keep = false): Promise<string | null> {
+    const kept = this.kept.get(name);
+    if (kept) return kept;
+    const text = this.read(name, codec).then((data) => (data === null ? null : decoder.decode(data)));
+    if (keep) {
+      this.kept.set(name, text);
+      text.catch(() => this.kept.delete(name));
+    }
+    return text;
   }
 
   /**
