@@ -7,7 +7,7 @@ export const TABLE_END = "<!-- end of corpus table -->";
 
 const OUTCOME: Record<CaseRun["outcome"], string> = {
   package: "read and written through the package",
-  exceljs: "read through the package, written through ExcelJS",
+  exceljs: "written through ExcelJS, the reason given",
   refused: "refused",
   crashed: "**crashed**",
 };
