@@ -136,7 +136,7 @@ async function compute(mode: Mode): Promise<void> {
         renderResults(run, null);
         await offerDownload(picked.port, picked.name);
         // A fallback to ExcelJS, or a damaged part left out, is said here as well as in the findings.
-        if (picked.port.notes.length > 0) notice(`${picked.name}: ${picked.port.notes.join(" ")}`, "info");
+        if (picked.port.notes.length > 0) notice(`${picked.name}: ${picked.port.notes.join("; ")}.`, "info");
       }
     }
     progress.textContent = done;

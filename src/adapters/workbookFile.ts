@@ -30,7 +30,7 @@ export class WorkbookFile implements WorkbookPort {
   writtenSheets: string[] = [];
   /** How the result sheets were written: into the package as it is, or through ExcelJS. */
   writtenThrough: "package" | "exceljs" | null = null;
-  /** Clauses about the workbook for the analyst: each fallback to ExcelJS with its reason, each part left out. */
+  /** Clauses about the workbook for the analyst (no closing stop): each fallback to ExcelJS with its reason, each part left out. */
   readonly notes: string[] = [];
   /** ExcelJS's model of the file, built only when needed. */
   private excelJs: Promise<ExcelJS.Workbook> | null = null;
@@ -83,7 +83,7 @@ export class WorkbookFile implements WorkbookPort {
     if (!zip) {
       // A zip this reader cannot open goes to ExcelJS now, which reads it or says what is wrong.
       const reason = (opened as { declined: string }).declined;
-      port.notes.push(`it was read and will be written through ExcelJS because ${reason}: ${EXCELJS_LOSES}.`);
+      port.notes.push(`it was read and will be written through ExcelJS because ${reason}: ${EXCELJS_LOSES}`);
       await port.excel().catch(() => {
         // ExcelJS cannot read it either: our reason says more than JSZip's.
         throw new InputError(null, `${fileName} is damaged and cannot be read as an .xlsx workbook: ${reason}`);
@@ -117,7 +117,7 @@ export class WorkbookFile implements WorkbookPort {
       this.writeDecline = "declined" in check ? check.declined : "";
       if (this.writeDecline)
         this.notes.push(
-          `the result sheets will be written through ExcelJS because ${this.writeDecline}: ${EXCELJS_LOSES}.`,
+          `the result sheets will be written through ExcelJS because ${this.writeDecline}: ${EXCELJS_LOSES}`,
         );
       if (!("declined" in check)) this.notes.push(...check.notes);
     }
@@ -132,7 +132,7 @@ export class WorkbookFile implements WorkbookPort {
         if (!(error instanceof UnreadablePart)) this.refused(error);
         // Laid out in a way the package reader does not handle: ExcelJS reads it or names the
         // damage. The write is decided apart: the package writer may still take it.
-        this.notes.push(`it was read through ExcelJS (which changes nothing in it) because ${error.message}.`);
+        this.notes.push(`it was read through ExcelJS (which changes nothing in it) because ${error.message}`);
       }
     }
     return readWorkbook(await this.excel());
@@ -154,7 +154,7 @@ export class WorkbookFile implements WorkbookPort {
         return;
       }
       this.writeDecline = packaged.declined;
-      this.notes.push(`the result sheets were written through ExcelJS because ${packaged.declined}: ${EXCELJS_LOSES}.`);
+      this.notes.push(`the result sheets were written through ExcelJS because ${packaged.declined}: ${EXCELJS_LOSES}`);
     }
     const workbook = await this.excel();
     this.writtenSheets = this.throughExcelJs(() => writeResultSheets(workbook, sheets));

@@ -71,7 +71,7 @@ export async function computeCommand(
   progress.end();
   reportCounts(run, log);
   // A fallback to ExcelJS or a part left out is said here too, not only on the Findings sheet.
-  for (const note of port.notes) log(`Workbook file: ${input}: ${note}`);
+  for (const note of port.notes) log(`Workbook file: ${input}: ${note}.`);
   if (out) log(`Results workbook: ${out} (sheets ${port.writtenSheets.join(", ")})`);
   if (json) log(`Results JSON: ${json}`);
   if (report) log(`Draft report: ${report}`);

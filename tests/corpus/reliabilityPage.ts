@@ -20,7 +20,7 @@ export function reliabilityTable(
   results: readonly { case: CorpusCase; run: CaseRun; problems: readonly string[] }[],
 ): string {
   const rows = results.map(({ case: c, run, problems }) => {
-    const told = run.outcome === "refused" ? run.message : run.notes.join(" ") || "—";
+    const told = run.outcome === "refused" ? run.message : run.notes.length ? `${run.notes.join("; ")}.` : "—";
     const checks = problems.length
       ? `**${problems.join("; ")}**`
       : run.outcome === "refused"
