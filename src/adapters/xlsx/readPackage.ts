@@ -135,8 +135,11 @@ async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<Pack
  * grids ExcelJS would give (the tests compare the two on every workbook they use and on random
  * ones), except where ExcelJS is wrong: `_xHHHH_` escapes are decoded in every string, as
  * Excel decodes them, and a formula's cached 0, FALSE or text is kept as it is.
- * @throws UnreadablePart when the package is laid out in a way this reader does not handle
- *   (strict OOXML, prefixed elements, CDATA, a missing part); the caller then uses ExcelJS.
+ * Parts not in Excel's layout (Strict, prefixed, CDATA) are first put into it by saxes.
+ * @throws UnreadablePart when the package holds what this reader cannot be sure of (a
+ *   shared-string table it cannot count, a part that is not well-formed, a missing part); the
+ *   caller then uses ExcelJS
+ * @throws PackageRefused for a damaged part or one past the size limits
  */
 export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec, pause?: Pause): Promise<WorkbookGrids> {
   const turn = pacer(pause);
