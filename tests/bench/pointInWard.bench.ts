@@ -3,7 +3,7 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { WardLocator, loadBoundaries } from "../../geo";
+import { WardLocator, boundariesExtent, loadBoundaries } from "../../geo";
 import { packageRoot } from "../../src/adapters/node/packageRoot";
 import { fixed, measureInChild, report } from "./benchSupport";
 
@@ -28,15 +28,7 @@ function worker(mode: string): void {
   const boundaries = loadBoundaries(
     JSON.parse(readFileSync(path.join(packageRoot(), "build", "geo", "wards.topo.json"), "utf8")),
   );
-  const box = boundaries.wards.reduce(
-    (b, w) => [
-      Math.min(b[0], w.bbox[0]),
-      Math.min(b[1], w.bbox[1]),
-      Math.max(b[2], w.bbox[2]),
-      Math.max(b[3], w.bbox[3]),
-    ],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
+  const box = boundariesExtent(boundaries);
   const count = mode === "naive" ? NAIVE_POINTS : POINTS;
   const xy = randomPoints(count, box);
   const start = performance.now();

@@ -49,6 +49,13 @@ const crimeSheet = (workbook: ExcelJS.Workbook, name = "Police crime"): ExcelJS.
   return sheet;
 };
 
+/** The crime table and a sheet holding one cell at the edge of Excel's grid. */
+const withEdgeCell = (sheet: string, cell: string, text: string): Promise<Uint8Array> =>
+  workbookBytes((wb) => {
+    crimeSheet(wb);
+    wb.addWorksheet(sheet).getCell(cell).value = text;
+  });
+
 /** The package with its parts' text changed by `edit` (or `null` to leave a part out), deflated again. */
 async function edited(
   bytes: Uint8Array,
@@ -364,19 +371,13 @@ export async function hostileCorpus(
     {
       name: "rows-1048576.xlsx",
       about: "a sheet whose last cell is in row 1,048,576, Excel's last row",
-      bytes: await workbookBytes((wb) => {
-        crimeSheet(wb);
-        wb.addWorksheet("Long").getCell("A1048576").value = "the last row";
-      }),
+      bytes: await withEdgeCell("Long", "A1048576", "the last row"),
       expect: PACKAGE,
     },
     {
       name: "columns-16384.xlsx",
       about: "a sheet whose last cell is in column XFD (16,384), Excel's last column",
-      bytes: await workbookBytes((wb) => {
-        crimeSheet(wb);
-        wb.addWorksheet("Wide").getCell("XFD1").value = "the last column";
-      }),
+      bytes: await withEdgeCell("Wide", "XFD1", "the last column"),
       expect: PACKAGE,
     },
     {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
-import { WardLocator, fromBritishNationalGrid, toBritishNationalGrid } from "../../../geo";
+import { WardLocator, boundariesExtent, fromBritishNationalGrid, toBritishNationalGrid } from "../../../geo";
 import { builtBoundaries, gridBoundaries, sharedPlaces } from "../../helpers/boundaries";
 
 const boundaries = builtBoundaries();
@@ -88,15 +88,7 @@ describe("WardLocator's answer grid", () => {
       seed = (seed * 16807) % 2147483647;
       return seed / 2147483647;
     };
-    const [x0, y0, x1, y1] = boundaries.wards.reduce(
-      (b, w) => [
-        Math.min(b[0], w.bbox[0]),
-        Math.min(b[1], w.bbox[1]),
-        Math.max(b[2], w.bbox[2]),
-        Math.max(b[3], w.bbox[3]),
-      ],
-      [Infinity, Infinity, -Infinity, -Infinity],
-    );
+    const [x0, y0, x1, y1] = boundariesExtent(boundaries);
     for (let i = 0; i < 20000; i += 1) {
       const lon = x0 - 0.01 + random() * (x1 - x0 + 0.02);
       const lat = y0 - 0.01 + random() * (y1 - y0 + 0.02);
