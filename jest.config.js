@@ -3,6 +3,12 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/browser/**/*.spec.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  // Transpiled only: npm run lint type-checks every file once (tsc), so jest need not again.
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }] },
+  // Every core (jest's default leaves one idle for itself, which is half of a 2-core machine).
+  maxWorkers: "100%",
+  // One Chromium for the run's browser specs, whichever worker runs them.
+  globalSetup: "<rootDir>/tests/helpers/globalSetup.ts",
+  globalTeardown: "<rootDir>/tests/helpers/globalTeardown.ts",
   testTimeout: 60000,
 };

@@ -61,11 +61,15 @@ module.exports = async (env, options) => {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } },
+          // Types are checked once, by npm run lint (tsc on tsconfig.web.json among the others).
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json", transpileOnly: true } },
         },
       ],
     },
     performance: { hints: false },
+    // One compress pass, not webpack's two: the second saved 0.2% of the bundle and took
+    // a third of the build (most of what it passes over is ExcelJS's own minified build).
+    optimization: { minimizeOptions: { javascript: { compress: { passes: 1 } } } },
     plugins: [
       ...["taskpane", "commands", "mapdialog", "notice"].map(
         (page) =>

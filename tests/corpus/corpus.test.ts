@@ -5,9 +5,10 @@
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SAMPLE } from "../helpers/sample";
-import { resavedByLibreOffice, sheetsAsCsvMany } from "../helpers/spreadsheetApp";
-import { type CorpusCase, hostileCorpus } from "./hostileCorpus";
+import { openedByOpenpyxl } from "../helpers/otherWriters";
+import { sheetsAsCsvMany } from "../helpers/spreadsheetApp";
+import { fullCorpus } from "./fullCorpus";
+import type { CorpusCase } from "./hostileCorpus";
 import { type CaseRun, outputProblems, runCase } from "./runCorpus";
 import { TABLE_END, TABLE_START, reliabilityTable } from "./reliabilityPage";
 
@@ -18,9 +19,7 @@ const problems = new Map<string, string[]>();
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-corpus-"));
-  const sample = new Uint8Array(await fs.readFile(SAMPLE));
-  const byLibreOffice = new Uint8Array(await fs.readFile(resavedByLibreOffice(SAMPLE, path.join(dir, "lo"))));
-  cases = await hostileCorpus(sample, byLibreOffice);
+  cases = await fullCorpus(dir);
   for (const c of cases) {
     const run = await runCase(c.bytes, c.name);
     runs.set(c.name, run);
@@ -28,6 +27,23 @@ beforeAll(async () => {
   }
 }, 600000);
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+let written: { name: string; input: string; output: string }[] | undefined;
+/** Every accepted case's input and output as files, written once for the applications that open them. */
+async function writeAccepted(): Promise<{ name: string; input: string; output: string }[]> {
+  if (written) return written;
+  written = [];
+  for (const c of cases.filter((k) => runs.get(k.name)!.output)) {
+    const input = path.join(dir, "in", c.name);
+    const output = path.join(dir, "out", c.name);
+    await fs.mkdir(path.dirname(input), { recursive: true });
+    await fs.mkdir(path.dirname(output), { recursive: true });
+    await fs.writeFile(input, c.bytes);
+    await fs.writeFile(output, runs.get(c.name)!.output!);
+    written.push({ name: c.name, input, output });
+  }
+  return written;
+}
 
 describe("the hostile corpus", () => {
   it("gives every case its promised outcome, with no crash and no problem in any output", () => {
@@ -83,27 +99,42 @@ describe("the hostile corpus", () => {
   });
 
   it("keeps every analyst cell as LibreOffice reads it, in every accepted workbook", async () => {
-    const accepted = cases.filter((c) => runs.get(c.name)!.output);
-    const files: string[] = [];
-    for (const c of accepted) {
-      const input = path.join(dir, "in", c.name);
-      const output = path.join(dir, "out", c.name);
-      await fs.mkdir(path.dirname(input), { recursive: true });
-      await fs.mkdir(path.dirname(output), { recursive: true });
-      await fs.writeFile(input, c.bytes);
-      await fs.writeFile(output, runs.get(c.name)!.output!);
-      files.push(input, output);
-    }
-    const csv = await sheetsAsCsvMany(files);
+    const accepted = await writeAccepted();
+    const csv = await sheetsAsCsvMany(accepted.flatMap((a) => [a.input, a.output]));
     const differences: string[] = [];
-    for (const c of accepted) {
-      const before = csv.get(path.join(dir, "in", c.name))!;
-      const after = csv.get(path.join(dir, "out", c.name))!;
+    for (const a of accepted) {
+      const before = csv.get(a.input)!;
+      const after = csv.get(a.output)!;
       if (before.size === 0) continue; // LibreOffice opens the input with no sheets to compare
-      for (const [sheet, text] of before) if (after.get(sheet) !== text) differences.push(`${c.name}: ${sheet}`);
-      if (![...after.keys()].some((s) => s.startsWith("CSP "))) differences.push(`${c.name}: no result sheets`);
+      for (const [sheet, text] of before) if (after.get(sheet) !== text) differences.push(`${a.name}: ${sheet}`);
+      if (![...after.keys()].some((s) => s.startsWith("CSP "))) differences.push(`${a.name}: no result sheets`);
     }
     expect(differences).toEqual([]);
+  }, 600000);
+
+  it("opens in openpyxl with every analyst sheet as it read the input, in every accepted workbook openpyxl opens", async () => {
+    const accepted = await writeAccepted();
+    const opened = openedByOpenpyxl(accepted.flatMap((a) => [a.input, a.output]));
+    const differences: string[] = [];
+    let compared = 0;
+    for (const a of accepted) {
+      const before = opened.get(a.input)!;
+      const after = opened.get(a.output)!;
+      // openpyxl cannot open the input either, or reads no sheets of it (it does not know Strict).
+      if (typeof before === "string" || before.size === 0) continue;
+      if (typeof after === "string") {
+        differences.push(`${a.name}: ${after}`);
+        continue;
+      }
+      compared += 1;
+      for (const [sheet, digest] of before) if (after.get(sheet) !== digest) differences.push(`${a.name}: ${sheet}`);
+      if (![...after.keys()].some((s) => s.startsWith("CSP "))) differences.push(`${a.name}: no result sheets`);
+    }
+    expect(differences).toEqual([]);
+    // The programs' own files are among those compared.
+    expect(compared).toBeGreaterThanOrEqual(accepted.length / 2);
+    for (const name of ["written-by-openpyxl.xlsx", "written-by-xlsxwriter.xlsx", "written-by-libreoffice.xlsx"])
+      expect(typeof opened.get(accepted.find((a) => a.name === name)!.output)).toBe("object");
   }, 600000);
 
   it("replaces our sheets on a re-run, and gives byte-identical outputs for two runs of one workbook", async () => {

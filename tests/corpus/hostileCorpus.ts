@@ -30,7 +30,7 @@ const PACKAGE_REL = "http://schemas.openxmlformats.org/package/2006/relationship
 const PACKAGE = { outcome: "package" } as const;
 
 /** A police crime table, the shape every accepted case carries so a run has something to compute. */
-const CRIME_ROWS: (string | number)[][] = [
+export const CRIME_ROWS: (string | number)[][] = [
   ["Crime", "2018/19", "2019/20"],
   ["Drug offences", 318, 394],
   ["Burglary", 610, 544],
@@ -300,6 +300,29 @@ export function withAttributedStrings(bytes: Uint8Array): Promise<Uint8Array> {
   );
 }
 
+/**
+ * The workbook part with its relationships namespace declared on each `<sheet>` rather than on
+ * the root, as openpyxl writes it: a sheet added beside them must declare it too.
+ */
+function relationshipsOnEachSheet(name: string, text: string): string {
+  if (name !== "xl/workbook.xml") return text;
+  return text.replace(` xmlns:r="${REL}"`, "").replace(/<sheet /g, `<sheet xmlns:r="${REL}" `);
+}
+
+/** The workbook part's default namespace declared again on `<sheets>` and `<definedNames>`. */
+function defaultNamespaceRedeclared(name: string, text: string): string {
+  if (name !== "xl/workbook.xml") return text;
+  return text
+    .replace("<sheets>", `<sheets xmlns="${MAIN}">`)
+    .replace(/<definedNames\b/, `<definedNames xmlns="${MAIN}"`);
+}
+
+/** The relationships namespace bound to an unusual prefix (`rel:id`). */
+function unusualRelationshipsPrefix(name: string, text: string): string {
+  if (name !== "xl/workbook.xml") return text;
+  return text.replace(`xmlns:r="${REL}"`, `xmlns:rel="${REL}"`).replace(/\br:id=/g, "rel:id=");
+}
+
 /** Every element of the sheets prefixed (`<x:row>`), as some generators write them. */
 function prefixedSheets(name: string, text: string): string {
   if (!name.startsWith("xl/worksheets/") || name.includes("_rels")) return text;
@@ -310,11 +333,13 @@ function prefixedSheets(name: string, text: string): string {
 
 /**
  * The hostile corpus. `sample` is the sample workbook and `sampleByLibreOffice` the same saved
- * by LibreOffice; cases built from them are left out when they are not given.
+ * by LibreOffice; cases built from them are left out when they are not given, and so are the
+ * workbooks other programs wrote (`otherProgramCases`).
  */
 export async function hostileCorpus(
   sample: Uint8Array | null = null,
   sampleByLibreOffice: Uint8Array | null = null,
+  byOtherPrograms: readonly CorpusCase[] = [],
 ): Promise<CorpusCase[]> {
   const table = await workbookBytes((wb) => crimeSheet(wb));
   const cases: CorpusCase[] = [
@@ -512,6 +537,30 @@ export async function hostileCorpus(
       expect: PACKAGE,
     },
     {
+      name: "relationships-on-each-sheet.xlsx",
+      about: "the relationships namespace declared on each sheet element, not the root, as openpyxl writes it",
+      bytes: await edited(table, relationshipsOnEachSheet),
+      expect: PACKAGE,
+    },
+    {
+      name: "default-namespace-redeclared.xlsx",
+      about: "the workbook's default namespace declared again on its sheets and names",
+      bytes: await edited(
+        await workbookBytes((wb) => {
+          crimeSheet(wb);
+          wb.definedNames.add("'Police crime'!$A$1:$C$4", "CrimeTable");
+        }),
+        defaultNamespaceRedeclared,
+      ),
+      expect: PACKAGE,
+    },
+    {
+      name: "unusual-relationships-prefix.xlsx",
+      about: "the relationships namespace bound to the prefix rel rather than r",
+      bytes: await edited(table, unusualRelationshipsPrefix),
+      expect: PACKAGE,
+    },
+    {
       name: "attributed-shared-strings.xlsx",
       about: "shared-string items carrying an attribute no schema defines",
       bytes: await withAttributedStrings(table),
@@ -597,6 +646,7 @@ export async function hostileCorpus(
       bytes: sampleByLibreOffice,
       expect: PACKAGE,
     });
+  cases.push(...byOtherPrograms);
   return cases;
 }
 

@@ -74,7 +74,7 @@ async function ourOldParts(input: Uint8Array): Promise<Set<string>> {
   const sheets = { ours: [] as string[], theirs: [] as string[] };
   for (const [element] of workbook.matchAll(/<sheet\s[^>]*\/>/g)) {
     const name = /name="([^"]*)"/.exec(element)?.[1];
-    const id = /r:id="([^"]*)"/.exec(element)?.[1];
+    const id = /\s[\w.-]+:id="([^"]*)"/.exec(element)?.[1];
     const target = new RegExp(`Id="${id}"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Id="${id}"`).exec(rels);
     if (name && target) sheets[ours.has(name) ? "ours" : "theirs"].push(`xl/${target[1] ?? target[2]}`);
   }
@@ -188,7 +188,7 @@ async function ourSheetFormulas(output: Uint8Array, sheet: string): Promise<bool
   const element = [...workbook.matchAll(/<sheet\s[^>]*\/>/g)]
     .map((m) => m[0])
     .find((e) => e.includes(`name="${escaped}"`));
-  const id = /r:id="([^"]*)"/.exec(element ?? "")?.[1];
+  const id = /\s[\w.-]+:id="([^"]*)"/.exec(element ?? "")?.[1];
   const target = new RegExp(`Id="${id}"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Id="${id}"`).exec(rels);
   if (!target) return false;
   const xml = (await zip.file(`xl/${(target[1] ?? target[2]).replace(/^\/xl\//, "")}`)?.async("string")) ?? "";

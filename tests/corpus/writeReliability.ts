@@ -4,21 +4,17 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { packageRoot } from "../../src/adapters/node/packageRoot";
-import { resavedByLibreOffice } from "../helpers/spreadsheetApp";
-import { hostileCorpus } from "./hostileCorpus";
+import { fullCorpus } from "./fullCorpus";
 import { outputProblems, runCase } from "./runCorpus";
 import { TABLE_END, TABLE_START, reliabilityTable } from "./reliabilityPage";
 
 const PAGE = path.join(packageRoot(), "docs", "RELIABILITY.md");
-const SAMPLE = path.join(packageRoot(), "samples", "maidstone-strategic-assessment-2020-21.xlsx");
 
 async function main(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-corpus-"));
   try {
-    const sample = new Uint8Array(await fs.readFile(SAMPLE));
-    const byLibreOffice = new Uint8Array(await fs.readFile(resavedByLibreOffice(SAMPLE, dir)));
     const results = [];
-    for (const c of await hostileCorpus(sample, byLibreOffice)) {
+    for (const c of await fullCorpus(dir)) {
       const run = await runCase(c.bytes, c.name);
       const problems = await outputProblems(c.bytes, run);
       console.log(`${c.name}: ${run.outcome} in ${run.ms} ms${problems.length ? ` — ${problems.join("; ")}` : ""}`);

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, type BrowserServer, type Page, chromium } from "playwright-core";
 import { packageRoot } from "../../src/adapters/node/packageRoot";
 import { type StaticServer, serveFolder } from "../../src/cli/staticServer";
 
@@ -9,24 +9,39 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const WEB_ROOT = path.join(packageRoot(), "dist", "web");
 export const SCREENSHOTS = path.join(packageRoot(), "out", "screenshots");
 
-/** Starts Chromium headless with the flags this closed network needs. */
+/** The flags this closed network needs: no background requests, no sandbox as root, no GPU. */
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Where the run's shared Chromium listens (set by tests/helpers/sharedChromium). */
+export const SHARED_CHROMIUM = "CSP_TEST_CHROMIUM_ENDPOINT";
+
+/** Whether Debian's Chromium is there to start. */
+export const hasChromium = (): boolean => existsSync(CHROMIUM);
+
+/** Starts Chromium headless as a server that every test process of the run connects to. */
+export function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The run's Chromium: the shared one when the run started it, else one started here headless
+ * with the flags this closed network needs.
+ */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
+  if (!hasChromium())
     throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium), or CHROMIUM_PATH`);
   if (!existsSync(path.join(WEB_ROOT, "taskpane.html")))
     throw new Error("the task pane is not built: run npm run build:web");
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const shared = process.env[SHARED_CHROMIUM];
+  return shared ? chromium.connect(shared) : chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** Serves the built pages on loopback. */

@@ -10,30 +10,10 @@ export const SOFFICE = process.env.SOFFICE_PATH ?? "soffice";
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
 /**
- * Opens a workbook in LibreOffice (headless) and saves every sheet as CSV, the way an analyst's
- * spreadsheet application would read the file. Returns the CSV text of each sheet by name.
- * @throws Error when LibreOffice is missing or cannot open the file
- */
-export async function sheetsAsCsv(workbook: string): Promise<Map<string, string>> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-soffice-"));
-  try {
-    convert(workbook, CSV_FILTER, dir);
-    const stem = path.basename(workbook, path.extname(workbook));
-    const sheets = new Map<string, string>();
-    for (const file of await fs.readdir(dir)) {
-      if (file.startsWith(`${stem}-`) && file.endsWith(".csv"))
-        sheets.set(file.slice(stem.length + 1, -4), await fs.readFile(path.join(dir, file), "utf8"));
-    }
-    if (sheets.size === 0) throw new Error(`LibreOffice could not open ${workbook}`);
-    return sheets;
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * As `sheetsAsCsv` for many workbooks, with one start of LibreOffice for each folder they are
- * in (their names must differ within a folder). A workbook LibreOffice cannot open gets no sheets.
+ * Opens workbooks in LibreOffice (headless) and saves every sheet as CSV, the way an analyst's
+ * spreadsheet application would read the files: the CSV text of each sheet by name, for each
+ * workbook. LibreOffice starts once for each folder they are in (their names must differ
+ * within a folder). A workbook LibreOffice cannot open gets no sheets.
  */
 export async function sheetsAsCsvMany(workbooks: readonly string[]): Promise<Map<string, Map<string, string>>> {
   const result = new Map<string, Map<string, string>>();

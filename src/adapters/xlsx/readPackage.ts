@@ -21,7 +21,6 @@ import {
   WORKSHEET_REL,
   attributeOf,
   partRelationships,
-  relationshipsPrefix,
   relsPartOf,
   resultMarkers,
   sheetEntries,
@@ -102,9 +101,7 @@ async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<Pack
   const [workbook, rels] = await Promise.all([partXml(zip, main, codec, true), partXml(zip, relsPartOf(main), codec)]);
   if (workbook === null) throw new UnreadablePart(`the workbook part ${main} is missing`);
   if (rels === null) throw new UnreadablePart(`the workbook's relationships (${relsPartOf(main)}) are missing`);
-  const prefix = relationshipsPrefix(workbook);
-  if (!/<workbook[\s>]/.test(workbook) || !prefix)
-    throw new UnreadablePart(`the workbook part ${main} has no workbook in it`);
+  if (!/<workbook[\s>]/.test(workbook)) throw new UnreadablePart(`the workbook part ${main} has no workbook in it`);
   const relationships = partRelationships(rels, main);
   const partOfType = (type: string): string | null =>
     [...relationships.values()].find((r) => r.type === type)?.part ?? null;
@@ -119,7 +116,7 @@ async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<Pack
   const context: SheetContext = { sharedStrings: sharedStrings(strings), formats: styleFormats(styles), date1904 };
   const ours = resultMarkers(workbook).sheets;
   // Worksheets in tab order (chart sheets and the like have no cells to read).
-  const sheets = sheetEntries(workbook, prefix).flatMap((entry) => {
+  const sheets = sheetEntries(workbook).flatMap((entry) => {
     const relationship = entry.relationshipId ? relationships.get(entry.relationshipId) : undefined;
     if (!relationship) throw new UnreadablePart(`sheet ${entry.name} has no part`);
     return relationship.type === WORKSHEET_REL

@@ -43,10 +43,30 @@ export function resolveTarget(source: string, target: string): string | null {
 
 export { attributeOf };
 
-/** The prefix the workbook root binds to the relationships namespace (`r`, almost always). */
-export function relationshipsPrefix(workbook: string): string | null {
-  // Transitional or Strict (a Strict workbook binds the same prefix to Strict's namespace).
-  return new RegExp(`xmlns:(\\w+)\\s*=\\s*["'](?:${REL_NS}|${asStrict(REL_NS)})["']`).exec(workbook)?.[1] ?? null;
+/** The namespaces a sheet's relationship id may be in: transitional's, or Strict's. */
+const REL_NAMESPACES = new Set([REL_NS, asStrict(REL_NS)]);
+
+/** The first element's start tag of a part (its root), after any declaration, comment or DOCTYPE. */
+export function rootStartTag(xml: string): string {
+  return /<(?![?!])[^>]*>/.exec(xml)?.[0] ?? "";
+}
+
+/** The prefixes a start tag itself binds to the relationships namespace. */
+function relationshipPrefixes(startTag: string): string[] {
+  const prefixes: string[] = [];
+  for (const [, prefix, , value] of startTag.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(["'])(.*?)\2/g))
+    if (REL_NAMESPACES.has(value)) prefixes.push(prefix);
+  return prefixes;
+}
+
+/**
+ * The relationship id attribute of a new `<sheet>` element, in scope wherever it stands: under
+ * the prefix the root binds to the relationships namespace (`r`, almost always), else with a
+ * declaration on the element itself, as openpyxl declares it on each `<sheet>`.
+ */
+export function sheetRelationshipId(workbook: string, id: string, strict: boolean): string {
+  const prefix = relationshipPrefixes(rootStartTag(workbook))[0];
+  return prefix ? `${prefix}:id="${id}"` : `xmlns:r="${strict ? asStrict(REL_NS) : REL_NS}" r:id="${id}"`;
 }
 
 /** One `<sheet>` of the workbook, in tab order. */
@@ -56,13 +76,23 @@ export interface SheetEntry {
   readonly relationshipId: string | null;
 }
 
-export function sheetEntries(workbook: string, prefix: string): SheetEntry[] {
+/**
+ * The workbook's sheets. Each one's relationship id is read under whichever prefix is bound
+ * to the relationships namespace where it stands: on the element itself (openpyxl), else on
+ * the root (Excel and most writers).
+ */
+export function sheetEntries(workbook: string): SheetEntry[] {
+  const rootPrefixes = relationshipPrefixes(rootStartTag(workbook));
   // Excel writes <sheet …/>; XML allows <sheet …></sheet> as well.
-  return [...workbook.matchAll(/<sheet\s[^>]*?(?:\/>|>\s*<\/sheet>)/g)].map(([element]) => ({
-    element,
-    name: attributeOf(element, "name") ?? "",
-    relationshipId: attributeOf(element, `${prefix}:id`),
-  }));
+  return [...workbook.matchAll(/<sheet\s[^>]*?(?:\/>|>\s*<\/sheet>)/g)].map(([element]) => {
+    const prefixes = [...relationshipPrefixes(/^<[^>]*>/.exec(element)?.[0] ?? element), ...rootPrefixes];
+    let relationshipId: string | null = null;
+    for (const prefix of prefixes) {
+      relationshipId = attributeOf(element, `${prefix}:id`);
+      if (relationshipId !== null) break;
+    }
+    return { element, name: attributeOf(element, "name") ?? "", relationshipId };
+  });
 }
 
 /** One relationship of the workbook: its element, type, and the part it points at. */

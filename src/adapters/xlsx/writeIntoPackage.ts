@@ -15,7 +15,7 @@ import {
   attributeOf,
   definedNameElements,
   partRelationships,
-  relationshipsPrefix,
+  sheetRelationshipId,
   relsPartOf,
   resultMarkers,
   sheetEntries,
@@ -149,11 +149,10 @@ async function writeParts(
   const flavour = strict ? asStrict : (text: string): string => text;
   if ([workbook, rels, types].some((t) => needsCanonical(t, false, true)))
     return { declined: "the workbook's own parts use XML prefixes or sections that this writer does not edit" };
-  const prefix = relationshipsPrefix(workbook);
-  if (!prefix || !workbook.includes("</sheets>")) return { declined: "the workbook part lists no sheets" };
+  if (!workbook.includes("</sheets>")) return { declined: "the workbook part lists no sheets" };
   if (!rels.includes("</Relationships>") || !types.includes("</Types>"))
     return { declined: "the workbook's relationships or content types are written as empty elements" };
-  const entries = sheetEntries(workbook, prefix);
+  const entries = sheetEntries(workbook);
   const relationships = partRelationships(rels, main);
   const dropped = new Set<string>();
   const notes: string[] = [];
@@ -292,7 +291,7 @@ async function writeParts(
     added.set(part, fed.finished);
     addRelationship(WORKSHEET_REL, `worksheets/sheet${partNumber}.xml`, id);
     addOverride(part, WORKSHEET_TYPE);
-    sheetList += `<sheet name="${xmlText(name)}" sheetId="${nextSheetId}" ${prefix}:id="${id}"/>`;
+    sheetList += `<sheet name="${xmlText(name)}" sheetId="${nextSheetId}" ${sheetRelationshipId(workbook, id, strict)}/>`;
     markerList += `<definedName name="${markerName(sheet.name)}">${xmlText(`${quoteSheetName(name)}!$A$1`)}</definedName>`;
     nextSheetId += 1;
     names.push(name);
@@ -359,6 +358,8 @@ export async function writeIntoPackage(
 const encoder = new TextEncoder();
 /** Bytes handed to the compressor at a time. */
 const CHUNK = 1 << 20;
+/** A part's first buffer: most parts (the workbook's own, a short sheet) never need more. */
+const FIRST_CHUNK = 1 << 16;
 
 /**
  * Compresses a part from its text pieces, encoded into megabyte chunks as they come. A chunk's
@@ -372,7 +373,9 @@ async function deflatePieces(pieces: Iterable<string>, codec: DeflateCodec): Pro
 
 /**
  * Hands every piece to the compressor (as `deflatePieces`), giving the page its turn when
- * `turn` asks; resolves once all are handed over, with the compression still finishing.
+ * `turn` asks; resolves once all are handed over, with the compression still finishing. A part
+ * starts in a small buffer and moves to a megabyte one only when it outgrows it: zeroing a
+ * megabyte for each of a small workbook's parts cost more than writing them.
  */
 async function feedPieces(
   pieces: Iterable<string>,
@@ -381,19 +384,24 @@ async function feedPieces(
 ): Promise<{ finished: Promise<DeflatedPart> }> {
   const deflater = codec.deflater();
   const released: Uint8Array[] = [];
-  let buffer: Uint8Array = new Uint8Array(CHUNK);
+  let buffer: Uint8Array = new Uint8Array(FIRST_CHUNK);
   let used = 0;
   for (const piece of pieces) {
     const paused = turn();
     if (paused) await paused;
     // UTF-8 takes at most three bytes for each UTF-16 unit.
-    if (used + piece.length * 3 > CHUNK && used > 0) {
+    const most = piece.length * 3;
+    if (used + most > buffer.length && buffer.length < CHUNK && used + most <= CHUNK) {
+      const larger = new Uint8Array(CHUNK);
+      larger.set(buffer.subarray(0, used));
+      buffer = larger;
+    } else if (used + most > buffer.length && used > 0) {
       const full = buffer;
       await deflater.push(full.subarray(0, used), () => released.push(full));
       buffer = released.pop() ?? new Uint8Array(CHUNK);
       used = 0;
     }
-    if (piece.length * 3 > CHUNK) await deflater.push(encoder.encode(piece));
+    if (most > buffer.length) await deflater.push(encoder.encode(piece));
     else used += encoder.encodeInto(piece, buffer.subarray(used)).written;
   }
   if (used > 0) await deflater.push(buffer.subarray(0, used));
