@@ -74,10 +74,40 @@ function reproject(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
     : { type: "MultiPolygon", coordinates: geometry.coordinates.map((p) => p.map(ring)) };
 }
 
+/** The coordinate system a GeoJSON `crs` member names (GeoJSON 2008 and every GIS since write one), or null. */
+function namedCrs(collection: FeatureCollection, source: string): "bng" | "wgs84" | null {
+  const crs = (collection as { crs?: { properties?: { name?: unknown } } }).crs;
+  const name = typeof crs?.properties?.name === "string" ? crs.properties.name : null;
+  if (name === null) return null;
+  if (/\b27700$|::27700\b|EPSG:27700/i.test(name)) return "bng";
+  if (/CRS84|\b4326$|::4326\b|EPSG:4326/i.test(name)) return "wgs84";
+  throw new InputError(
+    null,
+    `${source} is in the coordinate system ${name}, which CSP Assess does not convert; save it as WGS84 (EPSG:4326) or British National Grid (EPSG:27700)`,
+  );
+}
+
+/**
+ * A collection's features in WGS84: reprojected from British National Grid when its `crs`
+ * member says so, or, without one, when its coordinates can only be grid metres; any other
+ * named system is refused by name.
+ * @throws InputError for a coordinate system it does not convert
+ */
+export function inWgs84(collection: FeatureCollection, source = "boundary file"): FeatureCollection {
+  const named = namedCrs(collection, source);
+  const features = collection.features.map((f) => {
+    if (!f.geometry || (f.geometry.type !== "Polygon" && f.geometry.type !== "MultiPolygon")) return f;
+    const [x, y] = f.geometry.type === "Polygon" ? f.geometry.coordinates[0][0] : f.geometry.coordinates[0][0][0];
+    const grid = named === "bng" || (named === null && looksLikeBritishNationalGrid(x, y));
+    return grid ? { ...f, geometry: reproject(f.geometry) } : f;
+  });
+  return { type: "FeatureCollection", features };
+}
+
 /** Turns a GeoJSON collection of ward polygons into a topology (object `wards`), reprojecting BNG to WGS84. */
 export function wardsTopology(collection: FeatureCollection, source = "boundary file"): Topology {
   const features: Feature[] = [];
-  for (const [i, f] of collection.features.entries()) {
+  for (const [i, f] of inWgs84(collection, source).features.entries()) {
     if (!f.geometry || (f.geometry.type !== "Polygon" && f.geometry.type !== "MultiPolygon")) continue;
     const fields = detectWardFields((f.properties ?? {}) as Record<string, unknown>);
     if (!fields)
@@ -86,9 +116,11 @@ export function wardsTopology(collection: FeatureCollection, source = "boundary 
         `${source}: feature ${i + 1} has no ward code and name fields (looked for code/name, WDnnCD/WDnnNM)`,
       );
     const props = f.properties as Record<string, string>;
-    const [x, y] = f.geometry.type === "Polygon" ? f.geometry.coordinates[0][0] : f.geometry.coordinates[0][0][0];
-    const geometry = looksLikeBritishNationalGrid(x, y) ? reproject(f.geometry) : f.geometry;
-    features.push({ type: "Feature", properties: { code: props[fields.code], name: props[fields.name] }, geometry });
+    features.push({
+      type: "Feature",
+      properties: { code: props[fields.code], name: props[fields.name] },
+      geometry: f.geometry,
+    });
   }
   if (features.length === 0) throw new InputError(null, `${source} holds no ward polygons`);
   const wards: FeatureCollection = { type: "FeatureCollection", features };

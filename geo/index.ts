@@ -1,4 +1,5 @@
 export * from "./boundaries";
+export * from "./boundarySources";
 export * from "./britishNationalGrid";
 export * from "./wardMatch";
 export * from "./pointInWard";

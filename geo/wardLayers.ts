@@ -1,14 +1,17 @@
 import { type SheetGrid, sheetCellRef } from "../src/model";
 import type { TableResult } from "../src/core/compute/computeTable";
+import type { TableRow } from "../src/core/tables/table";
+import { countOf } from "../src/core/format/formatNumbers";
 import { findRecordHeader } from "../src/core/incidents";
 import { type PopulationTable, readPopulationTable } from "../src/core/population/wardPopulation";
+import { wardPopulations } from "./wardPopulations";
 import { type Finding, finding } from "../src/core/findings";
 import { type WardBoundaries, boundariesExtent } from "./boundaries";
 import { type Classification, classify } from "./classify";
 import { readPlaces, readPointTable, findPointColumns } from "./readPoints";
 import { type CoverageReport, type Site, serviceCoverage, wardCentroids } from "./serviceLocation";
 import { WardLocator } from "./pointInWard";
-import { WardMatcher } from "./wardMatch";
+import { type WardMatch, WardMatcher } from "./wardMatch";
 import { type WardStatistic, wardStatistics } from "./wardStatistics";
 
 /** A ward-level map layer computed from the workbook: a ward table or a sheet of located records. */
@@ -59,47 +62,6 @@ export interface WardAnalysisOptions {
 // Layers about young people take the 10–17 population, the youth justice system's ages.
 const YOUTH_LAYER = /\b(youth|young|juvenile)/i;
 
-/**
- * Each ward's population from a table of areas: by GSS code where the table gives codes (an
- * ONS file of every ward in the country), else by name. Wards the table does not give are
- * null, and said in a finding.
- */
-function wardPopulations(
-  table: PopulationTable,
-  boundaries: WardBoundaries,
-  matcher: WardMatcher,
-  findings: Finding[],
-): { all: (number | null)[]; youth: (number | null)[] | null } {
-  const byCode = new Map(boundaries.wards.map((w, i) => [w.code.toUpperCase(), i]));
-  const all: (number | null)[] = boundaries.wards.map(() => null);
-  const youth: (number | null)[] = boundaries.wards.map(() => null);
-  for (const row of table.areas) {
-    let ward = byCode.get(row.area.toUpperCase());
-    if (ward === undefined && !/^[EWSNK]\d{8}$/.test(row.area)) {
-      const m = matcher.match(row.area);
-      if (m.kind === "matched") ward = m.ward;
-    }
-    if (ward === undefined) continue;
-    all[ward] = (all[ward] ?? 0) + row.allAges;
-    if (row.aged10to17 !== null) youth[ward] = (youth[ward] ?? 0) + row.aged10to17;
-  }
-  const missing = boundaries.wards.filter((_, i) => all[i] === null).map((w) => w.name);
-  if (missing.length > 0) {
-    findings.push(
-      finding(
-        table.source,
-        "",
-        "warning",
-        "population-missing",
-        `${table.source} gives no population for ${countWards(missing)}: ${missing.slice(0, 8).join(", ")}${missing.length > 8 ? ", …" : ""}; their rates are left blank`,
-      ),
-    );
-  }
-  return { all, youth: table.byAge ? youth : null };
-}
-
-const countWards = (names: readonly string[]): string => `${names.length} ward${names.length === 1 ? "" : "s"}`;
-
 const bySheetName = (grids: readonly SheetGrid[], pattern: RegExp): SheetGrid | undefined =>
   grids.find((g) => pattern.test(g.name));
 
@@ -119,6 +81,15 @@ function readSites(grid: SheetGrid | undefined, places: Map<string, [number, num
 const SAMPLE = 24;
 const EXACT_SHARE = 0.25;
 
+/** A ward-table row's ward: by its code where it gives one the boundaries know, else by its name. */
+function matchRow(row: TableRow, matcher: WardMatcher): { match: WardMatch; byNameNotCode: boolean } {
+  if (row.code) {
+    const byCode = matcher.match(row.code);
+    if (byCode.kind === "matched") return { match: byCode, byNameNotCode: false };
+  }
+  return { match: matcher.match(row.label), byNameNotCode: row.code !== undefined };
+}
+
 /** True when most data rows of a table are wards (so it is a ward table). */
 function wardRows(result: TableResult, matcher: WardMatcher): boolean {
   const rows = result.table.rows.filter((r) => !r.aggregate);
@@ -127,10 +98,39 @@ function wardRows(result: TableResult, matcher: WardMatcher): boolean {
   let sampled = 0;
   let exact = 0;
   for (let i = 0; i < rows.length && sampled < SAMPLE; i += step, sampled += 1)
-    if (matcher.exactly(rows[i].label) !== null) exact += 1;
+    if ((rows[i].code && matcher.exactly(rows[i].code as string) !== null) || matcher.exactly(rows[i].label) !== null)
+      exact += 1;
   if (exact / sampled < EXACT_SHARE) return false;
-  const matched = rows.filter((r) => matcher.match(r.label).kind === "matched").length;
+  const matched = rows.filter((r) => matchRow(r, matcher).match.kind === "matched").length;
   return matched / rows.length >= 0.6;
+}
+
+/** A table that says it is of wards (its label column or title), or whose rows carry ward codes. */
+const LOOKS_LIKE_WARDS = /\bwards?\b/i;
+function saysWards(result: TableResult): boolean {
+  const { table } = result;
+  return (
+    LOOKS_LIKE_WARDS.test(table.labelHeader) ||
+    LOOKS_LIKE_WARDS.test(table.title ?? "") ||
+    table.rows.some((r) => /^[EW]05\d{6}$/.test(r.code ?? r.label))
+  );
+}
+
+/**
+ * The one warning for a table of wards whose wards the boundaries do not hold (another borough's
+ * boundaries, or none of its names): "Crime by ward: 19 ward names, 0 in the boundaries given (26 wards)".
+ */
+function unmatchedWardTable(result: TableResult, matcher: WardMatcher, wards: number): Finding {
+  const rows = result.table.rows.filter((r) => !r.aggregate);
+  const matched = rows.filter((r) => matchRow(r, matcher).match.kind === "matched").length;
+  const name = (result.table.title ?? result.table.sheet).split(" – ").pop() as string;
+  return finding(
+    result.table.sheet,
+    "",
+    "warning",
+    "ward-table-unmatched",
+    `${name}: ${countOf(rows.length, "ward name")}, ${matched} in the boundaries given (${countOf(wards, "ward")}); it is left off the map`,
+  );
 }
 
 /**
@@ -208,15 +208,20 @@ export function wardAnalysis(
   };
 
   for (const result of tables) {
-    if (result.table.kind === "categories" || result.table.sheet === populationGrid?.name || !wardRows(result, matcher))
+    if (result.table.kind === "categories" || result.table.sheet === populationGrid?.name) continue;
+    if (!wardRows(result, matcher)) {
+      if (saysWards(result)) findings.push(unmatchedWardTable(result, matcher, boundaries.wards.length));
       continue;
+    }
     const { table } = result;
+    let byName = 0;
     const last = table.columns.length - 1;
     const counts = new Array<number>(boundaries.wards.length).fill(0);
     const seen = new Set<number>();
     table.rows.forEach((row, r) => {
       if (row.aggregate) return;
-      const m = matcher.match(row.label);
+      const { match: m, byNameNotCode } = matchRow(row, matcher);
+      if (byNameNotCode && m.kind === "matched") byName += 1;
       const cell = sheetCellRef(table.sheet, row.labelCell.row, row.labelCell.column);
       if (m.kind !== "matched") {
         const near = m.candidates.map((c) => `${c.name} (${Math.round(c.similarity * 100)}%)`).join(", ");
@@ -249,6 +254,16 @@ export function wardAnalysis(
       }
     });
     const noData = boundaries.wards.map((_, i) => i).filter((i) => !seen.has(i));
+    if (byName > 0)
+      findings.push(
+        finding(
+          table.sheet,
+          "",
+          "info",
+          "ward-codes-differ",
+          `${table.title ?? table.sheet} uses other ward codes than the boundaries (another vintage of wards); ${byName} of ${table.rows.filter((r) => !r.aggregate).length} matched by name`,
+        ),
+      );
     // The table's own title line, not a sheet banner above it ("ILLUSTRATIVE DATA ... – Domestic abuse by ward").
     const title = (table.title ?? table.sheet).split(" – ").pop() as string;
     finish(

@@ -39,16 +39,24 @@ export async function pickedExtract(files: readonly File[]): Promise<PickedInput
   };
 }
 
-/** Ward populations from a picked file (ONS's single-year-of-age CSV, or any areas-and-residents table). */
-export async function pickedPopulation(file: File): Promise<PopulationTable> {
-  const [{ csvSheet }, { populationOfFile }] = await Promise.all([
+/**
+ * Ward populations from the picked files: ONS's single-year-of-age CSV, or any
+ * areas-and-residents table, and any ONS ward lookup picked with it to name its codes.
+ */
+export async function pickedPopulation(files: readonly File[]): Promise<PopulationTable> {
+  const [{ csvSheet }, { populationOfFiles }] = await Promise.all([
     import(/* webpackChunkName: "records" */ "../src/adapters/records"),
     import(/* webpackChunkName: "job" */ "../src/core/population/wardPopulation"),
   ]);
-  if (/\.csv$/i.test(file.name)) return populationOfFile(file.name, [csvSheet(file.name, await file.text())]);
-  const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
-  return populationOfFile(
-    file.name,
-    (await (await WorkbookFile.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name)).readWorkbook()).sheets,
-  );
+  const read = [];
+  for (const file of files) {
+    if (/\.csv$/i.test(file.name)) {
+      read.push({ name: file.name, sheets: [csvSheet(file.name, await file.text())] });
+      continue;
+    }
+    const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
+    const port = await WorkbookFile.fromBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+    read.push({ name: file.name, sheets: (await port.readWorkbook()).sheets });
+  }
+  return populationOfFiles(read);
 }

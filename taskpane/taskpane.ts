@@ -18,6 +18,9 @@ import { offerDownload, openPicked, watchPicker } from "./standaloneHost";
 
 type Mode = "office" | "standalone";
 
+/** What the boundaries picker says when nothing is picked. */
+const NO_BOUNDARIES = "None chosen: no ward map, except for the sample, which comes with Maidstone's wards (ONS).";
+
 /** The last run, the boundaries it used and the file it came from, for the map and the report. */
 let last: {
   run: import("./renderResults").ShownRun;
@@ -75,7 +78,9 @@ async function compute(mode: Mode): Promise<void> {
   let done = "Done. Results are on the CSP sheets.";
   try {
     progress.textContent = "Loading…";
-    const populationFile = byId<HTMLInputElement>("csp-population").files?.[0];
+    const populationFiles = [...(byId<HTMLInputElement>("csp-population").files ?? [])];
+    // The sample is the standalone page's workbook when none is picked; only it has wards of its own.
+    const sample = mode === "standalone" && (byId<HTMLInputElement>("csp-workbook").files?.length ?? 0) === 0;
     const choices = currentChoices();
     const options = optionsOf(choices);
     await remember(mode, JSON.stringify(choices));
@@ -86,8 +91,8 @@ async function compute(mode: Mode): Promise<void> {
         import(/* webpackChunkName: "job" */ "../src/job/runAssessment"),
         import(/* webpackChunkName: "job" */ "../src/job/runIncidents"),
       ]).then(([assessment, incidents]) => ({ ...assessment, ...incidents })),
-      import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.chosenBoundaries()),
-      populationFile ? pickedPopulation(populationFile) : null,
+      import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.chosenBoundaries(sample)),
+      populationFiles.length > 0 ? pickedPopulation(populationFiles) : null,
     ]);
     const onProgress = (step: Parameters<typeof progressText>[0]): void => {
       progress.textContent = progressText(step);
@@ -180,7 +185,9 @@ async function draftReport(mode: Mode): Promise<void> {
 
 async function showMap(mode: Mode): Promise<void> {
   if (!last?.boundaries) {
-    notice("No ward boundaries were found beside the page, so the map cannot be drawn (run npm run build).");
+    notice(
+      "No ward boundaries were given, so there is no map: choose your wards' boundary files under Ward boundaries and compute again.",
+    );
     return;
   }
   const button = byId<HTMLButtonElement>("csp-map-open");
@@ -240,16 +247,18 @@ async function start(): Promise<void> {
   const boundaries = byId<HTMLInputElement>("csp-boundaries");
   const population = byId<HTMLInputElement>("csp-population");
   population.addEventListener("change", () => {
-    const file = population.files?.[0];
-    byId("csp-population-hint").textContent = file
-      ? `Selected: ${file.name}`
-      : "None chosen: the workbook's Population sheet is used, if it has one.";
+    const files = [...(population.files ?? [])];
+    byId("csp-population-hint").textContent =
+      files.length > 0
+        ? `Selected: ${files.map((f) => f.name).join(", ")}`
+        : "None chosen: the workbook's Population sheet is used, if it has one.";
   });
   boundaries.addEventListener("change", () => {
-    const file = boundaries.files?.[0];
-    byId("csp-boundaries-hint").textContent = file
-      ? `Selected: ${file.name} (its attribution is yours to add to any map you publish)`
-      : "None chosen: Maidstone's wards (ONS, 2015-2024) are used.";
+    const files = [...(boundaries.files ?? [])];
+    byId("csp-boundaries-hint").textContent =
+      files.length > 0
+        ? `Selected: ${files.map((f) => f.name).join(", ")} (their attribution is yours to add to any map you publish)`
+        : NO_BOUNDARIES;
   });
   byId("csp-compute").addEventListener("click", () => void compute(mode));
   byId("csp-map-open").addEventListener("click", () => void showMap(mode));

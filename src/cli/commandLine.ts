@@ -10,6 +10,8 @@ export interface OptionSpec {
   readonly value?: string;
   readonly help: string;
   readonly short?: string;
+  /** True when the option may be given more than once, each value kept. */
+  readonly multiple?: boolean;
 }
 
 /** A command: what it takes and what it says about itself. */
@@ -25,7 +27,7 @@ export interface CommandSpec {
 /** A command's arguments as parsed: positionals and the options given. */
 export interface CommandArgs {
   readonly positional: string[];
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | string[] | boolean | undefined>>;
 }
 
 /** Options every command takes. */
@@ -69,9 +71,12 @@ export function commandHelp(spec: CommandSpec): string {
 export function parseCommand(spec: CommandSpec, args: readonly string[]): CommandArgs {
   const all = { ...spec.options, ...COMMON_OPTIONS };
   const options = Object.fromEntries(
-    Object.entries(all).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+    Object.entries(all).map(([name, o]) => [
+      name,
+      { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+    ]),
   );
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  let parsed: { values: Record<string, string | string[] | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true }) as typeof parsed;
   } catch (error) {
@@ -98,10 +103,16 @@ function argumentProblem(error: Error & { code?: string }, known: readonly strin
   return error.message;
 }
 
-/** A string option's value, or undefined. */
+/** A string option's value (the last, when it was given more than once), or undefined. */
 export function stringOption(args: CommandArgs, name: string): string | undefined {
   const value = args.values[name];
-  return typeof value === "string" ? value : undefined;
+  return typeof value === "string" ? value : Array.isArray(value) ? value[value.length - 1] : undefined;
+}
+
+/** Every value of an option that may be given more than once, in the order given. */
+export function stringOptions(args: CommandArgs, name: string): string[] {
+  const value = args.values[name];
+  return typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
 }
 
 /** An option read through a core check, its message naming the option as typed (`--window`). */

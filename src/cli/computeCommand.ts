@@ -99,11 +99,21 @@ function reportLayers(run: AssessmentRun, log: (line: string) => void): void {
         })`,
     );
     log(`Ward layers: ${layers.length > 0 ? layers.join("; ") : "none (no table of wards or located records)"}`);
+  } else {
+    const wardTables = assessment.tables.filter((t) =>
+      /\bwards?\b/i.test(`${t.table.labelHeader} ${t.table.title ?? ""}`),
+    );
+    if (wardTables.length > 0)
+      log(
+        `Ward layers: none, as no ward boundaries were given (--boundaries <file|folder>) for ${wardTables.map((t) => t.table.title ?? t.table.sheet).join(", ")}`,
+      );
   }
+  // What was noticed about the run's inputs as a whole (not a cell): areas, wards, populations.
+  for (const f of assessment.findings) if (f.severity === "warning" && f.cell === "") log(`Warning: ${f.message}`);
   if (assessment.homeArea) {
     const standings = assessment.tables.flatMap((t) => (t.homeArea ? [t.homeArea.sentence] : []));
     log(
-      `Home area: ${assessment.homeArea.name}${assessment.homeArea.source === "inferred" ? " (inferred from the table titles)" : ""}; ${countOf(standings.length, "table")} of areas include it.`,
+      `Home area: ${assessment.homeArea.name}${assessment.homeArea.source === "inferred" ? " (inferred from the table titles)" : ""}; ${countOf(standings.length, "table")} of areas ${standings.length === 1 ? "includes" : "include"} it.`,
     );
     for (const sentence of standings) log(`  ${sentence}`);
   }

@@ -24,7 +24,7 @@ function fileEntry(file: string): InputFile {
 }
 
 /** Every file under a folder, in path order (so runs are repeatable), hidden files left out. */
-async function filesUnder(folder: string): Promise<string[]> {
+export async function filesUnder(folder: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (dir: string): Promise<void> => {
     let entries;

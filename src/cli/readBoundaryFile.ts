@@ -2,29 +2,34 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import shp from "shpjs";
 import type { WardBoundaries } from "../../geo";
-import { boundariesFromBytes } from "../job/boundaryFile";
+import { type BoundaryFile, boundariesFromFiles } from "../job/boundaryFile";
 import { InputError } from "../model";
+import { filesUnder } from "./inputFiles";
 import { readInputFile } from "./fileOutput";
-import { packageRoot } from "../adapters/node/packageRoot";
-
-/** Where `npm run geo:build` writes the default boundaries (an ignored build folder). */
-export const BUILT_BOUNDARIES = path.join(packageRoot(), "build", "geo", "wards.topo.json");
 
 /**
- * Reads ward boundaries for the CLI: a GeoJSON or TopoJSON file, a zipped Shapefile, or (by
- * default) the topology `npm run geo:build` made from the bundled source.
+ * Reads ward boundaries for the CLI from what `--boundaries` names, once or more: files
+ * (GeoJSON, TopoJSON, zips of them, zipped or loose Shapefiles) and folders of them. Files are
+ * named by their own names, never their paths, in every message and output.
+ * @throws InputError for a path that cannot be read, or files that hold no ward boundaries
  */
-export async function readBoundaryFile(file?: string): Promise<WardBoundaries> {
-  const target = file ?? BUILT_BOUNDARIES;
-  if (!file) {
+export async function readBoundaryFiles(paths: readonly string[]): Promise<WardBoundaries> {
+  const files: BoundaryFile[] = [];
+  for (const given of paths) {
+    let stat;
     try {
-      await fs.access(target);
+      stat = await fs.stat(given);
     } catch {
-      throw new InputError(
-        null,
-        "no ward boundaries: run npm run geo:build, or give --boundaries <GeoJSON, TopoJSON or zipped Shapefile>",
-      );
+      throw new InputError(null, `${path.basename(given)} not found (--boundaries ${given})`);
     }
+    const found = stat.isDirectory() ? await filesUnder(given) : [given];
+    for (const file of found)
+      files.push({
+        name: path.relative(stat.isDirectory() ? given : path.dirname(given), file),
+        bytes: await readInputFile(file),
+      });
+    if (found.length === 0) throw new InputError(null, `${path.basename(given)} is an empty folder`);
   }
-  return boundariesFromBytes(await readInputFile(target), target, (bytes) => shp(bytes));
+  const label = paths.length === 1 ? path.basename(paths[0]) : `${paths.length} boundary sources`;
+  return boundariesFromFiles(files, label, (bytes) => shp(bytes));
 }

@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import type { WardBoundaries } from "../../geo";
 import {
   type AssessmentOptions,
@@ -9,9 +8,9 @@ import {
   windowKind,
   yearMonth,
 } from "../core";
-import { BUILT_BOUNDARIES, readBoundaryFile } from "./readBoundaryFile";
-import { type CommandArgs, type OptionSpec, checkedOption, stringOption } from "./commandLine";
-import { readPopulationFile } from "./populationFile";
+import { readBoundaryFiles } from "./readBoundaryFile";
+import { type CommandArgs, type OptionSpec, checkedOption, stringOption, stringOptions } from "./commandLine";
+import { readPopulationFiles } from "./populationFile";
 
 /** The options of a run as the command line spells them, each the core's `AssessmentOptions` field. */
 export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -38,29 +37,31 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   population: {
     type: "string",
     value: "<file>",
-    help: "ONS's ward population file, for rates per 1,000 (default: a Population sheet)",
+    multiple: true,
+    help: "ONS's ward population file, for rates per 1,000, and again for an ONS ward lookup (WDnnCD, WDnnNM) naming its codes when they are another vintage than the boundaries' (default: a Population sheet)",
   },
   boundaries: {
     type: "string",
-    value: "<file>",
-    help: "ward boundaries: GeoJSON, TopoJSON or zipped Shapefile (default: the built Maidstone wards)",
+    value: "<file|folder>",
+    multiple: true,
+    help: "ward boundaries, for ward maps and layers: GeoJSON (WGS84 or British National Grid), TopoJSON or Shapefile; a file, a zip or a folder of them, or the option again for more files (default: none)",
   },
 };
 
 /**
  * The run's options from the command line: each checked by the core (messages name the
- * option as typed), files read. Boundaries are the given file, else the built default when
- * there is one, else none.
+ * option as typed), files read. Boundaries are those given, else none: no borough's wards are
+ * a default, since a workbook of one borough drawn on another's wards would be wrong.
  */
 export async function runOptionsFrom(args: CommandArgs): Promise<Partial<AssessmentOptions<WardBoundaries>>> {
-  const boundariesFile = stringOption(args, "boundaries");
-  const populationFile = stringOption(args, "population");
+  const boundaries = stringOptions(args, "boundaries");
+  const population = stringOptions(args, "population");
   return {
     window: checkedOption(args, "window", windowKind),
     windowEnd: checkedOption(args, "end", yearMonth),
     morilePreset: checkedOption(args, "morile-preset", morilePreset),
     homeArea: stringOption(args, "area"),
-    boundaries: boundariesFile || existsSync(BUILT_BOUNDARIES) ? await readBoundaryFile(boundariesFile) : null,
-    population: populationFile ? await readPopulationFile(populationFile) : null,
+    boundaries: boundaries.length > 0 ? await readBoundaryFiles(boundaries) : null,
+    population: population.length > 0 ? await readPopulationFiles(population) : null,
   };
 }

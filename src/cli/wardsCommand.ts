@@ -1,6 +1,6 @@
 import { runWards, wardsRunJson } from "../job";
-import { readBoundaryFile } from "./readBoundaryFile";
-import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, stringOption } from "./commandLine";
+import { readBoundaryFiles } from "./readBoundaryFile";
+import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, stringOption, stringOptions } from "./commandLine";
 import { UsageError, writeFileAtomic } from "./fileOutput";
 import type { ProgressLine } from "./progressLine";
 import { readTableFile } from "./readTableFile";
@@ -29,7 +29,10 @@ export async function wardsCommand(
 ): Promise<void> {
   const json = stringOption(args, "json");
   if (!json) throw new UsageError("say where the results go with --json; see csp-assess wards --help");
-  const boundaries = await readBoundaryFile(stringOption(args, "boundaries"));
+  const given = stringOptions(args, "boundaries");
+  if (given.length === 0)
+    throw new UsageError("say which wards to count in with --boundaries <file|folder>; see csp-assess wards --help");
+  const boundaries = await readBoundaryFiles(given);
   const [file] = args.positional;
   progress.update({ stage: "reading" });
   const workbook = await readTableFile(file);

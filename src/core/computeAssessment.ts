@@ -7,6 +7,9 @@ import { type Finding, sortFindings } from "./findings";
 import { type Headline, writeHeadlines } from "./headlines/writeHeadlines";
 import { type MorileResult, isMorileInput, morileAssessment } from "./morile/morileAssessment";
 import { discoverTables } from "./tables/discoverTables";
+import { withComputedTotal } from "./tables/computedTotal";
+import { findMonthColumns } from "./tables/monthColumns";
+import { monthColumnTables } from "./tables/monthColumnTables";
 import { type AssessmentOptions, assessmentOptions } from "./options";
 import {
   type IncidentAnalysis,
@@ -120,10 +123,26 @@ export function* assessmentSteps(
   const incidents: IncidentAnalysis[] = [];
   // Where each discovered table's headlines stand, so a table of areas can be worded as one.
   const spans = new Map<TableResult, [number, number]>();
+  /** A computed table audited, its findings kept and its headlines worded. */
+  const addComputed = (result: TableResult): void => {
+    result.findings = sortFindings([...result.table.findings, ...auditTable(result)]);
+    findings.push(...result.findings);
+    tables.push(result);
+    spans.set(result, [headlines.length, headlines.length + pushAll(headlines, writeHeadlines(result))]);
+  };
+  // A sheet of many areas' rows keeps the partnership's own: named for the run, or on a Settings sheet.
+  const ownArea = options.homeArea ?? settingsHomeArea(sheets);
   for (const [index, grid] of sheets.entries()) {
     yield;
     onProgress?.({ stage: "computing", sheet: index + 1, sheets: sheets.length, name: grid.name });
     if (morileSheets.includes(grid) || grid === groupsSheet || grid === interventionsSheet) continue;
+    const layout = findMonthColumns(grid);
+    if (layout) {
+      const read = monthColumnTables(grid, layout, { homeArea: ownArea, end: options.windowEnd });
+      findings.push(...read.findings);
+      for (const table of read.tables) addComputed(computeTable(table));
+      continue;
+    }
     const recordHeader = findRecordHeader(grid);
     if (recordHeader) {
       const analysis = analyseRecordSheet(grid, recordHeader, {
@@ -137,13 +156,7 @@ export function* assessmentSteps(
       addExtract(analysis, { incidents, findings, headlines, tables });
       continue;
     }
-    for (const table of discoverTables(grid)) {
-      const result = computeTable(table);
-      result.findings = sortFindings([...table.findings, ...auditTable(result)]);
-      findings.push(...result.findings);
-      tables.push(result);
-      spans.set(result, [headlines.length, headlines.length + pushAll(headlines, writeHeadlines(result))]);
-    }
+    for (const table of discoverTables(grid)) addComputed(computeTable(withComputedTotal(table) ?? table));
   }
   const homeArea = chooseHomeArea(options.homeArea ?? undefined, sheets, tables);
   const morile = morileAssessment(morileSheets, tables, options.morilePreset);

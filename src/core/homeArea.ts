@@ -209,7 +209,7 @@ export function homeAreaStanding(result: TableResult, area: string): HomeAreaSta
       : lowerFirst(header)
     : reading === "count"
       ? subject
-        ? `number of ${subject}`
+        ? `number of ${subject === "crime" ? "crimes" : subject}`
         : "number"
       : `${(measure ?? (reading === "rate" ? "rate" : header)).toLowerCase()}${subject ? ` for ${subject}` : ""}`;
   let sentence = `${row.label} had the ${position} ${what} of the ${of} ${areas} (${figure(value, reading, change)})`;

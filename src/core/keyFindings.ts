@@ -127,10 +127,14 @@ function rankedFindings(assessment: Assessment): KeyFinding[] {
       score,
       monthly,
     };
-    return { finding, order };
+    // A whole the core computed (all crime, when only its parts were typed) leads: it is the
+    // figure every assessment opens with.
+    const leads = found?.result.table.rows.find((r) => r.label === h.label)?.computed === true;
+    return { finding, order, leads };
   });
   scored.sort(
     (a, b) =>
+      Number(b.leads) - Number(a.leads) ||
       Number(a.finding.monthly) - Number(b.finding.monthly) ||
       Number(!a.finding.significant) - Number(!b.finding.significant) ||
       b.finding.score - a.finding.score ||

@@ -9,8 +9,9 @@ import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
 import { computeAssessment, buildResultSheets } from "../../src/core";
 import { recordLocator, wardAnalysis, wardCodeOf, wardNeighbourNames } from "../../geo";
 import { runJsonChunks, withWardLayers } from "../../src/job";
-import { readBoundaryFile } from "../../src/cli/readBoundaryFile";
+import { readBoundaryFiles } from "../../src/cli/readBoundaryFile";
 import { writeChunksAtomic } from "../../src/cli/fileOutput";
+import { packageRoot } from "../../src/adapters/node/packageRoot";
 import { type Measurement, fixed, measureInChild, median, report } from "./benchSupport";
 
 const SHEETS = 50;
@@ -78,7 +79,7 @@ async function phases(file: string, bytes: Uint8Array): Promise<void> {
     marks.push(performance.now());
     return marks[marks.length - 1] - marks[marks.length - 2];
   };
-  const boundaries = await readBoundaryFile();
+  const boundaries = await readBoundaryFiles([path.join(packageRoot(), "build", "geo", "wards.topo.json")]);
   const boundariesMs = lap();
   const port = await WorkbookFile.fromBytes(bytes, file, nodeDeflateCodec);
   const grids = await port.readWorkbook();

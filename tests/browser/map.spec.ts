@@ -101,7 +101,11 @@ describe("the ward map", () => {
 
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "Download PNG" }).click();
-    const png = await fs.readFile(await (await download).path());
+    // The run's one Chromium is shared over a connection, so the download is saved here rather than read in place.
+    const saved = path.join(os.tmpdir(), `csp-map-${process.pid}.png`);
+    await (await download).saveAs(saved);
+    const png = await fs.readFile(saved);
+    await fs.rm(saved, { force: true });
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     expect(png.length).toBeGreaterThan(20000);
     expect(errors).toEqual([]);

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { cellDump } from "../../samples/buildSampleWorkbook";
 import { runCli } from "../helpers/cli";
-import { SAMPLE } from "../helpers/sample";
+import { SAMPLE, SAMPLE_WARDS } from "../helpers/sample";
 
 let dir: string;
 beforeEach(async () => {
@@ -27,7 +27,7 @@ describe("csp-assess compute", () => {
   it("writes the input sheets unchanged plus formatted result sheets, and the JSON", async () => {
     const out = path.join(dir, "results.xlsx");
     const json = path.join(dir, "results.json");
-    const result = await run("compute", SAMPLE, "--out", out, "--json", json);
+    const result = await run("compute", SAMPLE, ...SAMPLE_WARDS, "--out", out, "--json", json);
     expect(result.code).toBe(0);
     expect(result.out.join("\n")).toMatch(/Read 32 tables from 21 sheets/);
 
@@ -87,7 +87,7 @@ describe("csp-assess compute", () => {
   it("includes the record-level extract: crime by group, the DA temporal profile, the Town Centre table and its ward layer", async () => {
     const out = path.join(dir, "extract.xlsx");
     const json = path.join(dir, "extract.json");
-    expect((await run("compute", SAMPLE, "--out", out, "--json", json)).code).toBe(0);
+    expect((await run("compute", SAMPLE, ...SAMPLE_WARDS, "--out", out, "--json", json)).code).toBe(0);
     const parsed = JSON.parse(await fs.readFile(json, "utf8"));
     const [extract] = parsed.incidents;
     expect(extract).toMatchObject({
@@ -157,7 +157,7 @@ describe("csp-assess compute", () => {
     expect(layer).toBeDefined();
 
     const calendar = path.join(dir, "calendar.json");
-    expect((await run("compute", SAMPLE, "--window", "calendar", "--json", calendar)).code).toBe(0);
+    expect((await run("compute", SAMPLE, ...SAMPLE_WARDS, "--window", "calendar", "--json", calendar)).code).toBe(0);
     expect(JSON.parse(await fs.readFile(calendar, "utf8")).incidents[0].periods).toEqual([
       "Jan 18 – Dec 18",
       "Jan 19 – Dec 19",
@@ -167,9 +167,9 @@ describe("csp-assess compute", () => {
 
   it("replaces its own result sheets on a re-run and never an analyst's sheet of the same name", async () => {
     const first = path.join(dir, "first.xlsx");
-    expect((await run("compute", SAMPLE, "--out", first)).code).toBe(0);
+    expect((await run("compute", SAMPLE, ...SAMPLE_WARDS, "--out", first)).code).toBe(0);
     const second = path.join(dir, "second.xlsx");
-    expect((await run("compute", first, "--out", second)).code).toBe(0);
+    expect((await run("compute", first, ...SAMPLE_WARDS, "--out", second)).code).toBe(0);
     const a = await load(first);
     const b = await load(second);
     expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
@@ -181,7 +181,7 @@ describe("csp-assess compute", () => {
     const withOwn = path.join(dir, "own.xlsx");
     await own.xlsx.writeFile(withOwn);
     const third = path.join(dir, "third.xlsx");
-    expect((await run("compute", withOwn, "--out", third)).code).toBe(0);
+    expect((await run("compute", withOwn, ...SAMPLE_WARDS, "--out", third)).code).toBe(0);
     const c = await load(third);
     expect(c.getWorksheet("CSP Summary")!.getCell("A1").value).toBe("My own notes");
     expect(c.getWorksheet("CSP Summary (2)")!.getCell("A1").value).toBe("Sheet");

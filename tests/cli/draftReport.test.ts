@@ -6,7 +6,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { runCli } from "../helpers/cli";
-import { SAMPLE } from "../helpers/sample";
+import { SAMPLE, SAMPLE_WARDS } from "../helpers/sample";
 import { documentText } from "../helpers/spreadsheetApp";
 
 let dir: string;
@@ -24,6 +24,7 @@ describe("csp-assess compute --report", () => {
     const result = await runCli(
       "compute",
       SAMPLE,
+      ...SAMPLE_WARDS,
       "--out",
       path.join(dir, "o.xlsx"),
       "--report",

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { SAMPLE_WARDS } from "../helpers/sample";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,7 +19,7 @@ describe("csp-assess incidents", () => {
     const csv = path.join(dir, "synthetic-police-extract.csv");
     await fs.writeFile(csv, syntheticExtractCsv());
     const json = path.join(dir, "out.json");
-    const result = await runCli("incidents", csv, "--json", json);
+    const result = await runCli("incidents", csv, ...SAMPLE_WARDS, "--json", json);
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
     const r = JSON.parse(await fs.readFile(json, "utf8"));
@@ -58,6 +59,7 @@ describe("csp-assess incidents", () => {
     const json = path.join(dir, "town.json");
     const result = await runCli(
       "incidents",
+      ...SAMPLE_WARDS,
       csv,
       "--intervention",
       "High Street",
@@ -94,7 +96,7 @@ describe("csp-assess incidents", () => {
     const csv = path.join(dir, "synthetic-police-extract.csv");
     await fs.writeFile(csv, syntheticExtractCsv());
     const json = path.join(dir, "patterns.json");
-    expect((await runCli("incidents", csv, "--json", json)).code).toBe(0);
+    expect((await runCli("incidents", csv, ...SAMPLE_WARDS, "--json", json)).code).toBe(0);
     const { patterns, domesticAbuse } = JSON.parse(await fs.readFile(json, "utf8"));
     expect(patterns.category).toBe("Domestic abuse");
     expect([patterns.from, patterns.to]).toEqual(["01/11/2017", "31/10/2019"]);
@@ -141,7 +143,10 @@ describe("csp-assess incidents", () => {
       ].join("\n"),
     );
     const json = path.join(dir, "located.json");
-    expect((await runCli("incidents", csv, "--window", "calendar", "--end", "2019-12", "--json", json)).code).toBe(0);
+    expect(
+      (await runCli("incidents", csv, ...SAMPLE_WARDS, "--window", "calendar", "--end", "2019-12", "--json", json))
+        .code,
+    ).toBe(0);
     const r = JSON.parse(await fs.readFile(json, "utf8"));
     expect(r.byWard).toEqual([{ code: "E05004996", name: "High Street", values: [0, 1], domesticAbuse: null }]);
     expect(r.allCrime).toEqual([0, 2]);

@@ -1,4 +1,5 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
+import { SAMPLE_WARDS } from "../helpers/sample";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
@@ -52,7 +53,7 @@ async function incidents(
   ...args: string[]
 ): Promise<{ code: number; out: string[]; err: string[]; json: Record<string, unknown> & { extract: Extract } }> {
   const file = path.join(dir, `run-${Math.random().toString(36).slice(2)}.json`);
-  const result = await runCli("incidents", ...args, "--json", file);
+  const result = await runCli("incidents", ...args, ...SAMPLE_WARDS, "--json", file);
   const json = existsSync(file) ? JSON.parse(await fs.readFile(file, "utf8")) : null;
   return { ...result, json };
 }
@@ -310,7 +311,7 @@ describe("police.uk street-level crime", () => {
   ])("refuses %s with one line and no output", async (_what, make, message) => {
     const input = await make();
     const json = path.join(dir, "refused.json");
-    const result = await runCli("incidents", input, "--json", json);
+    const result = await runCli("incidents", input, ...SAMPLE_WARDS, "--json", json);
     expect(result.code).toBe(1);
     expect(result.err).toHaveLength(1);
     expect(result.err[0]).toMatch(message);
@@ -333,7 +334,7 @@ describe("police.uk street-level crime", () => {
           const mutated = Buffer.from(bytes.subarray(0, cut ?? bytes.length));
           for (const [at, value] of flips) if (at < mutated.length) mutated[at] = value;
           await fs.writeFile(file, mutated);
-          const result = await runCli("incidents", file, "--json", path.join(dir, "mutated.json"));
+          const result = await runCli("incidents", file, ...SAMPLE_WARDS, "--json", path.join(dir, "mutated.json"));
           expect([0, 1]).toContain(result.code);
           if (result.code === 1) expect(result.err).toEqual([expect.not.stringMatching(/unexpected failure|\n\s+at /)]);
         },
@@ -357,7 +358,7 @@ describe("police.uk street-level crime", () => {
     await wb.xlsx.writeFile(input);
     const out = path.join(dir, "street-results.xlsx");
     const json = path.join(dir, "street.json");
-    const result = await runCli("compute", input, "--out", out, "--json", json);
+    const result = await runCli("compute", input, ...SAMPLE_WARDS, "--out", out, "--json", json);
     expect(result.err).toEqual([]);
     const r = JSON.parse(await fs.readFile(json, "utf8"));
     expect(r.incidents[0].extract.months.map((m: { month: string }) => m.month)).toEqual(MONTHS);

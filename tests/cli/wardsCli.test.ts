@@ -1,4 +1,5 @@
 import booleanPointInPolygon from "@turf/boolean-point-in-polygon";
+import { SAMPLE_WARDS } from "../helpers/sample";
 import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import os from "node:os";
@@ -47,7 +48,14 @@ for (const p of points) expected.set(source.wards[p.ward].code, (expected.get(so
 
 async function wardsJson(file: string, ...extra: string[]) {
   const json = path.join(dir, `${path.basename(file)}.json`);
-  const result = await run("wards", file, "--json", json, ...extra);
+  const result = await run(
+    "wards",
+    file,
+    ...(extra.includes("--boundaries") ? [] : SAMPLE_WARDS),
+    "--json",
+    json,
+    ...extra,
+  );
   expect(result.err).toEqual([]);
   expect(result.code).toBe(0);
   return JSON.parse(await fs.readFile(json, "utf8"));
@@ -128,7 +136,7 @@ describe("csp-assess wards", () => {
   it("refuses a file with no location columns", async () => {
     const csv = path.join(dir, "none.csv");
     await fs.writeFile(csv, "a,b\n1,2\n");
-    const result = await run("wards", csv, "--json", path.join(dir, "none.json"));
+    const result = await run("wards", csv, ...SAMPLE_WARDS, "--json", path.join(dir, "none.json"));
     expect(result.code).toBe(1);
     expect(result.err[0]).toMatch(/no sheet has Latitude\/Longitude, Easting\/Northing or Place columns/);
   });

@@ -158,10 +158,7 @@ export async function outputProblems(
     await new ExcelJS.Workbook().xlsx
       .load(output as unknown as ArrayBuffer)
       .catch((error: Error) => problems.push(`ExcelJS cannot open the output: ${error.message}`));
-  for (const sheet of run.sheets) {
-    const formulas = await ourSheetFormulas(output, sheet);
-    if (formulas) problems.push(`our sheet ${sheet} holds a formula`);
-  }
+  for (const sheet of await sheetsWithFormulas(zip, run.sheets)) problems.push(`our sheet ${sheet} holds a formula`);
   if (run.outcome !== "package" || !byteForByte || !before) return problems;
   const gone = await ourOldParts(input);
   for (const name of before.names()) {
@@ -179,20 +176,31 @@ export async function outputProblems(
   return problems;
 }
 
-/** Whether our sheet's part in the output holds a formula element. */
-async function ourSheetFormulas(output: Uint8Array, sheet: string): Promise<boolean> {
-  const zip = await JSZip.loadAsync(output);
-  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const escaped = sheet.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const element = [...workbook.matchAll(/<sheet\s[^>]*\/>/g)]
-    .map((m) => m[0])
-    .find((e) => e.includes(`name="${escaped}"`));
-  const id = /\s[\w.-]+:id="([^"]*)"/.exec(element ?? "")?.[1];
-  const target = new RegExp(`Id="${id}"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Id="${id}"`).exec(rels);
-  if (!target) return false;
-  const xml = (await zip.file(`xl/${(target[1] ?? target[2]).replace(/^\/xl\//, "")}`)?.async("string")) ?? "";
-  return /<(\w+:)?f[\s>]/.test(xml);
+/** Our sheets in the output whose part holds a formula element (the package opened once for all of them). */
+async function sheetsWithFormulas(zip: ZipPackage, sheets: readonly string[]): Promise<string[]> {
+  if (sheets.length === 0) return [];
+  const text = (name: string): Promise<string> =>
+    zip.entry(name)
+      ? zip.text(name, nodeDeflateCodec).then(
+          (t) => t ?? "",
+          () => "",
+        )
+      : Promise.resolve("");
+  const workbook = await text("xl/workbook.xml");
+  const rels = await text("xl/_rels/workbook.xml.rels");
+  const withFormulas: string[] = [];
+  for (const sheet of sheets) {
+    const escaped = sheet.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    const element = [...workbook.matchAll(/<sheet\s[^>]*\/>/g)]
+      .map((m) => m[0])
+      .find((e) => e.includes(`name="${escaped}"`));
+    const id = /\s[\w.-]+:id="([^"]*)"/.exec(element ?? "")?.[1];
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*Id="${id}"`).exec(rels);
+    if (!target) continue;
+    const xml = await text(`xl/${(target[1] ?? target[2]).replace(/^\/xl\//, "")}`);
+    if (/<(\w+:)?f[\s>]/.test(xml)) withFormulas.push(sheet);
+  }
+  return withFormulas;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -6,6 +6,9 @@ import { runAssessment } from "../../src/job";
 
 export const SAMPLE = path.join(__dirname, "..", "..", "samples", "maidstone-strategic-assessment-2020-21.xlsx");
 
+/** The sample's own wards (Maidstone's, built by npm run geo:build), given as `npm run demo` gives them: no borough's wards are a default. */
+export const SAMPLE_WARDS = ["--boundaries", path.join(__dirname, "..", "..", "build", "geo", "wards.topo.json")];
+
 /** Runs the whole job on the committed sample workbook through the ExcelJS port. */
 export async function assessSample(): Promise<{ assessment: Assessment; port: WorkbookFile }> {
   const port = await WorkbookFile.fromBytes(new Uint8Array(await fs.readFile(SAMPLE)), "sample.xlsx");

@@ -36,7 +36,7 @@ export function auditTable(result: TableResult): Finding[] {
   // British Transport Police beside them), so they are not re-added.
   const published = table.rows.some((r) => r.code !== undefined);
   table.rows.forEach((row, i) => {
-    if (!row.aggregate || published) return;
+    if (!row.aggregate || row.computed || published) return;
     const members = aggregateMembers(result, i);
     table.columns.forEach((column, c) => {
       const stated = row.values[c];

@@ -1,48 +1,9 @@
 import { SHORT_MONTHS } from "../calendar/namedDates";
 import type { Period } from "../parse/parsePeriod";
-import type { DiscoveredTable, SourceCell } from "../tables/table";
+import { aggregatedTable } from "../tables/aggregatedTable";
+import type { DiscoveredTable } from "../tables/table";
 import type { IncidentAnalysis } from "./incidentAnalysis";
 import type { InterventionWard } from "./interventionImpact";
-
-interface Row {
-  readonly label: string;
-  readonly values: readonly number[];
-  readonly aggregate?: boolean;
-}
-
-// Aggregated tables have no cell of their own on the sheet: every value points at the
-// extract's first cell, and nothing the analyst typed is audited (there is nothing typed).
-const ORIGIN: SourceCell = { row: 0, column: 0 };
-
-/** A table the core computes like any discovered one, from counts an extract added up. */
-function aggregatedTable(
-  sheet: string,
-  title: string,
-  labelHeader: string,
-  periods: readonly Period[],
-  rows: readonly Row[],
-): DiscoveredTable {
-  return {
-    sheet,
-    range: `${sheet} (records)`,
-    title,
-    labelHeader,
-    kind: "periods",
-    transposed: false,
-    columns: periods.map((period) => ({ header: period.label, headerCell: ORIGIN, period, nonCount: false })),
-    derived: [],
-    rows: rows.map((row) => ({
-      label: row.label,
-      labelCell: ORIGIN,
-      aggregate: row.aggregate ?? false,
-      values: row.values.map((value) => ({ kind: "number", value, isPercent: false, decimals: 0 })),
-      valueCells: row.values.map(() => ORIGIN),
-      derived: [],
-      derivedCells: [],
-    })),
-    findings: [],
-  };
-}
 
 /** The title of an intervention's table for one ward, so result sheets can find its computed rows. */
 export function interventionTableTitle(intervention: string, ward: InterventionWard): string {

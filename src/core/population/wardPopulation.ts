@@ -7,6 +7,9 @@ export interface AreaPopulation {
   readonly area: string;
   readonly allAges: number;
   readonly aged10to17: number | null;
+  /** The ward's name and district, from a ward lookup given with a file of codes alone. */
+  readonly name?: string;
+  readonly district?: string;
 }
 
 /** A population table as read: one row per area. */
@@ -104,17 +107,70 @@ export function readPopulationTable(grid: SheetGrid): PopulationTable | null {
   return areas.length > 0 ? { source: grid.name, areas, byAge: ages.length > 0 } : null;
 }
 
+/** A ward lookup's names by ward code (ONS's `WD21CD,WD21NM,LAD21CD,LAD21NM`): each ward's name and district. */
+export type WardNames = ReadonlyMap<string, { readonly name: string; readonly district: string | null }>;
+
+const LOOKUP_CODE = /^WD\d{2}CD$/i;
+const LOOKUP_NAME = /^WD\d{2}NM$/i;
+const LOOKUP_DISTRICT = /^LAD\d{2}NM$/i;
+
+/**
+ * The ward names of an ONS ward lookup (a header with `WDnnCD` and `WDnnNM`, and `LADnnNM`
+ * when it has one), or null when the grid is not one.
+ */
+export function readWardLookup(grid: SheetGrid): WardNames | null {
+  const header = (grid.values[0] ?? []).map((v) => text(v ?? null).replace(/^\uFEFF/, ""));
+  const code = header.findIndex((h) => LOOKUP_CODE.test(h));
+  const name = header.findIndex((h) => LOOKUP_NAME.test(h));
+  if (code < 0 || name < 0) return null;
+  const district = header.findIndex((h) => LOOKUP_DISTRICT.test(h));
+  const names = new Map<string, { name: string; district: string | null }>();
+  for (const row of grid.values.slice(1)) {
+    const c = text(row[code] ?? null).toUpperCase();
+    if (GSS_CODE.test(c))
+      names.set(c, {
+        name: text(row[name] ?? null),
+        district: district < 0 ? null : text(row[district] ?? null) || null,
+      });
+  }
+  return names.size > 0 ? names : null;
+}
+
+/**
+ * The population table of the files given for it, named after the file that holds it: one
+ * population file (ONS's single-year file, or any table of areas and residents), and any ward
+ * lookups beside it, whose names let wards of another vintage's codes be matched by name.
+ * @throws InputError when no file holds a population table
+ */
+export function populationOfFiles(files: readonly { name: string; sheets: readonly SheetGrid[] }[]): PopulationTable {
+  let table: PopulationTable | null = null;
+  const names = new Map<string, { name: string; district: string | null }>();
+  for (const file of files)
+    for (const sheet of file.sheets) {
+      const lookup = readWardLookup(sheet);
+      if (lookup) for (const [code, entry] of lookup) names.set(code, entry);
+      else table ??= withSource(readPopulationTable(sheet), file.name);
+    }
+  if (!table)
+    throw new InputError(
+      null,
+      `${files.map((f) => f.name).join(", ")}: no population table found (a column of ward codes or names, and single years of age 0-90 or a Population column)`,
+    );
+  if (names.size === 0) return table;
+  const areas = table.areas.map((a) => {
+    const named = names.get(a.area.toUpperCase());
+    return named ? { ...a, name: named.name, ...(named.district ? { district: named.district } : {}) } : a;
+  });
+  return { ...table, areas };
+}
+
+const withSource = (table: PopulationTable | null, source: string): PopulationTable | null =>
+  table ? { ...table, source } : null;
+
 /**
  * The population table of a population file (CSV or workbook), named after the file.
  * @throws InputError when no sheet of it is such a table
  */
 export function populationOfFile(fileName: string, sheets: readonly SheetGrid[]): PopulationTable {
-  for (const sheet of sheets) {
-    const table = readPopulationTable(sheet);
-    if (table) return { ...table, source: fileName };
-  }
-  throw new InputError(
-    null,
-    `${fileName}: no population table found (a column of ward codes or names, and single years of age 0-90 or a Population column)`,
-  );
+  return populationOfFiles([{ name: fileName, sheets }]);
 }

@@ -33,6 +33,8 @@ export interface TableRow {
   readonly label: string;
   readonly labelCell: SourceCell;
   readonly aggregate: boolean;
+  /** True for a total the core worked out because none was typed (see `withComputedTotal`). */
+  readonly computed?: boolean;
   /** Parsed values aligned with the table's `columns`, and the cell each came from. */
   readonly values: readonly ParsedCell[];
   readonly valueCells: readonly SourceCell[];

@@ -29,6 +29,9 @@ export interface ReportSection {
   readonly tables: readonly ReportTable[];
 }
 
+/** The share of a layer's wards with a population from which the report maps rates rather than counts. */
+const RATES_FROM_SHARE = 0.8;
+
 /** A ward map of the report, drawn as the pane draws it. */
 export interface ReportMap {
   readonly caption: string;
@@ -195,7 +198,11 @@ export function reportContent(
 
   const maps = wards
     ? wards.analysis.layers.map((layer) => {
-        const picture = layerPicture(wards.boundaries, wards.analysis, layer, { coverage: true });
+        // Rates where the population covers most wards (a count map mostly shows where people
+        // live); counts otherwise. The picture's subtitle says which.
+        const rated = layer.wards.filter((w) => w.ratePer1000 !== null).length;
+        const measure = rated >= RATES_FROM_SHARE * layer.wards.length ? "rate" : "count";
+        const picture = layerPicture(wards.boundaries, wards.analysis, layer, { coverage: true, measure });
         const hotspots = layer.wards.filter((_, i) => picture.hotspotWards.includes(i)).map((w) => w.name);
         const said =
           hotspots.length > 0 ? ` Gi* hotspots at 95%: ${hotspots.join(", ")}.` : " No ward is a Gi* hotspot at 95%.";
@@ -248,8 +255,9 @@ export function reportContent(
       : null;
 
   const sources = [
-    `${options.source ?? "The workbook"}: ${formatCount(assessment.sheetsRead)} sheets read, ${formatCount(assessment.tables.length)} tables computed by CSP Assess.`,
-    ...(wards ? [`Ward boundaries: ${wards.boundaries.attribution}.`] : []),
+    `${options.source ?? "The workbook"}: ${countOf(assessment.sheetsRead, "sheet")} read, ${countOf(assessment.tables.length, "table")} computed by CSP Assess.`,
+    // Boundaries are credited where they were drawn: in a map.
+    ...(wards && maps.length > 0 ? [`Ward boundaries: ${wards.boundaries.attribution}.`] : []),
     ...(wards?.analysis.populationSheet ? [`Ward populations: ${wards.analysis.populationSheet}.`] : []),
     ...(wards?.analysis.attributions ?? []).map((a) => `${a}.`),
     "Significance: an exact test of two Poisson counts (a change is called significant at p < 0.05).",
