@@ -1,7 +1,7 @@
 import type { TableResult } from "../src/core/compute/computeTable";
 import { SHORT_MONTHS, WEEKDAYS } from "../src/core/calendar/namedDates";
 import { formatCount, formatPercent, formatSignedCount } from "../src/core/format/formatNumbers";
-import { type IncidentAnalysis, interventionTableTitle } from "../src/core/incidents";
+import { type IncidentAnalysis, interventionTableTitle, placesSentence } from "../src/core/incidents";
 import { POLICE_UK_ATTRIBUTION } from "../src/core/incidents/attribution";
 import type { ShownRun } from "./renderResults";
 import { byId, clear, el } from "./dom";
@@ -174,11 +174,10 @@ function countTable(
 /** The whole extract: where its records fall, and the borough's by month, category and ward. */
 function renderExtract(root: HTMLElement, analysis: IncidentAnalysis): void {
   const { extract } = analysis;
-  const unlocated = extract.unlocatedExcluded ? "left out" : "counted in no ward";
   root.appendChild(
     el("p", {
       className: "csp-note",
-      text: `${analysis.source}: ${formatCount(extract.records)} records read; ${formatCount(extract.located)} in the borough's wards, ${formatCount(extract.outsideBoundaries)} outside them, ${formatCount(extract.unlocated)} without a location (${unlocated}).`,
+      text: `${analysis.source}: ${formatCount(extract.records)} records read; ${placesSentence(extract)}.`,
     }),
   );
   if (extract.forces.length > 0)

@@ -1,4 +1,4 @@
-import { countOf, dayNumber, formatCount, readCrimeGroups, wardList } from "../core";
+import { countOf, dayNumber, formatCount, placesSentence, readCrimeGroups, wardList } from "../core";
 import { incidentRunJson, runIncidents } from "../job";
 import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, stringOption } from "./commandLine";
 import { UsageError, writeFileAtomic } from "./fileOutput";
@@ -103,7 +103,7 @@ export async function incidentsCommand(
   }
   const skipped = run.files.skipped.length > 0 ? `; ${countOf(run.files.skipped.length, "file")} skipped` : "";
   log(
-    `Read ${countOf(extract.records, "record")} from ${countOf(run.files.read.length, "file")}${skipped}: ${formatCount(extract.located)} in the borough's wards, ${formatCount(extract.outsideBoundaries)} outside them, ${formatCount(extract.unlocated)} without a location.`,
+    `Read ${countOf(extract.records, "record")} from ${countOf(run.files.read.length, "file")}${skipped}: ${placesSentence(extract)}.`,
   );
   if (extract.monthOnly)
     log(`By month: ${extract.months.map((m) => `${m.month} ${formatCount(m.count)}`).join(", ")}.`);

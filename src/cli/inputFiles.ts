@@ -6,10 +6,14 @@ import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
 import { nodeZipInflater } from "../adapters/node/nodeZipInflater";
 import { readXlsxStreamed } from "./streamedXlsx";
 
-/** A file's bytes streamed a megabyte at a time; a read failure names the file. */
-function fileEntry(file: string): InputFile {
+/**
+ * A file's bytes streamed a megabyte at a time; a read failure names the file. It is named as
+ * `shown` (its own name, or its path inside a folder given), never by a path of this machine:
+ * the name reaches findings, result sheets and the report.
+ */
+function fileEntry(file: string, shown = path.basename(file)): InputFile {
   return {
-    name: file,
+    name: shown,
     async *chunks() {
       try {
         for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
@@ -70,7 +74,7 @@ export async function extractFromPaths(paths: readonly string[]): Promise<Extrac
       plain = false;
       const inside = await filesUnder(given);
       if (inside.length === 0) throw new InputError(null, `${given} is an empty folder`);
-      files.push(...inside.map(fileEntry));
+      files.push(...inside.map((f) => fileEntry(f, path.join(path.basename(given), path.relative(given, f)))));
     } else {
       if (/\.zip$/i.test(given)) plain = false;
       files.push(fileEntry(given));
@@ -80,7 +84,7 @@ export async function extractFromPaths(paths: readonly string[]): Promise<Extrac
   const folders = [...new Set(paths.map((p) => path.dirname(path.resolve(p))))];
   const name =
     paths.length === 1
-      ? paths[0]
+      ? path.basename(paths[0])
       : `${folders.length === 1 ? path.basename(folders[0]) : "extract"} (${paths.length} files)`;
   return new ExtractFilesPort(name, files, {
     single: plain && paths.length === 1,

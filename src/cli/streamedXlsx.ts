@@ -1,4 +1,4 @@
-import { promises as fs } from "node:fs";
+import { Readable } from "node:stream";
 import zlib from "node:zlib";
 import type ExcelJS from "exceljs";
 import { toCellValue } from "../adapters/exceljs";
@@ -22,7 +22,11 @@ async function* zlibInflate(raw: Uint8Array): AsyncIterable<Uint8Array> {
  * record columns are listed as skipped. Node only: the page reads picked workbooks whole.
  */
 export async function readXlsxStreamed(file: InputFile, sink: ExtractSink): Promise<void> {
-  const zip = ZipPackage.open(new Uint8Array(await fs.readFile(file.name)));
+  // Read through the file's own chunks: its name is what findings show, not where it is.
+  const parts: Uint8Array[] = [];
+  for await (const chunk of file.chunks()) parts.push(chunk);
+  const bytes = Buffer.concat(parts);
+  const zip = ZipPackage.open(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (zip) {
     let started = false;
     try {
@@ -41,12 +45,12 @@ export async function readXlsxStreamed(file: InputFile, sink: ExtractSink): Prom
           : new InputError(null, `${file.name} is not a readable CSV or .xlsx extract (${(error as Error).message})`);
     }
   }
-  await readWithExcelJs(file, sink);
+  await readWithExcelJs(file, bytes, sink);
 }
 
-async function readWithExcelJs(file: InputFile, sink: ExtractSink): Promise<void> {
+async function readWithExcelJs(file: InputFile, bytes: Buffer, sink: ExtractSink): Promise<void> {
   const { stream } = await import("exceljs");
-  const reader = new stream.xlsx.WorkbookReader(file.name, {
+  const reader = new stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { isolatedPage, screenshot } from "../helpers/browser";
+import { isolatedPage, pickBoundaries, screenshot } from "../helpers/browser";
 import { SHARED_POPULATION } from "../helpers/boundaries";
 import { useBrowser } from "../helpers/useBrowser";
 
@@ -20,6 +20,7 @@ describe("police.uk files in the standalone page", () => {
     await page.getByText(/Selected: 2022-01-kent-street\.csv, .* \(a crime extract\)/).waitFor();
     await page.locator("details.csp-boundaries > summary", { hasText: "Ward populations" }).click();
     await page.getByLabel(/ONS ward population estimates/).setInputFiles(SHARED_POPULATION);
+    await pickBoundaries(page);
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 60000 });
     const extract = await page.locator("#csp-extract").innerText();
@@ -65,6 +66,7 @@ describe("police.uk files in the standalone page", () => {
     const { page, errors } = await isolatedPage(chromium.browser());
     await page.goto(`${chromium.url()}taskpane.html`);
     await page.getByLabel("Workbook").setInputFiles(zip);
+    await pickBoundaries(page);
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 60000 });
     const extract = await page.locator("#csp-extract").innerText();

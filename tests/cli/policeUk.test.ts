@@ -198,8 +198,9 @@ describe("police.uk street-level crime", () => {
       }
     ).layers;
     expect(layers.map((l) => [l.title, l.rateBase])).toEqual([
-      [`${kent("2022-01")}: crime by ward`, "all ages"],
-      [`${kent("2022-01")}: anti-social behaviour by ward`, "all ages"],
+      // Named by the file's own name, never its path.
+      ["2022-01-kent-street.csv: crime by ward", "all ages"],
+      ["2022-01-kent-street.csv: anti-social behaviour by ward", "all ages"],
     ]);
     const crime = layers[0].wards;
     expect(crime).toHaveLength(26);

@@ -83,3 +83,12 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** The sample's own wards (Maidstone's), which a picked file of Maidstone's data is mapped on. */
+export const SAMPLE_WARDS_FILE = path.join(packageRoot(), "build", "geo", "wards.topo.json");
+
+/** Picks ward boundary files in the pane, as an analyst gives their own wards. */
+export async function pickBoundaries(page: Page, files: string | string[] = SAMPLE_WARDS_FILE): Promise<void> {
+  await page.locator("details.csp-boundaries > summary", { hasText: "Ward boundaries" }).click();
+  await page.getByLabel(/Your wards' boundaries/).setInputFiles(files);
+}

@@ -2,6 +2,7 @@ import { MONTH_NAMES, calendarDay } from "../calendar/namedDates";
 import { ANTISOCIAL_BEHAVIOUR } from "./crimeGroups";
 import type { IncidentCounts, RecordExample } from "./incidentAggregator";
 import { monthNumber } from "./recordDate";
+import { formatCount } from "../format/formatNumbers";
 
 /** One month of an extract: its records in the borough, crime and anti-social behaviour apart. */
 export interface ExtractMonth {
@@ -27,6 +28,8 @@ export interface ExtractSummary {
   /** Records without a location; `unlocatedExcluded` says whether the totals leave them out. */
   readonly unlocated: number;
   readonly unlocatedExcluded: boolean;
+  /** False when no record could be placed in a ward: no boundaries were given and no Ward column. */
+  readonly placed: boolean;
   /** Records in the borough's totals. */
   readonly counted: number;
   /** True when the extract gives months only (police.uk): no days, weekdays or times. */
@@ -100,6 +103,7 @@ export function extractSummary(counts: IncidentCounts): ExtractSummary {
     outsideBoundaries: counts.outsideBoundaries,
     unlocated: counts.unlocated,
     unlocatedExcluded: counts.unlocatedExcluded,
+    placed: counts.placed,
     counted: counts.counted,
     monthOnly: counts.counted > 0 && counts.monthOnly === counts.counted,
     span: first === undefined ? null : { from: isoMonth(first), to: isoMonth(last), months: last - first + 1 },
@@ -124,4 +128,13 @@ export function extractSummary(counts: IncidentCounts): ExtractSummary {
     forces: counts.forces,
     outsideExamples: counts.outsideExamples,
   };
+}
+
+/**
+ * Where an extract's records fall, as the pane and the command line say it: "1,475 in the
+ * borough's wards, 13,861 outside them, 962 without a location", or that none could be placed.
+ */
+export function placesSentence(extract: ExtractSummary): string {
+  if (!extract.placed) return "none placed in wards, as no ward boundaries were given";
+  return `${formatCount(extract.located)} in the borough's wards, ${formatCount(extract.outsideBoundaries)} outside them, ${formatCount(extract.unlocated)} without a location (${extract.unlocatedExcluded ? "left out" : "counted in no ward"})`;
 }

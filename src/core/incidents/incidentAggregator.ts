@@ -79,8 +79,10 @@ export interface IncidentCounts {
   /** Records in no ward of the boundaries (force-wide data): not the borough's, not an error. */
   readonly outsideBoundaries: number;
   readonly outsideExamples: readonly RecordExample[];
-  /** Records with no location at all (police.uk's "No Location"). */
+  /** Records with no location at all (police.uk's "No Location"), or none placed when no boundaries were given. */
   readonly unlocated: number;
+  /** False when records could not be placed in wards: no boundaries were given and no Ward column names them. */
+  readonly placed: boolean;
   /**
    * True when unlocated records were left out of the counts: in an extract that reaches beyond
    * the borough, a record without a location may not be the borough's.
@@ -376,6 +378,7 @@ export class IncidentAggregator {
       outsideBoundaries: this.outside,
       outsideExamples: [...this.outsideExamples],
       unlocated: this.unlocated,
+      placed: this.locator !== null || this.columns.ward !== null,
       unlocatedExcluded,
       monthOnly,
       policeUk: this.policeUk,

@@ -17,6 +17,7 @@ export function extractJson(
     outsideBoundaries: extract.outsideBoundaries,
     unlocated: extract.unlocated,
     unlocatedExcluded: extract.unlocatedExcluded,
+    placed: extract.placed,
     counted: extract.counted,
     monthOnly: extract.monthOnly,
     policeUk: extract.policeUk,
