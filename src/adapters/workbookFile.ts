@@ -97,8 +97,9 @@ export class WorkbookFile implements WorkbookPort {
     return new WorkbookFile(null);
   }
 
-  private excel(): Promise<ExcelJS.Workbook> {
-    this.excelJs ??= this.original ? loadWithExcelJs(this.original.bytes, this.fileName) : newWorkbookFile();
+  /** ExcelJS's workbook; `declined` is why the package reader did not read it, said if ExcelJS cannot either. */
+  private excel(declined?: string): Promise<ExcelJS.Workbook> {
+    this.excelJs ??= this.original ? loadWithExcelJs(this.original.bytes, this.fileName, declined) : newWorkbookFile();
     return this.excelJs;
   }
 
@@ -133,6 +134,7 @@ export class WorkbookFile implements WorkbookPort {
         // Laid out in a way the package reader does not handle: ExcelJS reads it or names the
         // damage. The write is decided apart: the package writer may still take it.
         this.notes.push(`it was read through ExcelJS (which changes nothing in it) because ${error.message}`);
+        return readWorkbook(await this.excel(error.message));
       }
     }
     return readWorkbook(await this.excel());
@@ -156,7 +158,7 @@ export class WorkbookFile implements WorkbookPort {
       this.writeDecline = packaged.declined;
       this.notes.push(`the result sheets were written through ExcelJS because ${packaged.declined}: ${EXCELJS_LOSES}`);
     }
-    const workbook = await this.excel();
+    const workbook = await this.excel(this.writeDecline || undefined);
     this.writtenSheets = this.throughExcelJs(() => writeResultSheets(workbook, sheets));
     this.writtenThrough = "exceljs";
     this.written = null;
@@ -177,12 +179,18 @@ export class WorkbookFile implements WorkbookPort {
     return new Uint8Array(await this.throughExcelJs(() => workbook.xlsx.writeBuffer()));
   }
 
-  /** Runs an ExcelJS step, naming the file when ExcelJS fails on what it read (a workbook with no workbook part, say). */
+  /**
+   * Runs an ExcelJS step, naming the file when ExcelJS fails on what it read (a workbook with no
+   * workbook part, say): with the package writer's reason when it declined first, never
+   * JavaScript's own text.
+   */
   private throughExcelJs<T>(step: () => T): T {
     const fail = (error: unknown): never => {
       throw new InputError(
         null,
-        `${this.fileName} is damaged and cannot be written back as an .xlsx workbook (${(error as Error).message})`,
+        this.writeDecline
+          ? `${this.fileName} cannot be written back: ${this.writeDecline}, and ExcelJS cannot write it either; open it in Excel or LibreOffice and save it again as an Excel Workbook (.xlsx)`
+          : `${this.fileName} is damaged and cannot be written back as an .xlsx workbook (${(error as Error).message})`,
       );
     };
     try {
@@ -203,14 +211,22 @@ async function newWorkbookFile(): Promise<ExcelJS.Workbook> {
   return new Workbook();
 }
 
-async function loadWithExcelJs(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
+/**
+ * The workbook read by ExcelJS. When the package reader declined it first, a failure here says
+ * the package reader's reason, never ExcelJS's own text: ExcelJS fails on what it does not
+ * expect with JavaScript's messages ("Cannot read properties of undefined"), which say nothing
+ * to an analyst.
+ */
+async function loadWithExcelJs(bytes: Uint8Array, fileName: string, declined?: string): Promise<ExcelJS.Workbook> {
   const workbook = await newWorkbookFile();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
     throw new InputError(
       null,
-      `${fileName} is damaged and cannot be read as an .xlsx workbook (${(error as Error).message})`,
+      declined
+        ? `${fileName} cannot be read: ${declined}, and ExcelJS cannot read it either; open it in Excel or LibreOffice and save it again as an Excel Workbook (.xlsx)`
+        : `${fileName} is damaged and cannot be read as an .xlsx workbook (${(error as Error).message})`,
     );
   }
   return workbook;

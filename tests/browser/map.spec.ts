@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { classify } from "../../geo";
+import { builtBoundaries } from "../helpers/boundaries";
 import { isolatedPage, pickBoundaries, screenshot } from "../helpers/browser";
 import { useBrowser } from "../helpers/useBrowser";
 
@@ -164,8 +165,21 @@ describe("the ward map", () => {
 
 describe("the map's lifecycle", () => {
   it("takes each map down before the next: 20 computes and maps leave the page's nodes and listeners bounded", async () => {
+    // A workbook of the sample's wards with a ward table and a sheet of located points: both
+    // kinds of layer a map draws, computed in a fraction of the sample's time.
+    const wards = builtBoundaries().wards;
+    const wb = new ExcelJS.Workbook();
+    const table = wb.addWorksheet("Crime by ward");
+    table.addRow(["Ward", "2018/19", "2019/20"]);
+    wards.forEach((w, i) => table.addRow([w.name, 20 + ((i * 7) % 30), 25 + ((i * 11) % 30)]));
+    const finds = wb.addWorksheet("Needle finds");
+    finds.addRow(["Reference", "Latitude", "Longitude"]);
+    wards.forEach((w, i) => finds.addRow([`F${i}`, (w.bbox[1] + w.bbox[3]) / 2, (w.bbox[0] + w.bbox[2]) / 2]));
+    const file = path.join(os.tmpdir(), `csp-map-lifecycle-${process.pid}.xlsx`);
+    await wb.xlsx.writeFile(file);
     const { page, errors } = await isolatedPage(chromium.browser());
-    await computeAndOpenMap(page);
+    await computeAndOpenMap(page, file);
+    expect(await page.locator("#csp-map-layer option").allInnerTexts()).toEqual(["Crime by ward", "Needle finds"]);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
     const measure = async (): Promise<{ nodes: number; listeners: number }> => {
@@ -192,6 +206,7 @@ describe("the map's lifecycle", () => {
     expect(late.listeners).toBeLessThanOrEqual(early.listeners + 10);
     expect(errors).toEqual([]);
     await page.close();
+    await fs.rm(file, { force: true });
   }, 240000);
 });
 

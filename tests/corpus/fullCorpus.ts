@@ -4,8 +4,8 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../../src/adapters/node/packageRoot";
-import { writtenByLibreOffice, writtenByOpenpyxl, writtenByXlsxWriter } from "../helpers/otherWriters";
-import { resavedByLibreOffice } from "../helpers/spreadsheetApp";
+import { writtenByOpenpyxl, writtenByXlsxWriter } from "../helpers/otherWriters";
+import { resavedManyByLibreOffice } from "../helpers/spreadsheetApp";
 import { CRIME_ROWS, type CorpusCase, hostileCorpus } from "./hostileCorpus";
 
 const SAMPLE = path.join(packageRoot(), "samples", "maidstone-strategic-assessment-2020-21.xlsx");
@@ -16,8 +16,11 @@ const SHEETS = {
   Notes: [["Source: police recorded crime, as published"], ["Saved by a script, not by Excel"]],
 };
 
-/** The table written by each program other than ExcelJS, built in `dir`. */
-export async function otherProgramCases(dir: string): Promise<CorpusCase[]> {
+/**
+ * The table written by each program other than ExcelJS, built in `dir`; `byLibreOffice` is the
+ * table as LibreOffice Calc saved it (see `fullCorpus`).
+ */
+export async function otherProgramCases(dir: string, byLibreOffice: string): Promise<CorpusCase[]> {
   const read = (file: string): Promise<Uint8Array> => fs.readFile(file).then((b) => new Uint8Array(b));
   const PACKAGE = { outcome: "package" } as const;
   return [
@@ -36,7 +39,7 @@ export async function otherProgramCases(dir: string): Promise<CorpusCase[]> {
     {
       name: "written-by-libreoffice.xlsx",
       about: "a table saved by LibreOffice Calc",
-      bytes: await read(writtenByLibreOffice(SHEETS, path.join(dir, "libreoffice"), "written-by-libreoffice.xlsx")),
+      bytes: await read(byLibreOffice),
       expect: PACKAGE,
     },
   ];
@@ -45,6 +48,9 @@ export async function otherProgramCases(dir: string): Promise<CorpusCase[]> {
 /** Every case of the corpus, with the files other programs write made in `dir`. */
 export async function fullCorpus(dir: string): Promise<CorpusCase[]> {
   const sample = new Uint8Array(await fs.readFile(SAMPLE));
-  const byLibreOffice = new Uint8Array(await fs.readFile(resavedByLibreOffice(SAMPLE, path.join(dir, "lo"))));
-  return hostileCorpus(sample, byLibreOffice, await otherProgramCases(dir));
+  // The sample and the table (written by XlsxWriter) saved by LibreOffice, in one start of it.
+  const table = writtenByXlsxWriter(SHEETS, path.join(dir, "source", "written-by-libreoffice.xlsx"));
+  const [sampleResaved, tableResaved] = resavedManyByLibreOffice([SAMPLE, table], path.join(dir, "lo"));
+  const byLibreOffice = new Uint8Array(await fs.readFile(sampleResaved));
+  return hostileCorpus(sample, byLibreOffice, await otherProgramCases(dir, tableResaved));
 }

@@ -561,6 +561,37 @@ export async function hostileCorpus(
       expect: PACKAGE,
     },
     {
+      name: "prefixed-relationships.xlsx",
+      about:
+        "relationships parts whose elements carry a prefix (ns0:Relationship), as Python's ElementTree writes them",
+      bytes: await edited(table, (name, text) =>
+        name.endsWith(".rels")
+          ? text
+              .replace(/<Relationships xmlns=/, "<ns0:Relationships xmlns:ns0=")
+              .replace(/<Relationship /g, "<ns0:Relationship ")
+              .replace("</Relationships>", "</ns0:Relationships>")
+          : text,
+      ),
+      expect: PACKAGE,
+    },
+    {
+      name: "entity-expansion.xlsx",
+      about: "a sheet whose document type declares nested XML entities (an entity-expansion test)",
+      bytes: await edited(table, (name, text) =>
+        name === "xl/worksheets/sheet1.xml"
+          ? text.replace(
+              /^(<\?xml[^>]*\?>\s*)/,
+              '$1<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+            )
+          : text,
+      ),
+      expect: {
+        outcome: "refused",
+        message:
+          /declares XML entities in its part xl\/worksheets\/sheet1\.xml, which CSP Assess does not expand, for safety/,
+      },
+    },
+    {
       name: "attributed-shared-strings.xlsx",
       about: "shared-string items carrying an attribute no schema defines",
       bytes: await withAttributedStrings(table),

@@ -1,10 +1,9 @@
 // Workbooks written by the programs analysts' files really come from, other than ExcelJS:
 // openpyxl (pandas' default engine for .xlsx) and XlsxWriter, from Debian's python3-openpyxl
-// and python3-xlsxwriter, and LibreOffice Calc. .ci/run installs all three.
+// and python3-xlsxwriter (LibreOffice Calc's are in ./spreadsheetApp). .ci/run installs them.
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { resavedByLibreOffice } from "./spreadsheetApp";
 
 /** Debian's Python, which has the Debian packages (a Python on PATH may be another). */
 export const PYTHON = process.env.PYTHON_WITH_OPENPYXL ?? "/usr/bin/python3";
@@ -71,20 +70,21 @@ export function writtenByXlsxWriter(sheets: Sheets, file: string): string {
   return file;
 }
 
-/** Writes the sheets with XlsxWriter, then opens and saves them in LibreOffice Calc; returns the file. */
-export function writtenByLibreOffice(sheets: Sheets, dir: string, name: string): string {
-  const source = writtenByXlsxWriter(sheets, path.join(dir, "source", name));
-  return resavedByLibreOffice(source, dir);
-}
-
 // Each sheet's cells as openpyxl reads them, hashed: the sample's sheets are too large to print.
+// Read-only mode parses the workbook, its relationships and styles as the full mode does, and
+// each sheet's cells as a stream (half the time); reset_dimensions reads every row whatever
+// the sheet's stated dimension says.
 const OPENPYXL_READ = `
 import hashlib, json, sys, openpyxl
+def cells(ws):
+    ws.reset_dimensions()
+    return [[None if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
 result = {}
 for file in json.load(sys.stdin):
     try:
-        wb = openpyxl.load_workbook(file)
-        result[file] = {ws.title: hashlib.sha256(json.dumps([[None if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]).encode()).hexdigest() for ws in wb.worksheets}
+        wb = openpyxl.load_workbook(file, read_only=True)
+        result[file] = {ws.title: hashlib.sha256(json.dumps(cells(ws)).encode()).hexdigest() for ws in wb.worksheets}
+        wb.close()
     except Exception as error:
         result[file] = "%s: %s" % (type(error).__name__, error)
 print(json.dumps(result))

@@ -44,8 +44,13 @@ export async function sheetsAsCsvMany(workbooks: readonly string[]): Promise<Map
 
 /** Opens a workbook in LibreOffice and saves it as .xlsx in `dir`, as a user of LibreOffice would; returns the new file. */
 export function resavedByLibreOffice(workbook: string, dir: string): string {
-  convert(workbook, "xlsx:Calc MS Excel 2007 XML", dir);
-  return path.join(dir, path.basename(workbook));
+  return resavedManyByLibreOffice([workbook], dir)[0];
+}
+
+/** As `resavedByLibreOffice` for several workbooks (their names must differ), with one start of LibreOffice. */
+export function resavedManyByLibreOffice(workbooks: readonly string[], dir: string): string[] {
+  convertMany(workbooks, "xlsx:Calc MS Excel 2007 XML", dir);
+  return workbooks.map((w) => path.join(dir, path.basename(w)));
 }
 
 /**

@@ -49,6 +49,12 @@ export function needsCanonical(xml: string, alternates = false, strictIsLayout =
   return new RegExp(`xmlns:[\\w.-]+\\s*=\\s*["'](?:${MAIN_NS}|${STRICT[0][0]})["']`).test(head);
 }
 
+/** Whether a part's document type declares entities (`<!ENTITY`), which no part Excel writes does. */
+export function declaresEntities(xml: string): boolean {
+  const doctype = /<!DOCTYPE[\s\S]*?(?:\]\s*>|>)/.exec(xml.slice(0, 1 << 20));
+  return doctype !== null && /<!ENTITY/i.test(doctype[0]);
+}
+
 const escapeText = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const escapeAttribute = (text: string): string =>
   escapeText(text).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");

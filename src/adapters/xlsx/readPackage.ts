@@ -11,7 +11,7 @@ import {
   readSheetRows,
   runText,
 } from "./sheetCells";
-import { MalformedXml, canonicalXml, needsCanonical } from "./canonicalXml";
+import { MalformedXml, canonicalXml, declaresEntities, needsCanonical } from "./canonicalXml";
 import {
   OFFICE_DOCUMENT_REL,
   PACKAGE_RELS,
@@ -25,7 +25,7 @@ import {
   resultMarkers,
   sheetEntries,
 } from "./workbookPart";
-import { DamagedPart, type ZipPackage, checkLimits } from "./zipPackage";
+import { DamagedPart, PackageRefused, type ZipPackage, checkLimits } from "./zipPackage";
 
 const STYLES_REL = `${REL_NS}/styles`;
 /** How many sheets are inflated ahead of the one being read (they inflate on other threads). */
@@ -59,6 +59,12 @@ function styleFormats(xml: string | null): (string | null)[] {
  */
 export function scannableXml(part: string, xml: string, alternates = false): string {
   if (!needsCanonical(xml, alternates)) return xml;
+  // Entities are never expanded (a few nested declarations make gigabytes of text), nor read as
+  // damage: the file is refused for what it is. Excel itself never writes a declaration.
+  if (declaresEntities(xml))
+    throw new PackageRefused(
+      `declares XML entities in its part ${part}, which CSP Assess does not expand, for safety; save it again from Excel`,
+    );
   try {
     return canonicalXml(xml);
   } catch (error) {

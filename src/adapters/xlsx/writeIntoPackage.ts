@@ -3,7 +3,7 @@ import { type DeflateCodec, type DeflatedPart, webDeflateCodec } from "./deflate
 import { sheetXmlPieces } from "./sheetXml";
 import { addResultStyles } from "./stylesPart";
 import { SHARED_STRINGS_TYPE, SharedStrings } from "./sharedStringsPart";
-import { asStrict, isStrict, malformation, needsCanonical } from "./canonicalXml";
+import { asStrict, canonicalXml, isStrict, malformation, needsCanonical } from "./canonicalXml";
 import { mainPart, scannableXml } from "./readPackage";
 import { UnreadablePart } from "./sheetCells";
 import {
@@ -144,6 +144,11 @@ async function writeParts(
     const malformed = malformation(text);
     if (malformed) return { declined: `its part ${part} is not well-formed XML (${malformed})` };
   }
+  // Relationships and content types written with prefixes (`ns0:Relationship`, as Python's
+  // ElementTree writes them) are put into Excel's layout: the writer rewrites both parts anyway,
+  // and neither holds anything a canonical copy leaves out.
+  if (needsCanonical(rels, false, true)) rels = canonicalXml(rels);
+  if (needsCanonical(types, false, true)) types = canonicalXml(types);
   // A Strict Open XML workbook is edited as it is; what is added is written in its namespaces.
   const strict = isStrict(workbook);
   const flavour = strict ? asStrict : (text: string): string => text;
