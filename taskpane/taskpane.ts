@@ -18,6 +18,15 @@ import { offerDownload, openPicked, watchPicker } from "./standaloneHost";
 
 type Mode = "office" | "standalone";
 
+/** Picked files as a hint names them: a folder of one file per ward is not listed whole. */
+const namesOf = (files: readonly File[]): string =>
+  files.length <= 3
+    ? files.map((f) => f.name).join(", ")
+    : `${files.length} files (${files
+        .slice(0, 2)
+        .map((f) => f.name)
+        .join(", ")}, …)`;
+
 /** What the boundaries picker says when nothing is picked. */
 const NO_BOUNDARIES = "None chosen: no ward map, except for the sample, which comes with Maidstone's wards (ONS).";
 
@@ -250,14 +259,14 @@ async function start(): Promise<void> {
     const files = [...(population.files ?? [])];
     byId("csp-population-hint").textContent =
       files.length > 0
-        ? `Selected: ${files.map((f) => f.name).join(", ")}`
+        ? `Selected: ${namesOf(files)}`
         : "None chosen: the workbook's Population sheet is used, if it has one.";
   });
   boundaries.addEventListener("change", () => {
     const files = [...(boundaries.files ?? [])];
     byId("csp-boundaries-hint").textContent =
       files.length > 0
-        ? `Selected: ${files.map((f) => f.name).join(", ")} (their attribution is yours to add to any map you publish)`
+        ? `Selected: ${namesOf(files)} (their attribution is yours to add to any map you publish)`
         : NO_BOUNDARIES;
   });
   byId("csp-compute").addEventListener("click", () => void compute(mode));

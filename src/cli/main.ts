@@ -70,7 +70,12 @@ export async function main(
     return EXIT.ok;
   } catch (error) {
     if (error instanceof UsageError || error instanceof OptionError || error instanceof InputError) {
-      err(`csp-assess: ${error.message}`);
+      // A choice the data cannot take is named as the command line spells it.
+      const message =
+        error instanceof OptionError && error.option
+          ? error.message.replace(/^the [\w ]+? (must|is|has)\b/, `--${error.option} $1`)
+          : error.message;
+      err(`csp-assess: ${message}`);
       return error instanceof InputError ? EXIT.badInput : EXIT.wrongCall;
     }
     err(`csp-assess: unexpected failure: ${(error as Error).stack ?? String(error)}`);

@@ -87,7 +87,10 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
   onProgress?.({ stage: "computing", sheet: 1, sheets: 1, name: port.name });
   const counts = aggregator.counts();
   if (category && !profileCategories(counts).some((c) => c.toLowerCase() === category.toLowerCase())) {
-    throw new OptionError(`--category must be one of: ${profileCategories(counts).join(", ")}`);
+    throw new OptionError(
+      `the category to profile must be one of: ${profileCategories(counts).join(", ")}`,
+      "category",
+    );
   }
   const interventions: Intervention[] = [];
   const request = intervention;

@@ -17,7 +17,14 @@ export class InputError extends Error {
  * the command line reports it as a wrong call, the pane as a message beside the choice.
  */
 export class OptionError extends Error {
-  constructor(message: string) {
+  /**
+   * @param message in the data's terms ("the category to profile must be one of: …")
+   * @param option the run's choice it is about (`category`), for a host to name its own control
+   */
+  constructor(
+    message: string,
+    readonly option: string | null = null,
+  ) {
     super(message);
     this.name = "OptionError";
   }
