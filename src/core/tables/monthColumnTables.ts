@@ -8,7 +8,7 @@ import { SHORT_MONTHS } from "../calendar/namedDates";
 import { type AggregatedRow, aggregatedTable } from "./aggregatedTable";
 import { withComputedTotal } from "./computedTotal";
 import { isAggregateLabel } from "./labels";
-import { type MonthColumnLayout, layoutRange, monthName } from "./monthColumns";
+import { type LabelRole, type MonthColumnLayout, layoutRange, monthName } from "./monthColumns";
 import type { DiscoveredTable, SourceCell } from "./table";
 
 /** What a month-column table is read for: the partnership's own area, and the last month compared. */
@@ -222,24 +222,22 @@ function monthSeriesTable(
   return aggregatedTable(sheet, `${subject} by month`, "Month", periods, series, place, "months");
 }
 
-/**
- * Reads a month-column sheet as the tables an assessment compares: for each label column
- * (type, subtype, ward, area) the latest twelve months against the twelve before, with the
- * whole's total first in the type table; the months side by side for the month series; a
- * table of areas when the sheet holds several; and one finding that says how it was read.
- */
-export function monthColumnTables(
-  grid: SheetGrid,
-  layout: MonthColumnLayout,
-  choices: MonthColumnChoices,
-): MonthColumnRead {
+/** What the tables of one month-column sheet are built from. */
+interface Reading {
+  readonly grid: SheetGrid;
+  readonly layout: MonthColumnLayout;
+  readonly rows: readonly MonthRow[];
+  /** Every area's rows, before the partnership's were picked. */
+  readonly allRows: readonly MonthRow[];
+  readonly windows: Windows;
+  readonly first: number;
+  readonly subject: string;
+  readonly names: readonly string[];
+}
+
+/** The findings of reading the rows: month cells that are not counts, and total rows passed over. */
+function rowFindings(grid: SheetGrid, read: ReturnType<typeof readRows>): Finding[] {
   const findings: Finding[] = [];
-  const months = layout.months.map((m) => m.month);
-  const first = Math.min(...months);
-  const span = Math.max(...months) - first + 1;
-  const read = readRows(grid, layout, first, span);
-  const windows = windowsOf(months, choices.end);
-  const range = layoutRange(grid, layout);
   if (read.notNumbers.length > 0)
     findings.push(
       finding(
@@ -254,32 +252,26 @@ export function monthColumnTables(
     findings.push(
       finding(grid.name, s.cell, "info", "total-row", `"${s.text}" is a total row; its months are not added again`),
     );
-  const rows = rowsOfArea(grid, layout, read.rows, choices.homeArea, findings);
-  const names = roleNames(layout);
-  const subject = subjectOf(grid, layout, rows);
-  if (!windows) {
-    findings.push(
-      finding(
-        grid.name,
-        "",
-        "warning",
-        "months-short",
-        `its ${layout.months.length} monthly columns (${monthName(first)} – ${monthName(first + span - 1)}) do not hold the 24 months up to ${choices.end ? monthName(choices.end.year * 12 + choices.end.month - 1) : "the latest"} that two twelve-month periods need; nothing was compared`,
-      ),
-    );
-    return { tables: [], findings };
-  }
+  return findings;
+}
+
+/**
+ * The tables of a reading: one per category column (type, then subtype under it), the whole
+ * leading the type table; one of wards (by code where the sheet gives codes); one of areas
+ * when the sheet holds several; and the months side by side.
+ */
+function readingTables(r: Reading): DiscoveredTable[] {
+  const { grid, layout, rows, windows, first } = r;
+  const range = layoutRange(grid, layout);
   const periods: Period[] = windows.map((w) => ({ label: windowLabel(w), kind: "span", order: w[1], months: 12 }));
   const pair = (row: MonthRow): number[] => windows.map(([a, b]) => sum(row.counts, a - first, b - first));
-  const origin = (column: number): SourceCell => ({ row: layout.headerRow, column });
+  const place = (i: number) => ({ range, origin: { row: layout.headerRow, column: layout.labels[i].column } });
+  const cellOf = (i: number) => (row: MonthRow) => ({ row: row.row, column: layout.labels[i].column });
+  const table = (i: number, title: string, totals: AggregatedRow[]): DiscoveredTable =>
+    aggregatedTable(grid.name, title, layout.labels[i].header, periods, totals, place(i));
+  const role = (name: LabelRole): number => layout.labels.findIndex((l) => l.role === name);
   const tables: DiscoveredTable[] = [];
   const categories = layout.labels.flatMap((l, i) => (l.role === "category" ? [i] : []));
-  const wardCode = layout.labels.findIndex((l) => l.role === "ward code");
-  const wardName = layout.labels.findIndex((l) => l.role === "ward");
-  const area = layout.labels.findIndex((l) => l.role === "area");
-  const place = (i: number) => ({ range, origin: origin(layout.labels[i].column) });
-  const cellOf = (i: number) => (row: MonthRow) => ({ row: row.row, column: layout.labels[i].column });
-
   categories.forEach((i, depth) => {
     const parents = categories.slice(0, depth + 1);
     const byType = totalsBy(rows, {
@@ -289,57 +281,89 @@ export function monthColumnTables(
       labelCell: cellOf(i),
       parent: depth > 0 ? (row) => row.labels[categories[depth - 1]] : undefined,
     });
-    const title = `${subject} by ${names[i]} (${layout.labels[i].header})`;
-    const table = aggregatedTable(grid.name, title, layout.labels[i].header, periods, byType, place(i));
+    const typed = table(i, `${r.subject} by ${r.names[i]} (${layout.labels[i].header})`, byType);
     // The whole leads the type table only: every other table adds up to the same total.
-    tables.push((depth === 0 ? withComputedTotal(table) : null) ?? table);
+    tables.push((depth === 0 ? withComputedTotal(typed) : null) ?? typed);
   });
+  const [wardCode, wardName, area] = [role("ward code"), role("ward"), role("area")];
   const ward = wardName >= 0 ? wardName : wardCode;
-  if (ward >= 0) {
-    const byWard = totalsBy(rows, {
-      key: (row) => row.labels[wardCode >= 0 ? wardCode : ward],
-      label: (row) => row.labels[ward],
-      values: pair,
-      labelCell: cellOf(ward),
-      code: wardCode >= 0 ? (row) => row.labels[wardCode] : undefined,
-    });
+  if (ward >= 0)
     tables.push(
-      aggregatedTable(grid.name, `${subject} by ward`, layout.labels[ward].header, periods, byWard, place(ward)),
+      table(
+        ward,
+        `${r.subject} by ward`,
+        totalsBy(rows, {
+          key: (row) => row.labels[wardCode >= 0 ? wardCode : ward],
+          label: (row) => row.labels[ward],
+          values: pair,
+          labelCell: cellOf(ward),
+          code: wardCode >= 0 ? (row) => row.labels[wardCode] : undefined,
+        }),
+      ),
+    );
+  if (area >= 0 && new Set(r.allRows.map((row) => row.labels[area])).size > 1) {
+    const by = (row: MonthRow): string => row.labels[area];
+    tables.push(
+      table(
+        area,
+        `${r.subject} by area`,
+        totalsBy(r.allRows, { key: by, label: by, values: pair, labelCell: cellOf(area) }),
+      ),
     );
   }
-  if (area >= 0 && new Set(read.rows.map((r) => r.labels[area])).size > 1) {
-    const byArea = totalsBy(read.rows, {
-      key: (row) => row.labels[area],
-      label: (row) => row.labels[area],
-      values: pair,
-      labelCell: cellOf(area),
-    });
-    tables.push(
-      aggregatedTable(grid.name, `${subject} by area`, layout.labels[area].header, periods, byArea, place(area)),
+  const monthsPlace = { range, origin: { row: layout.headerRow, column: layout.months[0].column } };
+  tables.push(monthSeriesTable(grid.name, r.subject, rows, windows, first, periods, monthsPlace));
+  return tables;
+}
+
+/**
+ * Reads a month-column sheet as the tables an assessment compares: for each label column
+ * (type, subtype, ward, area) the latest twelve months against the twelve before, with the
+ * whole's total first in the type table; the months side by side for the month series; a
+ * table of areas when the sheet holds several; and one finding that says how it was read.
+ */
+export function monthColumnTables(
+  grid: SheetGrid,
+  layout: MonthColumnLayout,
+  choices: MonthColumnChoices,
+): MonthColumnRead {
+  const months = layout.months.map((m) => m.month);
+  const first = Math.min(...months);
+  const last = Math.max(...months);
+  const read = readRows(grid, layout, first, last - first + 1);
+  const findings = rowFindings(grid, read);
+  const rows = rowsOfArea(grid, layout, read.rows, choices.homeArea, findings);
+  const windows = windowsOf(months, choices.end);
+  const span = `${layout.months.length} monthly columns, ${monthName(first)} – ${monthName(last)}`;
+  if (!windows) {
+    const end = choices.end ? monthName(choices.end.year * 12 + choices.end.month - 1) : "the latest";
+    findings.push(
+      finding(
+        grid.name,
+        "",
+        "warning",
+        "months-short",
+        `its ${span} do not hold the 24 months up to ${end} that two twelve-month periods need; nothing was compared`,
+      ),
     );
+    return { tables: [], findings };
   }
-  tables.push(
-    monthSeriesTable(grid.name, subject, rows, windows, first, periods, {
-      range,
-      origin: origin(layout.months[0].column),
-    }),
-  );
+  const names = roleNames(layout);
+  const subject = subjectOf(grid, layout, rows);
+  const tables = readingTables({ grid, layout, rows, allRows: read.rows, windows, first, subject, names });
   // A ward's name and code are one dimension; the area, once its rows are picked, is none.
-  const filtered = rows !== read.rows;
-  const described = [
-    ...new Set(
-      names
-        .map((n, i) => (layout.labels[i].role === "ward code" ? "ward" : n))
-        .filter((n) => n !== "area" || !filtered),
-    ),
-  ];
+  const described = new Set(
+    names
+      .map((n, i) => (layout.labels[i].role === "ward code" ? "ward" : n))
+      .filter((n) => n !== "area" || rows === read.rows),
+  );
   findings.push(
     finding(
       grid.name,
       "",
       "info",
       "month-columns",
-      `${layout.months.length} monthly columns, ${monthName(first)} – ${monthName(first + span - 1)}; compared ${windowName(windows[1])} with ${windowName(windows[0])}; ${formatCount(rows.length)} rows by ${joinWords(described)}`,
+      `${span}; compared ${windowName(windows[1])} with ${windowName(windows[0])}; ${formatCount(rows.length)} rows by ${joinWords([...described])}`,
     ),
   );
   return { tables, findings };
