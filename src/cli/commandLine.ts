@@ -40,7 +40,9 @@ export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 export function usageLine(spec: CommandSpec): string {
   const options = Object.entries(spec.options)
     .filter(([name]) => !(name in COMMON_OPTIONS))
-    .map(([name, o]) => (o.type === "boolean" ? `[--${name}]` : `[--${name} ${o.value ?? "<value>"}]`));
+    .map(([name, o]) =>
+      o.type === "boolean" ? `[--${name}]` : `[--${name} ${o.value ?? "<value>"}${o.multiple ? " …" : ""}]`,
+    );
   return ["csp-assess", spec.name, spec.arguments, ...options].join(" ");
 }
 

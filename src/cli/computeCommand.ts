@@ -105,7 +105,7 @@ function reportLayers(run: AssessmentRun, log: (line: string) => void): void {
     );
     if (wardTables.length > 0)
       log(
-        `Ward layers: none, as no ward boundaries were given (--boundaries <file|folder>) for ${wardTables.map((t) => t.table.title ?? t.table.sheet).join(", ")}`,
+        `Ward layers: none, as no ward boundaries were given (--boundaries <file|folder>) for ${wardTables.map((t) => (t.table.title ?? t.table.sheet).split(" – ").pop()).join(", ")}`,
       );
   }
   // What was noticed about the run's inputs as a whole (not a cell): areas, wards, populations.
