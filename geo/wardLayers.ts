@@ -118,12 +118,16 @@ function saysWards(result: TableResult): boolean {
 
 /**
  * The one warning for a table of wards whose wards the boundaries do not hold (another borough's
- * boundaries, or none of its names): "Crime by ward: 19 ward names, 0 in the boundaries given (26 wards)".
+ * boundaries, or none of its names): "Crime by ward: 19 ward names, 0 in the boundaries given
+ * (26 wards)". Null when most of its wards are the boundaries' (a table too short to map).
  */
-function unmatchedWardTable(result: TableResult, matcher: WardMatcher, wards: number): Finding {
+function unmatchedWardTable(result: TableResult, matcher: WardMatcher, wards: number): Finding | null {
   const rows = result.table.rows.filter((r) => !r.aggregate);
   const matched = rows.filter((r) => matchRow(r, matcher).match.kind === "matched").length;
-  const name = (result.table.title ?? result.table.sheet).split(" – ").pop() as string;
+  // Too short a table to map, but of these wards: nothing to warn of.
+  if (rows.length === 0 || matched / rows.length >= 0.6) return null;
+  const { title, range } = result.table;
+  const name = title ? (title.split(" – ").pop() as string) : `the table ${range}`;
   return finding(
     result.table.sheet,
     "",
@@ -210,7 +214,8 @@ export function wardAnalysis(
   for (const result of tables) {
     if (result.table.kind === "categories" || result.table.sheet === populationGrid?.name) continue;
     if (!wardRows(result, matcher)) {
-      if (saysWards(result)) findings.push(unmatchedWardTable(result, matcher, boundaries.wards.length));
+      const unmatched = saysWards(result) ? unmatchedWardTable(result, matcher, boundaries.wards.length) : null;
+      if (unmatched) findings.push(unmatched);
       continue;
     }
     const { table } = result;

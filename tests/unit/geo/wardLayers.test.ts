@@ -107,3 +107,32 @@ describe("wardAnalysis on the sample workbook", () => {
     expect(analysis.findings[0].message).toMatch(/^Wards!A3: "Farnham" is not a ward of these boundaries; closest: /);
   });
 });
+
+describe("ward tables the boundaries do not map", () => {
+  const names = boundaries.wards.map((w) => w.name);
+  const analyse = (rows: (string | number)[][]) => {
+    const grids = { sheets: [sheet("Wards", [["Ward", "2018/19", "2019/20"], ...rows])] };
+    return wardAnalysis(grids.sheets, computeAssessment(grids).tables, boundaries);
+  };
+
+  it("are one warning when none of their wards are the boundaries'", () => {
+    const other = analyse([
+      ["Abbey Fields", 10, 12],
+      ["Barrow Green", 20, 18],
+      ["Castle Mead", 30, 33],
+    ]);
+    expect(other.layers).toEqual([]);
+    expect(other.findings.map((f) => f.message)).toEqual([
+      `Wards: the table Wards!A1:C4: 3 ward names, 0 in the boundaries given (${boundaries.wards.length} wards); it is left off the map`,
+    ]);
+  });
+
+  it("say nothing when the table is of these wards but too short to map", () => {
+    const short = analyse([
+      [names[0], 10, 12],
+      [names[1], 20, 18],
+    ]);
+    expect(short.layers).toEqual([]);
+    expect(short.findings).toEqual([]);
+  });
+});
