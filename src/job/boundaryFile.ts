@@ -1,6 +1,12 @@
 import type { FeatureCollection } from "geojson";
 import { unzipSync, zipSync } from "fflate";
-import { type BoundarySource, type WardBoundaries, boundariesFromSources, boundarySource } from "../../geo";
+import {
+  type BoundarySource,
+  type WardBoundaries,
+  boundariesFromSources,
+  boundarySource,
+  detectWardFields,
+} from "../../geo";
 import { InputError } from "../model";
 
 /** Reads a zipped Shapefile's features (shpjs, loaded as each host loads it). */
@@ -31,7 +37,13 @@ async function shapefileSources(
   } catch (error) {
     throw new InputError(null, `${name} is not a readable zipped Shapefile (${(error as Error).message})`);
   }
-  return (Array.isArray(parsed) ? parsed : [parsed]).map((collection) => boundarySource(collection, name));
+  const layers = Array.isArray(parsed) ? parsed : [parsed];
+  // A zip of several layers (wards beside districts, say) gives its layers of wards; a layer
+  // without ward code and name fields is the analyst's other data, not an error.
+  const wardLayers = layers.filter((layer) =>
+    layer.features.some((f) => detectWardFields((f.properties ?? {}) as Record<string, unknown>) !== null),
+  );
+  return (wardLayers.length > 0 ? wardLayers : layers).map((collection) => boundarySource(collection, name));
 }
 
 function jsonSource(bytes: Uint8Array, name: string): BoundarySource {
@@ -88,13 +100,4 @@ export async function boundariesFromFiles(
   if (sources.length === 0)
     throw new InputError(null, `${label} holds no GeoJSON, TopoJSON or Shapefile of ward boundaries`);
   return boundariesFromSources(sources, label);
-}
-
-/** Boundaries from one file's bytes (as `boundariesFromFiles`). */
-export function boundariesFromBytes(
-  bytes: Uint8Array,
-  name: string,
-  readShapefile: ShapefileReader,
-): Promise<WardBoundaries> {
-  return boundariesFromFiles([{ name, bytes }], name, readShapefile);
 }
