@@ -20,10 +20,12 @@ export interface WardPopulations {
 function byName(table: PopulationTable, matcher: WardMatcher, unmatched: ReadonlySet<number>): Map<number, number> {
   const candidates = new Map<number, number[]>();
   table.areas.forEach((row, r) => {
-    const name = GSS_CODE.test(row.area) ? row.name : row.area;
+    // A lookup's name is ONS's own spelling: matched exactly. A table's own name may be misspelt.
+    const coded = GSS_CODE.test(row.area);
+    const name = coded ? row.name : row.area;
     if (!name) return;
-    const m = GSS_CODE.test(row.area) ? { ward: matcher.exactly(name) } : matcher.match(name);
-    const ward = "kind" in m ? (m.kind === "matched" ? m.ward : null) : m.ward;
+    const match = coded ? null : matcher.match(name);
+    const ward = coded ? matcher.exactly(name) : match?.kind === "matched" ? match.ward : null;
     if (ward === null || !unmatched.has(ward)) return;
     candidates.set(ward, [...(candidates.get(ward) ?? []), r]);
   });

@@ -128,8 +128,9 @@ function rankedFindings(assessment: Assessment): KeyFinding[] {
       monthly,
     };
     // A whole the core computed (all crime, when only its parts were typed) leads: it is the
-    // figure every assessment opens with.
-    const leads = found?.result.table.rows.find((r) => r.label === h.label)?.computed === true;
+    // figure every assessment opens with. `withComputedTotal` puts it first in its table.
+    const leads =
+      found !== undefined && found.row === found.result.rows[0] && found.result.table.rows[0].computed === true;
     return { finding, order, leads };
   });
   scored.sort(
