@@ -9,7 +9,10 @@ import path from "node:path";
 import { readWorkbook } from "../../src/adapters/exceljs/readWorkbook";
 import { type DiscoveredTable, discoverTables } from "../../src/core";
 import { stripFootnotes } from "../../src/core/tables/footnotes";
+import { WorkbookFile } from "../../src/adapters/workbookFile";
+import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
 import { runCli } from "../helpers/cli";
+import { withNumbersAsText } from "../helpers/numbersAsText";
 
 const ONS = path.join(__dirname, "..", "..", "..", "shared", "real", "ons");
 const FILES = ["policeforceareatablesyearendingdecember2018.xlsx", "policeforceareatablesyearendingmarch2018v2.xlsx"];
@@ -108,6 +111,33 @@ describe.each(FILES)("ONS police force area tables: %s", (file) => {
     const findings = tables.flatMap((t) => t.findings);
     expect(findings.every((f) => f.kind === "published-markers")).toBe(true);
     expect(findings.length).toBeLessThanOrEqual(tables.length);
+  });
+});
+
+/** The tables of a workbook's bytes, read by the package reader as the command line reads them. */
+async function tablesOfBytes(bytes: Uint8Array, file: string): Promise<DiscoveredTable[]> {
+  const workbook = await WorkbookFile.fromBytes(bytes, file, nodeDeflateCodec);
+  return (await workbook.readWorkbook()).sheets.flatMap((grid) => discoverTables(grid));
+}
+
+describe.each(FILES)("ONS police force area tables with every number stored as text: %s", (file) => {
+  it("reads each as the number it is, under its area and its published column name, and says so once per table", async () => {
+    const bytes = new Uint8Array(await fs.readFile(path.join(ONS, file)));
+    const asText = withNumbersAsText(bytes);
+    expect(asText.count).toBeGreaterThan(4000);
+    const [published, textual] = await Promise.all([tablesOfBytes(bytes, file), tablesOfBytes(asText.bytes, file)]);
+    const shape = (t: DiscoveredTable) => ({
+      sheet: t.sheet,
+      title: t.title,
+      columns: t.columns.map((c) => c.header),
+      rows: t.rows.map((r) => [r.code, r.label, ...r.values.map((v) => (v.kind === "number" ? v.value : v.text))]),
+    });
+    expect(textual.map(shape)).toEqual(published.map(shape));
+    for (const table of textual) {
+      const numbers = table.rows.flatMap((r) => r.values).filter((v) => v.kind === "number").length;
+      const said = table.findings.filter((f) => f.kind === "numbers-as-text");
+      expect([table.title, said.map((f) => f.stated)]).toEqual([table.title, numbers > 0 ? [numbers] : []]);
+    }
   });
 });
 

@@ -25,7 +25,9 @@ export type ParsedCell = ParsedNumber | ParsedMissing;
 // tables put a trend arrow where a comparison cannot be made.
 const SUPPRESSED =
   /^(\*+|<\s*\d+|[-\u2013\u2014]|n\/?a|n\.a\.?|\.\.?|x|:|n\/?k|~|\[[a-z]{1,4}\]|[\u2190-\u2199\u25b2\u25b3\u25bc\u25bd]|not available|suppressed|redacted|unknown)$/i;
-const NUMBER_TEXT = /^([+-]?)\s*(?:£|\$|€)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(%)?$/;
+// The exponent is how programs write a float as text ("1e-05", "2.5E+07"), as scripts that
+// save numbers as text do.
+const NUMBER_TEXT = /^([+-]?)\s*(?:£|\$|€)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?(?:([eE][+-]?\d{1,3}))?\s*(%)?$/;
 
 function decimalsOf(value: number): number {
   if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
@@ -131,11 +133,12 @@ export function parseNumberCell(value: CellValue, format: string | null): Parsed
   if (!match || (match[2] === undefined && match[3] === undefined)) {
     return { kind: "missing", reason: "text", text };
   }
-  const [, sign, whole, fraction, percent] = match;
-  let number = Number((whole ?? "0").replace(/,/g, "") + (fraction ?? ""));
+  const [, sign, whole, fraction, exponent, percent] = match;
+  let number = Number((whole ?? "0").replace(/,/g, "") + (fraction ?? "") + (exponent ?? ""));
+  if (!Number.isFinite(number)) return { kind: "missing", reason: "text", text };
   if (sign === "-") negative = !negative;
   if (negative) number = -number;
-  const decimals = fraction ? fraction.length - 1 : 0;
+  const decimals = exponent ? decimalsOf(number) : fraction ? fraction.length - 1 : 0;
   if (percent) return { kind: "number", value: number / 100, isPercent: true, decimals };
   return (
     (decimals === 0 ? wholeCount(number) : undefined) ?? { kind: "number", value: number, isPercent: false, decimals }

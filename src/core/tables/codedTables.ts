@@ -8,6 +8,7 @@ import { type Period, parsePeriod } from "../parse/parsePeriod";
 import type { Block } from "./findBlocks";
 import { stripFootnotes } from "./footnotes";
 import { MarkerTally } from "./publishedMarkers";
+import { isNumberStoredAsText, textNumbersFinding } from "./textNumbers";
 import { carryAcross, groupedHeader, isCountUnit, isUnitText, joinedHeader, repeatedNames } from "./headerRows";
 import { isAggregateLabel, isNonCountHeader } from "./labels";
 import type { DiscoveredTable, SourceCell, TableRow, ValueColumn } from "./table";
@@ -197,6 +198,7 @@ function readCodedTable(
   if (columns.length === 0) return null;
 
   let markers = new MarkerTally();
+  let textNumbers = 0;
   const labelled = range(first, last).map((r) => {
     const code = text(gridCell(grid, r, codeColumn));
     const named = hasNames
@@ -214,8 +216,10 @@ function readCodedTable(
       labelCell: { row: r, column: hasNames ? nameColumn : codeColumn },
       aggregate,
       values: cols.map((c): ParsedCell => {
-        const parsed = parseNumberCell(gridCell(grid, r, c.index), gridFormat(grid, r, c.index));
+        const value = gridCell(grid, r, c.index);
+        const parsed = parseNumberCell(value, gridFormat(grid, r, c.index));
         if (parsed.kind === "missing" && parsed.reason !== "empty") markers.add(parsed.text);
+        else if (isNumberStoredAsText(value, parsed)) textNumbers += 1;
         return parsed;
       }),
       valueCells: cols.map((c): SourceCell => ({ row: r, column: c.index })),
@@ -231,9 +235,13 @@ function readCodedTable(
   const tables: DiscoveredTable[] = [];
   const make = (cols: readonly CodedColumn[], kind: DiscoveredTable["kind"], part: string | null): void => {
     markers = new MarkerTally();
+    textNumbers = 0;
     const rows = rowsFor(cols);
-    const marked = markers.finding(sheet, first, cols[0].index, last, cols[cols.length - 1].index);
-    const findings: Finding[] = marked ? [marked] : [];
+    const corners = { top: first, left: cols[0].index, bottom: last, right: cols[cols.length - 1].index };
+    const findings = [
+      markers.finding(sheet, corners.top, corners.left, corners.bottom, corners.right),
+      textNumbersFinding(sheet, textNumbers, corners),
+    ].filter((f): f is Finding => f !== null);
     const unit = cols.find((c) => c.unit)?.unit ?? null;
     tables.push({
       sheet,

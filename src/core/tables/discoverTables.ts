@@ -8,9 +8,11 @@ import { looksLikeMonths, parsePeriod } from "../parse/parsePeriod";
 import { findCodedTables } from "./codedTables";
 import { stripFootnotes } from "./footnotes";
 import { type Block, findBlocks } from "./findBlocks";
+import { joinDetachedHeaders } from "./detachedHeaders";
 import { carryAcross, groupedHeader, isCountUnit, isUnitText, repeatedNames } from "./headerRows";
 import { headerRole, isAggregateLabel, isNonCountHeader } from "./labels";
 import { MarkerTally, isPublishedMarker } from "./publishedMarkers";
+import { isNumberStoredAsText, textNumbersFinding } from "./textNumbers";
 import type { DerivedColumn, DiscoveredTable, SourceCell, TableRow, ValueColumn } from "./table";
 
 /** One cell of a block, carrying its sheet address through any turning round. */
@@ -118,9 +120,12 @@ export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
     coded.tables.some(
       ({ region: r }) => b.top <= r.bottom && b.bottom >= r.top && b.left <= r.right && b.right >= r.left,
     );
-  const blocks = acrossSpacers(
+  const blocks = joinDetachedHeaders(
     grid,
-    findBlocks(grid).filter((b) => !covered(b)),
+    acrossSpacers(
+      grid,
+      findBlocks(grid).filter((b) => !covered(b)),
+    ),
   );
   const titles = detachedTitles(grid, blocks);
   for (const block of blocks) {
@@ -175,9 +180,15 @@ function acrossSpacers(grid: SheetGrid, blocks: Block[]): Block[] {
       if (right < 0) continue;
       const [a, b] = [out[i], out[right]];
       const whole = { top: Math.min(a.top, b.top), bottom: a.bottom, left: a.left, right: b.right };
-      if (out.some((o) => o !== a && o !== b && overlaps(o, whole))) continue;
+      // The right part's own header cells, apart from its numbers where a units row stands
+      // under the left part only, are inside the whole and go with it; anything else in the
+      // way keeps the two apart.
+      const headerOfRight = (o: Block): boolean =>
+        o.top >= whole.top && o.bottom < b.top && o.left >= b.left && o.right <= b.right;
+      const inside = out.filter((o) => o !== a && o !== b && overlaps(o, whole));
+      if (!inside.every(headerOfRight)) continue;
       out[i] = whole;
-      out.splice(right, 1);
+      for (const o of [b, ...inside]) out.splice(out.indexOf(o), 1);
       merged = true;
     }
   }
@@ -522,6 +533,7 @@ function buildTable(
     derivedColumns: derived.map((d) => d.index),
   };
   let numbersSeen = 0;
+  let textNumbers = 0;
   const markers = new MarkerTally();
   // Plain loops: this runs once for every row of every table.
   const cellValues: CellValue[] = new Array(columns.length);
@@ -556,8 +568,10 @@ function buildTable(
     const values: ParsedCell[] = new Array(columns.length);
     for (let k = 0; k < columns.length; k += 1) {
       const v = (values[k] = parseNumberCell(cellValues[k], formatAt(m, i, columns[k].index)));
-      if (v.kind === "number") numbersSeen += 1;
-      else if (isPublishedMarker(v)) markers.add(v.text);
+      if (v.kind === "number") {
+        numbersSeen += 1;
+        if (isNumberStoredAsText(cellValues[k], v)) textNumbers += 1;
+      } else if (isPublishedMarker(v)) markers.add(v.text);
       else noteMissing(sheet, addressAt(m, i, columns[k].index), v, label, columns[k].header, findings);
     }
     const statedDerived: ParsedCell[] = new Array(derived.length);
@@ -572,10 +586,19 @@ function buildTable(
   // The indexes ascend, so the first and last cells are the corners, turned round or not.
   const topLeft = addressAt(m, 0, 0);
   const bottomRight = addressAt(m, m.lines.length - 1, m.across.length - 1);
-  if (markers.size > 0) {
+  if (markers.size > 0 || textNumbers > 0) {
     const first = addressAt(m, 1, Math.min(...columns.map((c) => c.index)));
     const last = addressAt(m, m.lines.length - 1, Math.max(...columns.map((c) => c.index)));
-    findings.push(markers.finding(sheet, first.row, first.column, last.row, last.column) as Finding);
+    const said = [
+      markers.finding(sheet, first.row, first.column, last.row, last.column),
+      textNumbersFinding(sheet, textNumbers, {
+        top: first.row,
+        left: first.column,
+        bottom: last.row,
+        right: last.column,
+      }),
+    ];
+    for (const f of said) if (f) findings.push(f);
   }
   const unit = columns.find((c) => c.unit)?.unit ?? null;
   const strip = <T extends { index: number }>(c: T): Omit<T, "index"> => {

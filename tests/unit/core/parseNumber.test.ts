@@ -12,6 +12,12 @@ describe("parseNumberCell", () => {
     ["5,290", 5290, false, 0],
     ["3.7", 3.7, false, 1],
     ["£1,250.50", 1250.5, false, 2],
+    // Numbers a script stored as text: Python's str(float), padded, and its exponent form.
+    ["10.319662893213325", 10.319662893213325, false, 15],
+    [" 12 ", 12, false, 0],
+    ["-5.2%", -0.052, true, 1],
+    ["1e-05", 0.00001, false, 5],
+    ["2.5E+07", 25000000, false, 0],
   ])("reads %p as %p", (text, value, isPercent, decimals) => {
     const parsed = parseNumberCell(text, null);
     expect(parsed.kind).toBe("number");
