@@ -40,6 +40,8 @@ export class WorkbookFile implements WorkbookPort {
   private written: Uint8Array | null = null;
   /** Why the package writer declines this workbook, once known ("" when it does not). */
   private writeDecline: string | null = null;
+  /** Sheets the package reader passed over as damaged: only the package writer can keep them. */
+  private damagedSheets: readonly string[] = [];
 
   private constructor(original: WorkbookFile["original"], codec: DeflateCodec = webDeflateCodec) {
     this.original = original;
@@ -128,7 +130,10 @@ export class WorkbookFile implements WorkbookPort {
   private async readGrids(pause?: Pause): Promise<WorkbookGrids> {
     if (this.zip) {
       try {
-        return await readPackageGrids(this.zip, this.codec, pause);
+        const { damagedSheets, ...grids } = await readPackageGrids(this.zip, this.codec, pause);
+        this.damagedSheets = damagedSheets;
+        this.notes.push(...(grids.fileNotes ?? []));
+        return grids;
       } catch (error) {
         if (!(error instanceof UnreadablePart)) this.refused(error);
         // Laid out in a way the package reader does not handle: ExcelJS reads it or names the
@@ -157,6 +162,14 @@ export class WorkbookFile implements WorkbookPort {
       }
       this.writeDecline = packaged.declined;
       this.notes.push(`the result sheets were written through ExcelJS because ${packaged.declined}: ${EXCELJS_LOSES}`);
+    }
+    if (this.damagedSheets.length > 0) {
+      const names = this.damagedSheets.map((name) => `"${name}"`).join(", ");
+      const which = this.damagedSheets.length === 1 ? `its sheet ${names} is` : `its sheets ${names} are`;
+      throw new InputError(
+        null,
+        `${this.fileName} cannot be written back: ${which} damaged, and only copying a damaged sheet as it is would keep it, which this workbook does not allow (${this.writeDecline}); open the file in Excel, let Excel repair it, save it and run again`,
+      );
     }
     const workbook = await this.excel(this.writeDecline || undefined);
     this.writtenSheets = this.throughExcelJs(() => writeResultSheets(workbook, sheets));

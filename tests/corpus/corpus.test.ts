@@ -108,7 +108,9 @@ describe("the hostile corpus", () => {
     for (const a of accepted) {
       const before = csv.get(a.input)!;
       const after = csv.get(a.output)!;
-      if (before.size === 0) continue; // LibreOffice opens the input with no sheets to compare
+      // LibreOffice opens the input with no sheets or no cells to compare (it does not read an
+      // Excel 2007 beta's namespaces, say).
+      if ([...before.values()].every((text) => text.replace(/[,\s]/g, "") === "")) continue;
       for (const [sheet, text] of before) if (after.get(sheet) !== text) differences.push(`${a.name}: ${sheet}`);
       if (![...after.keys()].some((s) => s.startsWith("CSP "))) differences.push(`${a.name}: no result sheets`);
     }
@@ -123,8 +125,9 @@ describe("the hostile corpus", () => {
     for (const a of accepted) {
       const before = opened.get(a.input)!;
       const after = opened.get(a.output)!;
-      // openpyxl cannot open the input either, or reads no sheets of it (it does not know Strict).
-      if (typeof before === "string" || before.size === 0) continue;
+      // openpyxl cannot open the input either, or reads no cells of it (it does not know Strict
+      // or an Excel 2007 beta's namespaces).
+      if (typeof before === "string" || [...before.values()].every((digest) => digest === "")) continue;
       if (typeof after === "string") {
         differences.push(`${a.name}: ${after}`);
         continue;

@@ -331,6 +331,58 @@ function prefixedSheets(name: string, text: string): string {
     .replace(`xmlns="${MAIN}"`, `xmlns:x="${MAIN}"`);
 }
 
+/** The main namespace of the last Excel 2007 beta (Beta 2 Technical Refresh). */
+const BETA_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/7/main";
+const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
+/** mc:AlternateContent around the application's name in docProps/app.xml and around a sheet's properties. */
+function alternateContentEverywhere(name: string, text: string): string {
+  if (name === "docProps/app.xml")
+    return text
+      .replace(/<Properties\b/, `<Properties xmlns:mc="${MC}"`)
+      .replace(
+        /<Application>([^<]*)<\/Application>/,
+        '<mc:AlternateContent><mc:Choice Requires="x15"><Application>$1</Application></mc:Choice><mc:Fallback><Application>$1</Application></mc:Fallback></mc:AlternateContent>',
+      );
+  if (name === "xl/worksheets/sheet1.xml")
+    return text
+      .replace(
+        /<worksheet\b/,
+        `<worksheet xmlns:mc="${MC}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"`,
+      )
+      .replace(
+        "<sheetData>",
+        '<mc:AlternateContent><mc:Choice Requires="x14"><x14:sheetPr/></mc:Choice><mc:Fallback/></mc:AlternateContent><sheetData>',
+      );
+  return text;
+}
+
+/**
+ * A sheet in an old layout, as early generators wrote it: the first row numbered (row 2, after
+ * an unwritten row 1) and the rest not, so each is the row after the one before; cells numbered
+ * in one row only. Every reader must put each cell where LibreOffice does.
+ */
+function rowsNumberedInPart(text: string): string {
+  let row = 0;
+  return text.replace(/<row r="\d+"([^>]*)>([\s\S]*?)<\/row>/g, (_, rest: string, cells: string) => {
+    row += 1;
+    const numbered = row === 1 ? ' r="2"' : "";
+    const body =
+      row === 3
+        ? cells.replace(/ r="([A-Z]+)\d+"/g, (__, column: string) => ` r="${column}${row + 1}"`)
+        : cells.replace(/ r="[A-Z]+\d+"/g, "");
+    return `<row${numbered}${rest}>${body}</row>`;
+  });
+}
+
+/** Eight sheets of the crime table, each with its own title. */
+function eightSheets(): Promise<Uint8Array> {
+  return workbookBytes((wb) => {
+    // A number found in its own part alone, to damage that part.
+    for (let i = 1; i <= 8; i += 1) crimeSheet(wb, `Sheet ${i}`).getCell("E1").value = 6000 + i;
+  });
+}
+
 /**
  * The hostile corpus. `sample` is the sample workbook and `sampleByLibreOffice` the same saved
  * by LibreOffice; cases built from them are left out when they are not given, and so are the
@@ -573,6 +625,51 @@ export async function hostileCorpus(
           : text,
       ),
       expect: PACKAGE,
+    },
+    {
+      name: "excel-2007-beta.xlsx",
+      about:
+        "every part in the namespaces of an Excel 2007 beta (spreadsheetml/2006/7/main), which Gnumeric and the Open XML SDK read (LibreOffice opens it with no cells)",
+      bytes: await edited(table, (_, text) => text.replaceAll(MAIN, BETA_MAIN)),
+      expect: PACKAGE,
+    },
+    {
+      name: "alternate-content-everywhere.xlsx",
+      about: "mc:AlternateContent in the document properties and in a sheet, around what it holds",
+      bytes: await edited(table, alternateContentEverywhere),
+      expect: PACKAGE,
+    },
+    {
+      name: "rows-numbered-in-part.xlsx",
+      about: "an old layout: only the first row numbered (after an unwritten row), cells numbered in one row only",
+      bytes: await edited(table, (name, text) =>
+        name === "xl/worksheets/sheet1.xml" ? rowsNumberedInPart(text) : text,
+      ),
+      expect: PACKAGE,
+    },
+    {
+      name: "one-damaged-sheet.xlsx",
+      about: "eight sheets, one of whose parts no longer matches its CRC-32",
+      bytes: await withDamagedPart(await eightSheets(), "<v>6006</v>"),
+      expect: PACKAGE,
+      note: /sheet "Sheet 6" is damaged \(its part xl\/worksheets\/sheet6\.xml does not match its CRC-32\)/,
+    },
+    {
+      name: "one-damaged-sheet-not-copyable.xlsx",
+      about:
+        "eight sheets, one damaged, in a workbook the package writer leaves to ExcelJS (CDATA in its workbook part), which would lose that sheet",
+      bytes: await withDamagedPart(
+        await edited(await eightSheets(), (name, text) =>
+          name === "xl/workbook.xml"
+            ? text.replace(
+                "</sheets>",
+                "</sheets><definedNames><definedName name=\"Crime\"><![CDATA['Sheet 1'!$A$1:$C$4]]></definedName></definedNames>",
+              )
+            : text,
+        ),
+        "<v>6006</v>",
+      ),
+      expect: { outcome: "refused", message: /cannot be written back: its sheet "Sheet 6" is damaged/ },
     },
     {
       name: "entity-expansion.xlsx",

@@ -79,11 +79,16 @@ import hashlib, json, sys, openpyxl
 def cells(ws):
     ws.reset_dimensions()
     return [[None if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+def digest(rows):
+    # "" for a sheet of which openpyxl reads no cell
+    if not any(v is not None for row in rows for v in row):
+        return ""
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()
 result = {}
 for file in json.load(sys.stdin):
     try:
         wb = openpyxl.load_workbook(file, read_only=True)
-        result[file] = {ws.title: hashlib.sha256(json.dumps(cells(ws)).encode()).hexdigest() for ws in wb.worksheets}
+        result[file] = {ws.title: digest(cells(ws)) for ws in wb.worksheets}
         wb.close()
     except Exception as error:
         result[file] = "%s: %s" % (type(error).__name__, error)
@@ -92,7 +97,8 @@ print(json.dumps(result))
 
 /**
  * Opens each workbook in openpyxl, in one Python process: a digest of each sheet's cells as
- * openpyxl reads them, by sheet name, or what openpyxl said when it could not open the file.
+ * openpyxl reads them ("" when it reads none), by sheet name, or what openpyxl said when it
+ * could not open the file.
  */
 export function openedByOpenpyxl(files: readonly string[]): Map<string, Map<string, string> | string> {
   const opened = JSON.parse(python(OPENPYXL_READ, files)) as Record<string, Record<string, string> | string>;

@@ -17,11 +17,27 @@ const STRICT: readonly (readonly [string, string])[] = [
   ["http://purl.oclc.org/ooxml/drawingml/main", "http://schemas.openxmlformats.org/drawingml/2006/main"],
 ];
 
-/** A namespace or relationship type with Strict's prefix swapped for the transitional one. */
+/**
+ * SpreadsheetML's namespaces in the betas of Excel 2007 (Beta 1 Technical Refresh, Beta 2 and
+ * Beta 2 Technical Refresh), which Gnumeric and the Open XML SDK map to the one Excel writes.
+ */
+export const BETA_MAIN_NS: readonly string[] = [
+  "http://schemas.microsoft.com/office/excel/2006/2",
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/5/main",
+  "http://schemas.openxmlformats.org/spreadsheetml/2006/7/main",
+];
+
+/** A namespace or relationship type with Strict's prefix swapped for the transitional one, and a beta's namespace for Excel's. */
 export function transitional(uri: string): string {
   for (const [strict, twin] of STRICT)
     if (uri === strict || uri.startsWith(`${strict}/`)) return twin + uri.slice(strict.length);
-  return uri;
+  return BETA_MAIN_NS.includes(uri) ? MAIN_NS : uri;
+}
+
+/** The beta namespace a part is written in (its SpreadsheetML namespace declared at its start), or null. */
+export function betaNamespace(xml: string): string | null {
+  const head = xml.slice(0, 8192);
+  return BETA_MAIN_NS.find((ns) => head.includes(`"${ns}"`) || head.includes(`'${ns}'`)) ?? null;
 }
 
 /** Text written in transitional namespaces, with each swapped for its Strict twin (for a Strict package's new parts). */
@@ -36,17 +52,20 @@ export const isStrict = (xml: string): boolean => xml.includes("purl.oclc.org/oo
 
 /**
  * Whether a part needs putting into Excel's layout before the scanners read it: a prefixed root
- * or a prefix bound to SpreadsheetML, Strict namespaces (unless `strictIsLayout`, for the
+ * or a prefix bound to SpreadsheetML, Strict or beta namespaces (unless `strictIsLayout`, for the
  * writer, which edits a Strict part as it is), CDATA, a document type, or (with `alternates`,
  * for the small parts that may carry them among what is read) mc:AlternateContent.
  */
 export function needsCanonical(xml: string, alternates = false, strictIsLayout = false): boolean {
   // Namespaces, a document type and the root are declared at the start of a part.
   const head = xml.slice(0, 8192).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, "");
-  if ((!strictIsLayout && isStrict(head)) || head.includes("<!DOCTYPE") || xml.includes("<![CDATA[")) return true;
+  if (!strictIsLayout && (isStrict(head) || betaNamespace(head) !== null)) return true;
+  if (head.includes("<!DOCTYPE") || xml.includes("<![CDATA[")) return true;
   if (alternates && xml.includes("AlternateContent")) return true;
   if (/^\s*<[A-Za-z_][\w.-]*:/.test(head)) return true;
-  return new RegExp(`xmlns:[\\w.-]+\\s*=\\s*["'](?:${MAIN_NS}|${STRICT[0][0]})["']`).test(head);
+  return new RegExp(`xmlns:[\\w.-]+\\s*=\\s*["'](?:${[MAIN_NS, STRICT[0][0], ...BETA_MAIN_NS].join("|")})["']`).test(
+    head,
+  );
 }
 
 /** Whether a part's document type declares entities (`<!ENTITY`), which no part Excel writes does. */

@@ -142,15 +142,17 @@ async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<Pack
  * @throws UnreadablePart when the package holds what this reader cannot be sure of (a
  *   shared-string table it cannot count, a part that is not well-formed, a missing part); the
  *   caller then uses ExcelJS
- * @throws PackageRefused for a damaged part or one past the size limits
+ * @throws PackageRefused for a damaged part or one past the size limits, except a damaged
+ *   sheet when others are sound: it is passed over and named in `damagedSheets`
  */
-export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec, pause?: Pause): Promise<WorkbookGrids> {
+export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec, pause?: Pause): Promise<PackageGrids> {
   const turn = pacer(pause);
   const { context, sheets } = await packageSheets(zip, codec);
   // Our own result sheets are listed but not read: the core never uses their cells.
   const toRead = sheets.filter((s) => !s.ours);
   const texts: (Promise<string | null> | null)[] = [];
   const read = new Map<string, SheetGrid>();
+  const damaged: DamagedPart[] = [];
   for (let i = 0; i < toRead.length; i += 1) {
     while (texts.length < Math.min(toRead.length, i + READ_AHEAD)) {
       const text = zip.text(toRead[texts.length].part, codec);
@@ -158,13 +160,35 @@ export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec, pau
       texts.push(text);
     }
     await turn();
-    const xml = await texts[i];
-    texts[i] = null; // let the XML go once read
+    let xml: string | null;
+    try {
+      xml = await texts[i];
+    } catch (error) {
+      // One damaged sheet does not stop the others being read; the writer copies it as it is.
+      if (!(error instanceof DamagedPart)) throw error;
+      damaged.push(error);
+      continue;
+    } finally {
+      texts[i] = null; // let the XML go once read
+    }
     if (xml === null) throw new UnreadablePart(`sheet ${toRead[i].name} has no part`);
     read.set(toRead[i].name, await readSheetCells(toRead[i].name, scannableXml(toRead[i].part, xml), context, turn));
   }
+  if (damaged.length > 0 && damaged.length === toRead.length) throw damaged[0];
   const grids = sheets.map((s) => read.get(s.name) ?? unreadResultSheet(s.name));
-  return { sheets: grids };
+  const damagedSheets = damaged.map((error) => sheets.find((s) => s.part === error.part)!.name);
+  if (damagedSheets.length === 0) return { sheets: grids, damagedSheets };
+  return { sheets: grids, damagedSheets, fileNotes: damaged.map((e, i) => damagedSheetNote(damagedSheets[i], e.part)) };
+}
+
+/** The grids, and the sheets passed over as damaged (each also said in a note). */
+export interface PackageGrids extends WorkbookGrids {
+  readonly damagedSheets: readonly string[];
+}
+
+/** What the analyst is told of a damaged sheet the others were read without. */
+function damagedSheetNote(sheet: string, part: string): string {
+  return `sheet "${sheet}" is damaged (its part ${part} does not match its CRC-32), so it was not read and its figures are not in the results; the other sheets were read. To include it, open the file in Excel, let Excel repair it, save it and run again`;
 }
 
 /** Inflates a zip entry's raw deflate bytes as a stream of chunks (Node's zlib, the browser's DecompressionStream). */

@@ -3,7 +3,7 @@ import { type DeflateCodec, type DeflatedPart, webDeflateCodec } from "./deflate
 import { sheetXmlPieces } from "./sheetXml";
 import { addResultStyles } from "./stylesPart";
 import { SHARED_STRINGS_TYPE, SharedStrings } from "./sharedStringsPart";
-import { asStrict, canonicalXml, isStrict, malformation, needsCanonical } from "./canonicalXml";
+import { MAIN_NS, asStrict, betaNamespace, canonicalXml, isStrict, malformation, needsCanonical } from "./canonicalXml";
 import { mainPart, scannableXml } from "./readPackage";
 import { UnreadablePart } from "./sheetCells";
 import {
@@ -149,9 +149,15 @@ async function writeParts(
   // and neither holds anything a canonical copy leaves out.
   if (needsCanonical(rels, false, true)) rels = canonicalXml(rels);
   if (needsCanonical(types, false, true)) types = canonicalXml(types);
-  // A Strict Open XML workbook is edited as it is; what is added is written in its namespaces.
+  // A Strict Open XML workbook, or one in an Excel 2007 beta's namespace, is edited as it is;
+  // what is added is written in its namespaces.
   const strict = isStrict(workbook);
-  const flavour = strict ? asStrict : (text: string): string => text;
+  const beta = betaNamespace(workbook);
+  const flavour = strict
+    ? asStrict
+    : beta
+      ? (text: string): string => text.replaceAll(MAIN_NS, beta)
+      : (text: string): string => text;
   if ([workbook, rels, types].some((t) => needsCanonical(t, false, true)))
     return { declined: "the workbook's own parts use XML prefixes or sections that this writer does not edit" };
   if (!workbook.includes("</sheets>")) return { declined: "the workbook part lists no sheets" };
@@ -200,7 +206,17 @@ async function writeParts(
     const goes = [...before].filter((part) => part !== "" && !after.has(part));
     for (const part of damaged) {
       if (goes.includes(part)) continue;
-      const sources = [...graph.targets].filter(([, list]) => list.some((r) => r.part === part)).map(([s]) => s);
+      const pointers = [...graph.targets].flatMap(([source, list]) =>
+        list.filter((r) => r.part === part).map((r) => ({ source, type: r.type })),
+      );
+      // A damaged sheet of the analyst's, which the reader passed over: copied as it is, still
+      // compressed and still damaged, so nothing of it is lost and Excel can repair it as it can
+      // the original.
+      if (pointers.length > 0 && pointers.every((p) => p.source === main && p.type === WORKSHEET_REL)) {
+        notes.push(`its damaged part ${part} is copied into the output as it is, unread, for Excel to repair`);
+        continue;
+      }
+      const sources = pointers.map((p) => p.source);
       if (sources.some((source) => source !== "") || part === CONTENT_TYPES || /(^|\/)_rels\//.test(part))
         throw new DamagedPart(part, "does not match its CRC-32");
       goes.push(part);
