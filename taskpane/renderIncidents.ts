@@ -207,6 +207,32 @@ function renderExtract(root: HTMLElement, analysis: IncidentAnalysis): void {
         extract.byWard.map((w) => [w.name, w.count, w.crime, w.antisocialBehaviour]),
       ),
     );
+  renderDistricts(root, analysis);
+}
+
+/** The force's districts from a force-wide download, and where the home area stands among them. */
+function renderDistricts(root: HTMLElement, analysis: IncidentAnalysis): void {
+  const picture = analysis.districts;
+  if (!picture) return;
+  if (picture.home) root.appendChild(el("p", { className: "csp-standing", text: picture.home.sentence }));
+  const previous = picture.previousMonths !== null;
+  root.appendChild(
+    countTable(
+      `${picture.forceArea} districts: crimes, ${picture.months.from} to ${picture.months.to}`,
+      ["District", "Crimes", ...(previous ? ["A year earlier", "Change"] : []), "Per 1,000"],
+      picture.districts.map((d) => [
+        d.outside ? `${d.name} (${formatCount(d.outside.districts)} districts)` : d.name,
+        d.count,
+        ...(previous
+          ? [
+              d.previous ?? "",
+              d.pctChange == null ? "" : `${formatPercent(d.pctChange)} (${formatSignedCount(d.change ?? 0)})`,
+            ]
+          : []),
+        d.ratePer1000 === undefined ? "" : formatCount(d.ratePer1000, 1),
+      ]),
+    ),
+  );
 }
 
 /** Shows each record-level extract's summary, temporal profile and intervention tables in the pane. */

@@ -124,9 +124,9 @@ async function compute(mode: Mode): Promise<void> {
       const picked = await openPicked();
       if (picked.kind === "extract") {
         // An extract has no workbook of its own: its result sheets go into a new one.
+        // The home area places the borough among its force's districts, as --area does.
         const run = await runIncidents(picked.port, {
           ...options,
-          homeArea: undefined,
           onProgress,
           boundaries,
           population,

@@ -131,7 +131,7 @@ export class WorkbookFile implements WorkbookPort {
     if (this.zip) {
       try {
         const { damagedSheets, ...grids } = await readPackageGrids(this.zip, this.codec, pause);
-        this.damagedSheets = damagedSheets;
+        this.damagedSheets = damagedSheets ?? [];
         this.notes.push(...(grids.fileNotes ?? []));
         return grids;
       } catch (error) {

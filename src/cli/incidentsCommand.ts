@@ -1,4 +1,4 @@
-import { countOf, dayNumber, formatCount, placesSentence, readCrimeGroups, wardList } from "../core";
+import { countOf, dayNumber, formatCount, placesSentence, readCrimeGroups, readLsoaLookup, wardList } from "../core";
 import { incidentRunJson, runIncidents } from "../job";
 import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, stringOption } from "./commandLine";
 import { UsageError, writeFileAtomic } from "./fileOutput";
@@ -7,7 +7,7 @@ import type { ProgressLine } from "./progressLine";
 import { readTableFile } from "./readTableFile";
 import { RUN_OPTIONS, runOptionsFrom } from "./runOptions";
 
-const { "morile-preset": _preset, area: _area, ...EXTRACT_OPTIONS } = RUN_OPTIONS;
+const { "morile-preset": _preset, ...EXTRACT_OPTIONS } = RUN_OPTIONS;
 
 export const INCIDENTS: CommandSpec = {
   name: "incidents",
@@ -19,6 +19,11 @@ export const INCIDENTS: CommandSpec = {
     json: { type: "string", value: "<out.json>", help: "where the results go (required)" },
     ...EXTRACT_OPTIONS,
     groups: { type: "string", value: "<mapping.csv>", help: "Category → Group mapping over the defaults" },
+    districts: {
+      type: "string",
+      value: "<lookup.csv>",
+      help: "an ONS LSOA to district lookup (LSOAnnCD, LADnnNM), for the force's districts (default: police.uk's LSOA names)",
+    },
     category: { type: "string", value: "<name>", help: "the category profiled in time (default Domestic abuse)" },
     intervention: {
       type: "string",
@@ -36,6 +41,17 @@ export const INCIDENTS: CommandSpec = {
     ...COMMON_OPTIONS,
   },
 };
+
+async function readDistrictLookup(
+  file: string | undefined,
+): Promise<Map<string, { name: string; code: string | null }> | undefined> {
+  if (!file) return undefined;
+  for (const sheet of (await readTableFile(file)).sheets) {
+    const lookup = readLsoaLookup(sheet);
+    if (lookup) return lookup;
+  }
+  throw new UsageError(`--districts: ${file} is not an LSOA to district lookup (no LSOAnnCD and LADnnNM columns)`);
+}
 
 async function readMapping(file: string | undefined): Promise<Map<string, string>> {
   if (!file) return new Map();
@@ -75,6 +91,7 @@ export async function incidentsCommand(
     ...options,
     category: stringOption(args, "category"),
     mapping: await readMapping(stringOption(args, "groups")),
+    lsoaDistricts: await readDistrictLookup(stringOption(args, "districts")),
     intervention:
       intervention && from !== null
         ? {
@@ -107,6 +124,15 @@ export async function incidentsCommand(
   );
   if (extract.monthOnly)
     log(`By month: ${extract.months.map((m) => `${m.month} ${formatCount(m.count)}`).join(", ")}.`);
+  const districts = run.analysis.districts;
+  if (districts)
+    log(
+      `${districts.forceArea} districts, ${districts.months.from} to ${districts.months.to}: ${districts.districts
+        .filter((d) => !d.outside)
+        .map((d) => `${d.name} ${formatCount(d.count)}`)
+        .join(", ")}.`,
+    );
+  if (districts?.home) log(districts.home.sentence);
   for (const impact of run.analysis.interventions)
     log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
   log(`Results JSON: ${json}`);

@@ -11,6 +11,8 @@ import { withComputedTotal } from "./tables/computedTotal";
 import { findMonthColumns } from "./tables/monthColumns";
 import { monthColumnTables } from "./tables/monthColumnTables";
 import { type AssessmentOptions, assessmentOptions } from "./options";
+import type { UnusualMonth } from "./compute/unusualMonths";
+import { runUnusualMonths, unusualMonthHeadline } from "./unusualMonthSeries";
 import {
   type IncidentAnalysis,
   type RecordLocator,
@@ -34,6 +36,8 @@ export interface Assessment {
   readonly incidents: readonly IncidentAnalysis[];
   /** The partnership's own area, when named or inferred; its tables' standings are on each table. */
   readonly homeArea: HomeAreaChoice | null;
+  /** Months unusually high or low against their baseline, across every month series of the run. */
+  readonly unusualMonths: readonly UnusualMonth[];
 }
 
 /** What the GIS module lends the core for one run: placing records in wards, and their neighbours. */
@@ -84,7 +88,16 @@ function addExtract(analysis: IncidentAnalysis, parts: AssessmentParts): void {
 export function assessExtract(analysis: IncidentAnalysis): Assessment {
   const parts: AssessmentParts = { tables: [], headlines: [], findings: [], incidents: [] };
   addExtract(analysis, parts);
-  return { sheetsRead: 0, ...parts, findings: sortFindings(parts.findings), morile: null, homeArea: null };
+  const unusual = runUnusualMonths(parts.tables, parts.incidents);
+  parts.headlines.push(...unusual.map(unusualMonthHeadline));
+  return {
+    sheetsRead: 0,
+    ...parts,
+    findings: sortFindings(parts.findings),
+    morile: null,
+    homeArea: null,
+    unusualMonths: unusual,
+  };
 }
 
 /**
@@ -161,14 +174,16 @@ export function* assessmentSteps(
   const homeArea = chooseHomeArea(options.homeArea ?? undefined, sheets, tables);
   const morile = morileAssessment(morileSheets, tables, options.morilePreset);
   if (morile) findings.push(...morile.findings);
+  const unusual = runUnusualMonths(tables, incidents);
   return {
     sheetsRead: sheets.length,
     tables,
-    headlines: withHomeArea(headlines, spans, tables, homeArea),
+    headlines: [...withHomeArea(headlines, spans, tables, homeArea), ...unusual.map(unusualMonthHeadline)],
     findings: sortFindings(findings),
     morile,
     incidents,
     homeArea,
+    unusualMonths: unusual,
   };
 }
 

@@ -4,6 +4,8 @@ import { isCountUnit } from "./tables/headerRows";
 import { formatCount, formatPercent, formatSignedCount } from "./format/formatNumbers";
 import type { Headline } from "./headlines/writeHeadlines";
 import { stripFootnotes } from "./tables/footnotes";
+import { rankInterval } from "./stats/rankInterval";
+import { rankIntervalSentence, rankWords } from "./format/rankWords";
 
 /** The partnership's own area, and how the run came to know it. */
 export interface HomeAreaChoice {
@@ -21,6 +23,11 @@ export interface HomeAreaStanding {
   /** Among the areas (aggregates left out) by that column, 1 the highest, of `of`. */
   readonly rank: number;
   readonly of: number;
+  /**
+   * A 95% interval for the rank, from the Poisson uncertainty of the counts (`rankInterval`);
+   * null for rates and shares, whose counts the table does not give.
+   */
+  readonly rankInterval: readonly [number, number] | null;
   readonly pctChange: number | null;
   readonly change: number | null;
   /** The table's total row, or the parent area's row (England and Wales for a force). */
@@ -86,11 +93,6 @@ export function inferHomeArea(results: readonly TableResult[]): string | null {
   }
   return candidates.size === 1 ? [...candidates][0] : null;
 }
-
-const ordinal = (n: number): string => {
-  const tens = n % 100;
-  return tens >= 11 && tens <= 13 ? `${n}th` : `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
-};
 
 /**
  * What the table counts, and of what kind of area, from its title as written: "Alcohol related
@@ -189,6 +191,7 @@ export function homeAreaStanding(result: TableResult, area: string): HomeAreaSta
   const of = peers.length;
   if (of < 2) return null;
   const rank = 1 + peers.filter((r) => (r.values[column] as number) > value).length;
+  const counts = peers.map((r) => r.values[column] as number);
   // The parent: England and Wales for a force in ONS tables, else the table's first total row.
   const aggregates = result.rows
     .map((r, i) => ({ r, code: table.rows[i].code }))
@@ -199,7 +202,7 @@ export function homeAreaStanding(result: TableResult, area: string): HomeAreaSta
   const header = table.columns[column].header;
   const unit = table.columns[column].unit ?? null;
   const change = !periods && /change/i.test(`${header} ${unit ?? ""}`);
-  const position = rank === 1 ? "highest" : rank === of ? "lowest" : `${ordinal(rank)} highest`;
+  const position = rankWords(rank, of).replace(/^the /, "");
   // A count: "the highest number of alcohol related hospital admissions"; a rate or share:
   // "the 35th highest rate per 1,000 population for anti-social behaviour incidents"; a column
   // of one period: "the 5th highest total recorded crime (excluding fraud)".
@@ -212,6 +215,14 @@ export function homeAreaStanding(result: TableResult, area: string): HomeAreaSta
         ? `number of ${subject === "crime" ? "crimes" : subject}`
         : "number"
       : `${(measure ?? (reading === "rate" ? "rate" : header)).toLowerCase()}${subject ? ` for ${subject}` : ""}`;
+  const interval =
+    // Counts of events vary by chance; estimates of people or households are not such counts.
+    reading === "count" &&
+    !change &&
+    !/population|household|estimate/i.test(`${header} ${table.title ?? ""}`) &&
+    counts.every((c) => Number.isInteger(c) && c >= 0)
+      ? rankInterval(counts, peers.indexOf(row))
+      : null;
   let sentence = `${row.label} had the ${position} ${what} of the ${of} ${areas} (${figure(value, reading, change)})`;
   if (periods && row.change !== null) {
     const up = row.change >= 0 ? "up" : "down";
@@ -230,6 +241,9 @@ export function homeAreaStanding(result: TableResult, area: string): HomeAreaSta
   } else if (!periods && parent) {
     sentence += `, against ${figure(parent.r.values[column] as number, reading, change)} for ${parent.r.label}`;
   }
+  sentence += ".";
+  // A rank counts for little when chance alone could move it: say how far when it could.
+  sentence += rankIntervalSentence(interval, of);
   return {
     label: row.label,
     code: table.rows[index].code ?? null,
@@ -237,12 +251,13 @@ export function homeAreaStanding(result: TableResult, area: string): HomeAreaSta
     value,
     rank,
     of,
+    rankInterval: interval,
     pctChange: periods ? row.pctChange : null,
     change: periods ? row.change : null,
     aggregateLabel: parent?.r.label ?? null,
     aggregateValue: parent ? (parent.r.values[column] as number) : null,
     aggregatePctChange: periods ? (parent?.r.pctChange ?? null) : null,
-    sentence: `${sentence}.`,
+    sentence,
   };
 }
 

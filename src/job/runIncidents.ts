@@ -19,6 +19,7 @@ import {
   extractAttributions,
   assessExtract,
   chooseComparisonWards,
+  districtPopulations,
   finding,
   incidentJson,
   profileCategories,
@@ -44,6 +45,8 @@ export interface IncidentRunOptions extends Partial<AssessmentOptions<WardBounda
   /** The analyst's Category → Group mapping, over the defaults. */
   readonly mapping?: ReadonlyMap<string, string>;
   readonly intervention?: InterventionRequest | null;
+  /** LSOA code → district, from an ONS lookup; police.uk's LSOA names say the district without one. */
+  readonly lsoaDistricts?: ReadonlyMap<string, { readonly name: string; readonly code: string | null }>;
   readonly onProgress?: (step: RunProgress) => void;
 }
 
@@ -112,6 +115,11 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
     end: options.windowEnd ?? undefined,
     category,
     interventions,
+    districts: {
+      homeArea: options.homeArea,
+      populations: districtPopulations(options.population),
+      ...(chosen.lsoaDistricts ? { lsoaDistricts: chosen.lsoaDistricts } : {}),
+    },
   });
   // Skipped files are listed, never passed over silently.
   const skippedFindings = files.skipped.map((s) =>
@@ -143,6 +151,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
 export function incidentRunJson(run: IncidentRun): Record<string, unknown> {
   return {
     ...incidentJson(run.analysis, run.wardCode),
+    unusualMonths: run.assessment.unusualMonths,
     files: run.files,
     ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
   };

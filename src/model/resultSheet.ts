@@ -44,6 +44,8 @@ export interface ResultChart {
   /** Column holding the category labels, and the columns holding the series. */
   readonly categoryColumn: number;
   readonly seriesColumns: readonly number[];
+  /** Points to mark (an unusual month): the series by its place in `seriesColumns`, the point by its data row. */
+  readonly highlights?: readonly { readonly series: number; readonly point: number }[];
 }
 
 /**

@@ -21,7 +21,7 @@ export interface FakeSheet {
   values: Value[][];
   formats: string[][];
   frozenRows: number;
-  charts: { type: string; title: string }[];
+  charts: { type: string; title: string; marked: { series: number; point: number; style: string }[] }[];
   styled: { address: string; bold?: boolean; italic?: boolean; fill?: string; width?: number }[];
 }
 
@@ -356,7 +356,7 @@ class FakeWorksheet extends Loadable implements ExcelWorksheet {
     this.charts = {
       add: (type: string, source: ExcelRange): ExcelChart => {
         void source;
-        const chart = { type, title: "" };
+        const chart = { type, title: "", marked: [] as { series: number; point: number; style: string }[] };
         sheet.charts.push(chart);
         context.queue(OP_BYTES);
         return {
@@ -369,6 +369,28 @@ class FakeWorksheet extends Loadable implements ExcelWorksheet {
             },
           },
           setPosition: () => context.queue(OP_BYTES),
+          series: {
+            getItemAt: (series: number) => ({
+              points: {
+                getItemAt: (point: number) => {
+                  const mark = { series, point, style: "" };
+                  chart.marked.push(mark);
+                  context.queue(OP_BYTES);
+                  return {
+                    set markerStyle(style: string) {
+                      mark.style = style;
+                    },
+                    get markerStyle() {
+                      return mark.style;
+                    },
+                    markerSize: 0,
+                    markerBackgroundColor: "",
+                    markerForegroundColor: "",
+                  };
+                },
+              },
+            }),
+          },
         };
       },
     };

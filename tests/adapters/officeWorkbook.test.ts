@@ -82,8 +82,13 @@ describe("OfficeWorkbook", () => {
     expect(findings.values[0].slice(0, 3)).toEqual(["Severity", "Cell", "Kind"]);
     expect(findings.values[1].slice(0, 2)).toEqual(["Error", "'Youth offending'!B19"]);
     expect(findings.frozenRows).toBe(1);
+    // The unusual months of 2018/19 (the second series) marked on the line: Oct, Nov, Dec, Jun, Aug and Sep.
     expect(excel.sheet("CSP Months")!.charts).toEqual([
-      { type: "Line", title: "Needle finds removed by the council's waste management service" },
+      {
+        type: "Line",
+        title: "Needle finds removed by the council's waste management service",
+        marked: [0, 1, 2, 8, 10, 11].map((point) => ({ series: 1, point, style: "Circle" })),
+      },
     ]);
     // One chart per ward layer: youth, illustrative DA, the extract's crime and DA by ward, the Town Centre wards, needle finds.
     expect(excel.sheet("CSP Wards")!.charts.map((c) => c.type)).toEqual(Array(6).fill("BarClustered"));

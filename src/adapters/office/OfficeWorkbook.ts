@@ -170,6 +170,9 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 }
 
+/** The colour of a marked point on a chart (an unusual month). */
+const HIGHLIGHT = "#C00000";
+
 /** Header, widths, frozen header row, section and note styles and charts: ranges per run of rows, never per cell. */
 function layOut(ws: ExcelWorksheet, sheet: ResultSheet): void {
   const width = sheet.columns.length;
@@ -211,6 +214,15 @@ function layOut(ws: ExcelWorksheet, sheet: ResultSheet): void {
     );
     const added = ws.charts.add(chart.kind === "line" ? "Line" : "BarClustered", source, "Columns");
     added.title.text = chart.title;
+    // Marked points stand out as large red markers on the line (ExcelApi 1.7, the manifest's floor).
+    for (const { series, point } of chart.highlights ?? []) {
+      if (point < 0) continue;
+      const marked = added.series.getItemAt(series).points.getItemAt(point);
+      marked.markerStyle = "Circle";
+      marked.markerSize = 9;
+      marked.markerBackgroundColor = HIGHLIGHT;
+      marked.markerForegroundColor = HIGHLIGHT;
+    }
     const anchor = columnLetters(width + 1);
     added.setPosition(`${anchor}${chart.firstRow + 2}`, `${columnLetters(width + 9)}${chart.firstRow + 22}`);
   }

@@ -23,9 +23,18 @@ export interface ExcelRange {
   select(): void;
 }
 
+/** One point of a chart series, with its marker (ExcelApi 1.7). */
+export interface ExcelChartPoint {
+  markerStyle: string;
+  markerSize: number;
+  markerBackgroundColor: string;
+  markerForegroundColor: string;
+}
+
 export interface ExcelChart {
   title: { text: string };
   setPosition(startCell: string, endCell?: string): void;
+  readonly series: { getItemAt(index: number): { readonly points: { getItemAt(index: number): ExcelChartPoint } } };
 }
 
 export interface ExcelWorksheet {

@@ -177,13 +177,13 @@ export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec, pau
   if (damaged.length > 0 && damaged.length === toRead.length) throw damaged[0];
   const grids = sheets.map((s) => read.get(s.name) ?? unreadResultSheet(s.name));
   const damagedSheets = damaged.map((error) => sheets.find((s) => s.part === error.part)!.name);
-  if (damagedSheets.length === 0) return { sheets: grids, damagedSheets };
+  if (damagedSheets.length === 0) return { sheets: grids };
   return { sheets: grids, damagedSheets, fileNotes: damaged.map((e, i) => damagedSheetNote(damagedSheets[i], e.part)) };
 }
 
-/** The grids, and the sheets passed over as damaged (each also said in a note). */
+/** The grids, and the sheets passed over as damaged, when any were (each also said in a note). */
 export interface PackageGrids extends WorkbookGrids {
-  readonly damagedSheets: readonly string[];
+  readonly damagedSheets?: readonly string[];
 }
 
 /** What the analyst is told of a damaged sheet the others were read without. */

@@ -1,7 +1,8 @@
 import { type CellValue, type RecordPlace, cellText, isEmptyCell } from "../../model";
 import { parseNumberCell } from "../parse/parseNumber";
 import { weekdayOf } from "../calendar/namedDates";
-import { crimeGroupOf } from "./crimeGroups";
+import { ANTISOCIAL_BEHAVIOUR, crimeGroupOf } from "./crimeGroups";
+import { type ForceWideCounts, LsoaTally } from "./lsoaTally";
 import type { RecordColumns } from "./recordColumns";
 import {
   type RecordDate,
@@ -98,6 +99,8 @@ export interface IncidentCounts {
   readonly policeUk: boolean;
   /** Every record's `Falls within` (else `Reported by`) force, with its count: whose data it is. */
   readonly forces: readonly { readonly force: string; readonly count: number }[];
+  /** Every record, the borough's or not, by force, LSOA and month (police.uk downloads; empty without an LSOA column). */
+  readonly forceWide: ForceWideCounts;
 }
 
 /** A record quoted in a finding: where it is (`'Extract'!B1204`, `line 1204`) and what it says. */
@@ -161,6 +164,7 @@ export class IncidentAggregator {
   private readonly lsoaCounts = new Map<string, number>();
   private readonly lsoaNames = new Map<string, string>();
   private readonly forceCounts = new Map<string, number>();
+  private readonly forceWide = new LsoaTally();
   private readonly outsideExamples: RecordExample[] = [];
   private records = 0;
   private outside = 0;
@@ -290,6 +294,13 @@ export class IncidentAggregator {
     // More groups than a key can hold means the mapping is not a grouping at all.
     const group = this.index(this.groupIndex, groupName, GROUPS);
     if (group < 0) return this.reject("unknown category", where, row);
+    if ((this.columns.lsoaCode ?? null) !== null || force) {
+      const { lsoaCode, lsoaName, latitude, easting } = this.columns;
+      const code = this.text(row, lsoaCode);
+      const located = code !== "" || this.text(row, latitude) !== "" || this.text(row, easting) !== "";
+      const antisocial = groupName === ANTISOCIAL_BEHAVIOUR;
+      this.forceWide.add(force, code, code ? this.text(row, lsoaName) : "", monthNumber(date), antisocial, located);
+    }
     const wardName = this.ward(row, where);
     // A record outside the borough is not the partnership's; a swapped one waits for correction.
     if (wardName === null) return;
@@ -401,6 +412,7 @@ export class IncidentAggregator {
         .map(([force, count]) => ({ key: force, force, count }))
         .sort(byMost)
         .map(({ force, count }) => ({ force, count })),
+      forceWide: this.forceWide.counts(),
     };
   }
 }

@@ -8,6 +8,8 @@ import { type IncidentSummary, incidentSummary } from "./incidentSummary";
 import { type Intervention, type InterventionImpact, interventionImpact } from "./interventionImpact";
 import { DOMESTIC_ABUSE, type TemporalPatterns, temporalPatterns, ukDate } from "./temporalPatterns";
 import { DEFAULT_OPTIONS, type WindowKind } from "../options";
+import { type DistrictOptions, type DistrictPicture, districtPicture } from "./districtPicture";
+import { type ForceCoverage, coverageFindings, extractCoverage } from "./extractCoverage";
 
 /** Choices for analysing an extract. */
 export interface IncidentOptions {
@@ -17,6 +19,8 @@ export interface IncidentOptions {
   /** The category profiled in time: domestic abuse by default (all crime when there is no DA flag). */
   readonly category?: string;
   readonly interventions?: readonly Intervention[];
+  /** How to picture the force's districts (an LSOA lookup, district populations, the home area). */
+  readonly districts?: DistrictOptions;
 }
 
 /** Everything worked out from one extract. */
@@ -35,6 +39,10 @@ export interface IncidentAnalysis {
   readonly summary: IncidentSummary;
   readonly patterns: TemporalPatterns | null;
   readonly interventions: readonly InterventionImpact[];
+  /** The force's districts, from a force-wide download's LSOAs; null without LSOAs. */
+  readonly districts: DistrictPicture | null;
+  /** Each force's months in the download: missing, short, and records without a location. */
+  readonly coverage: readonly ForceCoverage[];
   readonly findings: readonly Finding[];
 }
 
@@ -94,7 +102,12 @@ export function analyseIncidents(
       extract.unlocated,
     );
   }
-  if (extract.missingMonths.length > 0) {
+  const coverage = extractCoverage(counts.forceWide);
+  findings.push(...coverageFindings(source, coverage));
+  const districts = districtPicture(counts.forceWide, options.districts);
+  if (districts?.home) note("info", "district-standing", districts.home.sentence);
+  // A force's missing months are said above, once; the borough's own only without a force.
+  if (extract.missingMonths.length > 0 && coverage.length === 0) {
     note(
       "warning",
       "missing-months",
@@ -199,6 +212,8 @@ export function analyseIncidents(
     summary,
     patterns,
     interventions,
+    districts,
+    coverage,
     findings,
   };
 }

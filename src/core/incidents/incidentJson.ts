@@ -29,6 +29,21 @@ export function extractJson(
     byCategory: extract.byCategory,
     byWard: extract.byWard.map((w) => ({ code: wardCode(w.name), ...w })),
     byLsoa: extract.byLsoa,
+    ...(analysis.districts
+      ? {
+          byDistrict: analysis.districts.districts,
+          districts: {
+            force: analysis.districts.force,
+            forceArea: analysis.districts.forceArea,
+            months: analysis.districts.months,
+            previousMonths: analysis.districts.previousMonths,
+            total: analysis.districts.total,
+            previousTotal: analysis.districts.previousTotal,
+            home: analysis.districts.home,
+          },
+        }
+      : {}),
+    coverage: analysis.coverage,
     outsideExamples: extract.outsideExamples.map(exampleText),
   };
 }

@@ -14,3 +14,6 @@ export * from "./incidentJson";
 export * from "./extractSummary";
 export * from "./extractFiles";
 export * from "./attribution";
+export * from "./lsoaTally";
+export * from "./districtPicture";
+export * from "./extractCoverage";

@@ -34,6 +34,7 @@ export function assessmentJson(
     ...(assessment.homeArea ? { homeArea: assessment.homeArea } : {}),
     keyFindings: keyFindings(assessment).map(({ monthly: _monthly, ...f }) => f),
     headlines: assessment.headlines,
+    unusualMonths: assessment.unusualMonths,
     findings: assessment.findings.map(findingJson),
     ...(assessment.morile ? { morile: morileJson(assessment) } : {}),
     ...(assessment.incidents.length > 0

@@ -9,7 +9,7 @@ import {
 } from "../../model/resultSheet";
 import type { Assessment } from "../computeAssessment";
 import type { TableResult } from "../compute/computeTable";
-import { countOf } from "../format/formatNumbers";
+import { countOf, formatCount } from "../format/formatNumbers";
 import { KEY_CHANGES, keyFindings } from "../keyFindings";
 import { morileResultSheet } from "./morileSheet";
 import { SheetBuilder, significanceLabel } from "./sheetBuilder";
@@ -171,6 +171,19 @@ function monthsSheet(assessment: Assessment): ResultSheet | null {
     const lastRow = b.rows.length - 1;
     b.add("data", ["Total", ...months.totals, null], ["@", ...months.totals.map(numberFormat)]);
     b.add("data", ["Peak month", ...months.peaks.map((p) => (p ? `${p.month} (${p.value})` : null))]);
+    // The table's unusual months, said under it and marked on its chart.
+    const unusual = assessment.unusualMonths.filter(
+      (u) => u.place && u.sheet === table.sheet && u.table === table.title && result.rows[u.place.row] !== undefined,
+    );
+    if (unusual.length > 0)
+      b.add("note", [
+        `Unusual months (marked on the chart): ${unusual
+          .map(
+            (u) =>
+              `${u.month} ${u.direction === "above" ? "high" : "low"}, ${u.count} against ${formatCount(u.expected, 1)}`,
+          )
+          .join("; ")}`,
+      ]);
     b.add("data", []);
     charts.push({
       kind: "line",
@@ -179,6 +192,10 @@ function monthsSheet(assessment: Assessment): ResultSheet | null {
       lastRow,
       categoryColumn: 0,
       seriesColumns: table.columns.map((_, i) => i + 1),
+      highlights: unusual.map((u) => ({
+        series: u.place!.column,
+        point: dataRows.indexOf(result.rows[u.place!.row]),
+      })),
     });
   }
   return b.sheet(

@@ -174,3 +174,44 @@ const withSource = (table: PopulationTable | null, source: string): PopulationTa
 export function populationOfFile(fileName: string, sheets: readonly SheetGrid[]): PopulationTable {
   return populationOfFiles([{ name: fileName, sheets }]);
 }
+
+/**
+ * Residents by district, keyed by lower-case name and by lower-case code: wards summed into the
+ * district a ward lookup gives them (ONS's `LADnnNM`), and the areas of a table of districts as
+ * they are.
+ */
+export function districtPopulations(table: PopulationTable | null): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!table) return out;
+  const add = (key: string, people: number): void => {
+    const k = key.trim().toLowerCase();
+    if (k) out.set(k, (out.get(k) ?? 0) + people);
+  };
+  for (const area of table.areas) {
+    if (area.district) add(area.district, area.allAges);
+    else if (!/^[EW]05\d{6}$/i.test(area.area)) add(area.area, area.allAges); // a ward without its district is none
+  }
+  return out;
+}
+
+const LSOA_CODE = /^LSOA\d{2}CD$/i;
+const DISTRICT_CODE = /^LAD\d{2}CD$/i;
+
+/**
+ * LSOA code → district of an ONS lookup (a header with `LSOAnnCD` and `LADnnNM`, `LADnnCD` when
+ * it has one), or null when the grid is not one.
+ */
+export function readLsoaLookup(grid: SheetGrid): Map<string, { name: string; code: string | null }> | null {
+  const header = (grid.values[0] ?? []).map((v) => text(v ?? null).replace(/^\uFEFF/, ""));
+  const lsoa = header.findIndex((h) => LSOA_CODE.test(h));
+  const name = header.findIndex((h) => LOOKUP_DISTRICT.test(h));
+  if (lsoa < 0 || name < 0) return null;
+  const code = header.findIndex((h) => DISTRICT_CODE.test(h));
+  const districts = new Map<string, { name: string; code: string | null }>();
+  for (const row of grid.values.slice(1)) {
+    const c = text(row[lsoa] ?? null).toUpperCase();
+    const n = text(row[name] ?? null);
+    if (GSS_CODE.test(c) && n) districts.set(c, { name: n, code: code < 0 ? null : text(row[code] ?? null) || null });
+  }
+  return districts.size > 0 ? districts : null;
+}

@@ -26,3 +26,26 @@ export function poissonComparisonPValue(previous: number, latest: number): numbe
   const p = 2 * tail;
   return p > 1 - 1e-9 ? 1 : p;
 }
+
+/**
+ * Exact two-sided test that a count over one period shares the rate of a count over `periods`
+ * periods: given their sum n, the one period's count is Binomial(n, 1/(periods + 1)) under that
+ * hypothesis (the same conditional test, periods unequal). Twice the smaller tail, capped at 1.
+ *
+ * @example
+ * poissonRatePValue(30, 120, 12) //= 0.0011 (30 in a month after 120 in the 12 before)
+ * @throws RangeError when a count is negative or not a whole number, or periods is not positive
+ */
+export function poissonRatePValue(count: number, before: number, periods: number): number {
+  if (!Number.isInteger(count) || !Number.isInteger(before) || count < 0 || before < 0 || !(periods > 0)) {
+    throw new RangeError("poissonRatePValue requires two whole non-negative counts and a positive number of periods");
+  }
+  const n = count + before;
+  if (n === 0) return 1;
+  const share = 1 / (periods + 1);
+  // P(X <= k) = I_{1-p}(n - k, k + 1) and P(X >= k) = I_p(k, n - k + 1) for X ~ Binomial(n, p).
+  const lower = count === n ? 1 : regularizedBeta(1 - share, n - count, count + 1);
+  const upper = count === 0 ? 1 : regularizedBeta(share, count, n - count + 1);
+  const p = 2 * Math.min(lower, upper);
+  return p > 1 - 1e-9 ? 1 : p;
+}

@@ -1,0 +1,217 @@
+import { formatCount, formatPercent, formatSignedCount } from "../format/formatNumbers";
+import { rankIntervalSentence, rankWords } from "../format/rankWords";
+import { rankInterval } from "../stats/rankInterval";
+import { type FunnelLimits, funnelLimits } from "../stats/poissonLimits";
+import { isoMonth, monthWords } from "./extractSummary";
+import type { ForceWideCounts } from "./lsoaTally";
+
+/** A district's crimes in the picture's months (anti-social behaviour apart), with the same months a year earlier when the extract has them. */
+export interface DistrictRow {
+  readonly name: string;
+  readonly code?: string;
+  readonly count: number;
+  readonly previous?: number;
+  readonly change?: number;
+  readonly pctChange?: number | null;
+  readonly population?: number;
+  readonly ratePer1000?: number;
+  /** The districts outside the force, grouped: each under 1% of the force's records. */
+  readonly outside?: { readonly districts: number };
+}
+
+/** Where the home area stands among the force's districts. */
+export interface DistrictStanding {
+  readonly name: string;
+  readonly rank: number;
+  readonly of: number;
+  readonly rankInterval: readonly [number, number];
+  /** The home area's rate against the districts', with exact Poisson limits; null without populations. */
+  readonly funnel: (FunnelLimits & { readonly withoutPopulation: readonly string[] }) | null;
+  readonly sentence: string;
+}
+
+/** The force's districts from a force-wide download (police.uk), as the seed sets a borough among them. */
+export interface DistrictPicture {
+  /** The force as the download names it (`Kent Police`), and its area (`Kent`). */
+  readonly force: string;
+  readonly forceArea: string;
+  readonly months: { readonly from: string; readonly to: string; readonly count: number };
+  /** The same months a year earlier, when the download reaches back to them. */
+  readonly previousMonths: { readonly from: string; readonly to: string } | null;
+  /** The force's crimes in those months, every district's (outside included). */
+  readonly total: number;
+  readonly previousTotal: number | null;
+  /** The force's districts, most crimes first, then those outside the force grouped. */
+  readonly districts: readonly DistrictRow[];
+  readonly home: DistrictStanding | null;
+}
+
+/** How the picture is made: an LSOA lookup (else police.uk's LSOA names), district populations, the home area. */
+export interface DistrictOptions {
+  /** LSOA code → district, from an ONS lookup; police.uk's LSOA names are used without one. */
+  readonly lsoaDistricts?: ReadonlyMap<string, { readonly name: string; readonly code: string | null }>;
+  /** Residents by district, keyed by lower-case name and by code. */
+  readonly populations?: ReadonlyMap<string, number>;
+  readonly homeArea?: string | null;
+}
+
+/** police.uk names an LSOA by its district and a code: "Maidstone 014C". */
+const LSOA_NAME = /^(.*\S)\s+\d{3}[A-Z]$/;
+/** A district's share of the force's records under which it is another force's, at the edge. */
+const OUTSIDE_SHARE = 0.01;
+const MAX_MONTHS = 12;
+
+/** The force's area as people say it: "Kent Police" → "Kent", "Avon and Somerset Constabulary" → "Avon and Somerset". */
+export const forceArea = (force: string): string =>
+  force.replace(/\s+(police(\s+service)?|constabulary|police force)$/i, "").trim() || force;
+
+const monthsWords = (from: number, to: number): string =>
+  from === to
+    ? monthWords(from)
+    : Math.floor(from / 12) === Math.floor(to / 12)
+      ? `${monthWords(from).split(" ")[0]} to ${monthWords(to)}`
+      : `${monthWords(from)} to ${monthWords(to)}`;
+
+/**
+ * The force's districts from every record of a force-wide download, by each record's LSOA (the
+ * LSOA name without its code, as police.uk writes it, or an LSOA lookup): crimes only, over the
+ * latest 12 months (or the whole download when shorter), against the same months a year earlier
+ * when it reaches back to them. Only the force with most records is pictured (a download may
+ * hold British Transport Police's too). Null when the records have no LSOAs.
+ */
+export function districtPicture(counts: ForceWideCounts, options: DistrictOptions = {}): DistrictPicture | null {
+  const byForce = new Map<string, number>();
+  for (const c of counts.lsoaMonths) byForce.set(c.force, (byForce.get(c.force) ?? 0) + c.crime);
+  const force = [...byForce].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (force === undefined) return null;
+  const own = counts.lsoaMonths.filter((c) => c.force === force);
+  const monthsSeen = own.map((c) => c.month);
+  const first = Math.min(...monthsSeen);
+  const last = Math.max(...monthsSeen);
+  const span = last - first + 1;
+  const length = span > MAX_MONTHS ? Math.min(MAX_MONTHS, span - MAX_MONTHS) : span;
+  const from = last - length + 1;
+  const hasPrevious = from - MAX_MONTHS >= first;
+  const districtOf = (code: string, name: string): { name: string; code: string | null } | null => {
+    const looked = options.lsoaDistricts?.get(code);
+    if (looked) return looked;
+    const m = LSOA_NAME.exec(name.trim());
+    return m ? { name: m[1], code: null } : null;
+  };
+  const tally = new Map<string, { code: string | null; count: number; previous: number }>();
+  for (const c of own) {
+    const district = districtOf(c.lsoaCode, c.lsoaName);
+    if (!district) continue;
+    const row = tally.get(district.name) ?? { code: district.code, count: 0, previous: 0 };
+    if (c.month >= from && c.month <= last) row.count += c.crime;
+    else if (hasPrevious && c.month >= from - MAX_MONTHS && c.month <= last - MAX_MONTHS) row.previous += c.crime;
+    tally.set(district.name, row);
+  }
+  const total = [...tally.values()].reduce((sum, r) => sum + r.count, 0);
+  const previousTotal = hasPrevious ? [...tally.values()].reduce((sum, r) => sum + r.previous, 0) : null;
+  const population = (name: string, code: string | null): number | undefined =>
+    options.populations?.get(name.toLowerCase()) ?? (code ? options.populations?.get(code.toLowerCase()) : undefined);
+  const rows: DistrictRow[] = [];
+  let outside = { districts: 0, count: 0, previous: 0 };
+  for (const [name, r] of tally) {
+    if (r.count < total * OUTSIDE_SHARE) {
+      outside = {
+        districts: outside.districts + 1,
+        count: outside.count + r.count,
+        previous: outside.previous + r.previous,
+      };
+      continue;
+    }
+    const people = population(name, r.code);
+    rows.push({
+      name,
+      ...(r.code ? { code: r.code } : {}),
+      count: r.count,
+      ...(hasPrevious
+        ? {
+            previous: r.previous,
+            change: r.count - r.previous,
+            pctChange: r.previous > 0 ? (r.count - r.previous) / r.previous : null,
+          }
+        : {}),
+      ...(people ? { population: people, ratePer1000: (r.count / people) * 1000 } : {}),
+    });
+  }
+  rows.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  const area = forceArea(force);
+  const picture = {
+    force,
+    forceArea: area,
+    months: { from: isoMonth(from), to: isoMonth(last), count: length },
+    previousMonths: hasPrevious ? { from: isoMonth(from - MAX_MONTHS), to: isoMonth(last - MAX_MONTHS) } : null,
+    total,
+    previousTotal,
+  };
+  const grouped: DistrictRow[] =
+    outside.districts > 0
+      ? [
+          {
+            name: `Outside ${area}`,
+            count: outside.count,
+            ...(hasPrevious ? { previous: outside.previous } : {}),
+            outside: { districts: outside.districts },
+          },
+        ]
+      : [];
+  return {
+    ...picture,
+    districts: [...rows, ...grouped],
+    home: options.homeArea ? standing(rows, options.homeArea, { ...picture, fromMonth: from, toMonth: last }) : null,
+  };
+}
+
+/** The home area's rank among the districts, its interval, its funnel and the sentence that says them. */
+function standing(
+  rows: readonly DistrictRow[],
+  homeArea: string,
+  picture: { forceArea: string; total: number; previousTotal: number | null; fromMonth: number; toMonth: number },
+): DistrictStanding | null {
+  const wanted = homeArea.trim().toLowerCase();
+  const index = rows.findIndex((r) => r.name.toLowerCase() === wanted || r.code?.toLowerCase() === wanted);
+  if (index < 0 || rows.length < 2) return null;
+  const home = rows[index];
+  const of = rows.length;
+  const rank = 1 + rows.filter((r) => r.count > home.count).length;
+  const interval = rankInterval(
+    rows.map((r) => r.count),
+    index,
+  );
+  const { forceArea: area, total, previousTotal } = picture;
+  let sentence = `${home.name} had the ${rankWords(rank, of).replace(/^the /, "")} number of crimes of the ${of} ${area} districts in ${monthsWords(picture.fromMonth, picture.toMonth)} (${formatCount(home.count)})`;
+  if (home.pctChange != null && home.change !== undefined && previousTotal) {
+    sentence += `, ${home.change >= 0 ? "up" : "down"} ${formatPercent(Math.abs(home.pctChange))} (${formatSignedCount(home.change)}) on the same months a year earlier, against ${formatPercent((total - previousTotal) / previousTotal)} for ${area} as a whole (${formatCount(total)})`;
+  } else {
+    sentence += `, ${formatPercent(home.count / total)} of ${area}'s ${formatCount(total)}`;
+  }
+  // Rates against the districts' whose residents are known (a district renamed since police.uk
+  // named its LSOAs, such as Shepway, may have none); those without are named.
+  let funnel: (FunnelLimits & { readonly withoutPopulation: readonly string[] }) | null = null;
+  const known = rows.filter((r) => r.population);
+  if (home.population && known.length >= 2) {
+    const people = known.reduce((sum, r) => sum + (r.population as number), 0);
+    const crimes = known.reduce((sum, r) => sum + r.count, 0);
+    const withoutPopulation = rows.filter((r) => !r.population).map((r) => r.name);
+    funnel = { ...funnelLimits(home.count, home.population, (crimes / people) * 1000), withoutPopulation };
+    const across = withoutPopulation.length > 0 ? `the districts but ${withoutPopulation.join(", ")}` : "the districts";
+    sentence += `; ${formatCount(funnel.rate, 1)} crimes per 1,000 residents against ${formatCount(funnel.aggregateRate, 1)} across ${across}, ${funnelWords(funnel)}`;
+  }
+  sentence += `.${rankIntervalSentence(interval, of)}`;
+  return { name: home.name, rank, of, rankInterval: interval, funnel, sentence };
+}
+
+function funnelWords(funnel: FunnelLimits): string {
+  switch (funnel.position) {
+    case "within 95%":
+      return "within what chance alone would give for its population (95% limits)";
+    case "above 95%":
+    case "below 95%":
+      return `${funnel.position.startsWith("above") ? "above" : "below"} the 95% limits for its population but within the 99.8% limits`;
+    default:
+      return `${funnel.position.startsWith("above") ? "above" : "below"} the 99.8% limits for its population: unlikely to be chance alone`;
+  }
+}

@@ -1,0 +1,176 @@
+// A force-wide police.uk download placed among the force's districts: each record's district from
+// its LSOA name (or an LSOA lookup), the home area's rank with its interval, rates and a funnel,
+// the download's coverage, and unusual months. The oracle counts the real Kent files itself with
+// Papa Parse; the longer downloads are made up here from those rows.
+import Papa from "papaparse";
+import { existsSync, promises as fs, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { SHARED_POPULATION } from "../helpers/boundaries";
+import { runCli } from "../helpers/cli";
+
+const POLICE_UK = path.join(__dirname, "..", "..", "..", "shared", "real", "police-uk");
+const KENT = ["2022-01", "2022-02", "2022-03"].map((m) => path.join(POLICE_UK, `${m}-kent-street.csv`));
+const WARD_POPULATION = SHARED_POPULATION;
+const WARD_LOOKUP = path.join(path.dirname(SHARED_POPULATION), "WD21_LAD21_UK_LU.csv");
+
+type Row = Record<string, string>;
+const rowsOf = (file: string): Row[] =>
+  Papa.parse<Row>(readFileSync(file, "utf8"), { header: true, skipEmptyLines: true }).data;
+
+interface District {
+  name: string;
+  count: number;
+  previous?: number;
+  pctChange?: number | null;
+  ratePer1000?: number;
+  outside?: { districts: number };
+}
+interface Run {
+  code: number;
+  out: string[];
+  json: {
+    extract: {
+      byDistrict: District[];
+      districts: {
+        force: string;
+        total: number;
+        previousMonths: { from: string; to: string } | null;
+        home: {
+          rank: number;
+          of: number;
+          rankInterval: [number, number];
+          sentence: string;
+          funnel: {
+            rate: number;
+            aggregateRate: number;
+            limits95: [number, number];
+            limits998: [number, number];
+          } | null;
+        } | null;
+      };
+      coverage: { force: string; missingMonths: string[]; shortMonths: { month: string }[]; unlocatedShare: number }[];
+    };
+    unusualMonths: { series: string; month: string; direction: string; adjustedP: number }[];
+    findings: { kind: string; message: string }[];
+  };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-districts-"));
+});
+afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+async function incidents(...args: string[]): Promise<Run> {
+  const file = path.join(dir, `run-${Math.random().toString(36).slice(2)}.json`);
+  const result = await runCli("incidents", ...args, "--json", file);
+  return { ...result, json: existsSync(file) ? JSON.parse(await fs.readFile(file, "utf8")) : null };
+}
+
+describe("the force's districts from a police.uk download", () => {
+  it("counts every Kent district's crimes exactly, by LSOA name, and ranks Maidstone with its interval", async () => {
+    const run = await incidents(POLICE_UK, "--area", "Maidstone");
+    expect(run.code).toBe(0);
+    // The oracle: Kent Police's rows, anti-social behaviour apart, by the LSOA name less its code.
+    const expected = new Map<string, number>();
+    for (const file of KENT)
+      for (const row of rowsOf(file)) {
+        const district = /^(.*\S)\s+\d{3}[A-Z]$/.exec(row["LSOA name"] ?? "")?.[1];
+        if (district && row["Crime type"] !== "Anti-social behaviour")
+          expected.set(district, (expected.get(district) ?? 0) + 1);
+      }
+    const total = [...expected.values()].reduce((a, b) => a + b, 0);
+    const force = [...expected].filter(([, n]) => n >= total * 0.01).sort((a, b) => b[1] - a[1]);
+    const { byDistrict, districts } = run.json.extract;
+    expect(byDistrict.filter((d) => !d.outside).map((d) => [d.name, d.count])).toEqual(force);
+    expect(force).toHaveLength(13);
+    const outside = byDistrict.find((d) => d.outside)!;
+    expect(outside.count).toBe(total - force.reduce((a, [, n]) => a + n, 0));
+    expect(outside.outside!.districts).toBe(expected.size - 13);
+    expect(districts.force).toBe("Kent Police");
+    expect(districts.total).toBe(total);
+    expect(districts.home).toMatchObject({ rank: 3, of: 13 });
+    const [lo, hi] = districts.home!.rankInterval;
+    expect(lo).toBeLessThanOrEqual(3);
+    expect(hi).toBeGreaterThanOrEqual(3);
+    expect(districts.home!.sentence).toMatch(
+      /^Maidstone had the 3rd highest number of crimes of the 13 Kent districts in January to March 2022 \(3,867\), 9\.2% of Kent's 42,226\./,
+    );
+    expect(run.out.join("\n")).toContain(districts.home!.sentence);
+    // British Transport Police's records are another force's: not in Kent's districts.
+    expect(run.json.extract.coverage.map((c) => c.force).sort()).toEqual(["British Transport Police", "Kent Police"]);
+    const kent = run.json.extract.coverage.find((c) => c.force === "Kent Police")!;
+    expect(kent).toMatchObject({ missingMonths: [], shortMonths: [] });
+    const located = KENT.flatMap(rowsOf);
+    expect(kent.unlocatedShare).toBeCloseTo(
+      located.filter((r) => !r["LSOA code"] && !r.Latitude).length / located.length,
+      10,
+    );
+    expect(run.json.findings.filter((f) => f.kind === "coverage-unlocated").map((f) => f.message)).toEqual([
+      expect.stringMatching(/^police-uk: Kent Police: 1\.1% of records have no location \(1\.1% to 1\.2% by month\)/),
+    ]);
+  });
+
+  it("gives each district's rate per 1,000 from ONS's ward populations and lookup, and Maidstone's funnel limits", async () => {
+    const run = await incidents(
+      POLICE_UK,
+      "--area",
+      "Maidstone",
+      "--population",
+      WARD_POPULATION,
+      "--population",
+      WARD_LOOKUP,
+    );
+    const maidstone = run.json.extract.byDistrict.find((d) => d.name === "Maidstone")!;
+    // The 26 Maidstone wards sum to 173,132 people (SOURCE.md).
+    expect(maidstone.ratePer1000).toBeCloseTo((3867 / 173132) * 1000, 10);
+    const funnel = run.json.extract.districts.home!.funnel!;
+    expect(funnel.limits95[0]).toBeLessThan(funnel.aggregateRate);
+    expect(funnel.limits998[0]).toBeLessThan(funnel.limits95[0]);
+    expect(funnel.limits998[1]).toBeGreaterThan(funnel.limits95[1]);
+    expect(run.json.extract.districts.home!.sentence).toMatch(
+      /22\.3 crimes per 1,000 residents against 22\.7 across the districts but Shepway/,
+    );
+  });
+
+  it("compares the latest 12 months with the same months a year earlier, and finds a short month and a missing one", async () => {
+    // 26 months of a made-up force from Kent's January rows: one month missing, one cut short, and
+    // one with Maidstone's crimes doubled (an unusual month).
+    const header = readFileSync(KENT[0], "utf8").split("\r\n")[0];
+    const rows = readFileSync(KENT[0], "utf8").split("\r\n").slice(1).filter(Boolean);
+    const download = path.join(dir, "made-up");
+    await fs.mkdir(download, { recursive: true });
+    for (let k = 0; k < 26; k += 1) {
+      const month = `${2020 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, "0")}`;
+      if (month === "2020-07") continue;
+      let lines = rows.map((line) => line.replace(/,2022-01,/, `,${month},`));
+      if (month === "2021-03") lines = lines.slice(0, Math.floor(lines.length / 2));
+      if (month === "2021-11")
+        lines = [...lines, ...lines.filter((l) => /,Maidstone \d{3}[A-Z],/.test(l) && !/Anti-social/.test(l))];
+      await fs.writeFile(path.join(download, `${month}-kent-street.csv`), [header, ...lines].join("\r\n"));
+    }
+    const run = await incidents(download, "--area", "Maidstone");
+    expect(run.code).toBe(0);
+    const { districts, byDistrict, coverage } = run.json.extract;
+    expect(districts.previousMonths).toEqual({ from: "2020-03", to: "2021-02" });
+    const maidstone = byDistrict.find((d) => d.name === "Maidstone")!;
+    expect(maidstone.previous).toBeGreaterThan(0);
+    expect(districts.home!.sentence).toMatch(/on the same months a year earlier, against [-\d.]+% for Kent as a whole/);
+    expect(coverage[0]).toMatchObject({ missingMonths: ["2020-07"], shortMonths: [{ month: "2021-03" }] });
+    const kinds = run.json.findings.map((f) => f.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(["coverage-missing-months", "coverage-short-months", "district-standing"]),
+    );
+    // The doubled month stands out in the borough's crime series; so does the short one.
+    const unusual = run.json.unusualMonths.map((u) => [u.month, u.direction]);
+    expect(unusual).toEqual(
+      expect.arrayContaining([
+        ["March 2021", "below"],
+        ["November 2021", "above"],
+      ]),
+    );
+    // July 2021 is as every month; its baseline (July 2020 is missing) leaves out the short March.
+    expect(unusual.filter(([month]) => month === "July 2021")).toEqual([]);
+  });
+});
