@@ -13,3 +13,5 @@ export * from "./wardsResultSheet";
 export * from "./recordLocator";
 export * from "./mapPicture";
 export * from "./wardStyle";
+export * from "./mannKendall";
+export * from "./emergingHotspots";

@@ -13,6 +13,7 @@ import { type CoverageReport, type Site, serviceCoverage, wardCentroids } from "
 import { WardLocator } from "./pointInWard";
 import { type WardMatch, WardMatcher } from "./wardMatch";
 import { type WardStatistic, wardStatistics } from "./wardStatistics";
+import { type EmergingWard, emergingHotspots } from "./emergingHotspots";
 
 /** A ward-level map layer computed from the workbook: a ward table or a sheet of located records. */
 export interface WardLayer {
@@ -36,6 +37,8 @@ export interface WardLayer {
   readonly outside: number;
   /** Whom the rates per 1,000 are of: all residents, or those aged 10 to 17 (youth offending); null without a population. */
   readonly rateBase: "all ages" | "aged 10 to 17" | null;
+  /** Emerging hot and cold spots, for a ward table of four periods or more: each ward's pattern over them. */
+  readonly emerging: { readonly periods: readonly string[]; readonly wards: readonly EmergingWard[] } | null;
 }
 
 /** Ward layers of a workbook, and what was noticed making them. */
@@ -187,6 +190,7 @@ export function wardAnalysis(
     noData: number[],
     points: WardLayer["points"],
     outside: number,
+    emerging: WardLayer["emerging"] = null,
   ): void => {
     const youth = YOUTH_LAYER.test(title) && population?.youth ? population.youth : null;
     const wards = wardStatistics(boundaries, counts, youth ?? population?.all);
@@ -208,6 +212,7 @@ export function wardAnalysis(
       points,
       outside,
       rateBase: population ? (youth ? "aged 10 to 17" : "all ages") : null,
+      emerging,
     });
   };
 
@@ -222,6 +227,9 @@ export function wardAnalysis(
     let byName = 0;
     const last = table.columns.length - 1;
     const counts = new Array<number>(boundaries.wards.length).fill(0);
+    // Each period's counts by ward too, for emerging hotspots over four periods or more.
+    const periods = table.kind !== "categories" && table.columns.length >= 4 ? table.columns.length : 0;
+    const byPeriod = Array.from({ length: periods }, () => new Array<number>(boundaries.wards.length).fill(0));
     const seen = new Set<number>();
     table.rows.forEach((row, r) => {
       if (row.aggregate) return;
@@ -252,6 +260,9 @@ export function wardAnalysis(
           ),
         );
       }
+      result.rows[r].values.forEach((v, p) => {
+        if (p < periods && v !== null) byPeriod[p][m.ward] += v;
+      });
       const value = result.rows[r].values[last];
       if (value !== null) {
         counts[m.ward] += value;
@@ -281,6 +292,12 @@ export function wardAnalysis(
       noData,
       [],
       0,
+      periods > 0
+        ? {
+            periods: table.columns.map((c) => c.header),
+            wards: emergingHotspots(byPeriod, boundaries.neighbours),
+          }
+        : null,
     );
   }
 

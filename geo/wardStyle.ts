@@ -87,3 +87,46 @@ export function legendRows(
   rows.push({ colour: NO_DATA, label: "no data" });
   return rows;
 }
+
+/**
+ * The fill of each emerging hot or cold spot pattern: reds for hot, blues for cold (ColorBrewer
+ * Reds and Blues), darkest for the patterns that last (intensifying, persistent), palest for
+ * sporadic ones; no pattern in the map's light grey.
+ */
+export const EMERGING_COLOURS: Readonly<Record<string, string>> = {
+  "Intensifying hot spot": "#a50f15",
+  "Persistent hot spot": "#de2d26",
+  "Diminishing hot spot": "#fb6a4a",
+  "Consecutive hot spot": "#fc9272",
+  "New hot spot": "#fcbba1",
+  "Oscillating hot spot": "#e7a9a0",
+  "Sporadic hot spot": "#fee0d2",
+  "Historical hot spot": "#c9b3b0",
+  "Intensifying cold spot": "#08519c",
+  "Persistent cold spot": "#3182bd",
+  "Diminishing cold spot": "#6baed6",
+  "Consecutive cold spot": "#9ecae1",
+  "New cold spot": "#c6dbef",
+  "Oscillating cold spot": "#a3bdd6",
+  "Sporadic cold spot": "#deebf7",
+  "Historical cold spot": "#b0bac6",
+  "No pattern": "#f3f2f1",
+};
+
+/**
+ * The fill of a ward's emerging pattern, or the no-data grey.
+ *
+ * @example
+ * emergingColour("New hot spot") //= "#fcbba1"
+ */
+export function emergingColour(pattern: string | null): string {
+  return pattern === null ? NO_DATA : (EMERGING_COLOURS[pattern] ?? NO_DATA);
+}
+
+/** The legend of an emerging-hotspot map: the patterns its wards show, in the palette's order. */
+export function emergingLegend(patterns: readonly (string | null)[]): { colour: string; label: string }[] {
+  const present = new Set(patterns);
+  return Object.entries(EMERGING_COLOURS)
+    .filter(([label]) => present.has(label))
+    .map(([label, colour]) => ({ colour, label }));
+}

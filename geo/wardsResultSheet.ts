@@ -1,3 +1,4 @@
+import { emergingLabel } from "./emergingHotspots";
 import {
   type CellValue,
   NumberFormats,
@@ -95,11 +96,25 @@ export function wardsResultSheet(analysis: WardAnalysis): ResultSheet {
         ],
       );
     });
+    const lastWardRow = rows.length - 1;
+    if (layer.emerging) {
+      // Emerging hot and cold spots over the layer's periods: each ward with a pattern, named.
+      const patterned = layer.emerging.wards
+        .map((w, i) => ({ w, name: layer.wards[i].name }))
+        .filter(({ w }) => w.kind !== null);
+      add("note", [
+        `Emerging hotspots over ${layer.emerging.periods.length} periods (${layer.emerging.periods[0]} to ${layer.emerging.periods[layer.emerging.periods.length - 1]}): ${
+          patterned.length > 0
+            ? patterned.map(({ w, name }) => `${name}: ${emergingLabel(w).toLowerCase()}`).join("; ")
+            : "no ward has a pattern"
+        }`,
+      ]);
+    }
     charts.push({
       kind: "bar",
       title: layer.title,
       firstRow: header,
-      lastRow: rows.length - 1,
+      lastRow: lastWardRow,
       categoryColumn: 1,
       seriesColumns: [2],
     });
@@ -177,7 +192,18 @@ export function wardAnalysisJson(analysis: WardAnalysis): Record<string, unknown
         giZ: w.gi.z,
         giP: w.gi.p,
         hotspot: w.gi.band,
+        ...(l.emerging
+          ? {
+              emerging: {
+                pattern: emergingLabel(l.emerging.wards[i]),
+                giZByPeriod: l.emerging.wards[i].z,
+                trendTau: l.emerging.wards[i].trend.tau,
+                trendP: l.emerging.wards[i].trend.p,
+              },
+            }
+          : {}),
       })),
+      ...(l.emerging ? { emergingPeriods: l.emerging.periods } : {}),
       coverage: l.coverage,
       points: l.points,
     })),

@@ -8,7 +8,7 @@ import { InputError } from "../model";
 import { type CommandSpec, type CommandArgs, COMMON_OPTIONS, checkedOption, stringOption } from "./commandLine";
 import { UsageError, readInputFile, writeChunksAtomic, writeFileAtomic } from "./fileOutput";
 import type { ProgressLine } from "./progressLine";
-import { RUN_OPTIONS, runOptionsFrom } from "./runOptions";
+import { REPORT_OPTIONS, RUN_OPTIONS, runOptionsFrom } from "./runOptions";
 
 export const COMPUTE: CommandSpec = {
   name: "compute",
@@ -22,16 +22,7 @@ export const COMPUTE: CommandSpec = {
       help: "the workbook with the result sheets added (the input is never overwritten)",
     },
     json: { type: "string", value: "<result.json>", help: "the results as JSON" },
-    report: {
-      type: "string",
-      value: "<report.docx>",
-      help: "a draft Strategic Assessment as a Word document, written from the results",
-    },
-    date: {
-      type: "string",
-      value: "YYYY-MM-DD",
-      help: "the report's date (default: none; the title page gives the data's period)",
-    },
+    ...REPORT_OPTIONS,
     ...RUN_OPTIONS,
     ...COMMON_OPTIONS,
   },

@@ -1,11 +1,22 @@
-import { countOf, dayNumber, formatCount, placesSentence, readCrimeGroups, readLsoaLookup, wardList } from "../core";
-import { incidentRunJson, runIncidents } from "../job";
-import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, stringOption } from "./commandLine";
+import path from "node:path";
+import { resvgRasterise } from "../adapters/node/resvgRasterise";
+import {
+  countOf,
+  dayNumber,
+  formatCount,
+  placesSentence,
+  readCrimeGroups,
+  readLsoaLookup,
+  reportDate,
+  wardList,
+} from "../core";
+import { incidentRunJson, runIncidents, runReport } from "../job";
+import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, checkedOption, stringOption } from "./commandLine";
 import { UsageError, writeFileAtomic } from "./fileOutput";
 import { extractFromPaths } from "./inputFiles";
 import type { ProgressLine } from "./progressLine";
 import { readTableFile } from "./readTableFile";
-import { RUN_OPTIONS, runOptionsFrom } from "./runOptions";
+import { REPORT_OPTIONS, RUN_OPTIONS, runOptionsFrom } from "./runOptions";
 
 const { "morile-preset": _preset, ...EXTRACT_OPTIONS } = RUN_OPTIONS;
 
@@ -17,6 +28,7 @@ export const INCIDENTS: CommandSpec = {
   positionals: { min: 1, max: Infinity },
   options: {
     json: { type: "string", value: "<out.json>", help: "where the results go (required)" },
+    ...REPORT_OPTIONS,
     ...EXTRACT_OPTIONS,
     groups: { type: "string", value: "<mapping.csv>", help: "Category → Group mapping over the defaults" },
     districts: {
@@ -105,6 +117,15 @@ export async function incidentsCommand(
     onProgress: progress.update,
   });
   await writeFileAtomic(json, `${JSON.stringify(incidentRunJson(run), null, 2)}\n`);
+  const report = stringOption(args, "report");
+  if (report)
+    await writeFileAtomic(
+      report,
+      await runReport(run, resvgRasterise, {
+        date: checkedOption(args, "date", reportDate),
+        source: args.positional.map((p) => path.basename(p)).join(", "),
+      }),
+    );
   progress.end();
   const { summary, extract, comparable } = run.analysis;
   if (comparable) {
@@ -136,4 +157,5 @@ export async function incidentsCommand(
   for (const impact of run.analysis.interventions)
     log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
   log(`Results JSON: ${json}`);
+  if (report) log(`Draft report: ${report}`);
 }

@@ -48,6 +48,20 @@ export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   },
 };
 
+/** The draft report's options, for any run that has results to report. */
+export const REPORT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  report: {
+    type: "string",
+    value: "<report.docx>",
+    help: "a draft Strategic Assessment as a Word document, written from the results",
+  },
+  date: {
+    type: "string",
+    value: "YYYY-MM-DD",
+    help: "the report's date (default: none; the title page gives the data's period)",
+  },
+};
+
 /**
  * The run's options from the command line: each checked by the core (messages name the
  * option as typed), files read. Boundaries are those given, else none: no borough's wards are

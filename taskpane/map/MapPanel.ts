@@ -6,7 +6,16 @@ import { escapeHtml } from "./escapeHtml";
 import type { MapLayerChoice, MapModel } from "./mapModel";
 import { mapPng } from "./mapPng";
 import type { MapState } from "./mapState";
-import { HOTSPOT_LEVELS, METHOD_NAMES, classesFor, legendRows, shownValue, wardColour } from "../../geo/wardStyle";
+import {
+  HOTSPOT_LEVELS,
+  METHOD_NAMES,
+  classesFor,
+  emergingColour,
+  emergingLegend,
+  legendRows,
+  shownValue,
+  wardColour,
+} from "../../geo/wardStyle";
 
 /** Options of the map panel. */
 export interface MapPanelOptions {
@@ -258,19 +267,23 @@ export class MapPanel {
     const suppress = this.controls.publication.checked;
     const level = Number(this.controls.hotspot.value);
     const values = layer?.values ?? this.model.wards.map(() => null);
-    const classes = classesFor(values, method);
-    const colours = values.map((v) => wardColour(v, classes));
-    const hotspotWards = layer
-      ? layer.hotspots
-          .map((band, i) => (HOTSPOT_LEVELS[level].includes(band) && layer.counts[i] !== null ? i : -1))
-          .filter((i) => i >= 0)
-      : [];
+    // An emerging-hotspot layer is coloured by each ward's pattern, not classed.
+    const patterns = layer?.measure === "emerging" ? (layer.patterns ?? []) : null;
+    const measure = layer?.measure === "rate" ? "rate" : "count";
+    const classes = patterns ? null : classesFor(values, method);
+    const colours = patterns ? patterns.map(emergingColour) : values.map((v) => wardColour(v, classes));
+    const hotspotWards =
+      layer && !patterns
+        ? layer.hotspots
+            .map((band, i) => (HOTSPOT_LEVELS[level].includes(band) && layer.counts[i] !== null ? i : -1))
+            .filter((i) => i >= 0)
+        : [];
     (this.wardsLayer.getLayers() as L.Path[]).forEach((path, i) => {
       path.setStyle({ fillColor: colours[i], color: "#ffffff", weight: 1 });
       const ward = this.model.wards[i].properties;
       this.wardElements[i]?.setAttribute(
         "aria-label",
-        `${ward.name}: ${shownValue(values[i], layer?.measure ?? "count", suppress)}`,
+        `${ward.name}: ${patterns ? (patterns[i] ?? "no data") : shownValue(values[i], measure, suppress)}`,
       );
       this.wardElements[i]?.setAttribute("fill", colours[i]);
     });
@@ -325,19 +338,27 @@ export class MapPanel {
       }
     }
 
-    const measureWords = layer?.measure === "rate" ? "rate per 1,000 residents" : "count";
+    const measureWords = measure === "rate" ? "rate per 1,000 residents" : "count";
     const title = layer ? `${layer.title}${layer.period ? `, ${layer.period}` : ""}` : "No ward data in this workbook";
-    const subtitle = layer
-      ? `${measureWords[0].toUpperCase()}${measureWords.slice(1)}; ${METHOD_NAMES[method]}${suppress ? "; counts under 5 shown as <5" : ""}`
-      : "";
+    const subtitle = !layer
+      ? ""
+      : patterns
+        ? "Gi* hot and cold spots in each period, classed as Esri's Emerging Hot Spot Analysis classes them"
+        : `${measureWords[0].toUpperCase()}${measureWords.slice(1)}; ${METHOD_NAMES[method]}${suppress ? "; counts under 5 shown as <5" : ""}`;
+    const legendTitle = !layer
+      ? "No data"
+      : patterns
+        ? "Emerging pattern"
+        : measure === "rate"
+          ? "Rate per 1,000"
+          : "Count";
+    const legend = patterns ? emergingLegend(patterns) : legendRows(classes, measure, suppress);
     this.titleNode.textContent = subtitle ? `${title} (${subtitle})` : title;
     clear(this.legend);
     this.legend.appendChild(
-      el("strong", {
-        text: layer ? `${layer.measure === "rate" ? "Rate per 1,000" : "Count"}, ${METHOD_NAMES[method]}` : "No data",
-      }),
+      el("strong", { text: layer && !patterns ? `${legendTitle}, ${METHOD_NAMES[method]}` : legendTitle }),
     );
-    for (const row of legendRows(classes, layer?.measure ?? "count", suppress)) {
+    for (const row of legend) {
       const swatch = el("span", { className: "csp-swatch" });
       swatch.style.background = row.colour;
       this.legend.appendChild(
@@ -368,7 +389,8 @@ export class MapPanel {
       maxWeight,
       title,
       subtitle,
-      legendTitle: layer ? (layer.measure === "rate" ? "Rate per 1,000" : "Count") : "No data",
+      legendTitle,
+      legend,
     };
   }
 
@@ -417,6 +439,7 @@ export class MapPanel {
     const suppress = this.controls.publication.checked;
     if (!layer) return this.showInfo(ward.name, ["No data"]);
     const lines = [
+      ...(layer.patterns ? [`Emerging: ${layer.patterns[index] ?? "no data"}`] : []),
       `Count: ${shownValue(layer.counts[index], "count", suppress)}`,
       `Rate per 1,000: ${shownValue(layer.rates[index], "rate", suppress)}`,
       `Rank: ${layer.ranks[index] ?? "no data"} of ${layer.counts.filter((c) => c !== null).length}`,

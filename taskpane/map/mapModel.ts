@@ -1,13 +1,15 @@
 import type { Feature, MultiPolygon, Polygon } from "geojson";
 import type { WardBoundaries } from "../../geo/boundaries";
 import type { WardAnalysis } from "../../geo/wardLayers";
+import { emergingLabel } from "../../geo/emergingHotspots";
 
 /** One choice in the layer picker: a ward layer shown as counts or as rates. */
 export interface MapLayerChoice {
   readonly id: string;
   readonly title: string;
   readonly period: string | null;
-  readonly measure: "count" | "rate";
+  /** Counts or rates classed on a colour ramp, or each ward's emerging hot or cold spot pattern. */
+  readonly measure: "count" | "rate" | "emerging";
   /** Per ward (aligned with `wards`): the value shown, or null for no data. */
   readonly values: readonly (number | null)[];
   readonly counts: readonly (number | null)[];
@@ -21,6 +23,8 @@ export interface MapLayerChoice {
     readonly label: string;
   }[];
   readonly coverage: WardAnalysis["layers"][number]["coverage"];
+  /** Each ward's emerging pattern ("Intensifying hot spot"), on an emerging-hotspot layer. */
+  readonly patterns?: readonly (string | null)[];
 }
 
 /** Everything the map draws, as plain data (so it can also be posted to a dialog). */
@@ -54,6 +58,17 @@ export function mapModel(boundaries: WardBoundaries, analysis: WardAnalysis | nu
     };
     layers.push({ ...base, id: `${layer.id}|count`, measure: "count", values: counts });
     if (rates.some((r) => r !== null)) layers.push({ ...base, id: `${layer.id}|rate`, measure: "rate", values: rates });
+    const emerging = layer.emerging;
+    if (emerging)
+      layers.push({
+        ...base,
+        id: `${layer.id}|emerging`,
+        title: `${layer.title}: emerging hotspots`,
+        period: `${emerging.periods[0]} to ${emerging.periods[emerging.periods.length - 1]}`,
+        measure: "emerging",
+        values: counts,
+        patterns: emerging.wards.map((w, i) => (layer.noData.includes(i) ? null : emergingLabel(w))),
+      });
   }
   // The boundaries' licence first, then any the data asks for (police.uk's).
   const attribution = [boundaries.attribution, ...(analysis?.attributions ?? [])].join(". ");

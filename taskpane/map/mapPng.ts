@@ -8,7 +8,6 @@ import {
   pointRadius,
 } from "../../geo/mapPicture";
 import { COVERAGE_RADII_KM } from "../../geo/serviceLocation";
-import { legendRows } from "../../geo/wardStyle";
 import type { MapState } from "./mapState";
 
 /** What the pane draws now, as the picture the report's map also draws from. */
@@ -24,7 +23,7 @@ export function pictureOf(state: MapState): MapPicture {
     title: state.title,
     subtitle: state.subtitle,
     legendTitle: state.legendTitle,
-    legend: legendRows(state.classes, state.layer?.measure ?? "count", state.suppress),
+    legend: state.legend,
     attribution: state.model.attribution,
   };
 }

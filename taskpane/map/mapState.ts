@@ -15,4 +15,6 @@ export interface MapState {
   readonly title: string;
   readonly subtitle: string;
   readonly legendTitle: string;
+  /** The legend's rows as drawn: classes and no data, or the emerging patterns shown. */
+  readonly legend: readonly { readonly colour: string; readonly label: string }[];
 }

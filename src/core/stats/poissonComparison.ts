@@ -33,7 +33,7 @@ export function poissonComparisonPValue(previous: number, latest: number): numbe
  * hypothesis (the same conditional test, periods unequal). Twice the smaller tail, capped at 1.
  *
  * @example
- * poissonRatePValue(30, 120, 12) //= 0.0011 (30 in a month after 120 in the 12 before)
+ * poissonRatePValue(20, 120, 12) //= 0.0108 (20 in a month after 120 in the 12 before)
  * @throws RangeError when a count is negative or not a whole number, or periods is not positive
  */
 export function poissonRatePValue(count: number, before: number, periods: number): number {

@@ -86,6 +86,9 @@ function wordTable(table: ReportTable): (Paragraph | Table)[] {
 export async function draftReport(content: ReportContent, rasterise: Rasterise): Promise<Uint8Array> {
   const { width, height } = MAP_PICTURE_SIZE;
   const pictures = await Promise.all(content.maps.map((m) => rasterise(mapSvg(m.picture), width, height)));
+  const figures = await Promise.all(
+    content.sections.map((s) => (s.figure ? rasterise(s.figure.svg, s.figure.width, s.figure.height) : null)),
+  );
   const dated = [content.period ? `Data to ${content.period}` : null, content.date ? `Drafted ${content.date}` : null]
     .filter(Boolean)
     .join(". ");
@@ -107,14 +110,33 @@ export async function draftReport(content: ReportContent, rasterise: Rasterise):
     for (const f of content.keyChanges)
       children.push(bullet(`${f.text} (${f.table ?? f.sheet}${f.theme ? `; MoRiLE theme: ${f.theme}` : ""})`));
   }
-  for (const section of content.sections) {
+  content.sections.forEach((section, s) => {
     const empty = !section.intro && section.sentences.length === 0 && section.tables.length === 0;
-    if (empty && section.level === 2) continue;
+    if (empty && section.level === 2) return;
     children.push(heading(section.heading, section.level, section.level === 1 && section.heading === "Other tables"));
     if (section.intro) children.push(paragraph(section.intro, { italics: true, colour: GREY }));
     for (const sentence of section.sentences) children.push(bullet(sentence));
     for (const table of section.tables) children.push(...wordTable(table));
-  }
+    const figure = section.figure;
+    const png = figures[s];
+    if (figure && png) {
+      const shown = { width: 540, height: Math.round((540 * figure.height) / figure.width) };
+      children.push(
+        new Paragraph({
+          keepNext: true,
+          children: [
+            new ImageRun({
+              type: "png",
+              data: png,
+              transformation: shown,
+              altText: { name: section.heading, description: figure.caption, title: section.heading },
+            }),
+          ],
+        }),
+      );
+      children.push(paragraph(figure.caption, { italics: true, size: 18 }));
+    }
+  });
   if (content.maps.length > 0) {
     children.push(heading("Ward maps", 1, true));
     content.maps.forEach((map, i) => {

@@ -1,6 +1,8 @@
-import { type MapPicture, type WardAnalysis, type WardBoundaries, layerPicture } from "../../../geo";
+import { type MapPicture, type WardAnalysis, type WardBoundaries, emergingLabel, layerPicture } from "../../../geo";
+import { FUNNEL_SIZE, funnelSvg } from "./funnelPicture";
 import {
   type Assessment,
+  type DistrictPicture,
   KEY_CHANGES,
   countOf,
   type KeyFinding,
@@ -27,6 +29,16 @@ export interface ReportSection {
   readonly intro: string | null;
   readonly sentences: readonly string[];
   readonly tables: readonly ReportTable[];
+  /** A picture drawn for the section (the districts' funnel plot), as SVG. */
+  readonly figure?: ReportFigure;
+}
+
+/** A picture of the report other than a map, drawn by the same rasteriser. */
+export interface ReportFigure {
+  readonly svg: string;
+  readonly width: number;
+  readonly height: number;
+  readonly caption: string;
 }
 
 /** The share of a layer's wards with a population from which the report maps rates rather than counts. */
@@ -196,6 +208,11 @@ export function reportContent(
     sections.push({ heading: "Other tables", level: 1, intro: null, sentences: [], tables: [] });
   for (const result of rest) sections.push(tableSection(result, morile ? 2 : 1));
 
+  for (const analysis of assessment.incidents)
+    if (analysis.districts) sections.push(districtSection(analysis.districts));
+  const emerging = wards ? emergingSection(wards.analysis) : null;
+  if (emerging) sections.push(emerging);
+
   const maps = wards
     ? wards.analysis.layers.map((layer) => {
         // Rates where the population covers most wards (a count map mostly shows where people
@@ -276,5 +293,73 @@ export function reportContent(
     morile: morileTable,
     appendix,
     sources,
+  };
+}
+
+/** The force's districts from a force-wide download: the home area's sentence, the table and the funnel plot. */
+function districtSection(picture: DistrictPicture): ReportSection {
+  const previous = picture.previousMonths !== null;
+  const svg = funnelSvg(picture);
+  const funnel = picture.home?.funnel;
+  return {
+    heading: `${picture.forceArea} districts`,
+    level: 1,
+    intro: `Crimes recorded by ${picture.force}, ${picture.months.from} to ${picture.months.to}, placed in districts by each record's LSOA${previous ? `, against ${picture.previousMonths?.from} to ${picture.previousMonths?.to}` : ""}. Anti-social behaviour is not counted.`,
+    sentences: picture.home ? [picture.home.sentence] : [],
+    tables: [
+      {
+        caption: `${picture.forceArea} districts: crimes`,
+        header: ["District", "Crimes", ...(previous ? ["A year earlier", "Change"] : []), "Per 1,000 residents"],
+        rows: picture.districts.map((d) => [
+          d.outside ? `${d.name} (${countOf(d.outside.districts, "district")})` : d.name,
+          formatCount(d.count),
+          ...(previous
+            ? [
+                d.previous === undefined ? "–" : formatCount(d.previous),
+                d.pctChange == null ? "–" : `${formatPercent(d.pctChange)} (${formatSignedCount(d.change ?? 0)})`,
+              ]
+            : []),
+          d.ratePer1000 === undefined ? "–" : formatCount(d.ratePer1000, 1),
+        ]),
+        note: "Districts with under 1% of the force's crimes are grouped as outside it.",
+      },
+    ],
+    ...(svg && funnel
+      ? {
+          figure: {
+            svg,
+            ...FUNNEL_SIZE,
+            caption: `Funnel plot: ${picture.home?.name} ${formatCount(funnel.rate, 1)} crimes per 1,000 residents against ${formatCount(funnel.aggregateRate, 1)} for the districts; its 95% limits are ${formatCount(funnel.limits95[0], 1)} to ${formatCount(funnel.limits95[1], 1)} and its 99.8% limits ${formatCount(funnel.limits998[0], 1)} to ${formatCount(funnel.limits998[1], 1)}.`,
+          },
+        }
+      : {}),
+  };
+}
+
+/** Emerging hot and cold spots of every ward layer over four periods or more, as a table each. */
+function emergingSection(analysis: WardAnalysis): ReportSection | null {
+  const layers = analysis.layers.filter((l) => l.emerging);
+  if (layers.length === 0) return null;
+  return {
+    heading: "Emerging hotspots",
+    level: 1,
+    intro:
+      "Each ward's Gi* hotspot score in every period, classed as Esri's Emerging Hot Spot Analysis classes them: when it was a hot or cold spot at 90% confidence, and whether its score rose or fell over the periods (Mann–Kendall, 90%).",
+    sentences: [],
+    tables: layers.map((layer) => {
+      const emerging = layer.emerging as NonNullable<typeof layer.emerging>;
+      const patterned = emerging.wards.map((w, i) => ({ w, ward: layer.wards[i] })).filter(({ w }) => w.kind !== null);
+      return {
+        caption: `${layer.title}: ${emerging.periods[0]} to ${emerging.periods[emerging.periods.length - 1]} (${countOf(emerging.periods.length, "period")})`,
+        header: ["Ward", "Pattern", "Trend of Gi* (tau)", "Trend p"],
+        rows: patterned.map(({ w, ward }) => [
+          ward.name,
+          emergingLabel(w),
+          w.trend.tau.toFixed(2),
+          w.trend.p.toFixed(3),
+        ]),
+        note: patterned.length === 0 ? "No ward is a hot or cold spot in any period." : null,
+      };
+    }),
   };
 }
