@@ -21,9 +21,15 @@ describe("police.uk files in the standalone page", () => {
     await page.locator("details.csp-boundaries > summary", { hasText: "Ward populations" }).click();
     await page.getByLabel(/ONS ward population estimates/).setInputFiles(SHARED_POPULATION);
     await pickBoundaries(page);
+    // The home area places the borough among the force's districts, as --area does.
+    await page.getByLabel("Home area").fill("Maidstone");
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 60000 });
     const extract = await page.locator("#csp-extract").innerText();
+    expect(extract).toContain(
+      "Maidstone had the 3rd highest number of crimes of the 13 Kent districts in January to March 2022 (3,867), 9.2% of Kent's 42,226.",
+    );
+    expect(extract).toMatch(/Kent districts: crimes, 2022-01 to 2022-03/);
     expect(extract).toMatch(
       /3 files: [\d,]+ records read; [\d,]+ in the borough's wards, [\d,]+ outside them, [\d,]+ without a location \(left out\)/,
     );

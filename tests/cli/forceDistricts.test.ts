@@ -2,6 +2,7 @@
 // its LSOA name (or an LSOA lookup), the home area's rank with its interval, rates and a funnel,
 // the download's coverage, and unusual months. The oracle counts the real Kent files itself with
 // Papa Parse; the longer downloads are made up here from those rows.
+import { strFromU8, unzipSync } from "fflate";
 import Papa from "papaparse";
 import { existsSync, promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
@@ -113,6 +114,7 @@ describe("the force's districts from a police.uk download", () => {
   });
 
   it("gives each district's rate per 1,000 from ONS's ward populations and lookup, and Maidstone's funnel limits", async () => {
+    const report = path.join(dir, "districts.docx");
     const run = await incidents(
       POLICE_UK,
       "--area",
@@ -121,6 +123,8 @@ describe("the force's districts from a police.uk download", () => {
       WARD_POPULATION,
       "--population",
       WARD_LOOKUP,
+      "--report",
+      report,
     );
     const maidstone = run.json.extract.byDistrict.find((d) => d.name === "Maidstone")!;
     // The 26 Maidstone wards sum to 173,132 people (SOURCE.md).
@@ -132,6 +136,12 @@ describe("the force's districts from a police.uk download", () => {
     expect(run.json.extract.districts.home!.sentence).toMatch(
       /22\.3 crimes per 1,000 residents against 22\.7 across the districts but Shepway/,
     );
+    // The draft report has the districts' section, its table and the funnel plot as a picture.
+    const parts = unzipSync(new Uint8Array(await fs.readFile(report)));
+    const text = strFromU8(parts["word/document.xml"]).replace(/<[^>]+>/g, " ");
+    expect(text).toContain("Kent districts");
+    expect(text).toMatch(/Funnel plot: Maidstone 22\.3 crimes per 1,000 residents against 22\.7 for the districts/);
+    expect(Object.keys(parts).filter((p) => /^word\/media\/.+\.png$/.test(p))).toHaveLength(1);
   });
 
   it("compares the latest 12 months with the same months a year earlier, and finds a short month and a missing one", async () => {

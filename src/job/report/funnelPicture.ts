@@ -1,5 +1,5 @@
 import { MAP_INK } from "../../../geo";
-import { type DistrictPicture, formatCount, poissonQuantile } from "../../core";
+import { type DistrictPicture, formatCount, monthWords, poissonQuantile } from "../../core";
 
 /** The funnel plot's size in the report, in pixels of its picture. */
 export const FUNNEL_SIZE = { width: 1200, height: 800 } as const;
@@ -15,6 +15,11 @@ const INK = {
 const escape = (text: string): string =>
   text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
 const n = (v: number): string => v.toFixed(1);
+/** "January 2022" for police.uk's "2022-01". */
+const monthsOf = (iso: string): string => {
+  const [year, month] = iso.split("-").map(Number);
+  return monthWords(year * 12 + month - 1);
+};
 
 /**
  * The funnel plot of the force's districts (Spiegelhalter's): each district's crimes per 1,000
@@ -63,7 +68,7 @@ export function funnelSvg(picture: DistrictPicture): string | null {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${MAP_INK.font}">`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="30" y="44" font-size="26" font-weight="bold" fill="${INK.text}">${escape(`${picture.forceArea} districts: crimes per 1,000 residents`)}</text>`,
-    `<text x="30" y="72" font-size="16" fill="${INK.muted}">${escape(`${picture.months.from} to ${picture.months.to}; the line is the districts' rate (${formatCount(rate, 1)}), the curves its 95% and 99.8% limits for each population`)}</text>`,
+    `<text x="30" y="72" font-size="16" fill="${INK.muted}">${escape(`${monthsOf(picture.months.from)} to ${monthsOf(picture.months.to)}; the line is the districts' rate (${formatCount(rate, 1)}), the curves its limits for each population`)}</text>`,
     `<line x1="${plot.left}" y1="${plot.bottom}" x2="${plot.right}" y2="${plot.bottom}" stroke="${INK.muted}"/>`,
     `<line x1="${plot.left}" y1="${plot.top}" x2="${plot.left}" y2="${plot.bottom}" stroke="${INK.muted}"/>`,
     `<text x="${(plot.left + plot.right) / 2}" y="${height - 50}" font-size="16" text-anchor="middle" fill="${INK.text}">Residents</text>`,
@@ -83,6 +88,13 @@ export function funnelSvg(picture: DistrictPicture): string | null {
     line(2, INK.limit95, "8 6"),
     line(0, INK.limit998, "3 5"),
     line(3, INK.limit998, "3 5"),
+  );
+  // Which curve is which, at the top right.
+  const key = (y0: number, colour: string, dash: string, text: string): string =>
+    `<line x1="${plot.right - 250}" y1="${y0}" x2="${plot.right - 200}" y2="${y0}" stroke="${colour}" stroke-width="2" stroke-dasharray="${dash}"/><text x="${plot.right - 190}" y="${y0 + 5}" font-size="15" fill="${INK.text}">${text}</text>`;
+  parts.push(
+    key(plot.top - 20, INK.limit95, "8 6", "95% limits"),
+    key(plot.top + 4, INK.limit998, "3 5", "99.8% limits"),
   );
   for (const d of districts) {
     const isHome = d.name === home.name;
