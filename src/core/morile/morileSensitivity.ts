@@ -1,3 +1,4 @@
+import { seededUniform } from "../stats/poissonDraws";
 import { type MorileConfig, scoredFactors } from "./morileConfig";
 import {
   type RankingKey,
@@ -29,18 +30,6 @@ function hashName(name: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** mulberry32: a small seeded generator, so reruns of the same sheet agree exactly. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function rankAgainst(candidate: ThemeScore, others: readonly ThemeScore[], self: number): number {
@@ -118,7 +107,7 @@ function monteCarloTopFive(config: MorileConfig, themes: readonly ThemeLevels[])
   const chances = themes.map(
     (t) => MOVE_CHANCE[(t.levels.get("Confidence")?.level.name ?? "medium").toLowerCase()] ?? 0.2,
   );
-  const streams = themes.map((t) => seededRandom(config.seed ^ hashName(t.theme)));
+  const streams = themes.map((t) => seededUniform(config.seed ^ hashName(t.theme)));
   const inTopFive = new Array<number>(themes.length).fill(0);
   const keys: RankingKey[] = themes.map((t) => ({ theme: t.theme, score: 0, harm: 0, likelihood: 0 }));
   for (let draw = 0; draw < config.draws; draw += 1) {

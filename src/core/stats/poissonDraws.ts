@@ -1,8 +1,8 @@
 import { gammaln } from "simple-statistics";
 
 /**
- * A seeded source of uniform numbers in [0, 1): mulberry32, so a simulation gives the same
- * answer on every run and every machine. Written here because it is six lines and the
+ * A seeded source of uniform numbers in [0, 1): mulberry32, so a simulation (rank intervals,
+ * MoRiLE's sensitivity) gives the same answer on every run and every machine. Written here because it is six lines and the
  * maintained generators (pure-rand, seedrandom) would be a dependency for those six lines.
  */
 export function seededUniform(seed: number): () => number {

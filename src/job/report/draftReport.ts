@@ -77,6 +77,30 @@ function wordTable(table: ReportTable): (Paragraph | Table)[] {
   ];
 }
 
+/** A picture 540 points wide (two with their captions fit an A4 page), then its caption in italics. */
+function picture(
+  png: Uint8Array,
+  size: { readonly width: number; readonly height: number },
+  title: string,
+  caption: string,
+): Paragraph[] {
+  const shown = { width: 540, height: Math.round((540 * size.height) / size.width) };
+  return [
+    new Paragraph({
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: "png",
+          data: png,
+          transformation: shown,
+          altText: { name: title, description: caption, title },
+        }),
+      ],
+    }),
+    paragraph(caption, { italics: true, size: 18 }),
+  ];
+}
+
 /**
  * The draft Strategic Assessment as a Word document (.docx) from the report's content: title
  * page, key changes, a section per theme or table with real Word tables, ward maps as pictures,
@@ -119,43 +143,13 @@ export async function draftReport(content: ReportContent, rasterise: Rasterise):
     for (const table of section.tables) children.push(...wordTable(table));
     const figure = section.figure;
     const png = figures[s];
-    if (figure && png) {
-      const shown = { width: 540, height: Math.round((540 * figure.height) / figure.width) };
-      children.push(
-        new Paragraph({
-          keepNext: true,
-          children: [
-            new ImageRun({
-              type: "png",
-              data: png,
-              transformation: shown,
-              altText: { name: section.heading, description: figure.caption, title: section.heading },
-            }),
-          ],
-        }),
-      );
-      children.push(paragraph(figure.caption, { italics: true, size: 18 }));
-    }
+    if (figure && png) children.push(...picture(png, figure, section.heading, figure.caption));
   });
   if (content.maps.length > 0) {
     children.push(heading("Ward maps", 1, true));
     content.maps.forEach((map, i) => {
       // Two maps with their captions fit an A4 page.
-      const shown = { width: 540, height: Math.round((540 * height) / width) };
-      children.push(
-        new Paragraph({
-          keepNext: true,
-          children: [
-            new ImageRun({
-              type: "png",
-              data: pictures[i],
-              transformation: shown,
-              altText: { name: map.picture.title, description: map.caption, title: map.picture.title },
-            }),
-          ],
-        }),
-      );
-      children.push(paragraph(map.caption, { italics: true, size: 18 }));
+      children.push(...picture(pictures[i], { width, height }, map.picture.title, map.caption));
     });
   }
   if (content.morile) {
