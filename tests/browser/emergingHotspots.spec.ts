@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { emergingHotspots, emergingLabel } from "../../geo";
 import { builtBoundaries } from "../helpers/boundaries";
-import { isolatedPage, pickBoundaries, screenshot } from "../helpers/browser";
+import { isolatedPage, openMapOf, screenshot } from "../helpers/browser";
 import { useBrowser } from "../helpers/useBrowser";
 
 const chromium = useBrowser();
@@ -33,13 +33,7 @@ describe("emerging hotspots on the map", () => {
     await wb.xlsx.writeFile(file);
 
     const { page, external, errors } = await isolatedPage(chromium.browser());
-    await page.goto(`${chromium.url()}taskpane.html`);
-    await page.getByLabel("Workbook").setInputFiles(file);
-    await pickBoundaries(page);
-    await page.getByRole("button", { name: "Compute assessment" }).click();
-    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
-    await page.getByRole("button", { name: "Open map" }).click();
-    await page.locator("path.csp-ward").first().waitFor({ timeout: 20000 });
+    await openMapOf(page, chromium.url(), file);
     const options = await page.locator("#csp-map-layer option").allInnerTexts();
     expect(options).toContain("All crime by ward: emerging hotspots");
     await page.locator("#csp-map-layer").selectOption({ label: "All crime by ward: emerging hotspots" });

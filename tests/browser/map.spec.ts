@@ -5,23 +5,12 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { classify } from "../../geo";
 import { builtBoundaries } from "../helpers/boundaries";
-import { isolatedPage, pickBoundaries, screenshot } from "../helpers/browser";
+import { isolatedPage, openMapOf, pickBoundaries, screenshot } from "../helpers/browser";
 import { useBrowser } from "../helpers/useBrowser";
 
 const chromium = useBrowser();
 
-async function computeAndOpenMap(page: Page, file?: string): Promise<void> {
-  await page.goto(`${chromium.url()}taskpane.html`);
-  if (file) {
-    await page.getByLabel("Workbook").setInputFiles(file);
-    // A picked workbook is mapped on the wards the analyst gives: here, the sample's.
-    await pickBoundaries(page);
-  }
-  await page.getByRole("button", { name: "Compute assessment" }).click();
-  await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
-  await page.getByRole("button", { name: "Open map" }).click();
-  await page.locator("path.csp-ward").first().waitFor({ timeout: 20000 });
-}
+const computeAndOpenMap = (page: Page, file?: string): Promise<void> => openMapOf(page, chromium.url(), file);
 
 const fills = (page: Page) =>
   page.locator("path.csp-ward").evaluateAll((paths) => paths.map((p) => p.getAttribute("fill")));

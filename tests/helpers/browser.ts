@@ -92,3 +92,19 @@ export async function pickBoundaries(page: Page, files: string | string[] = SAMP
   await page.locator("details.csp-boundaries > summary", { hasText: "Ward boundaries" }).click();
   await page.getByLabel(/Your wards' boundaries/).setInputFiles(files);
 }
+
+/**
+ * The pane computed and its map opened: the sample by default, or a picked workbook mapped on the
+ * sample's wards (the analyst's own boundaries are always picked with a workbook).
+ */
+export async function openMapOf(page: Page, url: string, file?: string): Promise<void> {
+  await page.goto(`${url}taskpane.html`);
+  if (file) {
+    await page.getByLabel("Workbook").setInputFiles(file);
+    await pickBoundaries(page);
+  }
+  await page.getByRole("button", { name: "Compute assessment" }).click();
+  await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+  await page.getByRole("button", { name: "Open map" }).click();
+  await page.locator("path.csp-ward").first().waitFor({ timeout: 20000 });
+}

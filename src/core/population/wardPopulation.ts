@@ -114,16 +114,19 @@ const LOOKUP_CODE = /^WD\d{2}CD$/i;
 const LOOKUP_NAME = /^WD\d{2}NM$/i;
 const LOOKUP_DISTRICT = /^LAD\d{2}NM$/i;
 
+/** The column of each of an ONS lookup's headings (its first row, a byte-order mark taken off), -1 where it has none. */
+function lookupColumns(grid: SheetGrid, ...headings: RegExp[]): number[] {
+  const header = (grid.values[0] ?? []).map((v) => text(v ?? null).replace(/^\uFEFF/, ""));
+  return headings.map((heading) => header.findIndex((h) => heading.test(h)));
+}
+
 /**
  * The ward names of an ONS ward lookup (a header with `WDnnCD` and `WDnnNM`, and `LADnnNM`
  * when it has one), or null when the grid is not one.
  */
 export function readWardLookup(grid: SheetGrid): WardNames | null {
-  const header = (grid.values[0] ?? []).map((v) => text(v ?? null).replace(/^\uFEFF/, ""));
-  const code = header.findIndex((h) => LOOKUP_CODE.test(h));
-  const name = header.findIndex((h) => LOOKUP_NAME.test(h));
+  const [code, name, district] = lookupColumns(grid, LOOKUP_CODE, LOOKUP_NAME, LOOKUP_DISTRICT);
   if (code < 0 || name < 0) return null;
-  const district = header.findIndex((h) => LOOKUP_DISTRICT.test(h));
   const names = new Map<string, { name: string; district: string | null }>();
   for (const row of grid.values.slice(1)) {
     const c = text(row[code] ?? null).toUpperCase();
@@ -202,11 +205,8 @@ const DISTRICT_CODE = /^LAD\d{2}CD$/i;
  * it has one), or null when the grid is not one.
  */
 export function readLsoaLookup(grid: SheetGrid): Map<string, { name: string; code: string | null }> | null {
-  const header = (grid.values[0] ?? []).map((v) => text(v ?? null).replace(/^\uFEFF/, ""));
-  const lsoa = header.findIndex((h) => LSOA_CODE.test(h));
-  const name = header.findIndex((h) => LOOKUP_DISTRICT.test(h));
+  const [lsoa, name, code] = lookupColumns(grid, LSOA_CODE, LOOKUP_DISTRICT, DISTRICT_CODE);
   if (lsoa < 0 || name < 0) return null;
-  const code = header.findIndex((h) => DISTRICT_CODE.test(h));
   const districts = new Map<string, { name: string; code: string | null }>();
   for (const row of grid.values.slice(1)) {
     const c = text(row[lsoa] ?? null).toUpperCase();
