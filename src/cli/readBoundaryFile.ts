@@ -1,6 +1,5 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import shp from "shpjs";
 import type { WardBoundaries } from "../../geo";
 import { type BoundaryFile, boundariesFromFiles } from "../job/boundaryFile";
 import { InputError } from "../model";
@@ -31,5 +30,6 @@ export async function readBoundaryFiles(paths: readonly string[]): Promise<WardB
     if (found.length === 0) throw new InputError(null, `${path.basename(given)} is an empty folder`);
   }
   const label = paths.length === 1 ? path.basename(paths[0]) : `${paths.length} boundary sources`;
-  return boundariesFromFiles(files, label, (bytes) => shp(bytes));
+  // shpjs (and the zip reader under it) loads only when a Shapefile is given.
+  return boundariesFromFiles(files, label, async (bytes) => (await import("shpjs")).default(bytes));
 }

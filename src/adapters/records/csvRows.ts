@@ -96,22 +96,29 @@ export function csvRows(onRow: (row: string[], line: number) => void, batch = BA
     scanned -= upTo;
     end = 0;
   };
+  const take = (chunk: Uint8Array): void => {
+    queue.push(chunk);
+    const found = completeRecordsEnd(queue.bytes, scanned, quoted);
+    if (found.end > 0) end = found.end;
+    quoted = found.quoted;
+    scanned = queue.length;
+    // The front of the queue starts a record, so where the next batch and a half holds no
+    // quote any line break in it ends a record: cut there, and scan only that much.
+    while (end >= batch) {
+      const window = queue.bytes.subarray(0, Math.min(end, batch + (batch >> 1)));
+      const cut = window.indexOf(QUOTE) < 0 ? window.lastIndexOf(LINE_FEED) + 1 : 0;
+      const upTo = cut > 0 ? cut : end;
+      const rest = end - upTo;
+      flush(upTo);
+      end = rest;
+    }
+  };
   return {
+    // A large chunk (a file read a megabyte at a time) goes in a batch at a time, so the queue
+    // stays a few batches long and in cache: copying whole megabytes into it measured a tenth
+    // of a year of police.uk files' reading time.
     push(chunk) {
-      queue.push(chunk);
-      const found = completeRecordsEnd(queue.bytes, scanned, quoted);
-      if (found.end > 0) end = found.end;
-      quoted = found.quoted;
-      scanned = queue.length;
-      // Without quotes, any line break ends a record: cut at most a batch and a half at a time.
-      while (end >= batch) {
-        const records = queue.bytes.subarray(0, end);
-        const cut = records.indexOf(QUOTE) < 0 ? records.lastIndexOf(LINE_FEED, batch + (batch >> 1) - 1) + 1 : 0;
-        const upTo = cut > 0 ? cut : end;
-        const rest = end - upTo;
-        flush(upTo);
-        end = rest;
-      }
+      for (let at = 0; at < chunk.length; at += batch) take(chunk.subarray(at, at + batch));
     },
     end() {
       flush(queue.length);
