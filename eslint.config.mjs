@@ -1,7 +1,8 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-// Dependencies point one way: model <- core <- geo <- job <- adapters, cli, taskpane.
+// Dependencies point one way, as docs/ARCHITECTURE.md draws them: model <- core <- geo <- job;
+// adapters implement the model's ports and import the model only; cli and taskpane wire adapters to the job.
 // Each of our folders is forbidden by its own name and by anything under it, so an import of a
 // folder's index ("../../geo") is caught as surely as one of its files ("../../geo/classify").
 const ours = (...folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]);
@@ -45,6 +46,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Small pieces: no source file over 400 lines. Functions are held at 210 lines for now, a
+    // ratchet lowered as the longest are split; the house's aim is 80 (docs/ARCHITECTURE.md).
+    files: ["src/**/*.ts", "geo/**/*.ts", "taskpane/**/*.ts"],
+    rules: {
+      "max-lines": ["error", { max: 400 }],
+      "max-lines-per-function": ["error", { max: 210, skipBlankLines: true, skipComments: true }],
+    },
+  },
   layer(
     ["src/model/**/*.ts"],
     [...ours("core", "geo", "job", "adapters", "cli", "taskpane", "samples"), "exceljs", "fs", "node:*"],
@@ -67,8 +77,8 @@ export default tseslint.config(
   ),
   layer(
     ["src/adapters/**/*.ts"],
-    ours("cli", "taskpane", "samples"),
-    "adapters serve the command line and the pane; they import neither",
+    ours("core", "geo", "job", "cli", "taskpane", "samples"),
+    "adapters implement the model's ports: they import the model only, never core, geo, the job, the command line or the pane",
   ),
   layer(["src/cli/**/*.ts"], ours("taskpane", "samples"), "nothing imports the task pane"),
   layer(["samples/**/*.ts"], ours("cli", "taskpane"), "the sample is built from the engine, not from the command line"),

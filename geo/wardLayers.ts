@@ -1,5 +1,5 @@
 import { type SheetGrid, sheetCellRef } from "../src/model";
-import type { TableResult } from "../src/core/compute/computeTable";
+import type { TableResult } from "../src/core/compute/tableResult";
 import type { TableRow } from "../src/core/tables/table";
 import { countOf } from "../src/core/format/formatNumbers";
 import { findRecordHeader } from "../src/core/incidents";

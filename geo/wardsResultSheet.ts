@@ -10,6 +10,7 @@ import {
 } from "../src/model";
 import type { WardAnalysis } from "./wardLayers";
 import { classOf } from "./classify";
+import { findingJson } from "../src/core/findings";
 
 /** The name of the ward result sheet. */
 export const WARDS_RESULT_SHEET = `${RESULT_SHEET_PREFIX}Wards`;
@@ -207,13 +208,6 @@ export function wardAnalysisJson(analysis: WardAnalysis): Record<string, unknown
       coverage: l.coverage,
       points: l.points,
     })),
-    findings: analysis.findings.map((f) => ({
-      cell: f.cell,
-      severity: f.severity,
-      kind: f.kind,
-      stated: f.stated,
-      computed: f.computed,
-      message: f.message,
-    })),
+    findings: analysis.findings.map(findingJson),
   };
 }

@@ -1,9 +1,9 @@
-import type { TableResult } from "../src/core/compute/computeTable";
+import type { TableResult } from "../src/core/compute/tableResult";
 import { SHORT_MONTHS, WEEKDAYS } from "../src/core/calendar/namedDates";
 import { formatCount, formatPercent, formatSignedCount } from "../src/core/format/formatNumbers";
 import { type IncidentAnalysis, interventionTableTitle, placesSentence } from "../src/core/incidents";
 import { POLICE_UK_ATTRIBUTION } from "../src/core/incidents/attribution";
-import type { ShownRun } from "./renderResults";
+import type { Run } from "../src/job";
 import { byId, clear, el } from "./dom";
 
 const SHORT_DAYS = WEEKDAYS.map((d) => d.slice(0, 3));
@@ -236,7 +236,7 @@ function renderDistricts(root: HTMLElement, analysis: IncidentAnalysis): void {
 }
 
 /** Shows each record-level extract's summary, temporal profile and intervention tables in the pane. */
-export function renderIncidents(run: ShownRun): void {
+export function renderIncidents(run: Pick<Run, "assessment" | "wards">): void {
   const { incidents, tables } = run.assessment;
   const extract = byId("csp-extract");
   const patterns = byId("csp-patterns");

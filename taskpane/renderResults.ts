@@ -1,7 +1,7 @@
 import type { Finding } from "../src/core/findings";
 import { countOf, formatCount, formatPercent } from "../src/core/format/formatNumbers";
 import { KEY_CHANGES, keyFindings } from "../src/core/keyFindings";
-import type { AssessmentRun, IncidentRun } from "../src/job";
+import type { Run } from "../src/job";
 import { byId, clear, el } from "./dom";
 import { renderIncidents } from "./renderIncidents";
 
@@ -11,11 +11,8 @@ const HEADLINES_SHOWN = 40;
 /** What the pane does when the analyst picks a finding: select its cell in Excel, where there is one. */
 export type SelectCell = ((cell: string) => void) | null;
 
-/** A run the pane shows: a workbook's, or a crime extract's read from picked files. */
-export type ShownRun = Pick<AssessmentRun | IncidentRun, "assessment" | "wards">;
-
 /** Shows a run's summary, headlines, findings and MoRiLE ranking in the pane. */
-export function renderResults(run: ShownRun, selectCell: SelectCell): void {
+export function renderResults(run: Pick<Run, "assessment" | "wards">, selectCell: SelectCell): void {
   const { assessment } = run;
   const count = (severity: Finding["severity"]): number =>
     assessment.findings.filter((f) => f.severity === severity).length;

@@ -1,3 +1,4 @@
+import type { Run } from "../src/job";
 import { byId } from "./dom";
 import {
   excelApiSupported,
@@ -32,7 +33,7 @@ const NO_BOUNDARIES = "None chosen: no ward map, except for the sample, which co
 
 /** The last run, the boundaries it used and the file it came from, for the map and the report. */
 let last: {
-  run: import("./renderResults").ShownRun;
+  run: Run;
   boundaries: import("../geo").WardBoundaries | null;
   name?: string;
 } | null = null;

@@ -2,7 +2,7 @@ import path from "node:path";
 import { WorkbookFile } from "../adapters/workbookFile";
 import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
 import { countOf, reportDate } from "../core";
-import { type AssessmentRun, runAssessment, runJsonChunks, runReport } from "../job";
+import { type Run, runAssessment, runJsonChunks, runReport } from "../job";
 import { resvgRasterise } from "../adapters/node/resvgRasterise";
 import { InputError } from "../model";
 import { type CommandSpec, type CommandArgs, COMMON_OPTIONS, checkedOption, stringOption } from "./commandLine";
@@ -69,7 +69,7 @@ export async function computeCommand(
   reportLayers(run, log);
 }
 
-function reportCounts({ assessment }: AssessmentRun, log: (line: string) => void): void {
+function reportCounts({ assessment }: Run, log: (line: string) => void): void {
   const errors = assessment.findings.filter((f) => f.severity === "error").length;
   const warnings = assessment.findings.filter((f) => f.severity === "warning").length;
   log(
@@ -77,7 +77,7 @@ function reportCounts({ assessment }: AssessmentRun, log: (line: string) => void
   );
 }
 
-function reportLayers(run: AssessmentRun, log: (line: string) => void): void {
+function reportLayers(run: Run, log: (line: string) => void): void {
   const { assessment } = run;
   if (run.wards) {
     const layers = run.wards.layers.map(

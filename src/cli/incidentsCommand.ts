@@ -127,7 +127,7 @@ export async function incidentsCommand(
       }),
     );
   progress.end();
-  const { summary, extract, comparable } = run.analysis;
+  const { summary, extract, comparable } = run.extract.analysis;
   if (comparable) {
     const outside = summary.rejected.reasons["outside both periods"] ?? 0;
     log(
@@ -139,13 +139,14 @@ export async function incidentsCommand(
       `No year-on-year comparison: the extract covers ${extract.span.from} to ${extract.span.to} (see the findings).`,
     );
   }
-  const skipped = run.files.skipped.length > 0 ? `; ${countOf(run.files.skipped.length, "file")} skipped` : "";
+  const skipped =
+    run.extract.files.skipped.length > 0 ? `; ${countOf(run.extract.files.skipped.length, "file")} skipped` : "";
   log(
-    `Read ${countOf(extract.records, "record")} from ${countOf(run.files.read.length, "file")}${skipped}: ${placesSentence(extract)}.`,
+    `Read ${countOf(extract.records, "record")} from ${countOf(run.extract.files.read.length, "file")}${skipped}: ${placesSentence(extract)}.`,
   );
   if (extract.monthOnly)
     log(`By month: ${extract.months.map((m) => `${m.month} ${formatCount(m.count)}`).join(", ")}.`);
-  const districts = run.analysis.districts;
+  const districts = run.extract.analysis.districts;
   if (districts)
     log(
       `${districts.forceArea} districts, ${districts.months.from} to ${districts.months.to}: ${districts.districts
@@ -154,7 +155,7 @@ export async function incidentsCommand(
         .join(", ")}.`,
     );
   if (districts?.home) log(districts.home.sentence);
-  for (const impact of run.analysis.interventions)
+  for (const impact of run.extract.analysis.interventions)
     log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
   log(`Results JSON: ${json}`);
   if (report) log(`Draft report: ${report}`);

@@ -1,8 +1,9 @@
 import type { SheetGrid, WorkbookGrids } from "../model";
 import { runToEnd } from "./steps";
 import { type HomeAreaChoice, homeAreaHeadline, homeAreaStanding, inferHomeArea, settingsHomeArea } from "./homeArea";
-import { auditTable } from "./audit/auditTable";
-import { type TableResult, computeTable } from "./compute/computeTable";
+import { auditedTable } from "./audit/auditTable";
+import { computeTable } from "./compute/computeTable";
+import type { TableResult } from "./compute/tableResult";
 import { type Finding, sortFindings } from "./findings";
 import { type Headline, writeHeadlines } from "./headlines/writeHeadlines";
 import { type MorileResult, isMorileInput, morileAssessment } from "./morile/morileAssessment";
@@ -134,14 +135,14 @@ export function* assessmentSteps(
   const groupsSheet = sheets.find((s) => CRIME_GROUPS_SHEET.test(s.name));
   const interventionsSheet = sheets.find((s) => INTERVENTIONS_SHEET.test(s.name));
   const incidents: IncidentAnalysis[] = [];
-  // Where each discovered table's headlines stand, so a table of areas can be worded as one.
-  const spans = new Map<TableResult, [number, number]>();
+  // Where each table's headlines stand (by its place in `tables`), so a table of areas can be worded as one.
+  const spans = new Map<number, [number, number]>();
   /** A computed table audited, its findings kept and its headlines worded. */
-  const addComputed = (result: TableResult): void => {
-    result.findings = sortFindings([...result.table.findings, ...auditTable(result)]);
+  const addComputed = (computed: TableResult): void => {
+    const result = auditedTable(computed);
     findings.push(...result.findings);
+    spans.set(tables.length, [headlines.length, headlines.length + pushAll(headlines, writeHeadlines(result))]);
     tables.push(result);
-    spans.set(result, [headlines.length, headlines.length + pushAll(headlines, writeHeadlines(result))]);
   };
   // A sheet of many areas' rows keeps the partnership's own: named for the run, or on a Settings sheet.
   const ownArea = options.homeArea ?? settingsHomeArea(sheets);
@@ -172,13 +173,14 @@ export function* assessmentSteps(
     for (const table of discoverTables(grid)) addComputed(computeTable(withComputedTotal(table) ?? table));
   }
   const homeArea = chooseHomeArea(options.homeArea ?? undefined, sheets, tables);
-  const morile = morileAssessment(morileSheets, tables, options.morilePreset);
+  const placed = withHomeArea(headlines, spans, tables, homeArea);
+  const morile = morileAssessment(morileSheets, placed.tables, options.morilePreset);
   if (morile) findings.push(...morile.findings);
-  const unusual = runUnusualMonths(tables, incidents);
+  const unusual = runUnusualMonths(placed.tables, incidents);
   return {
     sheetsRead: sheets.length,
-    tables,
-    headlines: [...withHomeArea(headlines, spans, tables, homeArea), ...unusual.map(unusualMonthHeadline)],
+    tables: placed.tables,
+    headlines: [...placed.headlines, ...unusual.map(unusualMonthHeadline)],
     findings: sortFindings(findings),
     morile,
     incidents,
@@ -206,26 +208,26 @@ function chooseHomeArea(
 }
 
 /**
- * The headlines with each table of areas that includes the home area worded as one sentence
- * about it (its rank, change and the total's change), in place of a sentence per area; every
- * area's comparison stays in the tables.
+ * Each table of areas that includes the home area, as a new result with the home area's
+ * standing; and the headlines with each such table worded as one sentence about it (its rank,
+ * change and the total's change), in place of a sentence per area. Every area's comparison
+ * stays in the tables.
  */
 function withHomeArea(
-  headlines: Headline[],
-  spans: ReadonlyMap<TableResult, [number, number]>,
+  headlines: readonly Headline[],
+  spans: ReadonlyMap<number, [number, number]>,
   tables: readonly TableResult[],
   home: HomeAreaChoice | null,
-): Headline[] {
-  if (!home) return headlines;
+): { tables: readonly TableResult[]; headlines: Headline[] } {
+  if (!home) return { tables, headlines: [...headlines] };
   const replaced = new Map<number, { end: number; headline: Headline }>();
-  for (const result of tables) {
+  const placed = tables.map((result, index) => {
     const standing = homeAreaStanding(result, home.name);
-    if (!standing) continue;
-    result.homeArea = standing;
-    const span = spans.get(result);
+    if (!standing) return result;
+    const span = spans.get(index);
     if (span) replaced.set(span[0], { end: span[1], headline: homeAreaHeadline(result, standing) });
-  }
-  if (replaced.size === 0) return headlines;
+    return { ...result, homeArea: standing };
+  });
   const out: Headline[] = [];
   for (let i = 0; i < headlines.length;) {
     const swap = replaced.get(i);
@@ -235,5 +237,5 @@ function withHomeArea(
     } else out.push(headlines[i++]);
   }
   // A table with no headlines of its own (one period only) gets none.
-  return out;
+  return { tables: placed, headlines: out };
 }

@@ -1,5 +1,5 @@
 import { type SheetGrid, cellText } from "../model";
-import type { TableResult } from "./compute/computeTable";
+import type { HomeAreaStanding, TableResult } from "./compute/tableResult";
 import { isCountUnit } from "./tables/headerRows";
 import { formatCount, formatPercent, formatSignedCount } from "./format/formatNumbers";
 import type { Headline } from "./headlines/writeHeadlines";
@@ -11,30 +11,6 @@ import { rankIntervalSentence, rankWords } from "./format/rankWords";
 export interface HomeAreaChoice {
   readonly name: string;
   readonly source: "option" | "settings" | "inferred";
-}
-
-/** Where the home area stands in one table of areas (the seed's "highest in the whole of Kent"). */
-export interface HomeAreaStanding {
-  readonly label: string;
-  readonly code: string | null;
-  /** The column ranked: the newest period, or a one-period table's first column. */
-  readonly column: string;
-  readonly value: number;
-  /** Among the areas (aggregates left out) by that column, 1 the highest, of `of`. */
-  readonly rank: number;
-  readonly of: number;
-  /**
-   * A 95% interval for the rank, from the Poisson uncertainty of the counts (`rankInterval`);
-   * null for rates and shares, whose counts the table does not give.
-   */
-  readonly rankInterval: readonly [number, number] | null;
-  readonly pctChange: number | null;
-  readonly change: number | null;
-  /** The table's total row, or the parent area's row (England and Wales for a force). */
-  readonly aggregateLabel: string | null;
-  readonly aggregateValue: number | null;
-  readonly aggregatePctChange: number | null;
-  readonly sentence: string;
 }
 
 const MAX_TITLE = 120;

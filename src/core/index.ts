@@ -17,6 +17,7 @@ export * from "./compute/rankValues";
 export * from "./compute/monthSeries";
 export * from "./compute/significance";
 export * from "./compute/computeTable";
+export * from "./compute/tableResult";
 export * from "./format/formatNumbers";
 export * from "./audit/auditTable";
 export * from "./headlines/writeHeadlines";

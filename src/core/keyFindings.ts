@@ -1,5 +1,5 @@
 import type { Assessment } from "./computeAssessment";
-import type { RowResult, TableResult } from "./compute/computeTable";
+import type { RowResult, TableResult } from "./compute/tableResult";
 import type { Headline } from "./headlines/writeHeadlines";
 import { monthIndex } from "./parse/parsePeriod";
 

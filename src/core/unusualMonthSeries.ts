@@ -1,4 +1,4 @@
-import type { TableResult } from "./compute/computeTable";
+import type { TableResult } from "./compute/tableResult";
 import { type MonthCounts, type UnusualMonth, unusualMonths } from "./compute/unusualMonths";
 import { formatCount } from "./format/formatNumbers";
 import type { Headline } from "./headlines/writeHeadlines";

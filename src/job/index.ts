@@ -1,3 +1,4 @@
+export * from "./run";
 export * from "./runAssessment";
 export * from "./runIncidents";
 export * from "./runWards";

@@ -24,6 +24,7 @@ import {
 } from "../core";
 import { type Pause, type ResultSheet, type WorkbookPort, pacer } from "../model";
 import { jsonChunks } from "./jsonChunks";
+import type { Run } from "./run";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
 export type RunProgress =
@@ -42,23 +43,12 @@ export interface RunOptions extends Partial<AssessmentOptions<WardBoundaries>> {
   readonly pause?: Pause;
 }
 
-/** What one run of "Compute assessment" produced. */
-export interface AssessmentRun {
-  readonly assessment: Assessment;
-  readonly wards: WardAnalysis | null;
-  readonly sheets: readonly ResultSheet[];
-  /** The ONS code of a ward named in the data, when the run has boundaries. */
-  readonly wardCode: (name: string) => string | null;
-  /** The boundaries the ward layers were computed on (for maps and the report). */
-  readonly boundaries: WardBoundaries | null;
-}
-
 /**
  * "Compute assessment": read the workbook through its port, compute the tables, MoRiLE and
  * ward layers, and write the result sheets. The one code path behind the CLI, the Excel
  * add-in and the standalone page.
  */
-export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {}): Promise<AssessmentRun> {
+export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {}): Promise<Run> {
   const { onProgress, pause } = chosen;
   const options = assessmentOptions(chosen);
   const turn = pacer(pause);
@@ -95,7 +85,14 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
   onProgress?.({ stage: "writing", sheets: sheets.length });
   await pause?.();
   await port.writeResultSheets(sheets, pause);
-  return { assessment, wards, sheets, wardCode: boundaries ? wardCodeOf(boundaries) : () => null, boundaries };
+  return {
+    assessment,
+    wards,
+    sheets,
+    wardCode: boundaries ? wardCodeOf(boundaries) : () => null,
+    boundaries,
+    extract: null,
+  };
 }
 
 /**
@@ -135,7 +132,7 @@ async function paced<T>(steps: Generator<void, T, void>, turn: () => Promise<voi
  * The JSON text of a run, in pieces, tables streamed one by one: what `runJson` gives, for a
  * writer that must not hold it whole.
  */
-export function runJsonChunks(run: AssessmentRun): Generator<string> {
+export function runJsonChunks(run: Run): Generator<string> {
   const whole = {
     ...assessmentJson(run.assessment, run.wardCode, { withoutTables: true }),
     ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
@@ -148,7 +145,7 @@ function* tablesOneByOne(tables: readonly TableResult[]): Generator<Record<strin
 }
 
 /** The JSON of a run: the assessment's, plus `wards` when ward layers were computed. */
-export function runJson(run: AssessmentRun): Record<string, unknown> {
+export function runJson(run: Run): Record<string, unknown> {
   return {
     ...assessmentJson(run.assessment, run.wardCode),
     ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),

@@ -8,9 +8,7 @@ import {
   wardNeighbourNames,
 } from "../../geo";
 import {
-  type Assessment,
   ExtractCollector,
-  type ExtractFiles,
   type IncidentAnalysis,
   type Intervention,
   type AssessmentOptions,
@@ -24,8 +22,9 @@ import {
   incidentJson,
   profileCategories,
 } from "../core";
-import { type ExtractPort, InputError, OptionError, type ResultSheet } from "../model";
+import { type ExtractPort, InputError, OptionError } from "../model";
 import { type RunProgress, withWardLayers } from "./runAssessment";
+import type { ExtractRun } from "./run";
 
 /** An intervention asked for by its wards and dates (days since 1970). */
 export interface InterventionRequest {
@@ -50,17 +49,6 @@ export interface IncidentRunOptions extends Partial<AssessmentOptions<WardBounda
   readonly onProgress?: (step: RunProgress) => void;
 }
 
-/** What a record-level run produced: the analysis, the files it read, and the same results a workbook's extract sheet gives. */
-export interface IncidentRun {
-  readonly analysis: IncidentAnalysis;
-  readonly files: ExtractFiles;
-  readonly assessment: Assessment;
-  readonly wards: WardAnalysis | null;
-  readonly sheets: readonly ResultSheet[];
-  readonly wardCode: (name: string) => string | null;
-  readonly boundaries: WardBoundaries | null;
-}
-
 /**
  * A record-level extract from its files (one CSV, several, a folder, a police.uk download):
  * every file's rows into one count, then the comparison, the whole-extract summary, the time
@@ -68,7 +56,7 @@ export interface IncidentRun {
  * incidents` and the files picked in the pane.
  * @throws InputError when no file holds record-level rows; OptionError for a category the extract lacks
  */
-export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions = {}): Promise<IncidentRun> {
+export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions = {}): Promise<ExtractRun> {
   const { onProgress, category, mapping, intervention } = chosen;
   const options = assessmentOptions(chosen);
   const { boundaries } = options;
@@ -137,8 +125,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
   }
   const { assessment: all, sheets } = withWardLayers(assessment, wards);
   return {
-    analysis,
-    files,
+    extract: { analysis, files },
     assessment: all,
     wards,
     sheets,
@@ -148,11 +135,11 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
 }
 
 /** The JSON of a record-level run: the extract's analysis, the files read and skipped, and the ward layers. */
-export function incidentRunJson(run: IncidentRun): Record<string, unknown> {
+export function incidentRunJson(run: ExtractRun): Record<string, unknown> {
   return {
-    ...incidentJson(run.analysis, run.wardCode),
+    ...incidentJson(run.extract.analysis, run.wardCode),
     unusualMonths: run.assessment.unusualMonths,
-    files: run.files,
+    files: run.extract.files,
     ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
   };
 }

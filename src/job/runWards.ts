@@ -7,7 +7,7 @@ import {
   readPointTable,
   wardStatistics,
 } from "../../geo";
-import { type Finding, finding } from "../core";
+import { type Finding, finding, findingJson } from "../core";
 import { InputError, type WorkbookGrids } from "../model";
 
 /** Every ward's count and Gi* statistics from a table of located records. */
@@ -79,13 +79,6 @@ export function wardsRunJson(run: WardsRun): Record<string, unknown> {
     })),
     outside: run.outside,
     unlocated: run.unlocated,
-    findings: run.findings.map((f) => ({
-      cell: f.cell,
-      severity: f.severity,
-      kind: f.kind,
-      stated: f.stated,
-      computed: f.computed,
-      message: f.message,
-    })),
+    findings: run.findings.map(findingJson),
   };
 }

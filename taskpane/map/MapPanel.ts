@@ -2,6 +2,9 @@ import * as L from "leaflet";
 import type { ClassMethod } from "../../geo/classify";
 import { COVERAGE_RADII_KM } from "../../geo/serviceLocation";
 import { clear, el } from "../dom";
+import { type MapPanelOptions, mapControls } from "./mapControls";
+
+export type { MapPanelOptions };
 import { escapeHtml } from "./escapeHtml";
 import type { MapLayerChoice, MapModel } from "./mapModel";
 import { mapPng } from "./mapPng";
@@ -16,47 +19,6 @@ import {
   shownValue,
   wardColour,
 } from "../../geo/wardStyle";
-
-/** Options of the map panel. */
-export interface MapPanelOptions {
-  /** Puts the map image into the workbook (Excel); without it the panel offers a PNG download. */
-  readonly insertImage?: ((pngBase64: string) => Promise<void>) | null;
-  /** Opens the enlarged view elsewhere (an Office dialog); without it the panel fills the window. */
-  readonly enlarge?:
-    ((state: { layer: string; method: string; hotspot: string; suppress: boolean; coverage: boolean }) => void) | null;
-  /** Hides the Enlarge button (the panel is already the enlarged view). */
-  readonly enlarged?: boolean;
-}
-
-const select = (
-  id: string,
-  label: string,
-  options: [string, string][],
-): { wrap: HTMLElement; input: HTMLSelectElement } => {
-  const input = el("select", { attrs: { id } });
-  for (const [value, text] of options) input.appendChild(el("option", { text, attrs: { value } }));
-  return {
-    wrap: el("label", {
-      className: "csp-map-field",
-      attrs: { for: id },
-      children: [el("span", { text: label }), input],
-    }),
-    input,
-  };
-};
-
-const checkbox = (id: string, label: string, checked = false): { wrap: HTMLElement; input: HTMLInputElement } => {
-  const input = el("input", { attrs: { id, type: "checkbox" } });
-  input.checked = checked;
-  return {
-    wrap: el("label", {
-      className: "csp-map-check",
-      attrs: { for: id },
-      children: [input, el("span", { text: label })],
-    }),
-    input,
-  };
-};
 
 /**
  * The ward hotspot map: a Leaflet choropleth of the workbook's ward layers drawn as SVG paths
@@ -86,91 +48,11 @@ export class MapPanel {
     const started = performance.now();
     clear(root);
     root.classList.add("csp-map-panel");
-    const layer = select(
-      "csp-map-layer",
-      "Layer",
-      model.layers.map((l) => [l.id, `${l.title}${l.measure === "rate" ? " (rate per 1,000)" : ""}`]),
-    );
-    const method = select("csp-map-method", "Classes", [
-      ["jenks", "Natural breaks (Jenks)"],
-      ["quantile", "Quantile"],
-      ["equal", "Equal interval"],
-    ]);
-    const hotspot = select("csp-map-hotspot", "Hotspot outline", [
-      ["95", "Significant at 95%"],
-      ["99", "Significant at 99%"],
-      ["90", "Significant at 90%"],
-      ["0", "None"],
-    ]);
-    const publication = checkbox("csp-map-publication", "Publication: show counts under 5 as <5");
-    const coverage = checkbox("csp-map-coverage", "One Stop Shop coverage (2, 5, 10 km)");
-    const basemap = checkbox("csp-map-basemap", "Basemap tiles (sends map requests to the tile server)");
-    const tileUrl = el("input", {
-      attrs: {
-        id: "csp-map-tiles",
-        type: "url",
-        "aria-label": "Tile address",
-        placeholder: "https://tile.example/{z}/{x}/{y}.png",
-      },
-    });
-    const tileAttribution = el("input", {
-      attrs: {
-        id: "csp-map-tiles-attribution",
-        type: "text",
-        "aria-label": "Tile attribution",
-        placeholder: "© the tile provider",
-      },
-    });
-    const enlarge = el("button", {
-      className: "csp-secondary",
-      text: "Enlarge map",
-      attrs: { type: "button", id: "csp-map-enlarge", "aria-pressed": "false" },
-    });
-    const exportButton = el("button", {
-      className: "csp-secondary",
-      text: options.insertImage ? "Insert map into workbook" : "Download PNG",
-      attrs: { type: "button", id: "csp-map-export" },
-    });
-    this.controls = {
-      layer: layer.input,
-      method: method.input,
-      hotspot: hotspot.input,
-      publication: publication.input,
-      coverage: coverage.input,
-      basemap: basemap.input,
-      tileUrl,
-      tileAttribution,
-    };
-
-    this.titleNode = el("p", { className: "csp-map-title", attrs: { id: "csp-map-title" } });
-    const mapNode = el("div", {
-      className: "csp-map",
-      attrs: { id: "csp-map", role: "region", "aria-label": "Ward map" },
-    });
-    this.coverageNode = el("div", { className: "csp-coverage", attrs: { id: "csp-coverage" } });
-    root.append(
-      el("div", {
-        className: "csp-map-controls",
-        children: [layer.wrap, method.wrap, hotspot.wrap, publication.wrap, coverage.wrap],
-      }),
-      this.titleNode,
-      mapNode,
-      el("div", { className: "csp-map-actions", children: [enlarge, exportButton] }),
-      this.coverageNode,
-      el("details", {
-        className: "csp-map-basemap",
-        children: [el("summary", { text: "Basemap (off)" }), basemap.wrap, tileUrl, tileAttribution],
-      }),
-    );
-    if (model.layers.length === 0) {
-      root.insertBefore(
-        el("p", {
-          className: "csp-notice csp-notice-info",
-          text: "This workbook has no ward table or located records, so there is nothing to map yet: add a sheet of ward counts or of records with coordinates or places.",
-        }),
-        mapNode,
-      );
-    }
+    const built = mapControls(root, model, options);
+    const { layer, method, hotspot, publication, coverage, basemap, enlarge, exportButton, mapNode } = built;
+    this.controls = built.controls;
+    this.titleNode = built.titleNode;
+    this.coverageNode = built.coverageNode;
 
     // Padding keeps the 10 km coverage ring whole when it reaches past the view.
     this.map = L.map(mapNode, { zoomSnap: 0.25, attributionControl: true, renderer: L.svg({ padding: 1 }) });

@@ -99,7 +99,7 @@ async function phases(file: string, bytes: Uint8Array): Promise<void> {
   await port.writeResultSheets(sheets);
   await fs.writeFile(`${file}.out.xlsx`, await port.toBytes());
   const writeMs = lap();
-  const run = { assessment: all, wards, sheets, wardCode: wardCodeOf(boundaries), boundaries };
+  const run = { assessment: all, wards, sheets, wardCode: wardCodeOf(boundaries), boundaries, extract: null };
   await writeChunksAtomic(`${file}.out.json`, runJsonChunks(run));
   const jsonMs = lap();
   report(marks[marks.length - 1] - marks[0], { boundariesMs, readMs, computeMs, geoMs, writeMs, jsonMs });

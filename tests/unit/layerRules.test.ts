@@ -21,8 +21,17 @@ const REFUSED: [string, string, RegExp][] = [
   ["geo/x.ts", 'import { x } from "../src/job";\nexport const a = x;', /geo may use/],
   ["geo/x.ts", 'import { x } from "../src/adapters";\nexport const a = x;', /geo may use/],
   ["samples/x.ts", 'import { x } from "../src/cli";\nexport const a = x;', /not from the command line/],
+  [
+    "src/adapters/records/x.ts",
+    'import { findRecordHeader } from "../../core/incidents/recordSheets";\nexport const a = findRecordHeader;',
+    /implement the model's ports/,
+  ],
+  ["src/adapters/x.ts", 'import { x } from "../../geo";\nexport const a = x;', /implement the model's ports/],
+  ["src/adapters/xlsx/x.ts", 'import { x } from "../../job";\nexport const a = x;', /implement the model's ports/],
 ];
 const ALLOWED: [string, string][] = [
+  ["src/adapters/records/x.ts", 'import { InputError } from "../../model";\nexport const a = InputError;'],
+  ["src/cli/x.ts", 'import { x } from "../adapters/records";\nimport { y } from "../job";\nexport const a = [x, y];'],
   ["src/job/x.ts", 'import { x } from "../../geo";\nimport { y } from "../core";\nexport const a = [x, y];'],
   [
     "geo/x.ts",

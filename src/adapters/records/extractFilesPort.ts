@@ -1,5 +1,4 @@
-import { type ExtractPort, type ExtractSink, InputError, sheetCellRef } from "../../model";
-import { findRecordHeader } from "../../core/incidents/recordSheets";
+import { type ExtractPort, type ExtractSink, InputError } from "../../model";
 import { type DeflateCodec, webDeflateCodec } from "../xlsx";
 import { type ByteSink, csvRows } from "./csvRows";
 import { type EntryInflater, readZipEntries } from "./zipEntries";
@@ -107,7 +106,11 @@ export class ExtractFilesPort implements ExtractPort {
     if (entries === 0) throw new InputError(null, `${file.name} holds no files: it is not a police.uk download`);
   }
 
-  /** The first sheet of an .xlsx whose header is a record-level one, through the package reader. */
+  /**
+   * An .xlsx extract read whole through the package reader: every sheet goes to the sink as a
+   * file of its own, as the command line's streamed reader sends them, and the sink finds which
+   * hold records (finding a header is the analysis's work, not a file format's).
+   */
   private async readXlsxWhole(file: InputFile, sink: ExtractSink): Promise<void> {
     // ExcelJS's adapter loads only when an .xlsx is given (a page reading CSVs never fetches it).
     const { WorkbookFile } = await import("../workbookFile");
@@ -121,19 +124,10 @@ export class ExtractFilesPort implements ExtractPort {
       throw new InputError(null, `${file.name} is not a readable CSV or .xlsx extract (${reason})`);
     }
     for (const grid of grids.sheets) {
-      const header = findRecordHeader(grid);
-      if (!header) continue;
       const rows = sink.file(`${file.name} (${grid.name})`);
-      if (!rows) return;
-      for (let r = header.row; r < grid.values.length; r += 1) {
-        rows.row(grid.values[r], sheetCellRef(grid.name, grid.top + r, grid.left + header.columns.date));
-      }
+      if (!rows) continue;
+      for (const [r, values] of grid.values.entries()) rows.row(values, () => `${grid.name} row ${grid.top + r + 1}`);
       rows.end();
-      return;
     }
-    sink.skip(
-      file.name,
-      "no sheet with record-level columns (a date or Month column and a category such as Crime Type)",
-    );
   }
 }

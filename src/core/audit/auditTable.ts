@@ -1,6 +1,6 @@
 import { sheetCellRef } from "../../model";
-import type { TableResult } from "../compute/computeTable";
-import { type Finding, finding } from "../findings";
+import type { TableResult } from "../compute/tableResult";
+import { type Finding, finding, sortFindings } from "../findings";
 import { formatCount, formatPercent } from "../format/formatNumbers";
 import type { ParsedCell, ParsedNumber } from "../parse/parseNumber";
 import { isGrandTotalLabel } from "../tables/labels";
@@ -182,4 +182,12 @@ function pointsInterpretation(result: TableResult, d: number): boolean {
     if (Math.abs(stated.value / 100 - computed) <= tolerance(stated.decimals) / 100) points += 1;
   });
   return points > fractions;
+}
+
+/**
+ * A computed table with its audit, as a new result: its findings are the table's own and the
+ * audit's, errors first. Tables the analyst typed are audited; tables built from counts are not.
+ */
+export function auditedTable(result: TableResult): TableResult {
+  return { ...result, findings: sortFindings([...result.findings, ...auditTable(result)]) };
 }

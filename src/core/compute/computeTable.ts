@@ -1,47 +1,11 @@
-import type { Finding } from "../findings";
 import type { ParsedCell } from "../parse/parseNumber";
 import { isNonCountHeader } from "../tables/labels";
 import type { DiscoveredTable } from "../tables/table";
 import { type ChangeStatus, type Comparison, compareValues, finiteOrNull } from "./compareValues";
-import { type MonthSeries, monthSeries } from "./monthSeries";
-import type { HomeAreaStanding } from "../homeArea";
+import { monthSeries } from "./monthSeries";
+import type { RowResult, TableResult } from "./tableResult";
 import { cumulativeShares, rankValues } from "./rankValues";
 import { type Significance, countSignificance } from "./significance";
-
-/** One row of a table with everything the core works out for it. */
-export interface RowResult {
-  readonly label: string;
-  readonly aggregate: boolean;
-  /** Values aligned with the table's columns (periods in time order); `null` when missing. */
-  readonly values: readonly (number | null)[];
-  /** Newest period against the one before (null for category tables). */
-  readonly change: number | null;
-  readonly pctChange: number | null;
-  readonly status: ChangeStatus;
-  /** Changes between every pair of consecutive periods, oldest first. */
-  readonly steps: readonly {
-    readonly change: number | null;
-    readonly pctChange: number | null;
-    readonly status: ChangeStatus;
-  }[];
-  /** Share of the latest total of the data rows (aggregate rows get none). */
-  readonly share: number | null;
-  readonly rank: number | null;
-  readonly cumulativeShare: number | null;
-  readonly significance: Significance | null;
-}
-
-/** A discovered table with its computed rows, audit findings and, for month tables, the series. */
-export interface TableResult {
-  readonly table: DiscoveredTable;
-  readonly rows: readonly RowResult[];
-  /** Sum of the data rows per column (what an aggregate row should say). */
-  readonly columnTotals: readonly (number | null)[];
-  readonly months: MonthSeries | null;
-  findings: Finding[];
-  /** Where the run's home area stands in this table of areas, when it is one of its rows. */
-  homeArea?: HomeAreaStanding;
-}
 
 /**
  * A computed row. The comparisons between earlier pairs of periods are worked out when asked
@@ -158,5 +122,5 @@ export function computeTable(table: DiscoveredTable): TableResult {
           dataRows.map(({ v }) => v),
         )
       : null;
-  return { table, rows, columnTotals, months, findings: [] };
+  return { table, rows, columnTotals, months, findings: table.findings };
 }

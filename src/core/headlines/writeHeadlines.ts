@@ -1,4 +1,4 @@
-import type { RowResult, TableResult } from "../compute/computeTable";
+import type { RowResult, TableResult } from "../compute/tableResult";
 import { flat } from "../format/flatText";
 import { formatCount, formatPercent, formatSignedCount } from "../format/formatNumbers";
 

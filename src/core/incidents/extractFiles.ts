@@ -1,5 +1,6 @@
 import { type ExtractFileRows, type ExtractSink, cellText } from "../../model";
-import { IncidentAggregator, type RecordLocator } from "./incidentAggregator";
+import { IncidentAggregator } from "./incidentAggregator";
+import type { RecordLocator } from "./incidentCounts";
 import { type RecordColumns, findRecordColumns } from "./recordColumns";
 
 /** What a file of a police.uk download is, from its name (`2022-01/2022-01-kent-street.csv`). */

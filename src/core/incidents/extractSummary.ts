@@ -1,6 +1,6 @@
 import { MONTH_NAMES, calendarDay } from "../calendar/namedDates";
 import { ANTISOCIAL_BEHAVIOUR } from "./crimeGroups";
-import type { IncidentCounts, RecordExample } from "./incidentAggregator";
+import type { IncidentCounts, RecordExample } from "./incidentCounts";
 import { monthNumber } from "./recordDate";
 import { formatCount } from "../format/formatNumbers";
 

@@ -1,7 +1,7 @@
 import { type Finding, finding } from "../findings";
 import { calendarDay, dayNumber } from "../calendar/namedDates";
 import { countOf, formatCount } from "../format/formatNumbers";
-import { type IncidentCounts, exampleText } from "./incidentAggregator";
+import { type IncidentCounts, exampleText } from "./incidentCounts";
 import { type ExtractSummary, extractSummary, monthWords } from "./extractSummary";
 import { monthNumber } from "./recordDate";
 import { type IncidentSummary, incidentSummary } from "./incidentSummary";

@@ -1,4 +1,4 @@
-import { exampleText } from "./incidentAggregator";
+import { exampleText } from "./incidentCounts";
 import type { IncidentAnalysis } from "./incidentAnalysis";
 
 /**

@@ -1,6 +1,6 @@
 import { compareValues } from "../compute/compareValues";
 import { ANTISOCIAL_BEHAVIOUR, VIOLENT_GROUPS } from "./crimeGroups";
-import type { IncidentCounts, RecordExample } from "./incidentAggregator";
+import type { IncidentCounts, RecordExample } from "./incidentCounts";
 import { monthNumber } from "./recordDate";
 import { calendarDay } from "../calendar/namedDates";
 import { DEFAULT_OPTIONS, type WindowKind } from "../options";

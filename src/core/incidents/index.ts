@@ -3,6 +3,7 @@ export * from "./recordDate";
 export * from "./windows";
 export * from "./crimeGroups";
 export * from "./incidentAggregator";
+export * from "./incidentCounts";
 export * from "./incidentSummary";
 export * from "./temporalPatterns";
 export * from "./interventionImpact";

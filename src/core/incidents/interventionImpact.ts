@@ -1,6 +1,6 @@
 import { calendarDay, dayNumber } from "../calendar/namedDates";
 import { VICTIM_BASED_EXCLUDED, isCrimeGroup } from "./crimeGroups";
-import type { IncidentCounts } from "./incidentAggregator";
+import type { IncidentCounts } from "./incidentCounts";
 import { ukDate } from "./temporalPatterns";
 
 /** An intervention to assess: where, from when, and which wards to watch for displacement. */

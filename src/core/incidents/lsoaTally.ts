@@ -85,8 +85,7 @@ export class LsoaTally {
         for (const [month, [crime, antisocialBehaviour]] of months)
           lsoaMonths.push({ force, lsoaCode, lsoaName, month, crime, antisocialBehaviour });
       }
-      for (const [month, [records, unlocated]] of tally.months)
-        forceMonths.push({ force, month, records, unlocated });
+      for (const [month, [records, unlocated]] of tally.months) forceMonths.push({ force, month, records, unlocated });
     }
     forceMonths.sort((a, b) => (a.force < b.force ? -1 : a.force > b.force ? 1 : a.month - b.month));
     return { lsoaMonths, forceMonths };

@@ -1,6 +1,7 @@
 import { type CellValue, type SheetGrid, cellText, sheetCellRef } from "../../model";
 import { type Finding, finding } from "../findings";
-import { IncidentAggregator, type RecordLocator } from "./incidentAggregator";
+import { IncidentAggregator } from "./incidentAggregator";
+import type { RecordLocator } from "./incidentCounts";
 import { type IncidentAnalysis, type IncidentOptions, analyseIncidents } from "./incidentAnalysis";
 import { crimeGroupKey } from "./crimeGroups";
 import { type Intervention, chooseComparisonWards } from "./interventionImpact";

@@ -4,7 +4,7 @@ import { SIGNIFICANCE_LEVEL, formatPValue } from "../compute/significance";
 import { formatCount } from "../format/formatNumbers";
 import { poissonTestPValue } from "../stats/poissonPValue";
 import { ANTISOCIAL_BEHAVIOUR } from "./crimeGroups";
-import type { IncidentCounts } from "./incidentAggregator";
+import type { IncidentCounts } from "./incidentCounts";
 import { monthNumber } from "./recordDate";
 
 /** The category a profile is drawn for: domestic abuse (the flag), or one crime group. */

@@ -1,6 +1,6 @@
 import { DEFAULT_OPTIONS } from "../options";
 import type { SheetGrid } from "../../model";
-import type { TableResult } from "../compute/computeTable";
+import type { TableResult } from "../compute/tableResult";
 import { type Finding, sortFindings } from "../findings";
 import { headlineSentence } from "../headlines/writeHeadlines";
 import { MORILE_PRESETS, type MorileConfig } from "./morileConfig";

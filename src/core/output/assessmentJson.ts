@@ -1,20 +1,8 @@
 import { keyFindings } from "../keyFindings";
 import type { Assessment } from "../computeAssessment";
-import type { TableResult } from "../compute/computeTable";
-import type { Finding } from "../findings";
+import type { TableResult } from "../compute/tableResult";
+import { findingJson } from "../findings";
 import { incidentJson } from "../incidents/incidentJson";
-
-/** A finding as written to JSON (the sheet is part of `cell`). */
-function findingJson(f: Finding): Record<string, unknown> {
-  return {
-    cell: f.cell,
-    severity: f.severity,
-    kind: f.kind,
-    stated: f.stated,
-    computed: f.computed,
-    message: f.message,
-  };
-}
 
 /**
  * The assessment as the documented JSON shape of `csp-assess compute --json`:

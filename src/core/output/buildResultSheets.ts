@@ -8,7 +8,7 @@ import {
   resultColumn as col,
 } from "../../model/resultSheet";
 import type { Assessment } from "../computeAssessment";
-import type { TableResult } from "../compute/computeTable";
+import type { TableResult } from "../compute/tableResult";
 import { countOf, formatCount } from "../format/formatNumbers";
 import { KEY_CHANGES, keyFindings } from "../keyFindings";
 import { morileResultSheet } from "./morileSheet";

@@ -6,7 +6,7 @@ import {
   resultColumn as col,
 } from "../../model";
 import { MONTH_NAMES, WEEKDAYS } from "../calendar/namedDates";
-import type { TableResult } from "../compute/computeTable";
+import type { TableResult } from "../compute/tableResult";
 import { formatCount } from "../format/formatNumbers";
 import { type IncidentAnalysis, interventionTableTitle } from "../incidents";
 import { POLICE_UK_ATTRIBUTION } from "../incidents/attribution";

@@ -1,5 +1,5 @@
 import type { CellValue, ResultChart, ResultColumn, ResultRowKind, ResultSheet } from "../../model";
-import type { RowResult } from "../compute/computeTable";
+import type { RowResult } from "../compute/tableResult";
 
 /** A row that takes every column's own number format. */
 const NO_FORMATS: readonly (string | null)[] = Object.freeze([]);

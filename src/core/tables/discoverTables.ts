@@ -1,103 +1,39 @@
 // The model's own files, not its index: see "Hot paths" in docs/ARCHITECTURE.md.
 import { type CellValue, cellText, isEmptyCell } from "../../model/cellValue";
 import { sheetCellRef, sheetRangeRef } from "../../model/cellRef";
-import { type SheetGrid, gridCell, gridFormat } from "../../model/grid";
+import type { SheetGrid } from "../../model/grid";
 import { type Finding, finding } from "../findings";
 import { type ParsedCell, parseNumberCell } from "../parse/parseNumber";
 import { looksLikeMonths, parsePeriod } from "../parse/parsePeriod";
 import { findCodedTables } from "./codedTables";
-import { stripFootnotes } from "./footnotes";
+import { withoutFootnotes } from "./footnotes";
 import { type Block, findBlocks } from "./findBlocks";
 import { joinDetachedHeaders } from "./detachedHeaders";
+import { acrossSpacers, detachedTitles } from "./blockLayout";
+import {
+  type BlockCell,
+  type Matrix,
+  type RowLayout,
+  SheetRow,
+  addressAt,
+  columnSlice,
+  formatAt,
+  isGroupOver,
+  isHeaderLike,
+  isTitleRow,
+  nonEmpty,
+  range,
+  rowCells,
+  transpose,
+  valueAt,
+} from "./blockMatrix";
+import { sideBySideSplits } from "./sideBySide";
+import { noteMissing } from "./missingCells";
 import { carryAcross, groupedHeader, isCountUnit, isUnitText, repeatedNames } from "./headerRows";
 import { headerRole, isAggregateLabel, isNonCountHeader } from "./labels";
 import { MarkerTally, isPublishedMarker } from "./publishedMarkers";
 import { isNumberStoredAsText, textNumbersFinding } from "./textNumbers";
-import type { DerivedColumn, DiscoveredTable, SourceCell, TableRow, ValueColumn } from "./table";
-
-/** One cell of a block, carrying its sheet address through any turning round. */
-interface BlockCell extends SourceCell {
-  readonly value: CellValue;
-  readonly format: string | null;
-}
-
-/**
- * A block seen as a matrix of indexes into the sheet: matrix row i, column j is the sheet
- * cell at `lines[i]`, `across[j]` (or the other way about once turned round). Slicing and
- * turning round copy indexes, never cells, so a table of a million cells makes no object
- * per cell. Both index lists ascend.
- */
-interface Matrix {
-  readonly grid: SheetGrid;
-  readonly lines: readonly number[];
-  readonly across: readonly number[];
-  readonly turned: boolean;
-}
-
-function range(from: number, to: number): number[] {
-  const indexes: number[] = [];
-  for (let i = from; i <= to; i += 1) indexes.push(i);
-  return indexes;
-}
-
-/** The sheet address of matrix cell (i, j). */
-function addressAt(m: Omit<Matrix, "grid">, i: number, j: number): SourceCell {
-  return m.turned ? { row: m.across[j], column: m.lines[i] } : { row: m.lines[i], column: m.across[j] };
-}
-
-function valueAt(m: Matrix, i: number, j: number): CellValue {
-  return m.turned ? gridCell(m.grid, m.across[j], m.lines[i]) : gridCell(m.grid, m.lines[i], m.across[j]);
-}
-
-function formatAt(m: Matrix, i: number, j: number): string | null {
-  return m.turned ? gridFormat(m.grid, m.across[j], m.lines[i]) : gridFormat(m.grid, m.lines[i], m.across[j]);
-}
-
-/** Where the cells of a table's rows stand: matrix columns of its values and derived values. */
-interface RowLayout {
-  /** The table's matrix without its grid, so a kept table does not keep the sheet's cells. */
-  readonly matrix: Omit<Matrix, "grid">;
-  readonly valueColumns: readonly number[];
-  readonly derivedColumns: readonly number[];
-}
-
-/**
- * A table row that works out its cells' addresses when asked: only findings name cells, so a
- * table of a hundred thousand rows keeps no address objects for them.
- */
-class SheetRow implements TableRow {
-  readonly #line: number;
-  readonly #layout: RowLayout;
-
-  constructor(
-    readonly label: string,
-    readonly aggregate: boolean,
-    readonly values: readonly ParsedCell[],
-    readonly derived: readonly ParsedCell[],
-    line: number,
-    layout: RowLayout,
-  ) {
-    this.#line = line;
-    this.#layout = layout;
-  }
-
-  get labelCell(): SourceCell {
-    return addressAt(this.#layout.matrix, this.#line, 0);
-  }
-
-  get valueCells(): SourceCell[] {
-    return this.#layout.valueColumns.map((j) => addressAt(this.#layout.matrix, this.#line, j));
-  }
-
-  get derivedCells(): SourceCell[] {
-    return this.#layout.derivedColumns.map((j) => addressAt(this.#layout.matrix, this.#line, j));
-  }
-}
-
-/** Row i of the matrix as cells: for the few header and title rows, not the body. */
-function rowCells(m: Matrix, i: number): BlockCell[] {
-  return m.across.map((_, j) => ({ ...addressAt(m, i, j), value: valueAt(m, i, j), format: formatAt(m, i, j) }));
-}
+import type { DerivedColumn, DiscoveredTable, TableRow, ValueColumn } from "./table";
 
 /**
  * Finds every table on a sheet with no template: several tables per sheet (stacked or side
@@ -142,167 +78,6 @@ export function discoverTables(grid: SheetGrid): DiscoveredTable[] {
   }
   // Stable: tables of one block keep their order.
   return placed.sort((a, b) => a.top - b.top).map((p) => p.table);
-}
-
-/**
- * Blocks side by side that are one table with empty spacer columns inside (as published
- * tables space their column groups): the block to the right has no labels of its own (its
- * first column holds more numbers than text) and ends on the same row, so its rows carry on the
- * rows to the left. A block with its own labels is a second table beside the first.
- */
-function acrossSpacers(grid: SheetGrid, blocks: Block[]): Block[] {
-  const out = [...blocks];
-  const carriesOn = (left: Block, right: Block): boolean => {
-    if (
-      right.left <= left.right ||
-      right.left - left.right > 3 ||
-      right.bottom !== left.bottom ||
-      Math.abs(right.top - left.top) > 3
-    )
-      return false;
-    if (left.right - left.left < 1) return false;
-    let numbers = 0;
-    let words = 0;
-    for (let r = Math.max(left.top, right.top) + 1; r <= right.bottom; r += 1) {
-      const v = parseNumberCell(gridCell(grid, r, right.left), null);
-      if (v.kind === "number") numbers += 1;
-      else if (v.reason === "text") words += 1;
-    }
-    // Header rows (a group name, the periods, a unit) are words; the rows below are numbers.
-    return numbers > words;
-  };
-  const overlaps = (a: Block, b: Block): boolean =>
-    a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
-  for (let merged = true; merged;) {
-    merged = false;
-    for (let i = 0; i < out.length && !merged; i += 1) {
-      const right = out.findIndex((b) => carriesOn(out[i], b));
-      if (right < 0) continue;
-      const [a, b] = [out[i], out[right]];
-      const whole = { top: Math.min(a.top, b.top), bottom: a.bottom, left: a.left, right: b.right };
-      // The right part's own header cells, apart from its numbers where a units row stands
-      // under the left part only, are inside the whole and go with it; anything else in the
-      // way keeps the two apart.
-      const headerOfRight = (o: Block): boolean =>
-        o.top >= whole.top && o.bottom < b.top && o.left >= b.left && o.right <= b.right;
-      const inside = out.filter((o) => o !== a && o !== b && overlaps(o, whole));
-      if (!inside.every(headerOfRight)) continue;
-      out[i] = whole;
-      for (const o of [b, ...inside]) out.splice(out.indexOf(o), 1);
-      merged = true;
-    }
-  }
-  return out.sort((a, b) => a.top - b.top || a.left - b.left);
-}
-
-const isText = (v: CellValue): boolean =>
-  typeof v === "string" && v.trim() !== "" && parseNumberCell(v, null).kind === "missing";
-
-/** A one-line block of text just above a table (a blank row between) is that table's title. */
-function detachedTitles(grid: SheetGrid, blocks: Block[]): { byBlock: Map<Block, string>; consumed: Set<Block> } {
-  const byBlock = new Map<Block, string>();
-  const consumed = new Set<Block>();
-  for (const title of blocks) {
-    if (title.top !== title.bottom) continue;
-    const cells: CellValue[] = [];
-    for (let c = title.left; c <= title.right; c += 1) cells.push(gridCell(grid, title.top, c));
-    const filled = cells.filter((v) => !isEmptyCell(v));
-    if (filled.length === 0 || filled.length > 2 || !filled.every(isText)) continue;
-    const below = blocks
-      .filter(
-        (b) =>
-          b !== title &&
-          b.top > title.bottom &&
-          b.top - title.bottom <= 3 &&
-          b.left <= title.left &&
-          title.left <= b.right &&
-          b.bottom > b.top,
-      )
-      .sort((a, b) => a.top - b.top)[0];
-    if (!below || byBlock.has(below)) continue;
-    byBlock.set(below, filled.map(cellText).join(" "));
-    consumed.add(title);
-  }
-  return { byBlock, consumed };
-}
-
-/**
- * Text with a publication's footnote markers taken off ("Surrey7", "Total3", "2018/19 [x]").
- * Only text where a digit follows a letter, a bracket or an apostrophe, three digits run
- * together or a bracket opens can hold one: anything else ("Category 12") is returned as it
- * is, on the per-row path.
- */
-const MAY_HAVE_NOTES = /[A-Za-z)'’]\d|\d{3}|\[/;
-const withoutFootnotes = (text: string): string => (MAY_HAVE_NOTES.test(text) ? stripFootnotes(text).text : text);
-
-const nonEmpty = (row: BlockCell[]): BlockCell[] => row.filter((c) => !isEmptyCell(c.value));
-const isHeaderLike = (row: BlockCell[]): boolean => {
-  const cells = nonEmpty(row);
-  return cells.length >= 2 && cells.every((c) => isText(c.value) || parsePeriod(c.value) !== null);
-};
-const isTitleRow = (row: BlockCell[]): boolean => {
-  const cells = nonEmpty(row);
-  return (
-    cells.length >= 1 && cells.length <= Math.max(1, Math.floor(row.length / 2)) && cells.every((c) => isText(c.value))
-  );
-};
-/** A group row over a names row: nothing over the labels, names over some value columns, the names row at least as full. */
-const isGroupOver = (row: BlockCell[], next: BlockCell[]): boolean => {
-  const cells = nonEmpty(row);
-  return (
-    isEmptyCell(row[0].value) &&
-    cells.length >= 1 &&
-    cells.every((c) => isText(c.value) || parsePeriod(c.value) !== null) &&
-    nonEmpty(next).length >= cells.length
-  );
-};
-const norm = (v: CellValue): string => cellText(v).toLowerCase().replace(/\s+/g, " ");
-
-function columnSlice(m: Matrix, from: number, to: number): Matrix {
-  return { ...m, across: m.across.slice(from, to) };
-}
-
-function transpose(m: Matrix): Matrix {
-  return { grid: m.grid, lines: m.across, across: m.lines, turned: !m.turned };
-}
-
-/**
- * Columns where a second table starts on the same header row (repeated label header or
- * periods). A period repeated after an empty spacer column is not a second table: with nothing
- * to label its rows, it is the same table's next group of columns.
- */
-function sideBySideSplits(m: Matrix, headerRow: number): number[] {
-  const header = rowCells(m, headerRow);
-  const spacer = (j: number): boolean =>
-    range(headerRow, m.lines.length - 1).every((i) => isEmptyCell(valueAt(m, i, j)));
-  const splits: number[] = [];
-  let start = 0;
-  const first = (): string => norm(header[start].value);
-  for (let j = start + 1; j < header.length; j += 1) {
-    const text = norm(header[j].value);
-    if (text !== "" && text === first() && j > start + 1) {
-      splits.push(j);
-      start = j;
-      continue;
-    }
-    const period = parsePeriod(header[j].value);
-    if (!period) continue;
-    for (let i = start + 1; i < j - 1; i += 1) {
-      const earlier = parsePeriod(header[i].value);
-      if (
-        earlier &&
-        earlier.order === period.order &&
-        earlier.kind === period.kind &&
-        !parsePeriod(header[j - 1].value) &&
-        !spacer(j - 1)
-      ) {
-        splits.push(j - 1);
-        start = j - 1;
-        break;
-      }
-    }
-  }
-  return splits;
 }
 
 function readBlock(
@@ -618,56 +393,4 @@ function buildTable(
     findings,
     ...(unit ? { unit } : {}),
   };
-}
-
-function noteMissing(
-  sheet: string,
-  cell: SourceCell,
-  parsed: ParsedCell,
-  label: string,
-  column: string,
-  findings: Finding[],
-): void {
-  if (parsed.kind !== "missing") return;
-  const at = sheetCellRef(sheet, cell.row, cell.column);
-  const where = `"${label}", ${column}`;
-  if (parsed.reason === "text") {
-    findings.push(
-      finding(
-        sheet,
-        at,
-        "warning",
-        "not-a-number",
-        `"${parsed.text}" is not a number (${where}); read as missing`,
-        parsed.text,
-        null,
-      ),
-    );
-  } else if (parsed.reason === "error") {
-    findings.push(
-      finding(
-        sheet,
-        at,
-        "warning",
-        "cell-error",
-        `Excel error ${parsed.text} (${where}); read as missing`,
-        parsed.text,
-        null,
-      ),
-    );
-  } else if (parsed.reason === "suppressed") {
-    findings.push(
-      finding(
-        sheet,
-        at,
-        "info",
-        "suppressed-value",
-        `suppressed value "${parsed.text}" (${where}) read as missing, not zero`,
-        parsed.text,
-        null,
-      ),
-    );
-  } else {
-    findings.push(finding(sheet, at, "info", "missing-value", `empty cell (${where}) read as missing, not zero`));
-  }
 }

@@ -71,3 +71,13 @@ export function stripFootnotes(raw: string): Footnoted {
   });
   return { text: text.replace(/\s+/g, " ").trim(), notes };
 }
+
+/**
+ * Text with a publication's footnote markers taken off ("Surrey7", "Total3", "2018/19 [x]").
+ * Only text where a digit follows a letter, a bracket or an apostrophe, three digits run
+ * together or a bracket opens can hold one: anything else ("Category 12") is returned as it
+ * is, on the per-row path.
+ */
+const MAY_HAVE_NOTES = /[A-Za-z)'’]\d|\d{3}|\[/;
+export const withoutFootnotes = (text: string): string =>
+  MAY_HAVE_NOTES.test(text) ? stripFootnotes(text).text : text;
