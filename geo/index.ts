@@ -9,6 +9,7 @@ export * from "./wardStatistics";
 export * from "./serviceLocation";
 export * from "./readPoints";
 export * from "./wardLayers";
+export type { LayerInput, PeriodCounts } from "./wardLayerInput";
 export * from "./wardsResultSheet";
 export * from "./recordLocator";
 export * from "./mapPicture";

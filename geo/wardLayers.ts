@@ -1,7 +1,5 @@
-import { type SheetGrid, sheetCellRef } from "../src/model";
+import type { SheetGrid } from "../src/model";
 import type { TableResult } from "../src/core/compute/tableResult";
-import type { TableRow } from "../src/core/tables/table";
-import { countOf } from "../src/core/format/formatNumbers";
 import { findRecordHeader } from "../src/core/incidents";
 import { type PopulationTable, readPopulationTable } from "../src/core/population/wardPopulation";
 import { wardPopulations } from "./wardPopulations";
@@ -11,9 +9,10 @@ import { type Classification, classify } from "./classify";
 import { readPlaces, readPointTable, findPointColumns } from "./readPoints";
 import { type CoverageReport, type Site, serviceCoverage, wardCentroids } from "./serviceLocation";
 import { WardLocator } from "./pointInWard";
-import { type WardMatch, WardMatcher } from "./wardMatch";
+import { WardMatcher } from "./wardMatch";
 import { type WardStatistic, wardStatistics } from "./wardStatistics";
-import { type EmergingWard, emergingHotspots } from "./emergingHotspots";
+import type { LayerInput, PeriodCounts } from "./wardLayerInput";
+import { wardTableLayer } from "./wardTableLayer";
 
 /** A ward-level map layer computed from the workbook: a ward table or a sheet of located records. */
 export interface WardLayer {
@@ -38,7 +37,7 @@ export interface WardLayer {
   /** Whom the rates per 1,000 are of: all residents, or those aged 10 to 17 (youth offending); null without a population. */
   readonly rateBase: "all ages" | "aged 10 to 17" | null;
   /** Emerging hot and cold spots, for a ward table of four periods or more: each ward's pattern over them. */
-  readonly emerging: { readonly periods: readonly string[]; readonly wards: readonly EmergingWard[] } | null;
+  readonly emerging: LayerInput["emerging"];
 }
 
 /** Ward layers of a workbook, and what was noticed making them. */
@@ -60,6 +59,8 @@ export interface WardAnalysisOptions {
   readonly population?: PopulationTable | null;
   /** Attributions the data's sources ask for. */
   readonly attributions?: readonly string[];
+  /** Month-by-month counts for tables of fewer than four periods (an extract's), for emerging hotspots. */
+  readonly periodCounts?: readonly PeriodCounts[];
 }
 
 // Layers about young people take the 10–17 population, the youth justice system's ages.
@@ -77,67 +78,95 @@ function readSites(grid: SheetGrid | undefined, places: Map<string, [number, num
   }));
 }
 
-// Labels looked up exactly before a table is taken for a ward table, and the share of them that
-// must name a ward: spelling tolerance (edit distances against every ward) runs only on tables
-// that pass. On a large workbook with no ward tables, fuzzy matching every label of every table
-// took two fifths of the run.
-const SAMPLE = 24;
-const EXACT_SHARE = 0.25;
-
-/** A ward-table row's ward: by its code where it gives one the boundaries know, else by its name. */
-function matchRow(row: TableRow, matcher: WardMatcher): { match: WardMatch; byNameNotCode: boolean } {
-  if (row.code) {
-    const byCode = matcher.match(row.code);
-    if (byCode.kind === "matched") return { match: byCode, byNameNotCode: false };
-  }
-  return { match: matcher.match(row.label), byNameNotCode: row.code !== undefined };
+/** What every layer of one analysis shares: the wards, their populations and the service sites. */
+interface LayerContext {
+  readonly boundaries: WardBoundaries;
+  readonly centroids: readonly (readonly [number, number])[];
+  readonly population: ReturnType<typeof wardPopulations> | null;
+  readonly sites: readonly Site[];
+  readonly candidates: readonly Site[];
+  readonly classes: number;
 }
 
-/** True when most data rows of a table are wards (so it is a ward table). */
-function wardRows(result: TableResult, matcher: WardMatcher): boolean {
-  const rows = result.table.rows.filter((r) => !r.aggregate);
-  if (rows.length < 3) return false;
-  const step = Math.max(1, Math.floor(rows.length / SAMPLE));
-  let sampled = 0;
-  let exact = 0;
-  for (let i = 0; i < rows.length && sampled < SAMPLE; i += step, sampled += 1)
-    if ((rows[i].code && matcher.exactly(rows[i].code as string) !== null) || matcher.exactly(rows[i].label) !== null)
-      exact += 1;
-  if (exact / sampled < EXACT_SHARE) return false;
-  const matched = rows.filter((r) => matchRow(r, matcher).match.kind === "matched").length;
-  return matched / rows.length >= 0.6;
-}
-
-/** A table that says it is of wards (its label column or title), or whose rows carry ward codes. */
-const LOOKS_LIKE_WARDS = /\bwards?\b/i;
-function saysWards(result: TableResult): boolean {
-  const { table } = result;
-  return (
-    LOOKS_LIKE_WARDS.test(table.labelHeader) ||
-    LOOKS_LIKE_WARDS.test(table.title ?? "") ||
-    table.rows.some((r) => /^[EW]05\d{6}$/.test(r.code ?? r.label))
-  );
+/** A layer's statistics from its counts: rates (youth layers on the 10–17 population), classes and coverage. */
+function makeLayer(input: LayerInput, context: LayerContext): WardLayer {
+  const { boundaries, population, sites, candidates } = context;
+  const { counts, noData, points } = input;
+  const youth = YOUTH_LAYER.test(input.title) && population?.youth ? population.youth : null;
+  const wards = wardStatistics(boundaries, [...counts], youth ?? population?.all);
+  const present = counts.filter((_, i) => !noData.includes(i));
+  const demand = context.centroids.map(([longitude, latitude], i) => ({ longitude, latitude, weight: counts[i] }));
+  return {
+    id: input.id,
+    title: input.title,
+    sheet: input.sheet,
+    period: input.period,
+    source: input.source,
+    wards,
+    noData,
+    classification: present.length > 0 ? classify(present, context.classes, "jenks") : null,
+    coverage:
+      sites.length > 0
+        ? serviceCoverage(boundaries, points.length > 0 ? points : demand, sites, candidates, { k: 3, radiusKm: 5 })
+        : null,
+    points,
+    outside: input.outside,
+    rateBase: population ? (youth ? "aged 10 to 17" : "all ages") : null,
+    emerging: input.emerging,
+  };
 }
 
 /**
- * The one warning for a table of wards whose wards the boundaries do not hold (another borough's
- * boundaries, or none of its names): "Crime by ward: 19 ward names, 0 in the boundaries given
- * (26 wards)". Null when most of its wards are the boundaries' (a table too short to map).
+ * The layer of a sheet of located records (assigned to wards through the spatial index), or null
+ * for a sheet that is not one: no point columns, a crime extract (counted by its own tables) or
+ * no readable point.
  */
-function unmatchedWardTable(result: TableResult, matcher: WardMatcher, wards: number): Finding | null {
-  const rows = result.table.rows.filter((r) => !r.aggregate);
-  const matched = rows.filter((r) => matchRow(r, matcher).match.kind === "matched").length;
-  // Too short a table to map, but of these wards: nothing to warn of.
-  if (rows.length === 0 || matched / rows.length >= 0.6) return null;
-  const { title, range } = result.table;
-  const name = title ? (title.split(" – ").pop() as string) : `the table ${range}`;
-  return finding(
-    result.table.sheet,
-    "",
-    "warning",
-    "ward-table-unmatched",
-    `${name}: ${countOf(rows.length, "ward name")}, ${matched} in the boundaries given (${countOf(wards, "ward")}); it is left off the map`,
-  );
+function pointsLayer(
+  grid: SheetGrid,
+  places: Map<string, [number, number]> | null,
+  locator: WardLocator,
+  extent: ReturnType<typeof boundariesExtent>,
+  findings: Finding[],
+): LayerInput | null {
+  // A sheet of records starts with its header (perhaps under a title line); a Location
+  // column further down belongs to a summary table, not to records.
+  const columns = findPointColumns(grid);
+  if (grid.isResultSheet || !columns || columns.row > grid.top + 1) return null;
+  // A crime extract's records are already counted by ward in its own tables (and layers).
+  if (findRecordHeader(grid)) return null;
+  const read = readPointTable(grid, places, extent);
+  if (read.points.length === 0 && read.system !== "place") return null;
+  findings.push(...read.findings);
+  const { counts, outside } = locator.count(read.points);
+  if (outside > 0)
+    findings.push(
+      finding(
+        grid.name,
+        "",
+        "warning",
+        "outside-boundaries",
+        `${outside} record(s) lie outside every ward`,
+        outside,
+        null,
+      ),
+    );
+  return {
+    id: `${grid.name}|points`,
+    title: grid.name,
+    sheet: grid.name,
+    period: null,
+    source: "points",
+    counts,
+    noData: [],
+    points: read.points.map((p) => ({
+      longitude: p.longitude,
+      latitude: p.latitude,
+      weight: p.weight,
+      label: p.reference,
+    })),
+    outside,
+    emerging: null,
+  };
 }
 
 /**
@@ -169,177 +198,27 @@ export function wardAnalysis(
         longitude: centroids[i][0],
         latitude: centroids[i][1],
       }));
-  const special = new Set(
-    [placesGrid, sitesGrid, candidatesGrid, bySheetName(grids, /^population\b/i)].filter(Boolean),
-  );
-
   // Population per ward: the run's own (--population), else a Population sheet's table.
   const populationGrid = bySheetName(grids, /^population\b/i);
+  const special = new Set([placesGrid, sitesGrid, candidatesGrid, populationGrid].filter(Boolean));
   const populationTable = options.population ?? (populationGrid ? readPopulationTable(populationGrid) : null);
   const population = populationTable ? wardPopulations(populationTable, boundaries, matcher, findings) : null;
+  const context = { boundaries, centroids, population, sites, candidates, classes: options.classes ?? 5 };
 
-  const classes = options.classes ?? 5;
-  const layers: WardLayer[] = [];
-  const finish = (
-    id: string,
-    title: string,
-    sheet: string,
-    period: string | null,
-    source: WardLayer["source"],
-    counts: number[],
-    noData: number[],
-    points: WardLayer["points"],
-    outside: number,
-    emerging: WardLayer["emerging"] = null,
-  ): void => {
-    const youth = YOUTH_LAYER.test(title) && population?.youth ? population.youth : null;
-    const wards = wardStatistics(boundaries, counts, youth ?? population?.all);
-    const present = counts.filter((_, i) => !noData.includes(i));
-    const demand = centroids.map(([longitude, latitude], i) => ({ longitude, latitude, weight: counts[i] }));
-    layers.push({
-      id,
-      title,
-      sheet,
-      period,
-      source,
-      wards,
-      noData,
-      classification: present.length > 0 ? classify(present, classes, "jenks") : null,
-      coverage:
-        sites.length > 0
-          ? serviceCoverage(boundaries, points.length > 0 ? points : demand, sites, candidates, { k: 3, radiusKm: 5 })
-          : null,
-      points,
-      outside,
-      rateBase: population ? (youth ? "aged 10 to 17" : "all ages") : null,
-      emerging,
-    });
-  };
-
+  const inputs: LayerInput[] = [];
   for (const result of tables) {
     if (result.table.kind === "categories" || result.table.sheet === populationGrid?.name) continue;
-    if (!wardRows(result, matcher)) {
-      const unmatched = saysWards(result) ? unmatchedWardTable(result, matcher, boundaries.wards.length) : null;
-      if (unmatched) findings.push(unmatched);
-      continue;
-    }
-    const { table } = result;
-    let byName = 0;
-    const last = table.columns.length - 1;
-    const counts = new Array<number>(boundaries.wards.length).fill(0);
-    // Each period's counts by ward too, for emerging hotspots over four periods or more.
-    const periods = table.kind !== "categories" && table.columns.length >= 4 ? table.columns.length : 0;
-    const byPeriod = Array.from({ length: periods }, () => new Array<number>(boundaries.wards.length).fill(0));
-    const seen = new Set<number>();
-    table.rows.forEach((row, r) => {
-      if (row.aggregate) return;
-      const { match: m, byNameNotCode } = matchRow(row, matcher);
-      if (byNameNotCode && m.kind === "matched") byName += 1;
-      const cell = sheetCellRef(table.sheet, row.labelCell.row, row.labelCell.column);
-      if (m.kind !== "matched") {
-        const near = m.candidates.map((c) => `${c.name} (${Math.round(c.similarity * 100)}%)`).join(", ");
-        findings.push(
-          finding(
-            table.sheet,
-            cell,
-            "warning",
-            m.kind === "ambiguous" ? "ward-ambiguous" : "ward-unmatched",
-            `"${row.label}" is not a ward of these boundaries${m.kind === "ambiguous" ? " (two wards are equally close)" : ""}; closest: ${near}. It is left off the map`,
-          ),
-        );
-        return;
-      }
-      if (m.how === "spelling") {
-        findings.push(
-          finding(
-            table.sheet,
-            cell,
-            "info",
-            "ward-spelling",
-            `"${row.label}" read as ward ${boundaries.wards[m.ward].name} (${Math.round(m.similarity * 100)}% alike)`,
-          ),
-        );
-      }
-      result.rows[r].values.forEach((v, p) => {
-        if (p < periods && v !== null) byPeriod[p][m.ward] += v;
-      });
-      const value = result.rows[r].values[last];
-      if (value !== null) {
-        counts[m.ward] += value;
-        seen.add(m.ward);
-      }
-    });
-    const noData = boundaries.wards.map((_, i) => i).filter((i) => !seen.has(i));
-    if (byName > 0)
-      findings.push(
-        finding(
-          table.sheet,
-          "",
-          "info",
-          "ward-codes-differ",
-          `${table.title ?? table.sheet} uses other ward codes than the boundaries (another vintage of wards); ${byName} of ${table.rows.filter((r) => !r.aggregate).length} matched by name`,
-        ),
-      );
-    // The table's own title line, not a sheet banner above it ("ILLUSTRATIVE DATA ... – Domestic abuse by ward").
-    const title = (table.title ?? table.sheet).split(" – ").pop() as string;
-    finish(
-      `${table.sheet}|${table.range}|${table.title ?? ""}`,
-      title,
-      table.sheet,
-      table.columns[last].header,
-      "ward table",
-      counts,
-      noData,
-      [],
-      0,
-      periods > 0
-        ? {
-            periods: table.columns.map((c) => c.header),
-            wards: emergingHotspots(byPeriod, boundaries.neighbours),
-          }
-        : null,
-    );
+    const input = wardTableLayer(result, matcher, boundaries, findings, options.periodCounts ?? []);
+    if (input) inputs.push(input);
   }
-
   const locator = new WardLocator(boundaries);
   const extent = boundariesExtent(boundaries);
   for (const grid of grids) {
-    // A sheet of records starts with its header (perhaps under a title line); a Location
-    // column further down belongs to a summary table, not to records.
-    const columns = findPointColumns(grid);
-    if (special.has(grid) || grid.isResultSheet || !columns || columns.row > grid.top + 1) continue;
-    // A crime extract's records are already counted by ward in its own tables (and layers).
-    if (findRecordHeader(grid)) continue;
-    const read = readPointTable(grid, places, extent);
-    if (read.points.length === 0 && read.system !== "place") continue;
-    findings.push(...read.findings);
-    const { counts, outside } = locator.count(read.points);
-    if (outside > 0)
-      findings.push(
-        finding(
-          grid.name,
-          "",
-          "warning",
-          "outside-boundaries",
-          `${outside} record(s) lie outside every ward`,
-          outside,
-          null,
-        ),
-      );
-    finish(
-      `${grid.name}|points`,
-      grid.name,
-      grid.name,
-      null,
-      "points",
-      counts,
-      [],
-      read.points.map((p) => ({ longitude: p.longitude, latitude: p.latitude, weight: p.weight, label: p.reference })),
-      outside,
-    );
+    const input = special.has(grid) ? null : pointsLayer(grid, places, locator, extent, findings);
+    if (input) inputs.push(input);
   }
   return {
-    layers,
+    layers: inputs.map((input) => makeLayer(input, context)),
     sites,
     candidates,
     populationSheet: populationTable?.source ?? null,

@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
 // The enlarged map in an Office dialog. The dialog cannot call the Excel API, so the pane sends
-// the layers by messageChild (DialogApi 1.2) once the dialog says it is ready; the ward shapes
-// come from the page's own origin.
+// the layers by messageChild (DialogApi 1.2), piece by piece as the dialog asks for them; the
+// ward shapes come from the page's own origin.
 import { fetchBoundaries } from "./boundariesAsset";
 import { byId } from "./dom";
 import { MapPanel } from "./map/MapPanel";
-import type { MapDialogMessage } from "./map/mapDialogMessage";
+import { type MapDialogMessage, MapDialogPieces } from "./map/mapDialogMessage";
 import { mapModel } from "./map/mapModel";
 
 async function show(message: MapDialogMessage): Promise<void> {
@@ -23,12 +23,20 @@ async function show(message: MapDialogMessage): Promise<void> {
   window.addEventListener("pagehide", () => panel.remove(), { once: true });
 }
 
+const failed = (error: Error): void => {
+  byId("csp-map-root").textContent = `The map could not be drawn: ${error.message}`;
+};
+
 Office.onReady(() => {
+  const pieces = new MapDialogPieces();
   Office.context.ui.addHandlerAsync(Office.EventType.DialogParentMessageReceived, (arg) => {
-    const text = (arg as { message: string }).message;
-    show(JSON.parse(text) as MapDialogMessage).catch((error: Error) => {
-      byId("csp-map-root").textContent = `The map could not be drawn: ${error.message}`;
-    });
+    try {
+      const taken = pieces.receive((arg as { message: string }).message);
+      if ("ask" in taken) Office.context.ui.messageParent(taken.ask);
+      else show(taken.message).catch(failed);
+    } catch (error) {
+      failed(error as Error);
+    }
   });
   Office.context.ui.messageParent("ready");
 });

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { MapModel } from "./map/mapModel";
-import { type MapDialogMessage, mapDialogMessage } from "./map/mapDialogMessage";
+import { type MapDialogMessage, mapDialogPieces, pieceAskedFor } from "./map/mapDialogMessage";
 
 /** True when this Office can send data to a dialog (DialogApi 1.2). */
 export function dialogsSupported(): boolean {
@@ -26,8 +26,10 @@ export function openMapDialog(
       return;
     }
     const dialog = result.value;
+    const pieces = mapDialogPieces(model, view);
     dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
-      if ((arg as { message?: string }).message === "ready") dialog.messageChild(mapDialogMessage(model, view));
+      const asked = pieceAskedFor((arg as { message?: string }).message ?? "");
+      if (asked !== null && asked <= pieces.length) dialog.messageChild(pieces[asked - 1]);
     });
   });
 }

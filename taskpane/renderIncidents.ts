@@ -4,6 +4,7 @@ import { formatCount, formatPercent, formatSignedCount } from "../src/core/forma
 import { type IncidentAnalysis, interventionTableTitle, placesSentence } from "../src/core/incidents";
 import { POLICE_UK_ATTRIBUTION } from "../src/core/incidents/attribution";
 import type { Run } from "../src/job";
+import { PANE_FUNNEL, funnelCaption, funnelSvg } from "../src/job/report/funnelPicture";
 import { byId, clear, el } from "./dom";
 
 const SHORT_DAYS = WEEKDAYS.map((d) => d.slice(0, 3));
@@ -233,6 +234,19 @@ function renderDistricts(root: HTMLElement, analysis: IncidentAnalysis): void {
       ]),
     ),
   );
+  // The report's funnel plot, as an image: an SVG in an <img> runs nothing and reads nothing.
+  const svg = funnelSvg(picture, PANE_FUNNEL);
+  const caption = funnelCaption(picture);
+  if (svg && caption)
+    root.appendChild(
+      el("figure", {
+        className: "csp-funnel",
+        children: [
+          el("img", { attrs: { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, alt: caption } }),
+          el("figcaption", { text: caption }),
+        ],
+      }),
+    );
 }
 
 /** Shows each record-level extract's summary, temporal profile and intervention tables in the pane. */

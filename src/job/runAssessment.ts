@@ -15,6 +15,7 @@ import {
   tableJson,
   type TableResult,
   assessmentOptions,
+  crimeByWardMonths,
   extractAttributions,
   buildResultSheets,
   resultSheetSteps,
@@ -76,7 +77,11 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
       workbook.sheets.filter((s) => !s.isResultSheet),
       computed.tables,
       boundaries,
-      { population: options.population, attributions: extractAttributions(computed.incidents) },
+      {
+        population: options.population,
+        attributions: extractAttributions(computed.incidents),
+        periodCounts: computed.incidents.map(crimeByWardMonths),
+      },
     );
   }
   await turn();

@@ -17,6 +17,7 @@ import {
   extractAttributions,
   assessExtract,
   chooseComparisonWards,
+  crimeByWardMonths,
   districtPopulations,
   finding,
   incidentJson,
@@ -121,6 +122,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
     wards = wardAnalysis([], assessment.tables, boundaries, {
       population: options.population,
       attributions: extractAttributions([analysis]),
+      periodCounts: [crimeByWardMonths(analysis)],
     });
   }
   const { assessment: all, sheets } = withWardLayers(assessment, wards);

@@ -30,6 +30,7 @@ describe("the ward map", () => {
       "Domestic abuse crimes by ward (illustrative) (rate per 1,000)",
       "Police extract (synthetic): crime by ward",
       "Police extract (synthetic): crime by ward (rate per 1,000)",
+      "Police extract (synthetic): crime by ward: emerging hotspots",
       "Police extract (synthetic): domestic abuse by ward",
       "Police extract (synthetic): domestic abuse by ward (rate per 1,000)",
       "Town Centre team: all crime by ward",

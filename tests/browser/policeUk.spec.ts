@@ -4,7 +4,8 @@ import { promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isolatedPage, pickBoundaries, screenshot } from "../helpers/browser";
-import { SHARED_POPULATION } from "../helpers/boundaries";
+import { SHARED_POPULATION, SHARED_WARD_LOOKUP } from "../helpers/boundaries";
+import { PANE_FUNNEL } from "../../src/job/report/funnelPicture";
 import { useBrowser } from "../helpers/useBrowser";
 
 const chromium = useBrowser();
@@ -19,7 +20,8 @@ describe("police.uk files in the standalone page", () => {
     await page.getByLabel("Workbook").setInputFiles(MONTHS.map(kent));
     await page.getByText(/Selected: 2022-01-kent-street\.csv, .* \(a crime extract\)/).waitFor();
     await page.locator("details.csp-boundaries > summary", { hasText: "Ward populations" }).click();
-    await page.getByLabel(/ONS ward population estimates/).setInputFiles(SHARED_POPULATION);
+    // With the ward lookup, the wards' populations add up to each district's, for the funnel plot.
+    await page.getByLabel(/ONS ward population estimates/).setInputFiles([SHARED_POPULATION, SHARED_WARD_LOOKUP]);
     await pickBoundaries(page);
     // The home area places the borough among the force's districts, as --area does.
     await page.getByLabel("Home area").fill("Maidstone");
@@ -27,9 +29,19 @@ describe("police.uk files in the standalone page", () => {
     await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 60000 });
     const extract = await page.locator("#csp-extract").innerText();
     expect(extract).toContain(
-      "Maidstone had the 3rd highest number of crimes of the 13 Kent districts in January to March 2022 (3,867), 9.2% of Kent's 42,226.",
+      "Maidstone had the 3rd highest number of crimes of the 13 Kent districts in January to March 2022 (3,867), 9.2% of Kent's 42,226; 22.3 crimes per 1,000 residents against 22.7 across the districts but Shepway, within what chance alone would give for its population (95% limits).",
     );
     expect(extract).toMatch(/Kent districts: crimes, 2022-01 to 2022-03/);
+    // The funnel plot, as the report draws it, with its words as the caption and the text alternative.
+    const funnel = page.locator("figure.csp-funnel img");
+    const caption = await page.locator("figure.csp-funnel figcaption").innerText();
+    expect(caption).toBe(
+      "Funnel plot: Maidstone 22.3 crimes per 1,000 residents against 22.7 for the districts; its 95% limits are 22 to 23.4 and its 99.8% limits 21.6 to 23.8.",
+    );
+    expect(await funnel.getAttribute("alt")).toBe(caption);
+    expect(await funnel.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(PANE_FUNNEL.width);
+    await funnel.scrollIntoViewIfNeeded();
+    await screenshot(page, "standalone-police-uk-funnel");
     expect(extract).toMatch(
       /3 files: [\d,]+ records read; [\d,]+ in the borough's wards, [\d,]+ outside them, [\d,]+ without a location \(left out\)/,
     );

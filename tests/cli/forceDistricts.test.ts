@@ -7,13 +7,12 @@ import Papa from "papaparse";
 import { existsSync, promises as fs, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { SHARED_POPULATION } from "../helpers/boundaries";
+import { SHARED_POPULATION, SHARED_WARD_LOOKUP } from "../helpers/boundaries";
 import { runCli } from "../helpers/cli";
 
 const POLICE_UK = path.join(__dirname, "..", "..", "..", "shared", "real", "police-uk");
 const KENT = ["2022-01", "2022-02", "2022-03"].map((m) => path.join(POLICE_UK, `${m}-kent-street.csv`));
 const WARD_POPULATION = SHARED_POPULATION;
-const WARD_LOOKUP = path.join(path.dirname(SHARED_POPULATION), "WD21_LAD21_UK_LU.csv");
 
 type Row = Record<string, string>;
 const rowsOf = (file: string): Row[] =>
@@ -122,7 +121,7 @@ describe("the force's districts from a police.uk download", () => {
       "--population",
       WARD_POPULATION,
       "--population",
-      WARD_LOOKUP,
+      SHARED_WARD_LOOKUP,
       "--report",
       report,
     );

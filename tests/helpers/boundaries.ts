@@ -69,6 +69,9 @@ export const SHARED_POPULATION = path.join(
   "Mid-2020_Persons_England_Wales_(2021_wards).csv",
 );
 
+/** ONS's ward-to-district lookup (WD21 to LAD21), beside the population file: districts' populations are their wards'. */
+export const SHARED_WARD_LOOKUP = path.join(path.dirname(SHARED_POPULATION), "WD21_LAD21_UK_LU.csv");
+
 /** A ward's residents of all ages, summed straight from ONS's file (the tests' own reading of it). */
 export function onsWardPopulation(code: string): number {
   const line = readFileSync(SHARED_POPULATION, "utf8")

@@ -49,6 +49,14 @@ export interface ExtractSummary {
     readonly antisocialBehaviour: number;
   }[];
   readonly byLsoa: readonly { readonly code: string; readonly name: string; readonly count: number }[];
+  /**
+   * Each ward's crimes (anti-social behaviour apart) in each month with records since the last
+   * gap, for emerging hotspots; wards in the order of `byWard`, none when no record was placed.
+   */
+  readonly crimeByWardMonth: {
+    readonly months: readonly string[];
+    readonly wards: readonly { readonly name: string; readonly counts: readonly number[] }[];
+  };
   /** True for police.uk's open data, which must be credited wherever its results are shown. */
   readonly policeUk: boolean;
   /** Whose data it is (`Falls within`), with each force's records (all of them, outside included). */
@@ -62,6 +70,9 @@ const MISSING_RUN = 3;
 export const isoMonth = (month: number): string =>
   `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}`;
 
+/** The month number (months since year 0) of `2022-01`. */
+export const monthOf = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+
 /** `January 2022` for a month number, as the findings and sheets word it. */
 export const monthWords = (month: number): string => `${MONTH_NAMES[month % 12]} ${Math.floor(month / 12)}`;
 
@@ -69,16 +80,17 @@ export const monthWords = (month: number): string => `${MONTH_NAMES[month % 12]}
 export function extractSummary(counts: IncidentCounts): ExtractSummary {
   const asb = counts.groups.indexOf(ANTISOCIAL_BEHAVIOUR);
   const months = new Map<number, { count: number; asb: number }>();
-  const wards = counts.wards.map(() => ({ count: 0, asb: 0 }));
+  const wards = counts.wards.map(() => ({ count: 0, asb: 0, crimeByMonth: new Map<number, number>() }));
   for (const cell of counts.days) {
     const month = monthNumber(calendarDay(cell.day));
     const m = months.get(month) ?? { count: 0, asb: 0 };
+    const ward = wards[cell.ward];
     m.count += cell.count;
-    wards[cell.ward].count += cell.count;
+    ward.count += cell.count;
     if (cell.group === asb) {
       m.asb += cell.count;
-      wards[cell.ward].asb += cell.count;
-    }
+      ward.asb += cell.count;
+    } else ward.crimeByMonth.set(month, (ward.crimeByMonth.get(month) ?? 0) + cell.count);
     months.set(month, m);
   }
   const order = [...months.keys()].sort((a, b) => a - b);
@@ -97,6 +109,13 @@ export function extractSummary(counts: IncidentCounts): ExtractSummary {
     m = end;
   }
   const located = wards.reduce((sum, w, i) => sum + (i > 0 ? w.count : 0), 0);
+  const byWard = counts.wards
+    .map((name, i) => ({ name, index: i, count: wards[i].count, crime: wards[i].count - wards[i].asb }))
+    .filter((w) => w.index > 0 && w.count > 0)
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Months before the last long gap hold stray early records, not a period to compare.
+  const lastGap = gaps.length > 0 ? monthOf(gaps[gaps.length - 1].to) : -Infinity;
+  const trendMonths = order.filter((m) => m > lastGap);
   return {
     records: counts.records,
     located,
@@ -114,16 +133,20 @@ export function extractSummary(counts: IncidentCounts): ExtractSummary {
       return { month: isoMonth(m), count, crime: count - a, antisocialBehaviour: a };
     }),
     byCategory: counts.categories,
-    byWard: counts.wards
-      .map((name, i) => ({
-        name,
-        count: wards[i].count,
-        crime: wards[i].count - wards[i].asb,
-        antisocialBehaviour: wards[i].asb,
-      }))
-      .filter((w, i) => i > 0 && w.count > 0)
-      .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    byWard: byWard.map(({ name, index, count, crime }) => ({
+      name,
+      count,
+      crime,
+      antisocialBehaviour: wards[index].asb,
+    })),
     byLsoa: counts.lsoas,
+    crimeByWardMonth: {
+      months: trendMonths.map(isoMonth),
+      wards: byWard.map(({ name, index }) => ({
+        name,
+        counts: trendMonths.map((m) => wards[index].crimeByMonth.get(m) ?? 0),
+      })),
+    },
     policeUk: counts.policeUk,
     forces: counts.forces,
     outsideExamples: counts.outsideExamples,

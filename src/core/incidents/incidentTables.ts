@@ -2,6 +2,7 @@ import { SHORT_MONTHS } from "../calendar/namedDates";
 import type { Period } from "../parse/parsePeriod";
 import { aggregatedTable } from "../tables/aggregatedTable";
 import type { DiscoveredTable } from "../tables/table";
+import { monthOf } from "./extractSummary";
 import type { IncidentAnalysis } from "./incidentAnalysis";
 import type { InterventionWard } from "./interventionImpact";
 
@@ -10,12 +11,27 @@ export function interventionTableTitle(intervention: string, ward: InterventionW
   return `${intervention}: ${ward.ward} (${ward.role === "intervention" ? "intervention ward" : "comparison ward"})`;
 }
 
+/** The title of an extract's table of crime by ward (a map layer). */
+const crimeByWardTitle = (source: string): string => `${source}: crime by ward`;
+
+/**
+ * An extract's crime by ward month by month, under the title of its crime-by-ward table: the
+ * periods of that layer's emerging hotspots, as the table itself has one or two columns.
+ */
+export function crimeByWardMonths(analysis: IncidentAnalysis): {
+  readonly title: string;
+  readonly periods: readonly string[];
+  readonly wards: IncidentAnalysis["extract"]["crimeByWardMonth"]["wards"];
+} {
+  const { months, wards } = analysis.extract.crimeByWardMonth;
+  return { title: crimeByWardTitle(analysis.source), periods: months, wards };
+}
+
 /** `Jan 22 – Mar 22`: an extract's span as a period label, as the comparison windows are written. */
 function spanPeriod(analysis: IncidentAnalysis): Period | null {
   const { span } = analysis.extract;
   if (!span) return null;
-  const month = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
-  const [first, last] = [month(span.from), month(span.to)];
+  const [first, last] = [monthOf(span.from), monthOf(span.to)];
   const words = (m: number): string => `${SHORT_MONTHS[m % 12]} ${String(Math.floor(m / 12)).slice(2)}`;
   return {
     label: first === last ? words(first) : `${words(first)} – ${words(last)}`,
@@ -48,7 +64,7 @@ function extractTables(analysis: IncidentAnalysis): DiscoveredTable[] {
     tables.push(
       aggregatedTable(
         source,
-        `${source}: crime by ward`,
+        crimeByWardTitle(source),
         "Ward",
         [period],
         crime.map((w) => ({ label: w.name, values: [w.crime] })),
@@ -94,7 +110,7 @@ export function incidentTables(analysis: IncidentAnalysis): DiscoveredTable[] {
     tables.push(
       aggregatedTable(
         source,
-        `${source}: crime by ward`,
+        crimeByWardTitle(source),
         "Ward",
         periods,
         summary.byWard.map((w) => ({ label: w.name, values: w.values })),

@@ -1,5 +1,5 @@
 import { type MapPicture, type WardAnalysis, type WardBoundaries, emergingLabel, layerPicture } from "../../../geo";
-import { FUNNEL_SIZE, funnelSvg } from "./funnelPicture";
+import { REPORT_FUNNEL, funnelCaption, funnelSvg } from "./funnelPicture";
 import {
   type Assessment,
   type DistrictPicture,
@@ -300,7 +300,7 @@ export function reportContent(
 function districtSection(picture: DistrictPicture): ReportSection {
   const previous = picture.previousMonths !== null;
   const svg = funnelSvg(picture);
-  const funnel = picture.home?.funnel;
+  const caption = funnelCaption(picture);
   return {
     heading: `${picture.forceArea} districts`,
     level: 1,
@@ -324,15 +324,7 @@ function districtSection(picture: DistrictPicture): ReportSection {
         note: "Districts with under 1% of the force's crimes are grouped as outside it.",
       },
     ],
-    ...(svg && funnel
-      ? {
-          figure: {
-            svg,
-            ...FUNNEL_SIZE,
-            caption: `Funnel plot: ${picture.home?.name} ${formatCount(funnel.rate, 1)} crimes per 1,000 residents against ${formatCount(funnel.aggregateRate, 1)} for the districts; its 95% limits are ${formatCount(funnel.limits95[0], 1)} to ${formatCount(funnel.limits95[1], 1)} and its 99.8% limits ${formatCount(funnel.limits998[0], 1)} to ${formatCount(funnel.limits998[1], 1)}.`,
-          },
-        }
-      : {}),
+    ...(svg && caption ? { figure: { svg, width: REPORT_FUNNEL.width, height: REPORT_FUNNEL.height, caption } } : {}),
   };
 }
 
