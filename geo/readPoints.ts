@@ -80,6 +80,92 @@ export function readPlaces(grid: SheetGrid): Map<string, [number, number]> {
 const inBox = (box: readonly [number, number, number, number], lon: number, lat: number): boolean =>
   lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
 
+const cellNumber = (grid: SheetGrid, r: number, c: number | undefined): number | null => {
+  if (c === undefined) return null;
+  const parsed = parseNumberCell(gridCell(grid, r, c), null);
+  return parsed.kind === "number" ? parsed.value : null;
+};
+
+type PointSystem = PointTable["system"];
+
+/**
+ * A row's position as [longitude, latitude], and where it would be with its two coordinates
+ * swapped (to tell a swapped record from one outside the borough); for a place, the place's
+ * name when the Places sheet does not hold it.
+ */
+function rowPosition(
+  grid: SheetGrid,
+  r: number,
+  system: PointSystem,
+  columns: NonNullable<ReturnType<typeof findPointColumns>>["columns"],
+  places: Map<string, [number, number]> | null,
+): { position: [number, number] | null; alternative: [number, number] | null; unknownPlace: string | null } {
+  const num = (c: number | undefined): number | null => cellNumber(grid, r, c);
+  if (system === "latlon") {
+    const lat = num(columns.latitude);
+    const lon = num(columns.longitude);
+    if (lat === null || lon === null || Math.abs(lat) > 90 || Math.abs(lon) > 180)
+      return { position: null, alternative: null, unknownPlace: null };
+    return { position: [lon, lat], alternative: Math.abs(lon) <= 90 ? [lat, lon] : null, unknownPlace: null };
+  }
+  if (system === "bng") {
+    const e = num(columns.easting);
+    const n = num(columns.northing);
+    if (e === null || n === null || e < 0 || n < 0 || e > 700000 || n > 1300000)
+      return { position: null, alternative: null, unknownPlace: null };
+    return {
+      position: fromBritishNationalGrid(e, n),
+      alternative: n <= 700000 && e <= 1300000 ? fromBritishNationalGrid(n, e) : null,
+      unknownPlace: null,
+    };
+  }
+  const written = cellText(gridCell(grid, r, columns.place as number));
+  const position = places?.get(normaliseWardName(written)) ?? null;
+  return { position, alternative: null, unknownPlace: position ? null : written };
+}
+
+/** One warning for records with swapped coordinates, and one for records that could not be placed. */
+function placingFindings(
+  sheet: string,
+  system: PointSystem,
+  swapped: number,
+  rejected: readonly { cell: string; reason: string }[],
+): Finding[] {
+  const findings: Finding[] = [];
+  if (swapped > 0) {
+    const what = system === "latlon" ? "latitude and longitude" : "easting and northing";
+    findings.push(
+      finding(
+        sheet,
+        rejected.find((x) => x.reason.includes("swapped"))?.cell ?? "",
+        "warning",
+        "swapped-coordinates",
+        `${swapped} record(s) have ${what} the wrong way round (they land in the borough only when swapped); they are not counted until corrected`,
+        swapped,
+        null,
+      ),
+    );
+  }
+  const unplaced = rejected.filter((x) => !x.reason.includes("swapped"));
+  if (unplaced.length > 0) {
+    findings.push(
+      finding(
+        sheet,
+        unplaced[0].cell,
+        "warning",
+        "unlocated-records",
+        `${unplaced.length} record(s) could not be placed: first ${unplaced
+          .slice(0, 3)
+          .map((x) => `${x.cell} (${x.reason})`)
+          .join(", ")}`,
+        unplaced.length,
+        null,
+      ),
+    );
+  }
+  return findings;
+}
+
 /**
  * Reads located records from a sheet: latitude/longitude, British National Grid
  * easting/northing (EPSG:27700), or a named place looked up in `places`. With `extent` (the
@@ -115,11 +201,7 @@ export function readPointTable(
       : columns.easting !== undefined && columns.northing !== undefined
         ? "bng"
         : "place";
-  const num = (r: number, c: number | undefined): number | null => {
-    if (c === undefined) return null;
-    const parsed = parseNumberCell(gridCell(grid, r, c), null);
-    return parsed.kind === "number" ? parsed.value : null;
-  };
+  const num = (r: number, c: number | undefined): number | null => cellNumber(grid, r, c);
   let swapped = 0;
   for (let r = header + 1; r < grid.top + grid.values.length; r += 1) {
     const refColumn = columns.reference ?? columns.place ?? grid.left;
@@ -128,32 +210,10 @@ export function readPointTable(
     if (rowCells.every((v) => cellText(v) === "")) continue;
     const cell = sheetCellRef(sheet, r, refColumn);
     const weight = columns.count !== undefined ? (num(r, columns.count) ?? 1) : 1;
-    let position: [number, number] | null = null;
-    let alternative: [number, number] | null = null;
-    if (system === "latlon") {
-      const lat = num(r, columns.latitude);
-      const lon = num(r, columns.longitude);
-      if (lat !== null && lon !== null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
-        position = [lon, lat];
-        if (Math.abs(lon) <= 90) alternative = [lat, lon];
-      }
-    } else if (system === "bng") {
-      const e = num(r, columns.easting);
-      const n = num(r, columns.northing);
-      if (e !== null && n !== null && e >= 0 && n >= 0 && e <= 700000 && n <= 1300000) {
-        position = fromBritishNationalGrid(e, n);
-        if (n <= 700000 && e <= 1300000) alternative = fromBritishNationalGrid(n, e);
-      }
-    } else {
-      const name = normaliseWardName(cellText(gridCell(grid, r, columns.place as number)));
-      position = places?.get(name) ?? null;
-      if (!position) {
-        rejected.push({
-          cell,
-          reason: `place "${cellText(gridCell(grid, r, columns.place as number))}" is not in the Places sheet`,
-        });
-        continue;
-      }
+    const { position, alternative, unknownPlace } = rowPosition(grid, r, system, columns, places);
+    if (unknownPlace !== null) {
+      rejected.push({ cell, reason: `place "${unknownPlace}" is not in the Places sheet` });
+      continue;
     }
     if (!position) {
       rejected.push({ cell, reason: "no usable coordinates" });
@@ -174,36 +234,6 @@ export function readPointTable(
     }
     points.push({ reference, longitude: position[0], latitude: position[1], weight, cell });
   }
-  if (swapped > 0) {
-    const what = system === "latlon" ? "latitude and longitude" : "easting and northing";
-    findings.push(
-      finding(
-        sheet,
-        rejected.find((x) => x.reason.includes("swapped"))?.cell ?? "",
-        "warning",
-        "swapped-coordinates",
-        `${swapped} record(s) have ${what} the wrong way round (they land in the borough only when swapped); they are not counted until corrected`,
-        swapped,
-        null,
-      ),
-    );
-  }
-  const unplaced = rejected.filter((x) => !x.reason.includes("swapped"));
-  if (unplaced.length > 0) {
-    findings.push(
-      finding(
-        sheet,
-        unplaced[0].cell,
-        "warning",
-        "unlocated-records",
-        `${unplaced.length} record(s) could not be placed: first ${unplaced
-          .slice(0, 3)
-          .map((x) => `${x.cell} (${x.reason})`)
-          .join(", ")}`,
-        unplaced.length,
-        null,
-      ),
-    );
-  }
+  findings.push(...placingFindings(sheet, system, swapped, rejected));
   return { points, rejected, findings, system };
 }

@@ -11,8 +11,10 @@ const HEADLINES_SHOWN = 40;
 /** What the pane does when the analyst picks a finding: select its cell in Excel, where there is one. */
 export type SelectCell = ((cell: string) => void) | null;
 
-/** Shows a run's summary, headlines, findings and MoRiLE ranking in the pane. */
-export function renderResults(run: Pick<Run, "assessment" | "wards">, selectCell: SelectCell): void {
+type Assessment = Run["assessment"];
+
+/** The counts: tables, headlines, findings by severity and map layers. */
+function renderSummary(run: Pick<Run, "assessment" | "wards">): void {
   const { assessment } = run;
   const count = (severity: Finding["severity"]): number =>
     assessment.findings.filter((f) => f.severity === severity).length;
@@ -34,9 +36,13 @@ export function renderResults(run: Pick<Run, "assessment" | "wards">, selectCell
       ],
     }),
   );
+}
 
-  // The ten findings that matter most lead (significant first, annual before monthly); every
-  // headline stays below, folded, in the workbook's order.
+/**
+ * The ten findings that matter most lead (significant first, annual before monthly); every
+ * headline stays below, folded, in the workbook's order.
+ */
+function renderHeadlines(assessment: Assessment): void {
   const keyChanges = byId("csp-key-changes");
   clear(keyChanges);
   for (const f of keyFindings(assessment).slice(0, KEY_CHANGES)) {
@@ -74,7 +80,10 @@ export function renderResults(run: Pick<Run, "assessment" | "wards">, selectCell
       }),
     );
   }
+}
 
+/** The findings by severity, each cell a button that selects it in Excel. */
+function renderFindings(assessment: Assessment, selectCell: SelectCell): void {
   const findings = byId("csp-findings");
   clear(findings);
   for (const severity of ["error", "warning", "info"] as const) {
@@ -106,7 +115,10 @@ export function renderResults(run: Pick<Run, "assessment" | "wards">, selectCell
   }
   if (assessment.findings.length === 0)
     findings.appendChild(el("p", { text: "No findings: every total and derived column agrees with the data." }));
+}
 
+/** The MoRiLE ranking, when the workbook scores themes. */
+function renderMorile(assessment: Assessment): void {
   const morileSection = byId("csp-morile-section");
   const table = byId("csp-morile");
   clear(table);
@@ -144,6 +156,14 @@ export function renderResults(run: Pick<Run, "assessment" | "wards">, selectCell
     }
     table.appendChild(body);
   }
+}
+
+/** Shows a run's summary, headlines, findings and MoRiLE ranking in the pane. */
+export function renderResults(run: Pick<Run, "assessment" | "wards">, selectCell: SelectCell): void {
+  renderSummary(run);
+  renderHeadlines(run.assessment);
+  renderFindings(run.assessment, selectCell);
+  renderMorile(run.assessment);
   renderIncidents(run);
   byId("csp-results").hidden = false;
 }

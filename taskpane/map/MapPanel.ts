@@ -8,6 +8,7 @@ export type { MapPanelOptions };
 import { escapeHtml } from "./escapeHtml";
 import type { MapLayerChoice, MapModel } from "./mapModel";
 import { mapPng } from "./mapPng";
+import { drawLegend, layerWords } from "./mapWords";
 import type { MapState } from "./mapState";
 import {
   HOTSPOT_LEVELS,
@@ -170,6 +171,43 @@ export class MapPanel {
       this.wardElements[i]?.setAttribute("fill", colours[i]);
     });
 
+    const showCoverage = this.controls.coverage.checked;
+    const maxWeight = this.drawOverlay(layer, hotspotWards, suppress, showCoverage);
+    const { title, subtitle, legendTitle } = layerWords(layer, patterns !== null, measure, method, suppress);
+    const legend = patterns ? emergingLegend(patterns) : legendRows(classes, measure, suppress);
+    this.titleNode.textContent = subtitle ? `${title} (${subtitle})` : title;
+    drawLegend(
+      this.legend,
+      layer && !patterns ? `${legendTitle}, ${METHOD_NAMES[method]}` : legendTitle,
+      legend,
+      hotspotWards.length > 0 ? level : null,
+    );
+    this.showInfo(null, []);
+    this.renderCoverage(layer, showCoverage);
+    this.state = {
+      model: this.model,
+      layer,
+      classes,
+      colours,
+      hotspotWards,
+      hotspotLevel: level,
+      suppress,
+      showCoverage,
+      maxWeight,
+      title,
+      subtitle,
+      legendTitle,
+      legend,
+    };
+  }
+
+  /** Hotspot outlines, the layer's points and the service sites with their rings; returns the largest point weight. */
+  private drawOverlay(
+    layer: MapLayerChoice | null,
+    hotspotWards: readonly number[],
+    suppress: boolean,
+    showCoverage: boolean,
+  ): number {
     this.overlay.clearLayers();
     for (const i of hotspotWards) {
       L.geoJSON(this.model.wards[i] as never, {
@@ -192,7 +230,6 @@ export class MapPanel {
       marker.on("mouseout", () => this.showInfo(null, []));
       marker.addTo(this.overlay);
     }
-    const showCoverage = this.controls.coverage.checked;
     if (showCoverage) {
       for (const site of this.model.sites) {
         for (const km of COVERAGE_RADII_KM) {
@@ -220,60 +257,7 @@ export class MapPanel {
       }
     }
 
-    const measureWords = measure === "rate" ? "rate per 1,000 residents" : "count";
-    const title = layer ? `${layer.title}${layer.period ? `, ${layer.period}` : ""}` : "No ward data in this workbook";
-    const subtitle = !layer
-      ? ""
-      : patterns
-        ? "Gi* hot and cold spots in each period, classed as Esri's Emerging Hot Spot Analysis classes them"
-        : `${measureWords[0].toUpperCase()}${measureWords.slice(1)}; ${METHOD_NAMES[method]}${suppress ? "; counts under 5 shown as <5" : ""}`;
-    const legendTitle = !layer
-      ? "No data"
-      : patterns
-        ? "Emerging pattern"
-        : measure === "rate"
-          ? "Rate per 1,000"
-          : "Count";
-    const legend = patterns ? emergingLegend(patterns) : legendRows(classes, measure, suppress);
-    this.titleNode.textContent = subtitle ? `${title} (${subtitle})` : title;
-    clear(this.legend);
-    this.legend.appendChild(
-      el("strong", { text: layer && !patterns ? `${legendTitle}, ${METHOD_NAMES[method]}` : legendTitle }),
-    );
-    for (const row of legend) {
-      const swatch = el("span", { className: "csp-swatch" });
-      swatch.style.background = row.colour;
-      this.legend.appendChild(
-        el("div", { className: "csp-legend-row", children: [swatch, el("span", { text: row.label })] }),
-      );
-    }
-    if (hotspotWards.length > 0)
-      this.legend.appendChild(
-        el("div", {
-          className: "csp-legend-row",
-          children: [
-            el("span", { className: "csp-swatch csp-swatch-hotspot" }),
-            el("span", { text: `Gi* hotspot (${level}%)` }),
-          ],
-        }),
-      );
-    this.showInfo(null, []);
-    this.renderCoverage(layer, showCoverage);
-    this.state = {
-      model: this.model,
-      layer,
-      classes,
-      colours,
-      hotspotWards,
-      hotspotLevel: level,
-      suppress,
-      showCoverage,
-      maxWeight,
-      title,
-      subtitle,
-      legendTitle,
-      legend,
-    };
+    return maxWeight;
   }
 
   private renderCoverage(layer: MapLayerChoice | null, shown: boolean): void {

@@ -45,6 +45,34 @@ const checkbox = (id: string, label: string, checked = false): { wrap: HTMLEleme
   };
 };
 
+const NOTHING_TO_MAP = (): HTMLElement =>
+  el("p", {
+    className: "csp-notice csp-notice-info",
+    text: "This workbook has no ward table or located records, so there is nothing to map yet: add a sheet of ward counts or of records with coordinates or places.",
+  });
+
+/** The opt-in basemap: its switch, and the tile address and attribution an analyst gives. */
+function basemapFields() {
+  const basemap = checkbox("csp-map-basemap", "Basemap tiles (sends map requests to the tile server)");
+  const tileUrl = el("input", {
+    attrs: {
+      id: "csp-map-tiles",
+      type: "url",
+      "aria-label": "Tile address",
+      placeholder: "https://tile.example/{z}/{x}/{y}.png",
+    },
+  });
+  const tileAttribution = el("input", {
+    attrs: {
+      id: "csp-map-tiles-attribution",
+      type: "text",
+      "aria-label": "Tile attribution",
+      placeholder: "© the tile provider",
+    },
+  });
+  return { basemap, tileUrl, tileAttribution };
+}
+
 /** The panel's fields and nodes, added to `root` in their order; the map goes in `mapNode`. */
 export function mapControls(root: HTMLElement, model: MapModel, options: MapPanelOptions) {
   const layer = select(
@@ -65,23 +93,7 @@ export function mapControls(root: HTMLElement, model: MapModel, options: MapPane
   ]);
   const publication = checkbox("csp-map-publication", "Publication: show counts under 5 as <5");
   const coverage = checkbox("csp-map-coverage", "One Stop Shop coverage (2, 5, 10 km)");
-  const basemap = checkbox("csp-map-basemap", "Basemap tiles (sends map requests to the tile server)");
-  const tileUrl = el("input", {
-    attrs: {
-      id: "csp-map-tiles",
-      type: "url",
-      "aria-label": "Tile address",
-      placeholder: "https://tile.example/{z}/{x}/{y}.png",
-    },
-  });
-  const tileAttribution = el("input", {
-    attrs: {
-      id: "csp-map-tiles-attribution",
-      type: "text",
-      "aria-label": "Tile attribution",
-      placeholder: "© the tile provider",
-    },
-  });
+  const { basemap, tileUrl, tileAttribution } = basemapFields();
   const enlarge = el("button", {
     className: "csp-secondary",
     text: "Enlarge map",
@@ -123,15 +135,7 @@ export function mapControls(root: HTMLElement, model: MapModel, options: MapPane
       children: [el("summary", { text: "Basemap (off)" }), basemap.wrap, tileUrl, tileAttribution],
     }),
   );
-  if (model.layers.length === 0) {
-    root.insertBefore(
-      el("p", {
-        className: "csp-notice csp-notice-info",
-        text: "This workbook has no ward table or located records, so there is nothing to map yet: add a sheet of ward counts or of records with coordinates or places.",
-      }),
-      mapNode,
-    );
-  }
+  if (model.layers.length === 0) root.insertBefore(NOTHING_TO_MAP(), mapNode);
   return {
     layer,
     method,

@@ -28,22 +28,10 @@ export function pictureOf(state: MapState): MapPicture {
   };
 }
 
-/**
- * Draws the current map (wards, hotspot outlines, points, sites, title, legend and the
- * boundaries' attribution) onto a canvas and returns it as a PNG data URL. Drawn from the
- * geometry rather than copied from the page, so no tiles or HTML are involved; the layout and
- * inks are the ones `geo/mapPicture` gives the report's SVG.
- */
-export function mapPng(state: MapState): string {
-  const picture = pictureOf(state);
-  const { width: WIDTH, height: HEIGHT } = MAP_PICTURE_SIZE;
-  const canvas = document.createElement("canvas");
-  canvas.width = WIDTH;
-  canvas.height = HEIGHT;
-  const g = canvas.getContext("2d");
-  if (!g) throw new Error("this browser cannot draw a map image");
-  g.fillStyle = "#ffffff";
-  g.fillRect(0, 0, WIDTH, HEIGHT);
+const font = (size: number, bold = false): string => `${bold ? "bold " : ""}${size}px ${MAP_INK.font}`;
+
+/** The map area: ward fills, hotspot outlines, points and service sites with their rings, clipped to the area. */
+function drawMapArea(g: CanvasRenderingContext2D, picture: MapPicture): void {
   const { at, kmToPixels, area } = mapProjection(picture.wards);
   const rings = (geometry: Polygon | MultiPolygon): Position[][] =>
     geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
@@ -58,8 +46,6 @@ export function mapPng(state: MapState): string {
       g.closePath();
     }
   };
-  const font = (size: number, bold = false): string => `${bold ? "bold " : ""}${size}px ${MAP_INK.font}`;
-
   // Rings and points stay inside the map area, clear of the title and legend.
   g.save();
   g.beginPath();
@@ -105,15 +91,11 @@ export function mapPng(state: MapState): string {
       g.fill();
     }
   }
-
   g.restore();
-  g.fillStyle = MAP_INK.text;
-  g.font = font(26, true);
-  g.fillText(picture.title, 30, 44);
-  g.font = font(16);
-  g.fillStyle = MAP_INK.muted;
-  g.fillText(picture.subtitle, 30, 70);
+}
 
+/** The legend: its title, a swatch for each class, the hotspot outline and the sites' key. */
+function drawLegend(g: CanvasRenderingContext2D, picture: MapPicture): void {
   const lx = MAP_LEGEND_AT.x;
   let ly: number = MAP_LEGEND_AT.y;
   g.fillStyle = MAP_INK.text;
@@ -146,6 +128,32 @@ export function mapPng(state: MapState): string {
     g.fillStyle = MAP_INK.text;
     g.fillText("One Stop Shop (2, 5, 10 km)", lx + 34, ly);
   }
+}
+
+/**
+ * Draws the current map (wards, hotspot outlines, points, sites, title, legend and the
+ * boundaries' attribution) onto a canvas and returns it as a PNG data URL. Drawn from the
+ * geometry rather than copied from the page, so no tiles or HTML are involved; the layout and
+ * inks are the ones `geo/mapPicture` gives the report's SVG.
+ */
+export function mapPng(state: MapState): string {
+  const picture = pictureOf(state);
+  const { width: WIDTH, height: HEIGHT } = MAP_PICTURE_SIZE;
+  const canvas = document.createElement("canvas");
+  canvas.width = WIDTH;
+  canvas.height = HEIGHT;
+  const g = canvas.getContext("2d");
+  if (!g) throw new Error("this browser cannot draw a map image");
+  g.fillStyle = "#ffffff";
+  g.fillRect(0, 0, WIDTH, HEIGHT);
+  drawMapArea(g, picture);
+  g.fillStyle = MAP_INK.text;
+  g.font = font(26, true);
+  g.fillText(picture.title, 30, 44);
+  g.font = font(16);
+  g.fillStyle = MAP_INK.muted;
+  g.fillText(picture.subtitle, 30, 70);
+  drawLegend(g, picture);
   g.font = font(12);
   g.fillStyle = MAP_INK.muted;
   g.fillText(picture.attribution, 30, HEIGHT - 18, WIDTH - 60);

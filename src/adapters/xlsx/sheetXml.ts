@@ -37,31 +37,13 @@ const LOOKED_UP = 64;
  */
 const PIECE = 16 * 1024;
 
-/**
- * A result sheet as a SpreadsheetML worksheet part, in pieces, so a large sheet is encoded and
- * compressed while the rest is still being written: the header row frozen, column
- * widths, and every cell with its style index (`styleOf`); `namespaces` puts the root's
- * namespaces in the package's flavour (Strict's, for a Strict package). Text the workbook's shared-string
- * table holds, or that repeats down a column, is written as a shared string (`strings`, which
- * it adds to); other text inline. Empty data cells are not written at all.
- *
- * The first cell of each row, and a cell after a gap, carry their reference (`r="C7"`); a cell
- * right after its neighbour does not, and stands in the next column, as ECMA-376 allows
- * (§18.3.1.4) and Excel, LibreOffice and ExcelJS read. That makes the part a sixth smaller and
- * quicker to write and compress.
- *
- * Each piece is gathered as a list of strings and joined once: joining copies them into one
- * flat string, where `+=` would leave a rope of several linked strings per cell for the
- * collector and the encoder to walk.
- */
-export function* sheetXmlPieces(
+/** The part's XML up to its first data row: the frozen header row, column widths and the header's cells. */
+function sheetHead(
   sheet: ResultSheet,
+  letters: readonly string[],
   styleOf: (look: CellLook) => number,
-  strings: SharedStrings,
-  namespaces: (text: string) => string = (text) => text,
-): Generator<string> {
-  const width = Math.max(1, sheet.columns.length, ...sheet.rows.map((r) => r.length));
-  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+  namespaces: (text: string) => string,
+): string {
   let head =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     namespaces(
@@ -73,8 +55,11 @@ export function* sheetXmlPieces(
     head += `<cols>${sheet.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`).join("")}</cols>`;
   }
   const header = styleOf({ kind: "header", numFmt: null });
-  head += `<sheetData><row r="1">${sheet.columns.map((c, i) => `<c r="${letters[i]}1"${cellTail(c.header, header)}`).join("")}</row>`;
-  // Style indexes by kind and format, looked up without building a key per cell.
+  return `${head}<sheetData><row r="1">${sheet.columns.map((c, i) => `<c r="${letters[i]}1"${cellTail(c.header, header)}`).join("")}</row>`;
+}
+
+/** Style indexes by kind and format, looked up without building a key per cell. */
+function styleLookup(styleOf: (look: CellLook) => number) {
   const styles = new Map<string, Map<string | null, number>>();
   const stylesOf = (kind: CellLook["kind"]): Map<string | null, number> => {
     let byFormat = styles.get(kind);
@@ -86,6 +71,20 @@ export function* sheetXmlPieces(
     if (index === undefined) byFormat.set(numFmt, (index = styleOf({ kind, numFmt })));
     return index;
   };
+  return { stylesOf, style };
+}
+
+/**
+ * Writes one data row's XML into `parts` and returns about how many characters it added. Keeps
+ * what repeats from row to row: each style's number openings, and each column's last value.
+ */
+function rowWriter(
+  sheet: ResultSheet,
+  letters: readonly string[],
+  styleOf: (look: CellLook) => number,
+  strings: SharedStrings,
+): (i: number, parts: string[]) => number {
+  const { stylesOf, style } = styleLookup(styleOf);
   // The opening `<c r="…` of each column, so a referenced cell costs its row number and its tail.
   const opens = letters.map((l) => `<c r="${l}`);
   // A number's tail up to its value (` s="6"><v>`) by style index, and the whole opening of an
@@ -104,14 +103,8 @@ export function* sheetXmlPieces(
   const lastTail: string[] = letters.map(() => "");
   const lastCell: string[] = letters.map(() => "");
   const lastShared: boolean[] = letters.map(() => false);
-  let parts: string[] = [head];
-  let size = head.length;
-  for (let i = 0; i < sheet.rows.length; i += 1) {
-    if (size > PIECE) {
-      yield parts.join("");
-      parts = [];
-      size = 0;
-    }
+  return (i, parts) => {
+    let size = 0;
     const row = String(i + 2);
     const cells = sheet.rows[i];
     const kind = sheet.rowKinds?.[i] ?? "data";
@@ -170,6 +163,46 @@ export function* sheetXmlPieces(
     }
     parts.push(numberOpen ? "</v></c></row>" : "</row>");
     size += 20;
+    return size;
+  };
+}
+
+/**
+ * A result sheet as a SpreadsheetML worksheet part, in pieces, so a large sheet is encoded and
+ * compressed while the rest is still being written: the header row frozen, column
+ * widths, and every cell with its style index (`styleOf`); `namespaces` puts the root's
+ * namespaces in the package's flavour (Strict's, for a Strict package). Text the workbook's shared-string
+ * table holds, or that repeats down a column, is written as a shared string (`strings`, which
+ * it adds to); other text inline. Empty data cells are not written at all.
+ *
+ * The first cell of each row, and a cell after a gap, carry their reference (`r="C7"`); a cell
+ * right after its neighbour does not, and stands in the next column, as ECMA-376 allows
+ * (§18.3.1.4) and Excel, LibreOffice and ExcelJS read. That makes the part a sixth smaller and
+ * quicker to write and compress.
+ *
+ * Each piece is gathered as a list of strings and joined once: joining copies them into one
+ * flat string, where `+=` would leave a rope of several linked strings per cell for the
+ * collector and the encoder to walk.
+ */
+export function* sheetXmlPieces(
+  sheet: ResultSheet,
+  styleOf: (look: CellLook) => number,
+  strings: SharedStrings,
+  namespaces: (text: string) => string = (text) => text,
+): Generator<string> {
+  const width = Math.max(1, sheet.columns.length, ...sheet.rows.map((r) => r.length));
+  const letters = Array.from({ length: width }, (_, c) => columnLetters(c));
+  const head = sheetHead(sheet, letters, styleOf, namespaces);
+  const writeRow = rowWriter(sheet, letters, styleOf, strings);
+  let parts: string[] = [head];
+  let size = head.length;
+  for (let i = 0; i < sheet.rows.length; i += 1) {
+    if (size > PIECE) {
+      yield parts.join("");
+      parts = [];
+      size = 0;
+    }
+    size += writeRow(i, parts);
   }
   parts.push("</sheetData></worksheet>");
   yield parts.join("");

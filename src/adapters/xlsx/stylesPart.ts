@@ -41,26 +41,17 @@ export interface ResultStyles {
 }
 
 /**
- * Adds our fonts, fills, number formats and cell formats to a workbook's styles.xml, keeping
- * every existing style index (the analyst's cells keep their formats). Looks are added as the
- * sheets use them, so no separate pass over the cells is needed. Returns null when the part is
- * not laid out as expected (a prefixed namespace, say): the caller then writes through ExcelJS.
+ * The id of each number format the result sheets use: a built-in's, the analyst's own when it
+ * already has the code, else a new id past every one in use, whose `<numFmt>` is in `newFmts`.
  */
-export function addResultStyles(stylesXml: string): ResultStyles | null {
-  if (!/<styleSheet[\s>]/.test(stylesXml)) return null;
-  const fonts = collection(stylesXml, "fonts", "font");
-  const fills = collection(stylesXml, "fills", "fill");
-  const cellXfs = collection(stylesXml, "cellXfs", "xf");
-  if (!fonts || !fills || !cellXfs || fonts.count === 0 || cellXfs.count === 0) return null;
-  const numFmts = collection(stylesXml, "numFmts", "numFmt");
+function numberFormatIds(numFmtsBody: string): { formatId: (numFmt: string) => number; newFmts: string[] } {
   const usedIds = new Set<number>();
   const existingIds = new Map<string, number>();
   // The analyst's formats, read as the reader reads them: attributes in any order, entities decoded.
-  for (const [id, code] of customNumberFormats(numFmts?.body ?? "")) {
+  for (const [id, code] of customNumberFormats(numFmtsBody)) {
     usedIds.add(id);
     if (!existingIds.has(code)) existingIds.set(code, id);
   }
-
   const newFmts: string[] = [];
   const fmtId = new Map<string, number>();
   let nextId = Math.max(163, ...usedIds) + 1;
@@ -76,6 +67,23 @@ export function addResultStyles(stylesXml: string): ResultStyles | null {
     }
     return id;
   };
+  return { formatId, newFmts };
+}
+
+/**
+ * Adds our fonts, fills, number formats and cell formats to a workbook's styles.xml, keeping
+ * every existing style index (the analyst's cells keep their formats). Looks are added as the
+ * sheets use them, so no separate pass over the cells is needed. Returns null when the part is
+ * not laid out as expected (a prefixed namespace, say): the caller then writes through ExcelJS.
+ */
+export function addResultStyles(stylesXml: string): ResultStyles | null {
+  if (!/<styleSheet[\s>]/.test(stylesXml)) return null;
+  const fonts = collection(stylesXml, "fonts", "font");
+  const fills = collection(stylesXml, "fills", "fill");
+  const cellXfs = collection(stylesXml, "cellXfs", "xf");
+  if (!fonts || !fills || !cellXfs || fonts.count === 0 || cellXfs.count === 0) return null;
+  const numFmts = collection(stylesXml, "numFmts", "numFmt");
+  const { formatId, newFmts } = numberFormatIds(numFmts?.body ?? "");
   const font = { header: fonts.count, section: fonts.count + 1, note: fonts.count + 2, data: 0 };
   const fill = { header: fills.count, section: fills.count + 1, note: 0, data: 0 };
   const index = new Map<string, number>();

@@ -25,15 +25,21 @@ const isNumber = (p: ParsedCell): p is ParsedNumber => p.kind === "number";
  * auditTable(computeTable(discoverTables({ name: "S", top: 0, left: 0, values: [["Type", "2019", "2020"], ["A", 1, 2], ["B", 3, 4], ["Total", 4, 7]] })[0]))[0].message //= "S!C4: Total (2020) states 7 but the 2 rows it totals sum to 6"
  */
 export function auditTable(result: TableResult): Finding[] {
-  const { table } = result;
   const findings: Finding[] = [];
-  const sheet = table.sheet;
-  const last = table.columns.length - 1;
+  auditTotals(result, findings);
+  auditDerived(result, findings);
+  return findings;
+}
 
-  // Aggregate rows against the data rows they total.
-  // A published table of areas (codes beside names): its country and region rows are the
-  // publisher's own subtotals of a hierarchy the rows do not spell out (forces within regions,
-  // British Transport Police beside them), so they are not re-added.
+/**
+ * Aggregate rows against the data rows they total. A published table of areas (codes beside
+ * names): its country and region rows are the publisher's own subtotals of a hierarchy the rows
+ * do not spell out (forces within regions, British Transport Police beside them), so they are
+ * not re-added.
+ */
+function auditTotals(result: TableResult, findings: Finding[]): void {
+  const { table } = result;
+  const sheet = table.sheet;
   const published = table.rows.some((r) => r.code !== undefined);
   table.rows.forEach((row, i) => {
     if (!row.aggregate || row.computed || published) return;
@@ -79,8 +85,13 @@ export function auditTable(result: TableResult): Finding[] {
       }
     });
   });
+}
 
-  // Derived columns (difference, % change) against the newest two periods.
+/** Derived columns (difference, % change) against the newest two periods. */
+function auditDerived(result: TableResult, findings: Finding[]): void {
+  const { table } = result;
+  const sheet = table.sheet;
+  const last = table.columns.length - 1;
   if (table.kind !== "categories" && last >= 1) {
     table.derived.forEach((column, d) => {
       const percentAsPoints = column.role === "pctChange" ? pointsInterpretation(result, d) : false;
@@ -148,7 +159,6 @@ export function auditTable(result: TableResult): Finding[] {
       });
     });
   }
-  return findings;
 }
 
 /** The data rows an aggregate row totals: its section, or every data row for a grand total. */

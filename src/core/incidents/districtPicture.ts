@@ -3,7 +3,7 @@ import { rankIntervalSentence, rankWords } from "../format/rankWords";
 import { rankInterval } from "../stats/rankInterval";
 import { type FunnelLimits, funnelLimits } from "../stats/poissonLimits";
 import { isoMonth, monthWords } from "./extractSummary";
-import type { ForceWideCounts } from "./lsoaTally";
+import type { ForceWideCounts, LsoaMonth } from "./lsoaTally";
 
 /** A district's crimes in the picture's months (anti-social behaviour apart), with the same months a year earlier when the extract has them. */
 export interface DistrictRow {
@@ -72,33 +72,33 @@ const monthsWords = (from: number, to: number): string =>
       ? `${monthWords(from).split(" ")[0]} to ${monthWords(to)}`
       : `${monthWords(from)} to ${monthWords(to)}`;
 
-/**
- * The force's districts from every record of a force-wide download, by each record's LSOA (the
- * LSOA name without its code, as police.uk writes it, or an LSOA lookup): crimes only, over the
- * latest 12 months (or the whole download when shorter), against the same months a year earlier
- * when it reaches back to them. Only the force with most records is pictured (a download may
- * hold British Transport Police's too). Null when the records have no LSOAs.
- */
-export function districtPicture(counts: ForceWideCounts, options: DistrictOptions = {}): DistrictPicture | null {
-  const byForce = new Map<string, number>();
-  for (const c of counts.lsoaMonths) byForce.set(c.force, (byForce.get(c.force) ?? 0) + c.crime);
-  const force = [...byForce].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (force === undefined) return null;
-  const own = counts.lsoaMonths.filter((c) => c.force === force);
+/** The months pictured: the latest 12 (or all, when fewer), and whether the same months a year earlier are there too. */
+function pictureMonths(own: readonly LsoaMonth[]) {
   const monthsSeen = own.map((c) => c.month);
   const first = Math.min(...monthsSeen);
   const last = Math.max(...monthsSeen);
   const span = last - first + 1;
   const length = span > MAX_MONTHS ? Math.min(MAX_MONTHS, span - MAX_MONTHS) : span;
   const from = last - length + 1;
-  const hasPrevious = from - MAX_MONTHS >= first;
+  return { from, last, length, hasPrevious: from - MAX_MONTHS >= first };
+}
+
+type DistrictTally = Map<string, { code: string | null; count: number; previous: number }>;
+
+/** Each district's crimes in the months pictured and a year earlier, by each record's LSOA. */
+function districtTally(
+  own: readonly LsoaMonth[],
+  months: ReturnType<typeof pictureMonths>,
+  lsoaDistricts: DistrictOptions["lsoaDistricts"],
+): DistrictTally {
+  const { from, last, hasPrevious } = months;
   const districtOf = (code: string, name: string): { name: string; code: string | null } | null => {
-    const looked = options.lsoaDistricts?.get(code);
+    const looked = lsoaDistricts?.get(code);
     if (looked) return looked;
     const m = LSOA_NAME.exec(name.trim());
     return m ? { name: m[1], code: null } : null;
   };
-  const tally = new Map<string, { code: string | null; count: number; previous: number }>();
+  const tally: DistrictTally = new Map();
   for (const c of own) {
     const district = districtOf(c.lsoaCode, c.lsoaName);
     if (!district) continue;
@@ -107,19 +107,28 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
     else if (hasPrevious && c.month >= from - MAX_MONTHS && c.month <= last - MAX_MONTHS) row.previous += c.crime;
     tally.set(district.name, row);
   }
-  const total = [...tally.values()].reduce((sum, r) => sum + r.count, 0);
-  const previousTotal = hasPrevious ? [...tally.values()].reduce((sum, r) => sum + r.previous, 0) : null;
+  return tally;
+}
+
+/**
+ * The districts' rows, most crimes first, with their change and rate; districts with under 1%
+ * of the force's crimes are added up as outside it.
+ */
+function districtRows(
+  tally: DistrictTally,
+  total: number,
+  hasPrevious: boolean,
+  populations: DistrictOptions["populations"],
+): { rows: DistrictRow[]; outside: { districts: number; count: number; previous: number } } {
   const population = (name: string, code: string | null): number | undefined =>
-    options.populations?.get(name.toLowerCase()) ?? (code ? options.populations?.get(code.toLowerCase()) : undefined);
+    populations?.get(name.toLowerCase()) ?? (code ? populations?.get(code.toLowerCase()) : undefined);
   const rows: DistrictRow[] = [];
-  let outside = { districts: 0, count: 0, previous: 0 };
+  const outside = { districts: 0, count: 0, previous: 0 };
   for (const [name, r] of tally) {
     if (r.count < total * OUTSIDE_SHARE) {
-      outside = {
-        districts: outside.districts + 1,
-        count: outside.count + r.count,
-        previous: outside.previous + r.previous,
-      };
+      outside.districts += 1;
+      outside.count += r.count;
+      outside.previous += r.previous;
       continue;
     }
     const people = population(name, r.code);
@@ -138,6 +147,28 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
     });
   }
   rows.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
+  return { rows, outside };
+}
+
+/**
+ * The force's districts from every record of a force-wide download, by each record's LSOA (the
+ * LSOA name without its code, as police.uk writes it, or an LSOA lookup): crimes only, over the
+ * latest 12 months (or the whole download when shorter), against the same months a year earlier
+ * when it reaches back to them. Only the force with most records is pictured (a download may
+ * hold British Transport Police's too). Null when the records have no LSOAs.
+ */
+export function districtPicture(counts: ForceWideCounts, options: DistrictOptions = {}): DistrictPicture | null {
+  const byForce = new Map<string, number>();
+  for (const c of counts.lsoaMonths) byForce.set(c.force, (byForce.get(c.force) ?? 0) + c.crime);
+  const force = [...byForce].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (force === undefined) return null;
+  const own = counts.lsoaMonths.filter((c) => c.force === force);
+  const months = pictureMonths(own);
+  const { from, last, length, hasPrevious } = months;
+  const tally = districtTally(own, months, options.lsoaDistricts);
+  const total = [...tally.values()].reduce((sum, r) => sum + r.count, 0);
+  const previousTotal = hasPrevious ? [...tally.values()].reduce((sum, r) => sum + r.previous, 0) : null;
+  const { rows, outside } = districtRows(tally, total, hasPrevious, options.populations);
   const area = forceArea(force);
   const picture = {
     force,

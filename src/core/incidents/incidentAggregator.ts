@@ -247,52 +247,25 @@ export class IncidentAggregator {
   counts(): IncidentCounts {
     const forceWide = this.outside > 0 && this.namesForce;
     const unlocatedExcluded = forceWide && this.unlocated > 0;
-    const days: DayCell[] = [];
-    let counted = 0;
-    let firstDay = Infinity;
-    let lastDay = -Infinity;
-    let monthOnly = 0;
-    for (const [key, count] of this.dayCounts) {
-      const da = key % 2 === 1;
-      const isMonthOnly = Math.floor(key / 2) % 2 === 1;
-      const group = Math.floor(key / 4) % GROUPS;
-      const rest = Math.floor(key / (GROUPS * 4));
-      const ward = rest % WARDS;
-      if (ward === 0 && unlocatedExcluded) continue;
-      const day = Math.floor(rest / WARDS) - DAY_OFFSET;
-      days.push({ day, ward, group, da, monthOnly: isMonthOnly, count });
-      counted += count;
-      if (isMonthOnly) monthOnly += count;
-      firstDay = Math.min(firstDay, day);
-      lastDay = Math.max(lastDay, day);
-    }
-    const hours: HourCell[] = [];
+    const { days, counted, firstDay, lastDay, monthOnly } = dayCells(this.dayCounts, unlocatedExcluded);
     const hourCounts = unlocatedExcluded ? this.hourCounts : merged(this.hourCounts, this.hourCountsNoWard);
-    for (const [key, count] of hourCounts) {
-      const slot = key % 168;
-      const rest = Math.floor(key / 168);
-      hours.push({
-        month: Math.floor(rest / (GROUPS * 2)),
-        group: Math.floor(rest / 2) % GROUPS,
-        da: rest % 2 === 1,
-        weekday: Math.floor(slot / 24),
-        hour: slot % 24,
-        count,
-      });
-    }
-    const byMost = <T extends { count: number }>(a: T & { key: string }, b: T & { key: string }): number =>
-      b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    const categories = [...new Set([...this.categoryInWard.keys(), ...this.categoryNoWard.keys()])].map(
+      (category): [string, number] => [
+        category,
+        (this.categoryInWard.get(category) ?? 0) + (unlocatedExcluded ? 0 : (this.categoryNoWard.get(category) ?? 0)),
+      ],
+    );
     return {
       groups: [...this.groupIndex.keys()],
       wards: [...this.wardIndex.keys()],
       days,
-      hours,
+      hours: hourCells(hourCounts),
       hasDomesticAbuse: this.hasDomesticAbuse,
       hasLocation: this.hasLocation,
       records: this.records,
       counted,
-      firstDay: counted > 0 ? firstDay : null,
-      lastDay: counted > 0 ? lastDay : null,
+      firstDay,
+      lastDay,
       rejected: Object.fromEntries(this.reasons),
       examples: Object.fromEntries(this.examples),
       monthExamples: new Map(this.monthExamples),
@@ -303,28 +276,75 @@ export class IncidentAggregator {
       unlocatedExcluded,
       monthOnly,
       policeUk: this.policeUk,
-      categories: [...new Set([...this.categoryInWard.keys(), ...this.categoryNoWard.keys()])]
-        .map((category) => ({
-          key: category,
-          category,
-          count:
-            (this.categoryInWard.get(category) ?? 0) +
-            (unlocatedExcluded ? 0 : (this.categoryNoWard.get(category) ?? 0)),
-        }))
-        .filter((c) => c.count > 0)
-        .sort(byMost)
-        .map(({ category, count }) => ({ category, count })),
-      lsoas: [...this.lsoaCounts]
-        .map(([code, count]) => ({ key: code, code, name: this.lsoaNames.get(code) ?? "", count }))
-        .sort(byMost)
-        .map(({ code, name, count }) => ({ code, name, count })),
-      forces: [...this.forceCounts]
-        .map(([force, count]) => ({ key: force, force, count }))
-        .sort(byMost)
-        .map(({ force, count }) => ({ force, count })),
+      categories: mostFirst(categories.filter(([, count]) => count > 0)).map(([category, count]) => ({
+        category,
+        count,
+      })),
+      lsoas: mostFirst([...this.lsoaCounts]).map(([code, count]) => ({
+        code,
+        name: this.lsoaNames.get(code) ?? "",
+        count,
+      })),
+      forces: mostFirst([...this.forceCounts]).map(([force, count]) => ({ force, count })),
       forceWide: this.forceWide.counts(),
     };
   }
+}
+
+/** Names with their counts, most first, then by name. */
+function mostFirst(entries: [string, number][]): [string, number][] {
+  return entries.sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The day cells of the packed day counts (day, ward, group, month-only and DA flags in one key),
+ * the records they hold and their first and last day; records in no ward left out when excluded.
+ */
+function dayCells(dayCounts: ReadonlyMap<number, number>, unlocatedExcluded: boolean) {
+  const days: DayCell[] = [];
+  let counted = 0;
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  let monthOnly = 0;
+  for (const [key, count] of dayCounts) {
+    const da = key % 2 === 1;
+    const isMonthOnly = Math.floor(key / 2) % 2 === 1;
+    const group = Math.floor(key / 4) % GROUPS;
+    const rest = Math.floor(key / (GROUPS * 4));
+    const ward = rest % WARDS;
+    if (ward === 0 && unlocatedExcluded) continue;
+    const day = Math.floor(rest / WARDS) - DAY_OFFSET;
+    days.push({ day, ward, group, da, monthOnly: isMonthOnly, count });
+    counted += count;
+    if (isMonthOnly) monthOnly += count;
+    firstDay = Math.min(firstDay, day);
+    lastDay = Math.max(lastDay, day);
+  }
+  return {
+    days,
+    counted,
+    firstDay: counted > 0 ? firstDay : null,
+    lastDay: counted > 0 ? lastDay : null,
+    monthOnly,
+  };
+}
+
+/** The hour cells of the packed hour counts (month, group, DA flag, weekday and hour in one key). */
+function hourCells(hourCounts: ReadonlyMap<number, number>): HourCell[] {
+  const hours: HourCell[] = [];
+  for (const [key, count] of hourCounts) {
+    const slot = key % 168;
+    const rest = Math.floor(key / 168);
+    hours.push({
+      month: Math.floor(rest / (GROUPS * 2)),
+      group: Math.floor(rest / 2) % GROUPS,
+      da: rest % 2 === 1,
+      weekday: Math.floor(slot / 24),
+      hour: slot % 24,
+      count,
+    });
+  }
+  return hours;
 }
 
 /** Two count maps added together (a new map). */

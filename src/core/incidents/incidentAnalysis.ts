@@ -50,6 +50,126 @@ export interface IncidentAnalysis {
 // end); the other reasons mean the analyst has records that were not counted.
 const SEVERITY: Record<string, Finding["severity"]> = { "outside both periods": "info" };
 
+type Note = (severity: Finding["severity"], kind: string, message: string, stated?: number | null) => void;
+
+/** Whose records these are, and which of them are the borough's: several forces, records outside every ward or without a location. */
+function placeFindings(extract: ExtractSummary, hasLocation: boolean, note: Note): void {
+  if (extract.forces.length > 1) {
+    note(
+      "warning",
+      "several-forces",
+      `records from ${countOf(extract.forces.length, "force")}: ${extract.forces
+        .slice(0, 5)
+        .map((f) => `${f.force} (${formatCount(f.count)})`)
+        .join(", ")}; each is counted once, whichever force it came from`,
+    );
+  }
+  if (extract.outsideBoundaries > 0) {
+    // Examples stay in the JSON: in force-wide data they are simply other boroughs' records.
+    note(
+      "info",
+      "outside-boundaries",
+      `${countOf(extract.outsideBoundaries, "record")} lie outside every ward of the boundaries and are left out of the borough's totals (force-wide data cut to the borough)`,
+      extract.outsideBoundaries,
+    );
+  }
+  if (extract.unlocated > 0 && hasLocation) {
+    note(
+      "info",
+      "unlocated-records",
+      extract.unlocatedExcluded
+        ? `${countOf(extract.unlocated, "record")} have no location (police.uk's "No Location"): the extract reaches beyond the borough, so they cannot be counted as the borough's and are left out`
+        : `${countOf(extract.unlocated, "record")} have no location: they are counted in the totals but in no ward`,
+      extract.unlocated,
+    );
+  }
+}
+
+/** Why the temporal profile is missing or partial: months-only dates, or no such category. */
+function profileFindings(counts: IncidentCounts, wanted: string, profiled: boolean, note: Note): void {
+  const dayLevel = counts.counted - counts.monthOnly;
+  if (counts.counted > 0 && dayLevel === 0) {
+    note(
+      "info",
+      "month-only-dates",
+      "the extract gives months only, not days (as police.uk does): the month × weekday and hour × weekday profiles and the named-date tests need day-level dates, so none are given",
+    );
+  } else if (!profiled) {
+    note(
+      "warning",
+      "unknown-category",
+      `no temporal profile for "${wanted}": the extract has no such crime group${wanted === DOMESTIC_ABUSE ? " (no DA flag column)" : ""}`,
+    );
+  } else if (counts.monthOnly > 0) {
+    note(
+      "info",
+      "month-only-dates",
+      `${countOf(counts.monthOnly, "record")} give a month only: the temporal profile counts only the records with a day`,
+    );
+  }
+}
+
+/** A finding for every reason records were not counted, quoting up to three of them. */
+function rejectedFindings(source: string, summary: IncidentSummary, comparable: boolean): Finding[] {
+  const findings: Finding[] = [];
+  for (const [reason, count] of Object.entries(summary.rejected.reasons)) {
+    // Without a comparison there are no periods to be outside of (the JSON still counts them).
+    if (!comparable && reason === "outside both periods") continue;
+    const examples = summary.rejected.examples[reason] ?? [];
+    const severity = SEVERITY[reason] ?? "warning";
+    const what = severity === "info" ? "not in the compared periods" : "not counted";
+    // The finding points at the first example when it is a cell of a workbook sheet.
+    const cell = examples[0]?.where.includes("!") ? examples[0].where : "";
+    findings.push(
+      finding(
+        source,
+        cell,
+        severity,
+        "records-not-counted",
+        `${countOf(count, "record")} ${what} (${reason}); for example ${examples.slice(0, 3).map(exampleText).join("; ")}`,
+        count,
+        null,
+      ),
+    );
+  }
+  return findings;
+}
+
+/**
+ * An extract too short to compare, said with its span; or a later period that ends after the
+ * latest record (an incomplete period).
+ */
+function spanFindings(
+  counts: IncidentCounts,
+  summary: IncidentSummary,
+  span: { firstMonth: number | null; lastMonth: number | null; comparable: boolean; to: number },
+  note: Note,
+): void {
+  const { firstMonth, lastMonth, comparable, to } = span;
+  const earlier = summary.windows.ranges[0];
+  if (firstMonth !== null && lastMonth !== null && !comparable) {
+    const words = `${monthWords(firstMonth)} to ${monthWords(lastMonth)} (${countOf(lastMonth - firstMonth + 1, "month")})`;
+    note(
+      "info",
+      "short-extract",
+      `the extract covers ${words}: comparing ${summary.periods[0]} with ${summary.periods[1]} needs records from ${monthWords(earlier[0])} on, so the year-on-year comparison is not given; the whole extract is summarised instead`,
+    );
+  } else if (counts.lastDay !== null && summary.allCrime[1] > 0) {
+    // A month-only record stands for its whole month.
+    const lastCovered =
+      counts.monthOnly > 0 && lastMonth !== null
+        ? dayNumber({ year: Math.floor((lastMonth + 1) / 12), month: ((lastMonth + 1) % 12) + 1, day: 1 }) - 1
+        : counts.lastDay;
+    if (lastCovered < to) {
+      note(
+        "warning",
+        "incomplete-period",
+        `the latest record is dated ${ukDate(calendarDay(counts.lastDay))}, before the later period ends (${ukDate(calendarDay(to))}): that period may be incomplete`,
+      );
+    }
+  }
+}
+
 /**
  * The comparison, the temporal profile of the chosen category over both periods, and each
  * intervention's before/after table, and a finding for every reason records were not counted.
@@ -72,36 +192,7 @@ export function analyseIncidents(
     findings.push(finding(source, "", severity, kind, message, stated, null));
   };
 
-  // Whose records these are, and which of them are the borough's.
-  if (extract.forces.length > 1) {
-    note(
-      "warning",
-      "several-forces",
-      `records from ${countOf(extract.forces.length, "force")}: ${extract.forces
-        .slice(0, 5)
-        .map((f) => `${f.force} (${formatCount(f.count)})`)
-        .join(", ")}; each is counted once, whichever force it came from`,
-    );
-  }
-  if (extract.outsideBoundaries > 0) {
-    // Examples stay in the JSON: in force-wide data they are simply other boroughs' records.
-    note(
-      "info",
-      "outside-boundaries",
-      `${countOf(extract.outsideBoundaries, "record")} lie outside every ward of the boundaries and are left out of the borough's totals (force-wide data cut to the borough)`,
-      extract.outsideBoundaries,
-    );
-  }
-  if (extract.unlocated > 0 && counts.hasLocation) {
-    note(
-      "info",
-      "unlocated-records",
-      extract.unlocatedExcluded
-        ? `${countOf(extract.unlocated, "record")} have no location (police.uk's "No Location"): the extract reaches beyond the borough, so they cannot be counted as the borough's and are left out`
-        : `${countOf(extract.unlocated, "record")} have no location: they are counted in the totals but in no ward`,
-      extract.unlocated,
-    );
-  }
+  placeFindings(extract, counts.hasLocation, note);
   const coverage = extractCoverage(counts.forceWide);
   findings.push(...coverageFindings(source, coverage));
   const districts = districtPicture(counts.forceWide, options.districts);
@@ -120,29 +211,7 @@ export function analyseIncidents(
   const wanted = options.category ?? (counts.hasDomesticAbuse ? DOMESTIC_ABUSE : "All crime");
   const dayLevel = counts.counted - counts.monthOnly;
   const patterns = dayLevel > 0 ? temporalPatterns(counts, wanted, from, to) : null;
-  if (counts.counted > 0 && dayLevel === 0) {
-    note(
-      "info",
-      "month-only-dates",
-      "the extract gives months only, not days (as police.uk does): the month × weekday and hour × weekday profiles and the named-date tests need day-level dates, so none are given",
-    );
-  } else if (!patterns) {
-    findings.push(
-      finding(
-        source,
-        "",
-        "warning",
-        "unknown-category",
-        `no temporal profile for "${wanted}": the extract has no such crime group${wanted === DOMESTIC_ABUSE ? " (no DA flag column)" : ""}`,
-      ),
-    );
-  } else if (counts.monthOnly > 0) {
-    note(
-      "info",
-      "month-only-dates",
-      `${countOf(counts.monthOnly, "record")} give a month only: the temporal profile counts only the records with a day`,
-    );
-  }
+  profileFindings(counts, wanted, patterns !== null, note);
   const interventions =
     comparable || dayLevel > 0 ? (options.interventions ?? []).map((i) => interventionImpact(counts, i)) : [];
   for (const impact of interventions) {
@@ -158,51 +227,8 @@ export function analyseIncidents(
       );
     }
   }
-  for (const [reason, count] of Object.entries(summary.rejected.reasons)) {
-    // Without a comparison there are no periods to be outside of (the JSON still counts them).
-    if (!comparable && reason === "outside both periods") continue;
-    const examples = summary.rejected.examples[reason] ?? [];
-    const severity = SEVERITY[reason] ?? "warning";
-    const what = severity === "info" ? "not in the compared periods" : "not counted";
-    // The finding points at the first example when it is a cell of a workbook sheet.
-    const cell = examples[0]?.where.includes("!") ? examples[0].where : "";
-    findings.push(
-      finding(
-        source,
-        cell,
-        severity,
-        "records-not-counted",
-        `${countOf(count, "record")} ${what} (${reason}); for example ${examples.slice(0, 3).map(exampleText).join("; ")}`,
-        count,
-        null,
-      ),
-    );
-  }
-  if (firstMonth !== null && lastMonth !== null && !comparable) {
-    const span = `${monthWords(firstMonth)} to ${monthWords(lastMonth)} (${countOf(lastMonth - firstMonth + 1, "month")})`;
-    note(
-      "info",
-      "short-extract",
-      `the extract covers ${span}: comparing ${summary.periods[0]} with ${summary.periods[1]} needs records from ${monthWords(earlier[0])} on, so the year-on-year comparison is not given; the whole extract is summarised instead`,
-    );
-  } else if (counts.lastDay !== null && summary.allCrime[1] > 0) {
-    // A month-only record stands for its whole month.
-    const lastCovered =
-      counts.monthOnly > 0 && lastMonth !== null
-        ? dayNumber({ year: Math.floor((lastMonth + 1) / 12), month: ((lastMonth + 1) % 12) + 1, day: 1 }) - 1
-        : counts.lastDay;
-    if (lastCovered < to) {
-      findings.push(
-        finding(
-          source,
-          "",
-          "warning",
-          "incomplete-period",
-          `the latest record is dated ${ukDate(calendarDay(counts.lastDay))}, before the later period ends (${ukDate(calendarDay(to))}): that period may be incomplete`,
-        ),
-      );
-    }
-  }
+  findings.push(...rejectedFindings(source, summary, comparable));
+  spanFindings(counts, summary, { firstMonth, lastMonth, comparable, to }, note);
   return {
     source,
     records: counts.records,

@@ -45,19 +45,8 @@ export function lastMonthOf(counts: IncidentCounts): { year: number; month: numb
   return counts.lastDay === null ? null : calendarDay(counts.lastDay);
 }
 
-/**
- * The two twelve-month periods side by side: all crime, each crime group, each ward and
- * domestic abuse, with DA's share of all and of violent crime in the later period. `end`
- * defaults to the latest month in the extract. Records outside both periods are counted as
- * such (with the first record of some of their months as examples).
- */
-export function incidentSummary(
-  counts: IncidentCounts,
-  kind: WindowKind = DEFAULT_OPTIONS.window,
-  end?: { year: number; month: number },
-): IncidentSummary {
-  const last = end ?? lastMonthOf(counts) ?? { year: 1970, month: 1 };
-  const windows = comparisonWindows(kind, last);
+/** Every day cell added into the two periods: by group, ward, DA and ASB, and what lies outside both. */
+function periodTotals(counts: IncidentCounts, windows: ComparisonWindows) {
   const groups = counts.groups.map((): Pair => [0, 0]);
   const wards = counts.wards.map((): Pair => [0, 0]);
   const wardsDa = counts.wards.map((): Pair => [0, 0]);
@@ -96,6 +85,24 @@ export function incidentSummary(
       if (cell.da) daViolent += cell.count;
     }
   }
+  return { groups, wards, wardsDa, wardsAsb, asbGroup, asb, all, da, violent, daViolent, outside, outsideMonths };
+}
+
+/**
+ * The two twelve-month periods side by side: all crime, each crime group, each ward and
+ * domestic abuse, with DA's share of all and of violent crime in the later period. `end`
+ * defaults to the latest month in the extract. Records outside both periods are counted as
+ * such (with the first record of some of their months as examples).
+ */
+export function incidentSummary(
+  counts: IncidentCounts,
+  kind: WindowKind = DEFAULT_OPTIONS.window,
+  end?: { year: number; month: number },
+): IncidentSummary {
+  const last = end ?? lastMonthOf(counts) ?? { year: 1970, month: 1 };
+  const windows = comparisonWindows(kind, last);
+  const { groups, wards, wardsDa, wardsAsb, asbGroup, asb, all, da, violent, daViolent, outside, outsideMonths } =
+    periodTotals(counts, windows);
   const reasons: Record<string, number> = { ...counts.rejected };
   const examples: Record<string, readonly RecordExample[]> = { ...counts.examples };
   if (outside > 0) {

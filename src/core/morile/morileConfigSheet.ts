@@ -61,6 +61,33 @@ export function configSheetRows(config: MorileConfig): (string | number | null)[
 }
 
 /**
+ * One factor row of the Config sheet (name, section, weight, levels), or the finding that says
+ * what is wrong with it, naming its cell.
+ */
+function readFactorRow(grid: SheetGrid, r: number): FactorDefinition | { name: string; problems: Finding } {
+  const at = (c: number): string => cellText(gridCell(grid, r, grid.left + c));
+  const name = at(0);
+  const section = SECTIONS[at(1).toLowerCase()];
+  const weight = Number(gridCell(grid, r, grid.left + 2));
+  const levels = parseLevels(at(3));
+  const problems: string[] = [];
+  if (!section) problems.push(`section "${at(1)}" is not Harm, Likelihood, Position or Confidence`);
+  if (!Number.isFinite(weight) || weight < 0) problems.push(`weight "${at(2)}" is not a number of zero or more`);
+  if (!levels || levels.length < 2) problems.push(`levels "${at(3)}" are not written as "Name = value; Name = value"`);
+  if (problems.length === 0) return { name, section, weight, levels: levels as ScaleLevel[] };
+  return {
+    name,
+    problems: finding(
+      grid.name,
+      sheetCellRef(grid.name, r, grid.left),
+      "error",
+      "morile-config",
+      `${name}: ${problems.join("; ")}; the preset's definition is used`,
+    ),
+  };
+}
+
+/**
  * Reads the configuration from a MoRiLE Config sheet laid out as the template writes it.
  * Anything unreadable is a finding naming its cell, and the preset's value stands in.
  */
@@ -95,31 +122,14 @@ export function readMorileConfig(grid: SheetGrid): { config: MorileConfig; findi
       continue;
     }
     if (mode === "factors") {
-      const name = at(r, grid.left);
-      const section = SECTIONS[at(r, grid.left + 1).toLowerCase()];
-      const weight = Number(gridCell(grid, r, grid.left + 2));
-      const levels = parseLevels(at(r, grid.left + 3));
-      const problems: string[] = [];
-      if (!section) problems.push(`section "${at(r, grid.left + 1)}" is not Harm, Likelihood, Position or Confidence`);
-      if (!Number.isFinite(weight) || weight < 0)
-        problems.push(`weight "${at(r, grid.left + 2)}" is not a number of zero or more`);
-      if (!levels || levels.length < 2)
-        problems.push(`levels "${at(r, grid.left + 3)}" are not written as "Name = value; Name = value"`);
-      if (problems.length > 0) {
-        findings.push(
-          finding(
-            sheet,
-            sheetCellRef(sheet, r, grid.left),
-            "error",
-            "morile-config",
-            `${name}: ${problems.join("; ")}; the preset's definition is used`,
-          ),
-        );
-        const fallback = base.factors.find((f) => f.name.toLowerCase() === name.toLowerCase());
+      const read = readFactorRow(grid, r);
+      if ("problems" in read) {
+        findings.push(read.problems);
+        const fallback = base.factors.find((f) => f.name.toLowerCase() === read.name.toLowerCase());
         if (fallback) factors.push(fallback);
         continue;
       }
-      factors.push({ name, section, weight, levels: levels as ScaleLevel[] });
+      factors.push(read);
     }
     if (mode === "settings") {
       const value = Number(gridCell(grid, r, grid.left + 1));

@@ -105,6 +105,46 @@ function readLevel(value: CellValue, factor: FactorDefinition): ScoredLevel | st
 }
 
 /**
+ * A theme row's level of each factor; a level missing or off its scale is a reason the theme is
+ * left out, and a finding naming its cell.
+ */
+function readLevels(
+  grid: SheetGrid,
+  r: number,
+  header: NonNullable<ReturnType<typeof findMorileHeader>>,
+  config: MorileConfig,
+  theme: string,
+  reasons: string[],
+  findings: Finding[],
+): Map<string, ScoredLevel> {
+  const sheet = grid.name;
+  const levels = new Map<string, ScoredLevel>();
+  for (const factor of config.factors) {
+    const column = header.factors.get(factor.name);
+    if (column === undefined) continue;
+    const read = readLevel(gridCell(grid, r, column), factor);
+    if (typeof read !== "string") {
+      levels.set(factor.name, read);
+      continue;
+    }
+    const cell = sheetCellRef(sheet, r, column);
+    reasons.push(`${factor.name} ${read} (${cell})`);
+    findings.push(
+      finding(
+        sheet,
+        cell,
+        "error",
+        read === "is missing" ? "morile-missing-level" : "morile-level-off-scale",
+        `${theme}: ${factor.name} ${read}; the theme is left out of the ranking`,
+        cellText(gridCell(grid, r, column)) || null,
+        null,
+      ),
+    );
+  }
+  return levels;
+}
+
+/**
  * Reads every theme row of a MoRiLE sheet. A level that is not on the scale, a missing factor
  * or a duplicate theme (for the same scorer) is a finding naming the cell, and that theme is
  * left out of the ranking with its reason, never scored as zero.
@@ -156,7 +196,6 @@ export function readMorileSheet(grid: SheetGrid, config: MorileConfig): MorileSh
       continue;
     }
     const reasons: string[] = [];
-    const levels = new Map<string, ScoredLevel>();
     if (seen.has(key)) {
       reasons.push(`duplicate of the theme at ${seen.get(key)}`);
       findings.push(
@@ -171,28 +210,7 @@ export function readMorileSheet(grid: SheetGrid, config: MorileConfig): MorileSh
     } else {
       seen.set(key, themeCell);
     }
-    for (const factor of config.factors) {
-      const column = header.factors.get(factor.name);
-      if (column === undefined) continue;
-      const read = readLevel(gridCell(grid, r, column), factor);
-      if (typeof read === "string") {
-        const cell = sheetCellRef(sheet, r, column);
-        reasons.push(`${factor.name} ${read} (${cell})`);
-        findings.push(
-          finding(
-            sheet,
-            cell,
-            "error",
-            read === "is missing" ? "morile-missing-level" : "morile-level-off-scale",
-            `${theme}: ${factor.name} ${read}; the theme is left out of the ranking`,
-            cellText(gridCell(grid, r, column)) || null,
-            null,
-          ),
-        );
-      } else {
-        levels.set(factor.name, read);
-      }
-    }
+    const levels = readLevels(grid, r, header, config, theme, reasons, findings);
     if (!complete) reasons.push("the sheet lacks a factor column");
     if (reasons.length > 0) {
       excluded.push({ theme, cell: themeCell, reason: reasons.join("; ") });

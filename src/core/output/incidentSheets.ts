@@ -8,7 +8,7 @@ import {
 import { MONTH_NAMES, WEEKDAYS } from "../calendar/namedDates";
 import type { TableResult } from "../compute/tableResult";
 import { formatCount } from "../format/formatNumbers";
-import { type IncidentAnalysis, interventionTableTitle } from "../incidents";
+import { type IncidentAnalysis, type TemporalPatterns, interventionTableTitle } from "../incidents";
 import { POLICE_UK_ATTRIBUTION } from "../incidents/attribution";
 import { SheetBuilder, significanceLabel } from "./sheetBuilder";
 
@@ -94,6 +94,55 @@ export function extractSheet(incidents: readonly IncidentAnalysis[]): ResultShee
   );
 }
 
+const COUNTS = Array<string>(8).fill(NumberFormats.integer);
+
+/** Hour × weekday counts with totals and their chart, or a note that the extract gives no times. */
+function hourRows(b: SheetBuilder, patterns: TemporalPatterns, charts: ResultChart[]): void {
+  if (!patterns.hourWeekday) {
+    b.add("note", ["No hour profile: the extract gives no times."]);
+    b.add("data", []);
+    return;
+  }
+  b.add("section", [`By hour of the day (${formatCount(patterns.timedRecords)} records with a time)`]);
+  const hourHeader = b.add("section", ["Hour", ...WEEKDAYS, "Total"]);
+  patterns.hourWeekday.forEach((row, h) =>
+    b.add(
+      "data",
+      [`${String(h).padStart(2, "0")}:00–${String(h).padStart(2, "0")}:59`, ...row, sum(row)],
+      ["@", ...COUNTS],
+    ),
+  );
+  charts.push({
+    kind: "line",
+    title: `${patterns.category} by hour and weekday`,
+    firstRow: hourHeader,
+    lastRow: b.rows.length - 1,
+    categoryColumn: 0,
+    seriesColumns: WEEKDAY_COLUMNS,
+  });
+  b.add("data", []);
+}
+
+/** The named dates against the same weekdays: records, expected, ratio, p-value and the words. */
+function namedDatesRows(b: SheetBuilder, namedDates: TemporalPatterns["namedDates"]): void {
+  b.add("section", [
+    "Named date",
+    "Dates",
+    "Records",
+    "Expected",
+    "Ratio",
+    "p-value",
+    "Compared with the same weekdays",
+  ]);
+  for (const d of namedDates) {
+    b.add(
+      "data",
+      [d.name, d.dates.join(", "), d.observed, d.expected, d.ratio, d.pValue, d.wording],
+      ["@", "@", NumberFormats.integer, NumberFormats.decimal1, NumberFormats.decimal2, "0.000", "@"],
+    );
+  }
+}
+
 /**
  * When the profiled category happens, for each extract: month × weekday and hour × weekday
  * counts with totals (and charts of them), then the named dates against the same weekdays.
@@ -103,14 +152,13 @@ export function patternsSheet(incidents: readonly IncidentAnalysis[]): ResultShe
   if (profiled.length === 0) return null;
   const b = new SheetBuilder(9);
   const charts: ResultChart[] = [];
-  const counts = Array<string>(8).fill(NumberFormats.integer);
   for (const { source, patterns } of profiled) {
     if (!patterns) continue;
     b.add("section", [
       `${patterns.category}, ${source}: ${formatCount(patterns.total)} records, ${patterns.from} – ${patterns.to}`,
     ]);
     const monthHeader = b.add("section", ["Month", ...WEEKDAYS, "Total"]);
-    patterns.monthWeekday.forEach((row, m) => b.add("data", [MONTH_NAMES[m], ...row, sum(row)], ["@", ...counts]));
+    patterns.monthWeekday.forEach((row, m) => b.add("data", [MONTH_NAMES[m], ...row, sum(row)], ["@", ...COUNTS]));
     charts.push({
       kind: "line",
       title: `${patterns.category} by month and weekday`,
@@ -120,52 +168,15 @@ export function patternsSheet(incidents: readonly IncidentAnalysis[]): ResultShe
       seriesColumns: WEEKDAY_COLUMNS,
     });
     const weekdayTotals = WEEKDAYS.map((_, w) => sum(patterns.monthWeekday.map((row) => row[w])));
-    b.add("data", ["Total", ...weekdayTotals, patterns.total], ["@", ...counts]);
+    b.add("data", ["Total", ...weekdayTotals, patterns.total], ["@", ...COUNTS]);
     b.add(
       "note",
       ["Average a day (named dates excluded)", ...patterns.weekdayAverage],
       ["@", ...Array<string>(7).fill(NumberFormats.decimal1)],
     );
     b.add("data", []);
-    if (patterns.hourWeekday) {
-      b.add("section", [`By hour of the day (${formatCount(patterns.timedRecords)} records with a time)`]);
-      const hourHeader = b.add("section", ["Hour", ...WEEKDAYS, "Total"]);
-      patterns.hourWeekday.forEach((row, h) =>
-        b.add(
-          "data",
-          [`${String(h).padStart(2, "0")}:00–${String(h).padStart(2, "0")}:59`, ...row, sum(row)],
-          ["@", ...counts],
-        ),
-      );
-      charts.push({
-        kind: "line",
-        title: `${patterns.category} by hour and weekday`,
-        firstRow: hourHeader,
-        lastRow: b.rows.length - 1,
-        categoryColumn: 0,
-        seriesColumns: WEEKDAY_COLUMNS,
-      });
-      b.add("data", []);
-    } else {
-      b.add("note", ["No hour profile: the extract gives no times."]);
-      b.add("data", []);
-    }
-    b.add("section", [
-      "Named date",
-      "Dates",
-      "Records",
-      "Expected",
-      "Ratio",
-      "p-value",
-      "Compared with the same weekdays",
-    ]);
-    for (const d of patterns.namedDates) {
-      b.add(
-        "data",
-        [d.name, d.dates.join(", "), d.observed, d.expected, d.ratio, d.pValue, d.wording],
-        ["@", "@", NumberFormats.integer, NumberFormats.decimal1, NumberFormats.decimal2, "0.000", "@"],
-      );
-    }
+    hourRows(b, patterns, charts);
+    namedDatesRows(b, patterns.namedDates);
     b.add("data", []);
   }
   return b.sheet(

@@ -9,7 +9,15 @@ import type { Block } from "./findBlocks";
 import { stripFootnotes } from "./footnotes";
 import { MarkerTally } from "./publishedMarkers";
 import { isNumberStoredAsText, textNumbersFinding } from "./textNumbers";
-import { carryAcross, groupedHeader, isCountUnit, isUnitText, joinedHeader, repeatedNames } from "./headerRows";
+import {
+  type HeaderRowTexts,
+  isGroupRow,
+  isUnitsRow,
+  joinedHeader,
+  namedColumn,
+  repeatedNames,
+  spannedTexts,
+} from "./headerRows";
 import { isAggregateLabel, isNonCountHeader } from "./labels";
 import type { DiscoveredTable, SourceCell, TableRow, ValueColumn } from "./table";
 
@@ -82,14 +90,13 @@ type CodedColumn = ValueColumn & {
   readonly group: string | null;
 };
 
-function readCodedTable(
+/** The data rows from `first`: their last row, how many are coded, and whether a names column labels them; null when too few. */
+function dataRows(
   grid: SheetGrid,
   first: number,
   codeColumn: number,
-  width: number,
-): { tables: DiscoveredTable[]; region: Block } | null {
-  const sheet = grid.name;
-  const right = grid.left + width - 1;
+  right: number,
+): { last: number; hasNames: boolean } | null {
   const nameColumn = codeColumn + 1;
   // Data rows: coded rows, and rows with a name but no code (published subtotals such as
   // "England (excluding Greater Manchester Police)"), up to an empty row or a note.
@@ -109,10 +116,32 @@ function readCodedTable(
       text(gridCell(grid, r, nameColumn)) !== "" &&
       parseNumberCell(gridCell(grid, r, nameColumn), null).kind === "missing",
   ).length;
-  const hasNames = names >= coded / 2;
+  return { last, hasNames: names >= coded / 2 };
+}
 
-  // The header: up to a few rows above the data, up to an empty row (title lines above that).
-  // One empty row may stand between the header and the data (ONS leaves one under its units).
+/** Where a coded table's header lies: its rows, the names row, and the title, group and units rows among them. */
+interface CodedHeader {
+  readonly headerTop: number;
+  readonly namesRow: number | undefined;
+  readonly titleRows: number[];
+  readonly groupRows: HeaderRowTexts[];
+  readonly unitRows: HeaderRowTexts[];
+}
+
+/**
+ * The header: up to a few rows above the data, up to an empty row (title lines above that); one
+ * empty row may stand between the header and the data (ONS leaves one under its units). The
+ * names row names the code column ("Area Code"), else it is the fullest header row; the rows
+ * above and below it are read as every table's header rows are.
+ */
+function codedHeader(
+  grid: SheetGrid,
+  first: number,
+  codeColumn: number,
+  valueStart: number,
+  right: number,
+): CodedHeader {
+  const nameColumn = codeColumn + 1;
   const gap = first - 1 >= grid.top && rowEmpty(grid, first - 1, grid.left, right) ? 1 : 0;
   let headerTop = first - gap;
   while (
@@ -122,84 +151,184 @@ function readCodedTable(
   )
     headerTop -= 1;
   const headerRows = range(headerTop, first - 1 - gap);
-  // The names row names the code column ("Area Code"), else it is the fullest header row.
   const fullness = (r: number): number =>
     range(codeColumn, right).filter((c) => text(gridCell(grid, r, c)) !== "").length;
   const namesRow =
     headerRows.find((r) => text(gridCell(grid, r, codeColumn)) !== "" && text(gridCell(grid, r, nameColumn)) !== "") ??
     [...headerRows].sort((a, b) => fullness(b) - fullness(a) || b - a)[0];
-  // Rows above the names row with cells over the value columns are group rows; rows with text
-  // over the labels only are titles ("England and Wales").
-  const valueStart = (hasNames ? nameColumn : codeColumn) + 1;
+  const texts = (r: number): HeaderRowTexts => ({
+    label: rowText(grid, r, valueStart - 1),
+    values: range(valueStart, right).map((c) => text(gridCell(grid, r, c))),
+  });
   const titleRows: number[] = [];
-  const groupRows: number[] = [];
-  const unitRows: number[] = [];
+  const groupRows: HeaderRowTexts[] = [];
+  const unitRows: HeaderRowTexts[] = [];
   for (const r of headerRows) {
     if (namesRow === undefined || r === namesRow) continue;
-    const overValues = !rowEmpty(grid, r, valueStart, right);
-    if (r < namesRow) (overValues ? groupRows : titleRows).push(r);
-    else if (
-      range(valueStart, right).every((c) => isEmptyCell(gridCell(grid, r, c)) || isUnitText(text(gridCell(grid, r, c))))
-    )
-      unitRows.push(r);
+    const row = texts(r);
+    if (r > namesRow) {
+      if (isUnitsRow(row)) unitRows.push(row);
+    } else if (isGroupRow(row)) groupRows.push(row);
+    else titleRows.push(r);
   }
+  return { headerTop, namesRow, titleRows, groupRows, unitRows };
+}
 
-  // Columns: every column right of the labels that holds a number or a marker in the data,
-  // named by its names-row cell, else its group (a merged or spanning group cell names every
-  // column under it until the next). Spacer columns, empty throughout, are left out.
+/**
+ * The value columns: every column right of the labels that holds a number in the data, named
+ * by its names-row cell, else its group (a merged or spanning group cell names every column
+ * under it until the next). Spacer columns, empty throughout, are left out.
+ */
+function codedColumns(
+  grid: SheetGrid,
+  rows: { first: number; last: number },
+  header: CodedHeader,
+  span: { valueStart: number; right: number },
+  clean: (raw: string) => string,
+): CodedColumn[] {
+  const { valueStart, right } = span;
+  const { namesRow } = header;
+  const groups = spannedTexts(header.groupRows, clean);
+  const units = spannedTexts(header.unitRows, clean);
+  const rawNames = range(valueStart, right).map((c) =>
+    namesRow === undefined ? "" : clean(text(gridCell(grid, namesRow, c))),
+  );
+  const repeated = repeatedNames(rawNames);
+  const columns: CodedColumn[] = [];
+  for (let c = valueStart; c <= right; c += 1) {
+    const k = c - valueStart;
+    const numbers = range(rows.first, rows.last).filter(
+      (r) => parseNumberCell(gridCell(grid, r, c), gridFormat(grid, r, c)).kind === "number",
+    ).length;
+    if (numbers === 0) continue;
+    const group = groups[k] || null;
+    const name = rawNames[k];
+    const unit = units[k] || null;
+    // Names repeated under each group ("% involving a knife") take the group before them.
+    const named = namedColumn(name, group, unit, repeated);
+    columns.push({
+      name,
+      header: named.header || `Column ${c + 1}`,
+      headerCell: { row: namesRow ?? header.headerTop, column: c },
+      period: null,
+      nonCount: named.nonCount,
+      index: c,
+      unit,
+      group,
+    });
+  }
+  return columns;
+}
+
+/** A coded row before its values: where it is, its code and label, notes, and whether it is a subtotal. */
+interface LabelledRow {
+  readonly r: number;
+  readonly code: string;
+  readonly label: string;
+  readonly notes: readonly string[];
+  readonly aggregate: boolean;
+}
+
+/** The rows' values in these columns, with the markers and numbers stored as text found among them. */
+function rowsOf(
+  grid: SheetGrid,
+  labelled: readonly LabelledRow[],
+  labelColumn: number,
+  cols: readonly CodedColumn[],
+): { rows: TableRow[]; markers: MarkerTally; textNumbers: number } {
+  const markers = new MarkerTally();
+  let textNumbers = 0;
+  const rows = labelled.map(({ r, code, label, notes, aggregate }) => ({
+    label,
+    labelCell: { row: r, column: labelColumn },
+    aggregate,
+    values: cols.map((c): ParsedCell => {
+      const value = gridCell(grid, r, c.index);
+      const parsed = parseNumberCell(value, gridFormat(grid, r, c.index));
+      if (parsed.kind === "missing" && parsed.reason !== "empty") markers.add(parsed.text);
+      else if (isNumberStoredAsText(value, parsed)) textNumbers += 1;
+      return parsed;
+    }),
+    valueCells: cols.map((c): SourceCell => ({ row: r, column: c.index })),
+    derived: [],
+    derivedCells: [],
+    ...(code ? { code } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+  }));
+  return { rows, markers, textNumbers };
+}
+
+const asPeriods = (cols: readonly CodedColumn[], label: (c: CodedColumn) => string): CodedColumn[] | null => {
+  const periods = cols.map((c) => parsePeriod(label(c)));
+  if (periods.some((p) => p === null)) return null;
+  return cols
+    .map((c, i) => ({ ...c, header: (periods[i] as Period).label, period: periods[i] }))
+    .sort((a, b) => (a.period?.order ?? 0) - (b.period?.order ?? 0));
+};
+
+/**
+ * The columns as tables: years across ("2002", "Mid-2016") make one table of periods; periods
+ * in the group row over the same measures ("Apr '07 to Mar '08": Number, Rate) one table of
+ * periods per measure; columns that fit neither (a "% change compared with" block after them)
+ * stay a table of categories.
+ */
+function columnTables(
+  columns: readonly CodedColumn[],
+): { cols: CodedColumn[]; kind: DiscoveredTable["kind"]; part: string | null }[] {
+  const byName = asPeriods(columns, (c) => c.name);
+  if (byName) return [{ cols: byName, kind: "periods", part: null }];
+  const out: { cols: CodedColumn[]; kind: DiscoveredTable["kind"]; part: string | null }[] = [];
+  const rest = new Set(columns);
+  const measures = [...new Set(columns.map((c) => c.name))].filter(
+    (m) => columns.filter((c) => c.name === m).length >= 2,
+  );
+  for (const measure of measures) {
+    const periods = asPeriods(
+      columns.filter((c) => c.name === measure && c.group),
+      (c) => c.group ?? "",
+    );
+    if (!periods || periods.length < 2) continue;
+    out.push({ cols: periods, kind: "periods", part: measure || null });
+    for (const c of columns)
+      if (c.name === measure && c.group && periods.some((p) => p.index === c.index)) rest.delete(c);
+  }
+  // Left over beside period tables, a column is named by its group and name together
+  // ("% change January 2018 to December 2018 compared with: Apr '10 to Mar '11").
+  const left = [...rest].map((c) => {
+    if (rest.size === columns.length || !c.group || !c.name || c.header === joinedHeader(c.group, c.name)) return c;
+    const header = joinedHeader(c.group, c.name);
+    return { ...c, header, nonCount: c.nonCount || isNonCountHeader(header) };
+  });
+  if (left.length > 0)
+    out.push({ cols: left, kind: "categories", part: rest.size < columns.length ? "other columns" : null });
+  return out;
+}
+
+function readCodedTable(
+  grid: SheetGrid,
+  first: number,
+  codeColumn: number,
+  width: number,
+): { tables: DiscoveredTable[]; region: Block } | null {
+  const sheet = grid.name;
+  const right = grid.left + width - 1;
+  const nameColumn = codeColumn + 1;
+  const data = dataRows(grid, first, codeColumn, right);
+  if (!data) return null;
+  const { last, hasNames } = data;
+  const valueStart = (hasNames ? nameColumn : codeColumn) + 1;
+  const header = codedHeader(grid, first, codeColumn, valueStart, right);
+  const { headerTop, namesRow } = header;
   const notes = new Set<string>();
   const clean = (raw: string): string => {
     const stripped = stripFootnotes(raw);
     for (const n of stripped.notes) notes.add(n);
     return stripped.text;
   };
-  const spanning = (rows: number[]): string[] =>
-    carryAcross(
-      range(valueStart, right).map((c) =>
-        clean(
-          rows
-            .map((r) => text(gridCell(grid, r, c)))
-            .filter(Boolean)
-            .join(" "),
-        ),
-      ),
-    );
-  const groups = spanning(groupRows);
-  const units = spanning(unitRows);
-  const columns: CodedColumn[] = [];
-  const rawNames = range(valueStart, right).map((c) =>
-    namesRow === undefined ? "" : clean(text(gridCell(grid, namesRow, c))),
-  );
-  const repeated = repeatedNames(rawNames);
-  for (let c = valueStart; c <= right; c += 1) {
-    const k = c - valueStart;
-    const filled = range(first, last).filter((r) => !isEmptyCell(gridCell(grid, r, c)));
-    if (filled.length === 0) continue;
-    const numbers = filled.filter(
-      (r) => parseNumberCell(gridCell(grid, r, c), gridFormat(grid, r, c)).kind === "number",
-    ).length;
-    if (numbers === 0) continue;
-    const group = groups[k] || null;
-    const name = rawNames[k];
-    // Names repeated under each group ("% involving a knife") take the group before them.
-    const header = groupedHeader(name, group, repeated) || `Column ${c + 1}`;
-    const unit = units[k] || null;
-    columns.push({
-      name,
-      header,
-      headerCell: { row: namesRow ?? headerTop, column: c },
-      period: null,
-      nonCount: isNonCountHeader(header) || (unit !== null && !isCountUnit(unit)),
-      index: c,
-      unit,
-      group,
-    });
-  }
+  const columns = codedColumns(grid, { first, last }, header, { valueStart, right }, clean);
   if (columns.length === 0) return null;
 
-  let markers = new MarkerTally();
-  let textNumbers = 0;
-  const labelled = range(first, last).map((r) => {
+  const labelled = range(first, last).map((r): LabelledRow => {
     const code = text(gridCell(grid, r, codeColumn));
     const named = hasNames
       ? stripFootnotes(text(gridCell(grid, r, nameColumn)))
@@ -210,40 +339,18 @@ function readCodedTable(
     const aggregate = code ? AGGREGATE_CODE.test(code) : AGGREGATE_NAME.test(label) || isAggregateLabel(label);
     return { r, code, label, notes: named.notes, aggregate };
   });
-  const rowsFor = (cols: readonly CodedColumn[]): TableRow[] =>
-    labelled.map(({ r, code, label, notes: rowNotes, aggregate }) => ({
-      label,
-      labelCell: { row: r, column: hasNames ? nameColumn : codeColumn },
-      aggregate,
-      values: cols.map((c): ParsedCell => {
-        const value = gridCell(grid, r, c.index);
-        const parsed = parseNumberCell(value, gridFormat(grid, r, c.index));
-        if (parsed.kind === "missing" && parsed.reason !== "empty") markers.add(parsed.text);
-        else if (isNumberStoredAsText(value, parsed)) textNumbers += 1;
-        return parsed;
-      }),
-      valueCells: cols.map((c): SourceCell => ({ row: r, column: c.index })),
-      derived: [],
-      derivedCells: [],
-      ...(code ? { code } : {}),
-      ...(rowNotes.length > 0 ? { notes: rowNotes } : {}),
-    }));
-
-  const baseTitle = titleLines(grid, headerTop, titleRows, right).map(clean).filter(Boolean).join(" – ") || null;
+  const baseTitle = titleLines(grid, headerTop, header.titleRows, right).map(clean).filter(Boolean).join(" – ") || null;
   const labelHeader =
     namesRow === undefined ? "" : clean(text(gridCell(grid, namesRow, hasNames ? nameColumn : codeColumn)));
-  const tables: DiscoveredTable[] = [];
-  const make = (cols: readonly CodedColumn[], kind: DiscoveredTable["kind"], part: string | null): void => {
-    markers = new MarkerTally();
-    textNumbers = 0;
-    const rows = rowsFor(cols);
+  const tables = columnTables(columns).map(({ cols, kind, part }): DiscoveredTable => {
+    const { rows, markers, textNumbers } = rowsOf(grid, labelled, hasNames ? nameColumn : codeColumn, cols);
     const corners = { top: first, left: cols[0].index, bottom: last, right: cols[cols.length - 1].index };
     const findings = [
       markers.finding(sheet, corners.top, corners.left, corners.bottom, corners.right),
       textNumbersFinding(sheet, textNumbers, corners),
     ].filter((f): f is Finding => f !== null);
     const unit = cols.find((c) => c.unit)?.unit ?? null;
-    tables.push({
+    return {
       sheet,
       range: sheetRangeRef(sheet, namesRow ?? headerTop, codeColumn, last, cols[cols.length - 1].index),
       title: [baseTitle, part].filter(Boolean).join(" – ") || null,
@@ -256,44 +363,8 @@ function readCodedTable(
       findings,
       ...(unit ? { unit } : {}),
       ...(notes.size > 0 ? { notes: [...notes] } : {}),
-    });
-  };
-  const asPeriods = (cols: readonly CodedColumn[], label: (c: CodedColumn) => string): CodedColumn[] | null => {
-    const periods = cols.map((c) => parsePeriod(label(c)));
-    if (periods.some((p) => p === null)) return null;
-    return cols
-      .map((c, i) => ({ ...c, header: (periods[i] as Period).label, period: periods[i] }))
-      .sort((a, b) => (a.period?.order ?? 0) - (b.period?.order ?? 0));
-  };
-  // Years across ("2002", "Mid-2016"): one table of periods. Periods in the group row over the
-  // same measures ("Apr '07 to Mar '08": Number, Rate): one table of periods per measure.
-  // Columns that fit neither (a "% change compared with" block after them) stay a table of categories.
-  const byName = asPeriods(columns, (c) => c.name);
-  if (byName) make(byName, "periods", null);
-  else {
-    const rest = new Set(columns);
-    const measures = [...new Set(columns.map((c) => c.name))].filter(
-      (m) => columns.filter((c) => c.name === m).length >= 2,
-    );
-    for (const measure of measures) {
-      const periods = asPeriods(
-        columns.filter((c) => c.name === measure && c.group),
-        (c) => c.group ?? "",
-      );
-      if (!periods || periods.length < 2) continue;
-      make(periods, "periods", measure || null);
-      for (const c of columns)
-        if (c.name === measure && c.group && periods.some((p) => p.index === c.index)) rest.delete(c);
-    }
-    // Left over beside period tables, a column is named by its group and name together
-    // ("% change January 2018 to December 2018 compared with: Apr '10 to Mar '11").
-    const left = [...rest].map((c) => {
-      if (rest.size === columns.length || !c.group || !c.name || c.header === joinedHeader(c.group, c.name)) return c;
-      const header = joinedHeader(c.group, c.name);
-      return { ...c, header, nonCount: c.nonCount || isNonCountHeader(header) };
-    });
-    if (left.length > 0) make(left, "categories", rest.size < columns.length ? "other columns" : null);
-  }
+    };
+  });
   const top = Math.min(headerTop, ...titleRowsAbove(grid, headerTop, right));
   return { tables, region: { top, bottom: last, left: grid.left, right } };
 }

@@ -29,11 +29,12 @@ import {
 } from "./blockMatrix";
 import { sideBySideSplits } from "./sideBySide";
 import { noteMissing } from "./missingCells";
-import { carryAcross, groupedHeader, isCountUnit, isUnitText, repeatedNames } from "./headerRows";
-import { headerRole, isAggregateLabel, isNonCountHeader } from "./labels";
+import { type HeaderRowTexts, isGroupRow, isUnitsRow, spannedTexts } from "./headerRows";
+import { type ColumnRoles, type HeaderExtras, columnRoles } from "./columnRoles";
+import { isAggregateLabel } from "./labels";
 import { MarkerTally, isPublishedMarker } from "./publishedMarkers";
 import { isNumberStoredAsText, textNumbersFinding } from "./textNumbers";
-import type { DerivedColumn, DiscoveredTable, TableRow, ValueColumn } from "./table";
+import type { DiscoveredTable, TableRow } from "./table";
 
 /**
  * Finds every table on a sheet with no template: several tables per sheet (stacked or side
@@ -108,12 +109,10 @@ function readBlock(
     return;
   }
 
-  // Rows above the header that stand over the value columns and not the labels are group rows
-  // ("Victim-based crime" over four offence columns); the rest are titles.
+  // Rows above the header are group rows or titles, as every table's header rows are read.
   const above = range(0, k - 1).map((i) => rowCells(m, i));
-  const isGroupRow = (row: BlockCell[]): boolean => isEmptyCell(row[0].value) && nonEmpty(row).length > 0;
   const titleParts = above
-    .filter((row) => !isGroupRow(row))
+    .filter((row) => !isGroupRow(headerTexts(row)))
     .map((row) =>
       withoutFootnotes(
         nonEmpty(row)
@@ -122,7 +121,7 @@ function readBlock(
       ),
     )
     .filter((t) => t !== "");
-  const groupRows = above.filter(isGroupRow);
+  const groupRows = above.map(headerTexts).filter(isGroupRow);
   const nearTitle = titleParts.join(" – ") || null;
   const title = [outerTitle, nearTitle].filter((t): t is string => !!t).join(" – ") || null;
   let body: Matrix = { ...m, lines: m.lines.slice(k) };
@@ -138,169 +137,78 @@ function readBlock(
     body = transpose(body);
     transposed = true;
   }
-  const across = (rows: BlockCell[][]): string[] =>
-    carryAcross(
-      body.across.map((_, j) =>
-        withoutFootnotes(
-          rows
-            .map((row) => cellText(row[j].value))
-            .filter(Boolean)
-            .join(" "),
-        ),
-      ),
-    );
+  // By matrix column: the label column's first, empty.
+  const across = (rows: HeaderRowTexts[]): string[] => ["", ...spannedTexts(rows, withoutFootnotes)];
   const groups = transposed || groupRows.length === 0 ? null : across(groupRows);
-  // A units row right under the header ("Numbers", "Rate per 1,000 population") says what the
-  // columns hold; it is not a row of data.
   let units: string[] | null = null;
-  if (!transposed && body.lines.length > 2 && isUnitsRow(rowCells(body, 1))) {
-    units = across([rowCells(body, 1)]);
+  const underHeader = body.lines.length > 2 ? headerTexts(rowCells(body, 1)) : null;
+  if (!transposed && underHeader && isUnitsRow(underHeader)) {
+    units = across([underHeader]);
     body = { ...body, lines: [body.lines[0], ...body.lines.slice(2)] };
   }
-  // Periods under two or more groups ("Alcohol related": 2018/19, 2019/20; "Drug related": the
-  // same years) are a comparison per group: one table each, as the publication's groups are.
-  if (groups) {
-    const header = rowCells(body, 0);
-    const periodColumns = range(1, header.length - 1).filter(
-      (j) => parsePeriod(withoutFootnotes(cellText(header[j].value))) !== null,
-    );
-    const named = [...new Set(periodColumns.map((j) => groups[j]).filter(Boolean))];
-    if (named.length >= 2 && named.every((g) => periodColumns.filter((j) => groups[j] === g).length >= 2)) {
-      for (const group of named) {
-        const own = range(1, header.length - 1).filter((j) => groups[j] === group);
-        const pick = <T>(list: readonly T[]): T[] => [list[0], ...own.map((j) => list[j])];
-        const slice: Matrix = { ...body, across: pick(body.across) };
-        const table = buildTable(sheet, slice, [title, group].filter(Boolean).join(" – "), nearTitle, transposed, {
-          groups: null,
-          units: units && pick(units),
-        });
-        if (table) tables.push(table);
-      }
-      return;
-    }
+  const perGroup = groups ? tablesPerGroup(sheet, body, groups, units, title, nearTitle, transposed) : null;
+  if (perGroup) {
+    tables.push(...perGroup);
+    return;
   }
   const table = buildTable(sheet, body, title, nearTitle, transposed, { groups, units });
   if (table) tables.push(table);
 }
 
-/** A units row: no label, and every filled cell over the values a unit. */
-function isUnitsRow(row: BlockCell[]): boolean {
-  const values = nonEmpty(row.slice(1));
-  return (
-    isEmptyCell(row[0].value) &&
-    values.length > 0 &&
-    values.every((c) => typeof c.value === "string" && isUnitText(c.value))
-  );
-}
-
-/** What rows above and below the header say of each matrix column: its group and its unit. */
-interface HeaderExtras {
-  readonly groups: readonly string[] | null;
-  readonly units: readonly string[] | null;
-}
-
-function buildTable(
+/**
+ * Periods under two or more groups ("Alcohol related": 2018/19, 2019/20; "Drug related": the
+ * same years) are a comparison per group: one table each, as the publication's groups are.
+ * Null when the groups are not that.
+ */
+function tablesPerGroup(
   sheet: string,
-  m: Matrix,
+  body: Matrix,
+  groups: readonly string[],
+  units: readonly string[] | null,
   title: string | null,
   nearTitle: string | null,
   transposed: boolean,
-  extras: HeaderExtras,
-): DiscoveredTable | null {
-  const findings: Finding[] = [];
-  const header = rowCells(m, 0);
+): DiscoveredTable[] | null {
+  const tables: DiscoveredTable[] = [];
+  const header = rowCells(body, 0);
+  const periodColumns = range(1, header.length - 1).filter(
+    (j) => parsePeriod(withoutFootnotes(cellText(header[j].value))) !== null,
+  );
+  const named = [...new Set(periodColumns.map((j) => groups[j]).filter(Boolean))];
+  if (named.length >= 2 && named.every((g) => periodColumns.filter((j) => groups[j] === g).length >= 2)) {
+    for (const group of named) {
+      const own = range(1, header.length - 1).filter((j) => groups[j] === group);
+      const pick = <T>(list: readonly T[]): T[] => [list[0], ...own.map((j) => list[j])];
+      const slice: Matrix = { ...body, across: pick(body.across) };
+      const table = buildTable(sheet, slice, [title, group].filter(Boolean).join(" – "), nearTitle, transposed, {
+        groups: null,
+        units: units && pick(units),
+      });
+      if (table) tables.push(table);
+    }
+    return tables;
+  }
+  return null;
+}
+
+/** A matrix row as header text: its label cell's and each value column's. */
+const headerTexts = (row: BlockCell[]): HeaderRowTexts => ({
+  label: cellText(row[0].value),
+  values: row.slice(1).map((c) => cellText(c.value)),
+});
+
+/**
+ * The table's body rows: labels, values (each parsed, a missing one said as a finding) and
+ * derived figures; notes under the table are passed over and an unlabelled row is a finding.
+ */
+function readRows(
+  sheet: string,
+  m: Matrix,
+  columns: readonly ColumnRoles["columns"][number][],
+  derived: ColumnRoles["derived"],
+  findings: Finding[],
+): { rows: TableRow[]; numbersSeen: number; markers: MarkerTally; textNumbers: number } {
   const bodyRows = range(1, m.lines.length - 1);
-  let columns: (ValueColumn & { index: number })[] = [];
-  const derived: (DerivedColumn & { index: number })[] = [];
-  const categories: (ValueColumn & { index: number })[] = [];
-
-  const names = header.map((cell) => withoutFootnotes(cellText(cell.value)));
-  const repeated = repeatedNames(names);
-  for (let j = 1; j < header.length; j += 1) {
-    const cell = header[j];
-    // A spacer column, named only by the group it stands under, holds nothing.
-    if (names[j] === "" && bodyRows.every((i) => isEmptyCell(valueAt(m, i, j)))) continue;
-    const group = extras.groups?.[j] || null;
-    const unit = extras.units?.[j] || null;
-    const text = groupedHeader(names[j], group, repeated);
-    const period = parsePeriod(typeof cell.value === "string" || group ? text : cell.value);
-    const at = { row: cell.row, column: cell.column };
-    const described = { ...(unit ? { unit } : {}), ...(group ? { group } : {}) };
-    if (period) {
-      columns.push({
-        header: period.label,
-        headerCell: at,
-        period,
-        nonCount: unit !== null && !isCountUnit(unit),
-        index: j,
-        ...described,
-      });
-      continue;
-    }
-    const role = headerRole(text);
-    if (role === "difference" || role === "pctChange") {
-      derived.push({ header: text, role, headerCell: at, index: j });
-      continue;
-    }
-    if (role === "comment" || role === "coordinate") continue;
-    const parsed = bodyRows.map((i) => parseNumberCell(valueAt(m, i, j), formatAt(m, i, j)));
-    const numbers = parsed.filter((p) => p.kind === "number").length;
-    const words = parsed.filter((p) => p.kind === "missing" && p.reason === "text").length;
-    const filled = bodyRows.filter((i) => !isEmptyCell(valueAt(m, i, j))).length;
-    // A headed column of numbers and suppressed markers is data even when every value is
-    // suppressed; an unheaded one needs at least one number.
-    const headed = text !== "";
-    if ((numbers >= 1 || headed) && words * 2 <= filled && (filled > 0 || headed)) {
-      categories.push({
-        header: text || `Column ${j + 1}`,
-        headerCell: at,
-        period: null,
-        nonCount: isNonCountHeader(text) || (unit !== null && !isCountUnit(unit)),
-        index: j,
-        ...described,
-      });
-    }
-  }
-
-  // "Location | Count" under a title row "October-17 to September-18": the title is the period.
-  if (columns.length === 0 && categories.length === 1 && nearTitle) {
-    const period = parsePeriod(nearTitle);
-    if (period) columns = [{ ...categories[0], header: period.label, period }];
-  }
-  const isPeriodTable = columns.length > 0;
-  if (!isPeriodTable) columns = categories;
-  if (columns.length === 0) return null;
-
-  if (isPeriodTable) {
-    const kinds = new Set(columns.map((c) => (c.period?.kind === "relative" ? "relative" : "dated")));
-    if (kinds.size > 1) {
-      findings.push(
-        finding(
-          sheet,
-          sheetCellRef(sheet, header[0].row, header[0].column),
-          "warning",
-          "unordered-periods",
-          "mixes relative periods (Last year / This year) with dated ones, so the columns are kept in sheet order",
-        ),
-      );
-    } else {
-      columns = [...columns].sort((a, b) => (a.period?.order ?? 0) - (b.period?.order ?? 0));
-    }
-    for (let i = 1; i < columns.length; i += 1) {
-      if (columns[i].period?.order === columns[i - 1].period?.order && kinds.size === 1) {
-        findings.push(
-          finding(
-            sheet,
-            sheetCellRef(sheet, columns[i].headerCell.row, columns[i].headerCell.column),
-            "warning",
-            "duplicate-period",
-            `period "${columns[i].header}" appears twice in one table`,
-          ),
-        );
-      }
-    }
-  }
-
   const rows: TableRow[] = [];
   const layout: RowLayout = {
     matrix: { lines: m.lines, across: m.across, turned: m.turned },
@@ -354,6 +262,24 @@ function buildTable(
       statedDerived[k] = parseNumberCell(valueAt(m, i, derived[k].index), formatAt(m, i, derived[k].index));
     rows.push(new SheetRow(label, isAggregateLabel(label), values, statedDerived, i, layout));
   }
+  return { rows, numbersSeen, markers, textNumbers };
+}
+
+function buildTable(
+  sheet: string,
+  m: Matrix,
+  title: string | null,
+  nearTitle: string | null,
+  transposed: boolean,
+  extras: HeaderExtras,
+): DiscoveredTable | null {
+  const findings: Finding[] = [];
+  const header = rowCells(m, 0);
+  const roles = columnRoles(sheet, m, header, nearTitle, extras, findings);
+  if (!roles) return null;
+  const { columns, derived, isPeriodTable } = roles;
+
+  const { rows, numbersSeen, markers, textNumbers } = readRows(sheet, m, columns, derived, findings);
   if (numbersSeen === 0) return null;
 
   const months = looksLikeMonths(rows.filter((r) => !r.aggregate).map((r) => r.label));

@@ -147,17 +147,13 @@ function evidenceRow(result: TableResult, label: string): ReportTable {
   };
 }
 
+type Wards = { analysis: WardAnalysis; boundaries: WardBoundaries } | null;
+
 /**
- * The draft Strategic Assessment's content from a run's results: the key changes, a section per
- * MoRiLE theme in rank order (else per table), ward maps, the MoRiLE ranking, the findings and
- * the sources. Deterministic: the same results and options give the same content.
+ * The report's sections: one per MoRiLE theme in rank order with its evidence table (else one
+ * per table), the other tables, the force's districts and the emerging hotspots.
  */
-export function reportContent(
-  assessment: Assessment,
-  wards: { analysis: WardAnalysis; boundaries: WardBoundaries } | null,
-  options: ReportOptions = {},
-): ReportContent {
-  const findings = keyFindings(assessment);
+function reportSections(assessment: Assessment, findings: readonly KeyFinding[], wards: Wards): ReportSection[] {
   const byTable = new Map<string, KeyFinding[]>();
   for (const f of findings) {
     const key = `${f.sheet}\u0000${f.table ?? ""}`;
@@ -180,7 +176,7 @@ export function reportContent(
           .map((f) => f.text);
     return { heading: tableTitle(result), level, intro: null, sentences, tables: [reportTable(result)] };
   };
-  const morile = assessment.morile;
+  const { morile } = assessment;
   if (morile) {
     for (const theme of morile.themes) {
       const evidence = theme.evidence ? tableOf(theme.evidence.sheet, theme.evidence.table) : undefined;
@@ -213,24 +209,31 @@ export function reportContent(
   const emerging = wards ? emergingSection(wards.analysis) : null;
   if (emerging) sections.push(emerging);
 
-  const maps = wards
-    ? wards.analysis.layers.map((layer) => {
-        // Rates where the population covers most wards (a count map mostly shows where people
-        // live); counts otherwise. The picture's subtitle says which.
-        const rated = layer.wards.filter((w) => w.ratePer1000 !== null).length;
-        const measure = rated >= RATES_FROM_SHARE * layer.wards.length ? "rate" : "count";
-        const picture = layerPicture(wards.boundaries, wards.analysis, layer, { coverage: true, measure });
-        const hotspots = layer.wards.filter((_, i) => picture.hotspotWards.includes(i)).map((w) => w.name);
-        const said =
-          hotspots.length > 0 ? ` Gi* hotspots at 95%: ${hotspots.join(", ")}.` : " No ward is a Gi* hotspot at 95%.";
-        return {
-          caption: `${picture.title}: ${picture.subtitle.charAt(0).toLowerCase()}${picture.subtitle.slice(1)}.${said}`,
-          picture,
-        };
-      })
-    : [];
+  return sections;
+}
 
-  const morileTable: ReportTable | null = morile
+/** A map of each ward layer, in rates where the population covers most wards, with its hotspots said. */
+function reportMaps(wards: Wards): ReportContent["maps"] {
+  if (!wards) return [];
+  return wards.analysis.layers.map((layer) => {
+    // Rates where the population covers most wards (a count map mostly shows where people
+    // live); counts otherwise. The picture's subtitle says which.
+    const rated = layer.wards.filter((w) => w.ratePer1000 !== null).length;
+    const measure = rated >= RATES_FROM_SHARE * layer.wards.length ? "rate" : "count";
+    const picture = layerPicture(wards.boundaries, wards.analysis, layer, { coverage: true, measure });
+    const hotspots = layer.wards.filter((_, i) => picture.hotspotWards.includes(i)).map((w) => w.name);
+    const said =
+      hotspots.length > 0 ? ` Gi* hotspots at 95%: ${hotspots.join(", ")}.` : " No ward is a Gi* hotspot at 95%.";
+    return {
+      caption: `${picture.title}: ${picture.subtitle.charAt(0).toLowerCase()}${picture.subtitle.slice(1)}.${said}`,
+      picture,
+    };
+  });
+}
+
+/** The MoRiLE ranking as a table, when themes were scored. */
+function morileRanking(morile: Assessment["morile"]): ReportTable | null {
+  return morile
     ? {
         caption: `MoRiLE ranking (${morile.preset} preset)`,
         header: ["Rank", "Theme", "Score", "Band", "Ranks under changes", "Stable"],
@@ -245,7 +248,10 @@ export function reportContent(
         note: "Confidence is shown as the range of ranks a theme takes when any one level moves by one or a weight by 25%, not multiplied into the score.",
       }
     : null;
+}
 
+/** The errors and warnings, the first of them listed, with what else the Findings sheet has. */
+function findingsAppendix(assessment: Assessment): ReportTable | null {
   const listed = assessment.findings.filter((f) => f.severity !== "info");
   const notes = assessment.findings.length - listed.length;
   const severity = { error: "Error", warning: "Warning", info: "Note" } as const;
@@ -255,31 +261,42 @@ export function reportContent(
       : null,
     notes > 0 ? `${countOf(notes, "note")} (missing and suppressed values, spellings read)` : null,
   ].filter(Boolean);
-  const appendix: ReportTable | null =
-    assessment.findings.length > 0
-      ? {
-          caption: "Audit findings",
-          header: ["", "Where", "Finding"],
-          rows: listed
-            .slice(0, FINDINGS_LISTED)
-            .map((f) => [
-              severity[f.severity],
-              f.cell || f.sheet,
-              f.cell && f.message.startsWith(`${f.cell}: `) ? f.message.slice(f.cell.length + 2) : f.message,
-            ]),
-          note: elsewhere.length > 0 ? `The CSP Findings sheet also has ${elsewhere.join(" and ")}.` : null,
-        }
-      : null;
+  return assessment.findings.length > 0
+    ? {
+        caption: "Audit findings",
+        header: ["", "Where", "Finding"],
+        rows: listed
+          .slice(0, FINDINGS_LISTED)
+          .map((f) => [
+            severity[f.severity],
+            f.cell || f.sheet,
+            f.cell && f.message.startsWith(`${f.cell}: `) ? f.message.slice(f.cell.length + 2) : f.message,
+          ]),
+        note: elsewhere.length > 0 ? `The CSP Findings sheet also has ${elsewhere.join(" and ")}.` : null,
+      }
+    : null;
+}
 
-  const sources = [
+/** Where the results come from: the workbook, the boundaries (where a map was drawn), populations and the tests. */
+function sourceList(assessment: Assessment, wards: Wards, mapped: boolean, options: ReportOptions): string[] {
+  return [
     `${options.source ?? "The workbook"}: ${countOf(assessment.sheetsRead, "sheet")} read, ${countOf(assessment.tables.length, "table")} computed by CSP Assess.`,
     // Boundaries are credited where they were drawn: in a map.
-    ...(wards && maps.length > 0 ? [`Ward boundaries: ${wards.boundaries.attribution}.`] : []),
+    ...(wards && mapped ? [`Ward boundaries: ${wards.boundaries.attribution}.`] : []),
     ...(wards?.analysis.populationSheet ? [`Ward populations: ${wards.analysis.populationSheet}.`] : []),
     ...(wards?.analysis.attributions ?? []).map((a) => `${a}.`),
     "Significance: an exact test of two Poisson counts (a change is called significant at p < 0.05).",
   ];
+}
 
+/**
+ * The draft Strategic Assessment's content from a run's results: the key changes, a section per
+ * MoRiLE theme in rank order (else per table), ward maps, the MoRiLE ranking, the findings and
+ * the sources. Deterministic: the same results and options give the same content.
+ */
+export function reportContent(assessment: Assessment, wards: Wards, options: ReportOptions = {}): ReportContent {
+  const findings = keyFindings(assessment);
+  const maps = reportMaps(wards);
   const area = assessment.homeArea?.name ?? null;
   return {
     title: "Strategic Assessment",
@@ -288,11 +305,11 @@ export function reportContent(
     period: newestPeriod(assessment.tables),
     date: options.date ?? null,
     keyChanges: findings.slice(0, KEY_CHANGES),
-    sections,
+    sections: reportSections(assessment, findings, wards),
     maps,
-    morile: morileTable,
-    appendix,
-    sources,
+    morile: morileRanking(assessment.morile),
+    appendix: findingsAppendix(assessment),
+    sources: sourceList(assessment, wards, maps.length > 0, options),
   };
 }
 
