@@ -1,6 +1,5 @@
 import * as L from "leaflet";
 import type { ClassMethod } from "../../geo/classify";
-import { COVERAGE_RADII_KM } from "../../geo/serviceLocation";
 import { clear, el } from "../dom";
 import { type MapPanelOptions, mapControls } from "./mapControls";
 
@@ -9,6 +8,7 @@ import { escapeHtml } from "./escapeHtml";
 import type { MapLayerChoice, MapModel } from "./mapModel";
 import { mapPng } from "./mapPng";
 import { drawLegend, layerWords } from "./mapWords";
+import { drawOverlay } from "./mapOverlay";
 import type { MapState } from "./mapState";
 import {
   HOTSPOT_LEVELS,
@@ -172,7 +172,14 @@ export class MapPanel {
     });
 
     const showCoverage = this.controls.coverage.checked;
-    const maxWeight = this.drawOverlay(layer, hotspotWards, suppress, showCoverage);
+    const maxWeight = drawOverlay(this.overlay, {
+      wards: this.model.wards,
+      points: layer?.points ?? [],
+      sites: showCoverage ? this.model.sites : null,
+      hotspotWards,
+      suppress,
+      showInfo: (heading, lines) => this.showInfo(heading, lines),
+    });
     const { title, subtitle, legendTitle } = layerWords(layer, patterns !== null, measure, method, suppress);
     const legend = patterns ? emergingLegend(patterns) : legendRows(classes, measure, suppress);
     this.titleNode.textContent = subtitle ? `${title} (${subtitle})` : title;
@@ -199,65 +206,6 @@ export class MapPanel {
       legendTitle,
       legend,
     };
-  }
-
-  /** Hotspot outlines, the layer's points and the service sites with their rings; returns the largest point weight. */
-  private drawOverlay(
-    layer: MapLayerChoice | null,
-    hotspotWards: readonly number[],
-    suppress: boolean,
-    showCoverage: boolean,
-  ): number {
-    this.overlay.clearLayers();
-    for (const i of hotspotWards) {
-      L.geoJSON(this.model.wards[i] as never, {
-        style: { fill: false, color: "#000000", weight: 3.5, className: "csp-hotspot" },
-        interactive: false,
-      }).addTo(this.overlay);
-    }
-    const maxWeight = Math.max(1, ...(layer?.points ?? []).map((p) => p.weight));
-    for (const p of layer?.points ?? []) {
-      const marker = L.circleMarker([p.latitude, p.longitude], {
-        radius: 3 + 2 * Math.sqrt(p.weight / maxWeight) * 6,
-        color: "#313695",
-        weight: 1,
-        fillOpacity: 0.55,
-        className: "csp-point",
-      });
-      marker.on("mouseover", () =>
-        this.showInfo(p.label, [`${shownValue(p.weight, "count", suppress)} at this place`]),
-      );
-      marker.on("mouseout", () => this.showInfo(null, []));
-      marker.addTo(this.overlay);
-    }
-    if (showCoverage) {
-      for (const site of this.model.sites) {
-        for (const km of COVERAGE_RADII_KM) {
-          L.circle([site.latitude, site.longitude], {
-            radius: km * 1000,
-            fill: false,
-            color: "#1f4e79",
-            weight: 1.5,
-            dashArray: "6 4",
-            className: "csp-ring",
-            interactive: false,
-          }).addTo(this.overlay);
-        }
-        const marker = L.circleMarker([site.latitude, site.longitude], {
-          radius: 7,
-          color: "#ffffff",
-          weight: 2,
-          fillColor: "#1f4e79",
-          fillOpacity: 1,
-          className: "csp-site",
-        });
-        marker.on("mouseover", () => this.showInfo(site.name, ["One Stop Shop (service site)"]));
-        marker.on("mouseout", () => this.showInfo(null, []));
-        marker.addTo(this.overlay);
-      }
-    }
-
-    return maxWeight;
   }
 
   private renderCoverage(layer: MapLayerChoice | null, shown: boolean): void {
