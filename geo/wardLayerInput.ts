@@ -8,8 +8,9 @@ export interface LayerInput {
   readonly period: string | null;
   readonly source: "ward table" | "points";
   readonly counts: readonly number[];
-  /** Wards the data does not mention, by index. */
+  /** Wards the data does not mention (null count on the map, "no data"), by index. */
   readonly noData: readonly number[];
+  /** The located records of a points layer (for drawing), weighted. */
   readonly points: readonly {
     readonly longitude: number;
     readonly latitude: number;
@@ -18,6 +19,7 @@ export interface LayerInput {
   }[];
   /** Records outside every ward. */
   readonly outside: number;
+  /** Emerging hot and cold spots, for a ward table of four periods or more: each ward's pattern over them. */
   readonly emerging: { readonly periods: readonly string[]; readonly wards: readonly EmergingWard[] } | null;
 }
 

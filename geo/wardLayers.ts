@@ -15,29 +15,12 @@ import type { LayerInput, PeriodCounts } from "./wardLayerInput";
 import { wardTableLayer } from "./wardTableLayer";
 
 /** A ward-level map layer computed from the workbook: a ward table or a sheet of located records. */
-export interface WardLayer {
-  readonly id: string;
-  readonly title: string;
-  readonly sheet: string;
-  readonly period: string | null;
-  readonly source: "ward table" | "points";
+export interface WardLayer extends Omit<LayerInput, "counts"> {
   readonly wards: readonly WardStatistic[];
-  /** Wards the data does not mention (null count on the map, "no data"), by index. */
-  readonly noData: readonly number[];
   readonly classification: Classification | null;
   readonly coverage: CoverageReport | null;
-  /** The located records of a points layer (for drawing), weighted. */
-  readonly points: readonly {
-    readonly longitude: number;
-    readonly latitude: number;
-    readonly weight: number;
-    readonly label: string;
-  }[];
-  readonly outside: number;
   /** Whom the rates per 1,000 are of: all residents, or those aged 10 to 17 (youth offending); null without a population. */
   readonly rateBase: "all ages" | "aged 10 to 17" | null;
-  /** Emerging hot and cold spots, for a ward table of four periods or more: each ward's pattern over them. */
-  readonly emerging: LayerInput["emerging"];
 }
 
 /** Ward layers of a workbook, and what was noticed making them. */

@@ -96,6 +96,16 @@ export function extractSheet(incidents: readonly IncidentAnalysis[]): ResultShee
 
 const COUNTS = Array<string>(8).fill(NumberFormats.integer);
 
+/** A line a weekday over the rows from a header row down. */
+const weekdayChart = (title: string, firstRow: number, lastRow: number): ResultChart => ({
+  kind: "line",
+  title,
+  firstRow,
+  lastRow,
+  categoryColumn: 0,
+  seriesColumns: WEEKDAY_COLUMNS,
+});
+
 /** Hour × weekday counts with totals and their chart, or a note that the extract gives no times. */
 function hourRows(b: SheetBuilder, patterns: TemporalPatterns, charts: ResultChart[]): void {
   if (!patterns.hourWeekday) {
@@ -112,14 +122,7 @@ function hourRows(b: SheetBuilder, patterns: TemporalPatterns, charts: ResultCha
       ["@", ...COUNTS],
     ),
   );
-  charts.push({
-    kind: "line",
-    title: `${patterns.category} by hour and weekday`,
-    firstRow: hourHeader,
-    lastRow: b.rows.length - 1,
-    categoryColumn: 0,
-    seriesColumns: WEEKDAY_COLUMNS,
-  });
+  charts.push(weekdayChart(`${patterns.category} by hour and weekday`, hourHeader, b.rows.length - 1));
   b.add("data", []);
 }
 
@@ -159,14 +162,7 @@ export function patternsSheet(incidents: readonly IncidentAnalysis[]): ResultShe
     ]);
     const monthHeader = b.add("section", ["Month", ...WEEKDAYS, "Total"]);
     patterns.monthWeekday.forEach((row, m) => b.add("data", [MONTH_NAMES[m], ...row, sum(row)], ["@", ...COUNTS]));
-    charts.push({
-      kind: "line",
-      title: `${patterns.category} by month and weekday`,
-      firstRow: monthHeader,
-      lastRow: b.rows.length - 1,
-      categoryColumn: 0,
-      seriesColumns: WEEKDAY_COLUMNS,
-    });
+    charts.push(weekdayChart(`${patterns.category} by month and weekday`, monthHeader, b.rows.length - 1));
     const weekdayTotals = WEEKDAYS.map((_, w) => sum(patterns.monthWeekday.map((row) => row[w])));
     b.add("data", ["Total", ...weekdayTotals, patterns.total], ["@", ...COUNTS]);
     b.add(
