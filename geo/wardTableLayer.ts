@@ -28,7 +28,7 @@ function matchRow(row: TableRow, matcher: WardMatcher): { match: WardMatch; byNa
 }
 
 /** True when most data rows of a table are wards (so it is a ward table). */
-export function wardRows(result: TableResult, matcher: WardMatcher): boolean {
+function wardRows(result: TableResult, matcher: WardMatcher): boolean {
   const rows = result.table.rows.filter((r) => !r.aggregate);
   if (rows.length < 3) return false;
   const step = Math.max(1, Math.floor(rows.length / SAMPLE));
@@ -44,7 +44,7 @@ export function wardRows(result: TableResult, matcher: WardMatcher): boolean {
 
 /** A table that says it is of wards (its label column or title), or whose rows carry ward codes. */
 const LOOKS_LIKE_WARDS = /\bwards?\b/i;
-export function saysWards(result: TableResult): boolean {
+function saysWards(result: TableResult): boolean {
   const { table } = result;
   return (
     LOOKS_LIKE_WARDS.test(table.labelHeader) ||
@@ -58,7 +58,7 @@ export function saysWards(result: TableResult): boolean {
  * boundaries, or none of its names): "Crime by ward: 19 ward names, 0 in the boundaries given
  * (26 wards)". Null when most of its wards are the boundaries' (a table too short to map).
  */
-export function unmatchedWardTable(result: TableResult, matcher: WardMatcher, wards: number): Finding | null {
+function unmatchedWardTable(result: TableResult, matcher: WardMatcher, wards: number): Finding | null {
   const rows = result.table.rows.filter((r) => !r.aggregate);
   const matched = rows.filter((r) => matchRow(r, matcher).match.kind === "matched").length;
   // Too short a table to map, but of these wards: nothing to warn of.

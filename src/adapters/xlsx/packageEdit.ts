@@ -28,7 +28,7 @@ import { deflatePieces, feedPieces } from "./partDeflate";
 // earlier sheets taken out, damaged parts judged, styles and shared strings opened, our sheets
 // added, and the package assembled. Each phase that cannot go on says why (`Declined`).
 
-export const CONTENT_TYPES = "[Content_Types].xml";
+const CONTENT_TYPES = "[Content_Types].xml";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const STYLES_REL = `${REL_NS}/styles`;
@@ -72,6 +72,8 @@ export class PackageEdit {
   readonly notes: string[] = [];
   private readonly entries: SheetEntry[];
   private readonly relationships: ReturnType<typeof partRelationships>;
+  /** A Strict Open XML workbook: its sheets' relationship attributes are written in Strict's namespace. */
+  private readonly strict: boolean;
   private relNumber = 1;
 
   private constructor(
@@ -86,6 +88,7 @@ export class PackageEdit {
   ) {
     this.entries = sheetEntries(workbook);
     this.relationships = partRelationships(rels, main);
+    this.strict = isStrict(workbook);
   }
 
   private get folder(): string {
@@ -300,7 +303,7 @@ export class PackageEdit {
       this.added.set(part, (await feedPieces(pieces, this.codec, turn)).finished);
       this.addRelationship(WORKSHEET_REL, `worksheets/sheet${partNumber}.xml`, id);
       this.addOverride(part, WORKSHEET_TYPE);
-      sheetList += `<sheet name="${xmlText(name)}" sheetId="${nextSheetId}" ${sheetRelationshipId(this.workbook, id, isStrict(this.workbook))}/>`;
+      sheetList += `<sheet name="${xmlText(name)}" sheetId="${nextSheetId}" ${sheetRelationshipId(this.workbook, id, this.strict)}/>`;
       markerList += `<definedName name="${markerName(sheet.name)}">${xmlText(`${quoteSheetName(name)}!$A$1`)}</definedName>`;
       nextSheetId += 1;
       names.push(name);
