@@ -1,21 +1,19 @@
 import path from "node:path";
-import { resvgRasterise } from "../adapters/node/resvgRasterise";
-import {
-  countOf,
-  dayNumber,
-  formatCount,
-  placesSentence,
-  readCrimeGroups,
-  readLsoaLookup,
-  reportDate,
-  wardList,
-} from "../core";
-import { incidentRunJson, runIncidents, runReport } from "../job";
+// The core's and job's own modules, not their indexes: the command then loads what a record
+// extract needs, without the workbook reader, the map or the report (loaded with --report).
+import { dayNumber } from "../core/calendar/namedDates";
+import { countOf, formatCount } from "../core/format/formatNumbers";
+import { placesSentence } from "../core/incidents/extractSummary";
+import { readCrimeGroups, wardList } from "../core/incidents/recordSheets";
+import { reportDate } from "../core/options";
+import { readLsoaLookup } from "../core/population/wardPopulation";
+import { incidentRunJson, runIncidents } from "../job/runIncidents";
+import type { ExtractRun } from "../job/run";
+import type { WorkbookGrids } from "../model";
 import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, checkedOption, stringOption } from "./commandLine";
 import { UsageError, writeFileAtomic } from "./fileOutput";
 import { extractFromPaths } from "./inputFiles";
 import type { ProgressLine } from "./progressLine";
-import { readTableFile } from "./readTableFile";
 import { REPORT_OPTIONS, RUN_OPTIONS, runOptionsFrom } from "./runOptions";
 
 const { "morile-preset": _preset, ...EXTRACT_OPTIONS } = RUN_OPTIONS;
@@ -54,11 +52,16 @@ export const INCIDENTS: CommandSpec = {
   },
 };
 
+/** A CSV or .xlsx table file; the workbook reader loads only when --groups or --districts names one. */
+async function readTable(file: string): Promise<WorkbookGrids> {
+  return (await import("./readTableFile")).readTableFile(file);
+}
+
 async function readDistrictLookup(
   file: string | undefined,
 ): Promise<Map<string, { name: string; code: string | null }> | undefined> {
   if (!file) return undefined;
-  for (const sheet of (await readTableFile(file)).sheets) {
+  for (const sheet of (await readTable(file)).sheets) {
     const lookup = readLsoaLookup(sheet);
     if (lookup) return lookup;
   }
@@ -67,7 +70,7 @@ async function readDistrictLookup(
 
 async function readMapping(file: string | undefined): Promise<Map<string, string>> {
   if (!file) return new Map();
-  const [sheet] = (await readTableFile(file)).sheets;
+  const [sheet] = (await readTable(file)).sheets;
   return sheet ? readCrimeGroups(sheet) : new Map();
 }
 
@@ -77,6 +80,21 @@ function isoDay(text: string, option: string): number {
   if (!m || new Date(day * 86400000).toISOString().slice(0, 10) !== text)
     throw new UsageError(`--${option} must be a date written YYYY-MM-DD`);
   return day;
+}
+
+/** The draft report of a run; the report's modules (docx, the map's rasteriser) load only for it. */
+async function writeReport(report: string, run: ExtractRun, args: CommandArgs): Promise<void> {
+  const [{ runReport }, { resvgRasterise }] = await Promise.all([
+    import("../job/report"),
+    import("../adapters/node/resvgRasterise"),
+  ]);
+  await writeFileAtomic(
+    report,
+    await runReport(run, resvgRasterise, {
+      date: checkedOption(args, "date", reportDate),
+      source: args.positional.map((p) => path.basename(p)).join(", "),
+    }),
+  );
 }
 
 /**
@@ -118,14 +136,7 @@ export async function incidentsCommand(
   });
   await writeFileAtomic(json, `${JSON.stringify(incidentRunJson(run), null, 2)}\n`);
   const report = stringOption(args, "report");
-  if (report)
-    await writeFileAtomic(
-      report,
-      await runReport(run, resvgRasterise, {
-        date: checkedOption(args, "date", reportDate),
-        source: args.positional.map((p) => path.basename(p)).join(", "),
-      }),
-    );
+  if (report) await writeReport(report, run, args);
   progress.end();
   const { summary, extract, comparable } = run.extract.analysis;
   if (comparable) {

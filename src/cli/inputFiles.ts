@@ -1,27 +1,49 @@
-import { createReadStream, promises as fs } from "node:fs";
+import { promises as fs } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { ExtractFilesPort, type InputFile } from "../adapters/records";
+import { ExtractFilesPort, type InputFile } from "../adapters/records/extractFilesPort";
 import { InputError } from "../model";
-import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
-import { nodeZipInflater } from "../adapters/node/nodeZipInflater";
-import { readXlsxStreamed } from "./streamedXlsx";
+
+// Chunks are read 128 kB at a time: a year of police.uk files read faster than in 64 kB or 1 MB
+// reads. New memory for every chunk costs a page fault per 4 kB on first touch, so a reader
+// that keeps nothing is given two buffers in turn (`reuse`): reading those files (40 MB) went
+// from 385 to 355 ms. Buffers, not plain byte arrays, as Node searches them natively (the CSV
+// reader looks for quotes in every chunk: 2 ms against 12 ms).
+const CHUNK = 1 << 17;
 
 /**
- * A file's bytes streamed a megabyte at a time; a read failure names the file. It is named as
- * `shown` (its own name, or its path inside a folder given), never by a path of this machine:
- * the name reaches findings, result sheets and the report.
+ * A file's bytes streamed a chunk at a time, the next read while the last chunk is worked on.
+ * With `reuse`, two buffers take turns: a chunk is overwritten only by the read after the next
+ * one is handed over. A read failure names the file. It is named as `shown` (its own name, or
+ * its path inside a folder given), never by a path of this machine: the name reaches findings,
+ * result sheets and the report.
  */
 function fileEntry(file: string, shown = path.basename(file)): InputFile {
   return {
     name: shown,
-    async *chunks() {
+    async *chunks(options) {
+      const buffers = options?.reuse ? [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)] : null;
+      let handle: FileHandle | null = null;
+      let reading: Promise<{ bytesRead: number; buffer: Buffer }> | null = null;
       try {
-        for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
+        handle = await fs.open(file, "r");
+        for (let n = 0; ; n += 1) {
+          const opened = handle;
+          reading ??= opened.read(buffers ? buffers[n % 2] : Buffer.allocUnsafeSlow(CHUNK), 0, CHUNK, null);
+          const { bytesRead, buffer } = await reading;
+          if (bytesRead === 0) return;
+          reading = opened.read(buffers ? buffers[(n + 1) % 2] : Buffer.allocUnsafeSlow(CHUNK), 0, CHUNK, null);
+          yield buffer.subarray(0, bytesRead);
+        }
       } catch (error) {
         throw new InputError(
           null,
           `${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
         );
+      } finally {
+        // A read still under way when the reader stops early is let finish before the file closes.
+        await reading?.catch(() => undefined);
+        await handle?.close();
       }
     },
   };
@@ -86,10 +108,14 @@ export async function extractFromPaths(paths: readonly string[]): Promise<Extrac
     paths.length === 1
       ? path.basename(paths[0])
       : `${folders.length === 1 ? path.basename(folders[0]) : "extract"} (${paths.length} files)`;
+  // zlib and the package's codec load only for the zips and workbooks that use them.
+  const zips = files.some((f) => /\.zip$/i.test(f.name));
+  const workbooks = files.some((f) => /\.xlsx$/i.test(f.name));
   return new ExtractFilesPort(name, files, {
     single: plain && paths.length === 1,
-    codec: nodeDeflateCodec,
-    inflater: nodeZipInflater(),
-    readXlsx: readXlsxStreamed,
+    codec: workbooks ? (await import("../adapters/node/nodeDeflateCodec")).nodeDeflateCodec : undefined,
+    inflater: zips ? (await import("../adapters/node/nodeZipInflater")).nodeZipInflater() : undefined,
+    // The streamed reader (and the package modules under it) loads with the first .xlsx extract.
+    readXlsx: async (file, sink) => (await import("./streamedXlsx")).readXlsxStreamed(file, sink),
   });
 }

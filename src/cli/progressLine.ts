@@ -1,5 +1,5 @@
-import type { RunProgress } from "../job";
-import { progressText } from "../job";
+import type { RunProgress } from "../job/runAssessment";
+import { progressText } from "../job/progressText";
 
 /** Where the progress line goes: the terminal's stderr, as Node gives it. */
 export interface ProgressStream {

@@ -7,10 +7,8 @@ import {
   morilePreset,
   windowKind,
   yearMonth,
-} from "../core";
-import { readBoundaryFiles } from "./readBoundaryFile";
+} from "../core/options";
 import { type CommandArgs, type OptionSpec, checkedOption, stringOption, stringOptions } from "./commandLine";
-import { readPopulationFiles } from "./populationFile";
 
 /** The options of a run as the command line spells them, each the core's `AssessmentOptions` field. */
 export const RUN_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -75,7 +73,8 @@ export async function runOptionsFrom(args: CommandArgs): Promise<Partial<Assessm
     windowEnd: checkedOption(args, "end", yearMonth),
     morilePreset: checkedOption(args, "morile-preset", morilePreset),
     homeArea: stringOption(args, "area"),
-    boundaries: boundaries.length > 0 ? await readBoundaryFiles(boundaries) : null,
-    population: population.length > 0 ? await readPopulationFiles(population) : null,
+    // Boundary and population readers (the map module, ExcelJS) load only when files are given.
+    boundaries: boundaries.length > 0 ? await (await import("./readBoundaryFile")).readBoundaryFiles(boundaries) : null,
+    population: population.length > 0 ? await (await import("./populationFile")).readPopulationFiles(population) : null,
   };
 }

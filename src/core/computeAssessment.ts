@@ -1,4 +1,6 @@
 import type { SheetGrid, WorkbookGrids } from "../model";
+import type { Assessment } from "./assessment";
+import { addExtract } from "./extractAssessment";
 import { runToEnd } from "./steps";
 import { type HomeAreaChoice, homeAreaHeadline, homeAreaStanding, inferHomeArea, settingsHomeArea } from "./homeArea";
 import { auditedTable } from "./audit/auditTable";
@@ -6,40 +8,22 @@ import { computeTable } from "./compute/computeTable";
 import type { TableResult } from "./compute/tableResult";
 import { type Finding, sortFindings } from "./findings";
 import { type Headline, writeHeadlines } from "./headlines/writeHeadlines";
-import { type MorileResult, isMorileInput, morileAssessment } from "./morile/morileAssessment";
+import { isMorileInput, morileAssessment } from "./morile/morileAssessment";
 import { discoverTables } from "./tables/discoverTables";
 import { withComputedTotal } from "./tables/computedTotal";
 import { findMonthColumns } from "./tables/monthColumns";
 import { monthColumnTables } from "./tables/monthColumnTables";
 import { type AssessmentOptions, assessmentOptions } from "./options";
-import type { UnusualMonth } from "./compute/unusualMonths";
 import { runUnusualMonths, unusualMonthHeadline } from "./unusualMonthSeries";
 import {
   type IncidentAnalysis,
   type RecordLocator,
   analyseRecordSheet,
   findRecordHeader,
-  incidentHeadlines,
-  incidentTables,
   readCrimeGroups,
 } from "./incidents";
 
-/** Everything one run of "Compute assessment" works out from a workbook. */
-export interface Assessment {
-  readonly sheetsRead: number;
-  readonly tables: readonly TableResult[];
-  readonly headlines: readonly Headline[];
-  /** Every finding, errors first; findings that belong to a table are also on that table. */
-  readonly findings: readonly Finding[];
-  /** The MoRiLE ranking, when the workbook has a MoRiLE sheet. */
-  readonly morile: MorileResult | null;
-  /** Each record-level sheet (one row per crime or incident), aggregated and analysed. */
-  readonly incidents: readonly IncidentAnalysis[];
-  /** The partnership's own area, when named or inferred; its tables' standings are on each table. */
-  readonly homeArea: HomeAreaChoice | null;
-  /** Months unusually high or low against their baseline, across every month series of the run. */
-  readonly unusualMonths: readonly UnusualMonth[];
-}
+export type { Assessment } from "./assessment";
 
 /** What the GIS module lends the core for one run: placing records in wards, and their neighbours. */
 export interface WardHelpers {
@@ -60,46 +44,6 @@ export type ProgressListener = (step: {
   readonly sheets: number;
   readonly name: string;
 }) => void;
-
-/** The parts of an assessment an extract adds to. */
-interface AssessmentParts {
-  readonly tables: TableResult[];
-  readonly headlines: Headline[];
-  readonly findings: Finding[];
-  readonly incidents: IncidentAnalysis[];
-}
-
-/** An analysed extract's tables (computed and worded), headlines and findings, added to `parts`. */
-function addExtract(analysis: IncidentAnalysis, parts: AssessmentParts): void {
-  parts.incidents.push(analysis);
-  parts.findings.push(...analysis.findings);
-  parts.headlines.push(...incidentHeadlines(analysis));
-  // Built from counts, not typed by the analyst: computed and worded, with nothing to audit.
-  for (const table of incidentTables(analysis)) {
-    const result = computeTable(table);
-    parts.tables.push(result);
-    parts.headlines.push(...writeHeadlines(result));
-  }
-}
-
-/**
- * The assessment of a record-level extract read from files (`csp-assess incidents`, or files
- * picked in the pane): its tables, headlines and findings as a workbook's record sheet gives them.
- */
-export function assessExtract(analysis: IncidentAnalysis): Assessment {
-  const parts: AssessmentParts = { tables: [], headlines: [], findings: [], incidents: [] };
-  addExtract(analysis, parts);
-  const unusual = runUnusualMonths(parts.tables, parts.incidents);
-  parts.headlines.push(...unusual.map(unusualMonthHeadline));
-  return {
-    sheetsRead: 0,
-    ...parts,
-    findings: sortFindings(parts.findings),
-    morile: null,
-    homeArea: null,
-    unusualMonths: unusual,
-  };
-}
 
 /**
  * Finds every table in the workbook, computes it, audits what the analyst typed and words

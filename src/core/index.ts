@@ -22,6 +22,7 @@ export * from "./format/formatNumbers";
 export * from "./audit/auditTable";
 export * from "./headlines/writeHeadlines";
 export * from "./computeAssessment";
+export * from "./extractAssessment";
 export * from "./output/buildResultSheets";
 export * from "./output/assessmentJson";
 export * from "./morile";

@@ -2,7 +2,8 @@ import type { TableResult } from "./compute/tableResult";
 import { type MonthCounts, type UnusualMonth, unusualMonths } from "./compute/unusualMonths";
 import { formatCount } from "./format/formatNumbers";
 import type { Headline } from "./headlines/writeHeadlines";
-import { type IncidentAnalysis, isoMonth, monthWords } from "./incidents";
+import type { IncidentAnalysis } from "./incidents/incidentAnalysis";
+import { isoMonth, monthWords } from "./incidents/extractSummary";
 import { monthIndex } from "./parse/parsePeriod";
 
 /**

@@ -6,3 +6,4 @@ export * from "./progressText";
 export * from "./boundaryFile";
 export * from "./report";
 export * from "./jsonChunks";
+export * from "./wardSheets";

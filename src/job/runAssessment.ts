@@ -6,7 +6,6 @@ import {
   wardAnalysisJson,
   wardCodeOf,
   wardNeighbourNames,
-  wardsResultSheet,
 } from "../../geo";
 import {
   type Assessment,
@@ -17,14 +16,14 @@ import {
   assessmentOptions,
   crimeByWardMonths,
   extractAttributions,
-  buildResultSheets,
   resultSheetSteps,
   assessmentSteps,
   finding,
   sortFindings,
 } from "../core";
-import { type Pause, type ResultSheet, type WorkbookPort, pacer } from "../model";
+import { type Pause, type WorkbookPort, pacer } from "../model";
 import { jsonChunks } from "./jsonChunks";
+import { withWardFindings, withWardSheet } from "./wardSheets";
 import type { Run } from "./run";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
@@ -98,29 +97,6 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
     boundaries,
     extract: null,
   };
-}
-
-/**
- * An assessment with its ward layers: one list of findings for the Findings sheet and the JSON,
- * ward matching included, and the result sheets with `CSP Wards` before `CSP Findings`.
- */
-export function withWardLayers(
-  computed: Assessment,
-  wards: WardAnalysis | null,
-): { assessment: Assessment; sheets: ResultSheet[] } {
-  const assessment = withWardFindings(computed, wards);
-  return { assessment, sheets: withWardSheet(buildResultSheets(assessment), wards) };
-}
-
-/** The assessment with the ward matching's findings among its own. */
-function withWardFindings(computed: Assessment, wards: WardAnalysis | null): Assessment {
-  return wards ? { ...computed, findings: sortFindings([...computed.findings, ...wards.findings]) } : computed;
-}
-
-/** The result sheets with `CSP Wards` before `CSP Findings`, when there are ward layers. */
-function withWardSheet(sheets: ResultSheet[], wards: WardAnalysis | null): ResultSheet[] {
-  if (wards && wards.layers.length > 0) sheets.splice(sheets.length - 1, 0, wardsResultSheet(wards));
-  return sheets;
 }
 
 /** Runs steps to their end, giving the host its turn (`turn`) between them as the pacer asks. */

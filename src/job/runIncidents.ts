@@ -1,31 +1,23 @@
-import {
-  type WardAnalysis,
-  type WardBoundaries,
-  recordLocator,
-  wardAnalysis,
-  wardAnalysisJson,
-  wardCodeOf,
-  wardNeighbourNames,
-} from "../../geo";
-import {
-  ExtractCollector,
-  type IncidentAnalysis,
-  type Intervention,
-  type AssessmentOptions,
-  analyseIncidents,
-  assessmentOptions,
-  extractAttributions,
-  assessExtract,
-  chooseComparisonWards,
-  crimeByWardMonths,
-  districtPopulations,
-  finding,
-  incidentJson,
-  profileCategories,
-} from "../core";
+// The core's and geo's own modules rather than their indexes, so that an extract without
+// boundaries loads neither the workbook tables nor the map module (proj4, topojson, turf).
+import type { WardBoundaries } from "../../geo/boundaries";
+import type { WardAnalysis } from "../../geo/wardLayers";
+import { wardAnalysisJson } from "../../geo/wardsResultSheet";
+import { assessExtract } from "../core/extractAssessment";
+import { finding } from "../core/findings";
+import { extractAttributions } from "../core/incidents/attribution";
+import { ExtractCollector } from "../core/incidents/extractFiles";
+import { type IncidentAnalysis, analyseIncidents } from "../core/incidents/incidentAnalysis";
+import { incidentJson } from "../core/incidents/incidentJson";
+import { crimeByWardMonths } from "../core/incidents/incidentTables";
+import { type Intervention, chooseComparisonWards } from "../core/incidents/interventionImpact";
+import { profileCategories } from "../core/incidents/temporalPatterns";
+import { type AssessmentOptions, assessmentOptions } from "../core/options";
+import { districtPopulations } from "../core/population/wardPopulation";
 import { type ExtractPort, InputError, OptionError } from "../model";
-import { type RunProgress, withWardLayers } from "./runAssessment";
 import type { ExtractRun } from "./run";
+import type { RunProgress } from "./runAssessment";
+import { withWardLayers } from "./wardSheets";
 
 /** An intervention asked for by its wards and dates (days since 1970). */
 export interface InterventionRequest {
@@ -50,6 +42,12 @@ export interface IncidentRunOptions extends Partial<AssessmentOptions<WardBounda
   readonly onProgress?: (step: RunProgress) => void;
 }
 
+/** The map module's parts a run with boundaries uses: loaded only then. */
+async function mapModules() {
+  const [located, layers] = await Promise.all([import("../../geo/recordLocator"), import("../../geo/wardLayers")]);
+  return { ...located, wardAnalysis: layers.wardAnalysis };
+}
+
 /**
  * A record-level extract from its files (one CSV, several, a folder, a police.uk download):
  * every file's rows into one count, then the comparison, the whole-extract summary, the time
@@ -62,7 +60,8 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
   const options = assessmentOptions(chosen);
   const { boundaries } = options;
   onProgress?.({ stage: "reading" });
-  const collector = new ExtractCollector(mapping, boundaries ? recordLocator(boundaries) : null);
+  const geo = boundaries ? await mapModules() : null;
+  const collector = new ExtractCollector(mapping, boundaries && geo ? geo.recordLocator(boundaries) : null);
   await port.readExtract(collector);
   const files = collector.files();
   const aggregator = collector.result();
@@ -93,7 +92,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
       comparisonWards: chooseComparisonWards(
         request.wards,
         request.compare,
-        boundaries ? wardNeighbourNames(boundaries) : () => [],
+        boundaries && geo ? geo.wardNeighbourNames(boundaries) : () => [],
       ),
       start: request.from,
       end: Math.max(request.from, request.to ?? counts.lastDay ?? request.from),
@@ -117,9 +116,9 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
   const analysis: IncidentAnalysis = { ...analysed, findings: [...skippedFindings, ...analysed.findings] };
   const assessment = assessExtract(analysis);
   let wards: WardAnalysis | null = null;
-  if (boundaries) {
+  if (boundaries && geo) {
     onProgress?.({ stage: "mapping" });
-    wards = wardAnalysis([], assessment.tables, boundaries, {
+    wards = geo.wardAnalysis([], assessment.tables, boundaries, {
       population: options.population,
       attributions: extractAttributions([analysis]),
       periodCounts: [crimeByWardMonths(analysis)],
@@ -131,7 +130,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
     assessment: all,
     wards,
     sheets,
-    wardCode: boundaries ? wardCodeOf(boundaries) : () => null,
+    wardCode: boundaries && geo ? geo.wardCodeOf(boundaries) : () => null,
     boundaries,
   };
 }

@@ -1,6 +1,6 @@
 import buffer from "node:buffer";
 import zlib from "node:zlib";
-import { type DeflateCodec, webDeflateCodec } from "../xlsx";
+import { type DeflateCodec, webDeflateCodec } from "../xlsx/deflateCodec";
 
 // Node only (the task pane uses `webDeflateCodec`), so it lives with the CLI.
 

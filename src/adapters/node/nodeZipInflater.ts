@@ -1,6 +1,6 @@
 import zlib from "node:zlib";
 import type { UnzipDecoder } from "fflate";
-import type { EntryInflater } from "../records";
+import type { EntryInflater } from "../records/zipEntries";
 
 // Node only, beside the CLI's other zlib codec.
 

@@ -1,12 +1,17 @@
 import { type ExtractPort, type ExtractSink, InputError } from "../../model";
-import { type DeflateCodec, webDeflateCodec } from "../xlsx";
+import type { DeflateCodec } from "../xlsx/deflateCodec";
 import { type ByteSink, csvRows } from "./csvRows";
-import { type EntryInflater, readZipEntries } from "./zipEntries";
+import type { EntryInflater } from "./zipEntries";
 
 /** One input file: its name (a path, or a path inside a folder) and its bytes as a stream. */
 export interface InputFile {
   readonly name: string;
-  chunks(): AsyncIterable<Uint8Array>;
+  /**
+   * The file's bytes, a chunk at a time. With `reuse`, a chunk's bytes may be overwritten once
+   * the next chunk is asked for, so a reader that keeps nothing (the CSV reader decodes each
+   * chunk at once and copies the unfinished record) can be given the same memory over and over.
+   */
+  chunks(options?: { readonly reuse?: boolean }): AsyncIterable<Uint8Array>;
 }
 
 const CSV = /\.csv$/i;
@@ -79,7 +84,7 @@ export class ExtractFilesPort implements ExtractPort {
     const csv = this.csvSink(file.name, sink);
     if (!csv) return;
     try {
-      for await (const chunk of file.chunks()) csv.push(chunk);
+      for await (const chunk of file.chunks({ reuse: true })) csv.push(chunk);
       csv.end();
     } catch (error) {
       if (error instanceof InputError) throw error;
@@ -89,6 +94,8 @@ export class ExtractFilesPort implements ExtractPort {
 
   private async readZip(file: InputFile, sink: ExtractSink): Promise<void> {
     let entries = 0;
+    // fflate, the zip reader, loads with the first zip.
+    const { readZipEntries } = await import("./zipEntries");
     await readZipEntries(
       file.name,
       file.chunks(),
@@ -114,11 +121,10 @@ export class ExtractFilesPort implements ExtractPort {
   private async readXlsxWhole(file: InputFile, sink: ExtractSink): Promise<void> {
     // ExcelJS's adapter loads only when an .xlsx is given (a page reading CSVs never fetches it).
     const { WorkbookFile } = await import("../workbookFile");
+    const codec = this.options.codec ?? (await import("../xlsx/deflateCodec")).webDeflateCodec;
     let grids;
     try {
-      grids = await (
-        await WorkbookFile.fromBytes(await allBytes(file), file.name, this.options.codec ?? webDeflateCodec)
-      ).readWorkbook();
+      grids = await (await WorkbookFile.fromBytes(await allBytes(file), file.name, codec)).readWorkbook();
     } catch (error) {
       const reason = (error as Error).message.replace(`${file.name} `, "");
       throw new InputError(null, `${file.name} is not a readable CSV or .xlsx extract (${reason})`);

@@ -1,8 +1,11 @@
-import { type CellValue, type RecordPlace, cellText, isEmptyCell } from "../../model";
+// The model's own files, not its index: on the per-record path every re-exported name is a getter call.
+import { type CellValue, cellText, isEmptyCell } from "../../model/cellValue";
+import type { RecordPlace } from "../../model/extractPort";
 import { parseNumberCell } from "../parse/parseNumber";
 import { weekdayOf } from "../calendar/namedDates";
 import { ANTISOCIAL_BEHAVIOUR, crimeGroupOf } from "./crimeGroups";
 import { LsoaTally } from "./lsoaTally";
+import { RunTally, TextMemo } from "./runTally";
 import type {
   DayCell,
   HourCell,
@@ -53,7 +56,7 @@ const NAMES_LIMIT = 50000;
  * tallied by reason with example rows; nothing is dropped silently.
  */
 export class IncidentAggregator {
-  private readonly dayCounts = new Map<number, number>();
+  private readonly dayCounts = new RunTally<number>();
   private readonly hourCounts = new Map<number, number>();
   private readonly groupIndex = new Map<string, number>();
   private readonly wardIndex = new Map<string, number>([["", 0]]);
@@ -62,18 +65,22 @@ export class IncidentAggregator {
   private readonly monthExamples = new Map<number, RecordExample>();
   // Extracts repeat the same few categories and dates over and over: reading each distinct
   // text once is most of the aggregator's speed. Bounded so a column of unique values cannot grow it.
-  private readonly groupOfText = new Map<string, string | null>();
-  private readonly dateOfText = new Map<string, RecordDate | null>();
-  private readonly timeOfText = new Map<string, number | null>();
-  private readonly wardOfText = new Map<string, string>();
+  private readonly groupOfText = new TextMemo((v) => crimeGroupOf(cellText(v), this.mapping));
+  private dateOfText: TextMemo<DatedText | null>;
+  private readonly timeOfText = new TextMemo(parseRecordTime);
+  // One spelling per ward (E05004996, HIGH STREET and High Street Ward are one ward).
+  private readonly wardOfText = new TextMemo((v) => {
+    const written = cellText(v);
+    return this.locator?.wardName(written) ?? written;
+  });
   // Records with no ward are kept apart (hour profile, categories) until counts() knows
   // whether they belong to the borough.
   private readonly hourCountsNoWard = new Map<number, number>();
-  private readonly categoryInWard = new Map<string, number>();
-  private readonly categoryNoWard = new Map<string, number>();
-  private readonly lsoaCounts = new Map<string, number>();
+  private readonly categoryInWard = new RunTally<string>(NAMES_LIMIT);
+  private readonly categoryNoWard = new RunTally<string>(NAMES_LIMIT);
+  private readonly lsoaCounts = new RunTally<string>(NAMES_LIMIT);
   private readonly lsoaNames = new Map<string, string>();
-  private readonly forceCounts = new Map<string, number>();
+  private readonly forceCounts = new RunTally<string>(NAMES_LIMIT);
   private readonly forceWide = new LsoaTally();
   private readonly outsideExamples: RecordExample[] = [];
   private records = 0;
@@ -91,13 +98,14 @@ export class IncidentAggregator {
     private readonly mapping: ReadonlyMap<string, string> = new Map(),
     private readonly locator: RecordLocator | null = null,
   ) {
+    this.dateOfText = datesRead(columns.monthOnly);
     this.useColumns(columns);
   }
 
   /** Reads the next rows by these columns (each file of a multi-file extract has its own header). */
   useColumns(columns: RecordColumns): void {
     // The same text reads differently in a Month column and a date column.
-    if (Boolean(columns.monthOnly) !== Boolean(this.columns.monthOnly)) this.dateOfText.clear();
+    if (Boolean(columns.monthOnly) !== Boolean(this.columns.monthOnly)) this.dateOfText = datesRead(columns.monthOnly);
     this.columns = columns;
     this.hasDomesticAbuse ||= columns.domesticAbuse !== null;
     this.hasLocation ||= columns.ward !== null || columns.latitude !== null || columns.easting !== null;
@@ -142,10 +150,7 @@ export class IncidentAggregator {
    */
   private ward(row: readonly CellValue[], where: RecordPlace): string | null {
     const written = this.columns.ward === null ? "" : cellText(row[this.columns.ward] ?? null).trim();
-    const locator = this.locator;
-    // One spelling per ward (E05004996, HIGH STREET and High Street Ward are one ward).
-    const named =
-      written && locator ? cached(this.wardOfText, written, () => locator.wardName(written) ?? written) : written;
+    const named = written && this.locator ? this.wardOfText.get(written) : written;
     if (named || !this.locator) return named;
     const { latitude, longitude, easting, northing } = this.columns;
     let located: LocatedRecord | null = null;
@@ -170,13 +175,6 @@ export class IncidentAggregator {
     return column === null || column === undefined ? "" : cellText(row[column] ?? null);
   }
 
-  /** Adds one to a name's count (a new name only while there is room); returns the new count. */
-  private bump(map: Map<string, number>, key: string): number {
-    const n = (map.get(key) ?? 0) + 1;
-    if (n > 1 || map.size < NAMES_LIMIT) map.set(key, n);
-    return n;
-  }
-
   /** Adds one record; `where` names it in findings (`extract.csv line 1204`). */
   add(row: readonly CellValue[], where: RecordPlace): void {
     this.records += 1;
@@ -190,16 +188,11 @@ export class IncidentAggregator {
       return this.reject("empty row", where, row);
     const { fallsWithin, reportedBy } = this.columns;
     const force = this.text(row, fallsWithin ?? reportedBy);
-    if (force) this.bump(this.forceCounts, force);
-    const date = cached(
-      this.dateOfText,
-      row[this.columns.date] ?? null,
-      this.columns.monthOnly ? parseRecordMonth : parseRecordDate,
-    );
-    if (!date) return this.reject("unreadable date", where, row);
-    const groupName = cached(this.groupOfText, row[this.columns.category] ?? null, (v) =>
-      crimeGroupOf(cellText(v), this.mapping),
-    );
+    if (force) this.forceCounts.add(force);
+    const dated = this.dateOfText.get(row[this.columns.date] ?? null);
+    if (!dated) return this.reject("unreadable date", where, row);
+    const { date, day, month } = dated;
+    const groupName = this.groupOfText.get(row[this.columns.category] ?? null);
     if (!groupName) return this.reject("unknown category", where, row);
     // More groups than a key can hold means the mapping is not a grouping at all.
     const group = this.index(this.groupIndex, groupName, GROUPS);
@@ -209,13 +202,11 @@ export class IncidentAggregator {
       const code = this.text(row, lsoaCode);
       const located = code !== "" || this.text(row, latitude) !== "" || this.text(row, easting) !== "";
       const antisocial = groupName === ANTISOCIAL_BEHAVIOUR;
-      this.forceWide.add(force, code, code ? this.text(row, lsoaName) : "", monthNumber(date), antisocial, located);
+      this.forceWide.add(force, code, code ? this.text(row, lsoaName) : "", month, antisocial, located);
     }
     const wardName = this.ward(row, where);
     // A record outside the borough is not the partnership's; a swapped one waits for correction.
     if (wardName === null) return;
-    const day = recordDay(date);
-    const month = monthNumber(date);
     if (!this.monthExamples.has(month)) this.monthExamples.set(month, describe(where, row));
     // Past 65,535 distinct ward names the column is not wards: further names count as no ward.
     const ward = Math.max(0, this.index(this.wardIndex, wardName, WARDS));
@@ -224,13 +215,12 @@ export class IncidentAggregator {
     const da =
       this.columns.domesticAbuse !== null && YES.test(cellText(row[this.columns.domesticAbuse] ?? null).trim()) ? 1 : 0;
     const key = (((day + DAY_OFFSET) * WARDS + ward) * GROUPS + group) * 4 + monthOnly * 2 + da;
-    this.dayCounts.set(key, (this.dayCounts.get(key) ?? 0) + 1);
-    this.bump(ward === 0 ? this.categoryNoWard : this.categoryInWard, this.text(row, this.columns.category));
+    this.dayCounts.add(key);
+    (ward === 0 ? this.categoryNoWard : this.categoryInWard).add(this.text(row, this.columns.category));
     const lsoa = ward > 0 ? this.text(row, this.columns.lsoaCode) : "";
-    if (lsoa && this.bump(this.lsoaCounts, lsoa) === 1) this.lsoaNames.set(lsoa, this.text(row, this.columns.lsoaName));
+    if (lsoa && this.lsoaCounts.add(lsoa)) this.lsoaNames.set(lsoa, this.text(row, this.columns.lsoaName));
     const minutes =
-      date.minutes ??
-      (this.columns.time === null ? null : cached(this.timeOfText, row[this.columns.time] ?? null, parseRecordTime));
+      date.minutes ?? (this.columns.time === null ? null : this.timeOfText.get(row[this.columns.time] ?? null));
     if (minutes !== null) {
       const hours = ward === 0 ? this.hourCountsNoWard : this.hourCounts;
       const hourKey = ((month * GROUPS + group) * 2 + da) * 168 + weekdayOf(day) * 24 + Math.floor(minutes / 60);
@@ -247,12 +237,12 @@ export class IncidentAggregator {
   counts(): IncidentCounts {
     const forceWide = this.outside > 0 && this.namesForce;
     const unlocatedExcluded = forceWide && this.unlocated > 0;
-    const { days, counted, firstDay, lastDay, monthOnly } = dayCells(this.dayCounts, unlocatedExcluded);
+    const { days, counted, firstDay, lastDay, monthOnly } = dayCells(this.dayCounts.entries(), unlocatedExcluded);
     const hourCounts = unlocatedExcluded ? this.hourCounts : merged(this.hourCounts, this.hourCountsNoWard);
     const categories = [...new Set([...this.categoryInWard.keys(), ...this.categoryNoWard.keys()])].map(
       (category): [string, number] => [
         category,
-        (this.categoryInWard.get(category) ?? 0) + (unlocatedExcluded ? 0 : (this.categoryNoWard.get(category) ?? 0)),
+        this.categoryInWard.get(category) + (unlocatedExcluded ? 0 : this.categoryNoWard.get(category)),
       ],
     );
     return {
@@ -280,12 +270,12 @@ export class IncidentAggregator {
         category,
         count,
       })),
-      lsoas: mostFirst([...this.lsoaCounts]).map(([code, count]) => ({
+      lsoas: mostFirst(this.lsoaCounts.entries()).map(([code, count]) => ({
         code,
         name: this.lsoaNames.get(code) ?? "",
         count,
       })),
-      forces: mostFirst([...this.forceCounts]).map(([force, count]) => ({ force, count })),
+      forces: mostFirst(this.forceCounts.entries()).map(([force, count]) => ({ force, count })),
       forceWide: this.forceWide.counts(),
     };
   }
@@ -300,7 +290,7 @@ function mostFirst(entries: [string, number][]): [string, number][] {
  * The day cells of the packed day counts (day, ward, group, month-only and DA flags in one key),
  * the records they hold and their first and last day; records in no ward left out when excluded.
  */
-function dayCells(dayCounts: ReadonlyMap<number, number>, unlocatedExcluded: boolean) {
+function dayCells(dayCounts: readonly [number, number][], unlocatedExcluded: boolean) {
   const days: DayCell[] = [];
   let counted = 0;
   let firstDay = Infinity;
@@ -354,16 +344,20 @@ function merged(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>):
   return out;
 }
 
-const CACHE_LIMIT = 50000;
+/** A date text read, with its day and month numbers worked out once. */
+interface DatedText {
+  readonly date: RecordDate;
+  readonly day: number;
+  readonly month: number;
+}
 
-/** `read(value)`, remembered for text values (the common case in CSV and shared strings). */
-function cached<T>(cache: Map<string, T>, value: CellValue, read: (value: CellValue) => T): T {
-  if (typeof value !== "string") return read(value);
-  const hit = cache.get(value);
-  if (hit !== undefined || cache.has(value)) return hit as T;
-  const result = read(value);
-  if (cache.size < CACHE_LIMIT) cache.set(value, result);
-  return result;
+/** Each distinct date text read once: as a police.uk Month (`2022-01`) or as a date. */
+function datesRead(monthOnly: boolean | undefined): TextMemo<DatedText | null> {
+  const read = monthOnly ? parseRecordMonth : parseRecordDate;
+  return new TextMemo((value) => {
+    const date = read(value);
+    return date && { date, day: recordDay(date), month: monthNumber(date) };
+  });
 }
 
 /** A record as an example: its cells joined (long rows cut short). */

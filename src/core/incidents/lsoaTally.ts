@@ -43,18 +43,31 @@ export class LsoaTally {
   private readonly forces = new Map<string, ForceTally>();
   private readonly names = new Map<string, string>();
   private keys = 0;
-  // A download's files each hold one force: the last one looked up is nearly always the next.
+  // A download's files each hold one force and month, sorted by LSOA: the last force, month and
+  // LSOA looked up are nearly always the next record's, and are compared before any lookup.
   private lastForce = "";
   private last: ForceTally | null = null;
+  private lastMonth = NaN;
+  private lastMonthly: [number, number] = [0, 0];
+  private lastLsoa = "";
+  private lastCounts: [number, number] | null = null;
 
   /** One record: its force, LSOA (empty when it has none), month, whether it is ASB, and whether it has a location. */
   add(force: string, lsoaCode: string, lsoaName: string, month: number, antisocial: boolean, located: boolean): void {
-    const tally = this.forceTally(force);
-    let monthly = tally.months.get(month);
+    const same = force === this.lastForce && this.last !== null && month === this.lastMonth;
+    const tally = same ? (this.last as ForceTally) : this.forceTally(force);
+    let monthly = same ? this.lastMonthly : tally.months.get(month);
     if (!monthly) tally.months.set(month, (monthly = [0, 0]));
     monthly[0] += 1;
     if (!located) monthly[1] += 1;
+    if (!same) this.lastLsoa = "";
+    this.lastMonth = month;
+    this.lastMonthly = monthly;
     if (!lsoaCode) return;
+    if (lsoaCode === this.lastLsoa && this.lastCounts) {
+      this.lastCounts[antisocial ? 1 : 0] += 1;
+      return;
+    }
     let months = tally.lsoas.get(lsoaCode);
     let counts = months?.get(month);
     if (!counts) {
@@ -65,6 +78,8 @@ export class LsoaTally {
       if (!this.names.has(lsoaCode)) this.names.set(lsoaCode, lsoaName);
     }
     counts[antisocial ? 1 : 0] += 1;
+    this.lastLsoa = lsoaCode;
+    this.lastCounts = counts;
   }
 
   private forceTally(force: string): ForceTally {

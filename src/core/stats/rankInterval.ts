@@ -1,4 +1,4 @@
-import { poissonDraw, seededUniform } from "./poissonDraws";
+import { poissonSampler, seededUniform } from "./poissonDraws";
 
 /** Draws of the simulation: the 2.5% and 97.5% ranks are then steady to within one place. */
 export const RANK_DRAWS = 10000;
@@ -16,10 +16,11 @@ const SEED = 20201;
 export function rankInterval(counts: readonly number[], index: number, draws = RANK_DRAWS): [number, number] {
   const uniform = seededUniform(SEED);
   const ranks = new Uint32Array(counts.length + 1);
+  const samplers = counts.map(poissonSampler);
   for (let d = 0; d < draws; d += 1) {
-    const own = poissonDraw(counts[index], uniform);
+    const own = samplers[index](uniform);
     let rank = 1;
-    for (let i = 0; i < counts.length; i += 1) if (i !== index && poissonDraw(counts[i], uniform) > own) rank += 1;
+    for (let i = 0; i < counts.length; i += 1) if (i !== index && samplers[i](uniform) > own) rank += 1;
     ranks[rank] += 1;
   }
   const quantile = (share: number): number => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import Papa from "papaparse";
-import { completeRecordsEnd, csvDelimiter, csvRows } from "../../../src/adapters/records";
+import { completeRecordsEnd, csvDelimiter, csvFormat, csvRows } from "../../../src/adapters/records";
 import {
   ExtractCollector,
   IncidentAggregator,
@@ -270,6 +270,27 @@ describe("streamed CSV", () => {
     expect(completeRecordsEnd(bytes('a,"b\nc",d\ne'), 5, true)).toEqual({ end: 10, quoted: false });
   });
 
+  it("takes a file's line break from the end of its first record, never from inside a quoted field", () => {
+    expect(csvFormat("a,b\r\nc,d\r\n")).toEqual({ delimiter: ",", newline: "\r\n" });
+    expect(csvFormat("a;b\nc;d\n")).toEqual({ delimiter: ";", newline: "\n" });
+    expect(csvFormat('"line\nbreak",x\r\ny,z\r\n')).toEqual({ delimiter: ",", newline: "\r\n" });
+    // Old Mac files end lines with CR alone; one line and no break reads as LF.
+    expect(csvFormat("a\tb\rc\td\r")).toEqual({ delimiter: "\t", newline: "\r" });
+    expect(csvFormat("a,b")).toEqual({ delimiter: ",", newline: "\n" });
+  });
+
+  it("reads CR-only files, byte-order marks and empty lines as papaparse does", () => {
+    for (const text of ["\uFEFFa,b\rc,d\r\re,f", '\uFEFFa,b\n\nc,"d"\n', "x\r\n\r\ny\r\n"]) {
+      const got: string[][] = [];
+      const sink = csvRows((row) => got.push(row), 4);
+      sink.push(new TextEncoder().encode(text));
+      sink.end();
+      expect(got).toEqual(
+        Papa.parse<string[]>(text.slice(text.startsWith("\uFEFF") ? 1 : 0), { skipEmptyLines: true }).data,
+      );
+    }
+  });
+
   it("gives the same rows however the bytes are split, quotes, line breaks, CRLF and multi-byte text included", () => {
     const cell = fc.oneof(
       fc.constantFrom("", "Kent Police", "£5,000", 'say "hi"', "line\nbreak", "Ysgol Gymraeg â é", "2022-01"),
@@ -289,11 +310,17 @@ describe("streamed CSV", () => {
           // Small batches, so records are cut and carried between chunks as in a large file.
           const sink = csvRows((row) => got.push(row), batch);
           let at = 0;
+          // Each chunk is overwritten once pushed, as the command line's reused buffers are.
+          const push = (chunk: Uint8Array): void => {
+            const copy = Buffer.from(chunk); // a Buffer, as the command line reads them
+            sink.push(copy);
+            copy.fill(0x7e);
+          };
           for (const cut of [...cuts.map((c) => c % (bytes.length + 1))].sort((a, b) => a - b)) {
-            sink.push(bytes.subarray(at, cut));
+            push(bytes.subarray(at, cut));
             at = cut;
           }
-          sink.push(bytes.subarray(at));
+          push(bytes.subarray(at));
           sink.end();
           expect(got).toEqual(parse(text));
         },
