@@ -1,4 +1,4 @@
-import { type GiStar, getisOrdGiStar } from "./getisOrdGiStar";
+import { type GiStar, wardGiStar } from "./getisOrdGiStar";
 import { type MannKendall, mannKendall } from "./mannKendall";
 
 /** Esri's Emerging Hot Spot Analysis categories, hot and cold. */
@@ -65,17 +65,26 @@ function categoryOf(
 /**
  * Emerging hot and cold spots of wards over four periods or more: Gi* of each period's counts
  * (binary contiguity, as the map's hotspots), then each ward classed by when it was a significant
- * hot or cold spot and by the Mann–Kendall trend of its z-scores. `periods` holds each period's
- * counts by ward, oldest first.
+ * hot or cold spot (by `calledBand`: its own count above the period's mean) and by the
+ * Mann–Kendall trend of its z-scores. `periods` holds each period's counts by ward, oldest
+ * first; wards in `noData` are left out of every period and have no pattern and no z-scores.
  */
 export function emergingHotspots(
   periods: readonly (readonly number[])[],
   neighbours: readonly (readonly number[])[],
+  noData: readonly number[] = [],
 ): EmergingWard[] {
   if (periods.length < 4) return [];
-  const gi = periods.map((counts) => getisOrdGiStar(counts, neighbours));
+  const missing = new Set(noData);
+  const gi = periods.map((counts) =>
+    wardGiStar(
+      counts.map((c, w) => (missing.has(w) ? null : c)),
+      neighbours,
+    ),
+  );
   return neighbours.map((_, w) => {
-    const series = gi.map((period) => period[w]);
+    if (missing.has(w)) return { kind: null, category: "no pattern", z: [], trend: mannKendall([]) };
+    const series = gi.map((period) => period[w] as GiStar);
     const z = series.map((g) => g.z);
     const trend = mannKendall(z);
     const asHot = categoryOf(series, trend, hot, cold, "up");

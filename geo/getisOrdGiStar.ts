@@ -1,7 +1,11 @@
 import { erf } from "simple-statistics";
 
-/** Confidence band of a Gi* z-score: a hot or cold spot at 90, 95 or 99%, or none. */
-export type HotspotBand = "hot-99" | "hot-95" | "hot-90" | "none" | "cold-90" | "cold-95" | "cold-99";
+/**
+ * What a ward is called from its Gi* z-score and its own value: a hot or cold spot at 90, 95 or
+ * 99%; next to one (significant only through its neighbours); or none.
+ */
+export type HotspotBand =
+  "hot-99" | "hot-95" | "hot-90" | "near-hot" | "none" | "near-cold" | "cold-90" | "cold-95" | "cold-99";
 
 /** Gi* of one area. */
 export interface GiStar {
@@ -18,7 +22,7 @@ const BANDS: [number, string][] = [
 ];
 
 /**
- * The band of a z-score: |z| ≥ 2.576 is 99%, ≥ 1.960 is 95%, ≥ 1.645 is 90%.
+ * The band of a z-score alone: |z| ≥ 2.576 is 99%, ≥ 1.960 is 95%, ≥ 1.645 is 90%.
  *
  * @example
  * hotspotBand(2.7) //= "hot-99"
@@ -34,8 +38,26 @@ export function hotspotBand(z: number): HotspotBand {
 }
 
 /**
+ * What a ward is called. Gi* sums a ward with its neighbours, so a ward with little of its own
+ * beside a busy one can be significant; a partnership board reads "hotspot" as "a lot happens
+ * here". A significant ward is a hotspot only when its own value is above the mean (a cold spot
+ * only when below); otherwise it is next to one, and is not outlined as one.
+ *
+ * @example
+ * calledBand(2.7, 40, 10) //= "hot-99"
+ * calledBand(2.7, 0, 10) //= "near-hot"
+ * calledBand(-2.1, 12, 10) //= "near-cold"
+ */
+export function calledBand(z: number, own: number, mean: number): HotspotBand {
+  const band = hotspotBand(z);
+  if (band.startsWith("hot") && !(own > mean)) return "near-hot";
+  if (band.startsWith("cold") && !(own < mean)) return "near-cold";
+  return band;
+}
+
+/**
  * Getis-Ord Gi* with binary contiguity weights, each area counted as its own neighbour
- * (Getis & Ord 1992; Ord & Getis 1995, eq. 8). For area i with weights w_ij over all n areas:
+ * (Getis & Ord 1992; Ord & Getis 1995, eq. 8), each area's band called by `calledBand`. For area i with weights w_ij over all n areas:
  *
  *   Gi* = (Σ w_ij x_j − x̄ Σ w_ij) / (S √((n Σ w_ij² − (Σ w_ij)²) / (n − 1)))
  *
@@ -63,6 +85,26 @@ export function getisOrdGiStar(values: readonly number[], neighbours: readonly (
     // Two-sided p = 2(1 − Φ(|z|)) = 1 − erf(|z| / √2); simple-statistics' normal CDF is a
     // table at 0.01 steps of z, too coarse for p-values.
     const p = Math.min(1, Math.max(0, 1 - erf(Math.abs(z) / Math.SQRT2)));
-    return { z, p, band: hotspotBand(z) };
+    return { z, p, band: calledBand(z, values[i], mean) };
   });
+}
+
+/**
+ * Gi* of the wards that have data: a ward with none is left out of the statistic (it is not a
+ * zero, and not anyone's neighbour) and gets no z-score and no band (null).
+ *
+ * @example
+ * wardGiStar([10, null, 1], [[1], [0, 2], [1]]).map((g) => g?.z ?? null) //= [1, null, -1]
+ */
+export function wardGiStar(
+  values: readonly (number | null)[],
+  neighbours: readonly (readonly number[])[],
+): (GiStar | null)[] {
+  const present: number[] = [];
+  const at = values.map((v, i) => (v === null ? -1 : present.push(i) - 1));
+  const gi = getisOrdGiStar(
+    present.map((i) => values[i] as number),
+    present.map((i) => neighbours[i].map((j) => at[j]).filter((j) => j >= 0)),
+  );
+  return at.map((k) => (k < 0 ? null : gi[k]));
 }

@@ -3,7 +3,7 @@ import type { WardBoundaries } from "./boundaries";
 import type { ClassMethod, Classification } from "./classify";
 import { COVERAGE_RADII_KM, type Site } from "./serviceLocation";
 import type { WardAnalysis, WardLayer } from "./wardLayers";
-import { HOTSPOT_LEVELS, METHOD_NAMES, classesFor, legendRows, wardColour } from "./wardStyle";
+import { HOTSPOT_LEVELS, METHOD_NAMES, classesFor, legendRows, rateWords, wardColour } from "./wardStyle";
 
 /** A ward map as a picture: what the pane's PNG export and the report's map draw, alike. */
 export interface MapPicture {
@@ -98,9 +98,9 @@ export function layerPicture(
   );
   const classes: Classification | null = classesFor(values, method);
   const hotspotWards = layer.wards
-    .map((w, i) => (HOTSPOT_LEVELS[level].includes(w.gi.band) && values[i] !== null ? i : -1))
+    .map((w, i) => (HOTSPOT_LEVELS[level].includes(w.gi?.band ?? "none") && values[i] !== null ? i : -1))
     .filter((i) => i >= 0);
-  const measureWords = measure === "rate" ? "rate per 1,000 residents" : "count";
+  const measureWords = measure === "rate" ? rateWords(layer.rateBase) : "count";
   return {
     wards: boundaries.wards,
     colours: values.map((v) => wardColour(v, classes)),
@@ -111,7 +111,7 @@ export function layerPicture(
     showCoverage: (options.coverage ?? false) && analysis.sites.length > 0,
     title: `${layer.title}${layer.period ? `, ${layer.period}` : ""}`,
     subtitle: `${measureWords[0].toUpperCase()}${measureWords.slice(1)}; ${METHOD_NAMES[method]}`,
-    legendTitle: measure === "rate" ? "Rate per 1,000" : "Count",
+    legendTitle: measure === "rate" ? `R${rateWords(layer.rateBase).slice(1)}` : "Count",
     legend: legendRows(classes, measure, false),
     attribution: [boundaries.attribution, ...analysis.attributions].join(". "),
   };

@@ -76,7 +76,7 @@ function makeLayer(input: LayerInput, context: LayerContext): WardLayer {
   const { boundaries, population, sites, candidates } = context;
   const { counts, noData, points } = input;
   const youth = YOUTH_LAYER.test(input.title) && population?.youth ? population.youth : null;
-  const wards = wardStatistics(boundaries, [...counts], youth ?? population?.all);
+  const wards = wardStatistics(boundaries, [...counts], youth ?? population?.all, noData);
   const present = counts.filter((_, i) => !noData.includes(i));
   const demand = context.centroids.map(([longitude, latitude], i) => ({ longitude, latitude, weight: counts[i] }));
   return {

@@ -64,10 +64,52 @@ export const HOTSPOT_LEVELS: Readonly<Record<number, readonly string[]>> = {
 };
 
 /**
- * The legend's rows: colour and bounds of each class, then the no-data swatch.
+ * A rate's words with whom it is of: youth layers are per 1,000 residents aged 10 to 17.
+ *
+ * @example
+ * rateWords("aged 10 to 17") //= "rate per 1,000 residents aged 10 to 17"
+ */
+export function rateWords(rateBase: "all ages" | "aged 10 to 17" | null | undefined): string {
+  return `rate per 1,000 residents${rateBase === "aged 10 to 17" ? " aged 10 to 17" : ""}`;
+}
+
+/** What a ward's Gi* band says in words, or null for none ("hotspot at 95%", "next to a hotspot"). */
+export function hotspotWords(band: string): string | null {
+  if (band === "near-hot") return "next to a hotspot (its own count is at or below the average)";
+  if (band === "near-cold") return "next to a cold spot (its own count is at or above the average)";
+  const [kind, level] = band.split("-");
+  if (!level) return null;
+  return `${kind === "hot" ? "hotspot" : "cold spot"} at ${level}%`;
+}
+
+/** A class's bounds in words: whole numbers for counts ("53 – 76"), one decimal for rates. */
+function classLabel(
+  low: number,
+  high: number,
+  first: boolean,
+  measure: "count" | "rate",
+  suppress: boolean,
+): string | null {
+  if (measure === "rate") {
+    const words = `${shownValue(low, measure, suppress)} – ${shownValue(high, measure, suppress)}`;
+    return first ? words : `over ${words}`;
+  }
+  // Counts are whole: a class above a break starts at the next whole number.
+  const from = first ? Math.ceil(low) : Math.floor(low) + 1;
+  const to = Math.floor(high);
+  if (to < from) return null;
+  const [a, b] = [shownValue(from, measure, suppress), shownValue(to, measure, suppress)];
+  return a === b ? a : `${a} – ${b}`;
+}
+
+/**
+ * The legend's rows: colour and bounds of each class, then the no-data swatch. A class with no
+ * whole count in it is left out, and classes that read the same ("<5" when suppressing) are
+ * one row, in the colour of the higher.
  *
  * @example
  * legendRows(null, "count", false) //= [{ colour: "#d9d9d9", label: "no data" }]
+ * legendRows({ method: "equal", breaks: [1, 3, 4, 20], counts: [2, 1, 3] }, "count", true).map((r) => r.label) //= ["<5", "5 – 20", "no data"]
  */
 export function legendRows(
   classes: Classification | null,
@@ -77,11 +119,13 @@ export function legendRows(
   const rows: { colour: string; label: string }[] = [];
   if (classes) {
     for (let i = 0; i + 1 < classes.breaks.length; i += 1) {
-      const low = i === 0 ? classes.breaks[0] : classes.breaks[i];
       const high = classes.breaks[i + 1];
-      const from = shownValue(low, measure, suppress);
-      const to = shownValue(high, measure, suppress);
-      rows.push({ colour: wardColour(high, classes), label: i === 0 ? `${from} – ${to}` : `over ${from} – ${to}` });
+      const label = classLabel(classes.breaks[i], high, i === 0, measure, suppress);
+      if (label === null) continue;
+      const colour = wardColour(high, classes);
+      const previous = rows[rows.length - 1];
+      if (previous?.label === label) previous.colour = colour;
+      else rows.push({ colour, label });
     }
   }
   rows.push({ colour: NO_DATA, label: "no data" });

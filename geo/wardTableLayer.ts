@@ -174,6 +174,7 @@ export function wardTableLayer(
           matcher,
           wards,
         );
+  const noData = boundaries.wards.map((_, i) => i).filter((i) => !seen.has(i));
   return {
     id: `${table.sheet}|${table.range}|${table.title ?? ""}`,
     // The table's own title line, not a sheet banner above it ("ILLUSTRATIVE DATA ... – Domestic abuse by ward").
@@ -182,9 +183,11 @@ export function wardTableLayer(
     period: table.columns[last].header,
     source: "ward table",
     counts,
-    noData: boundaries.wards.map((_, i) => i).filter((i) => !seen.has(i)),
+    noData,
     points: [],
     outside: 0,
-    emerging: trend ? { periods: trend.periods, wards: emergingHotspots(trend.byPeriod, boundaries.neighbours) } : null,
+    emerging: trend
+      ? { periods: trend.periods, wards: emergingHotspots(trend.byPeriod, boundaries.neighbours, noData) }
+      : null,
   };
 }

@@ -22,6 +22,8 @@ const HOTSPOT_WORDS: Record<string, string> = {
   "cold-99": "Cold spot (99%)",
   "cold-95": "Cold spot (95%)",
   "cold-90": "Cold spot (90%)",
+  "near-hot": "Next to a hotspot (own count at or below the average)",
+  "near-cold": "Next to a cold spot (own count at or above the average)",
   none: "Not significant",
 };
 
@@ -76,9 +78,9 @@ function wardRow(layer: Layer, i: number): CellValue[] {
     noData ? null : w.share,
     noData ? null : w.rank,
     noData ? null : w.locationQuotient,
-    w.gi.z,
-    w.gi.p,
-    noData ? "No data" : HOTSPOT_WORDS[w.gi.band],
+    w.gi?.z ?? null,
+    w.gi?.p ?? null,
+    w.gi ? HOTSPOT_WORDS[w.gi.band] : "No data",
     noData || !layer.classification ? null : classOf(w.count, layer.classification.breaks) + 1,
     layer.coverage?.wardDistances[i]?.km ?? null,
   ];
@@ -176,9 +178,9 @@ export function wardAnalysisJson(analysis: WardAnalysis): Record<string, unknown
         share: w.share,
         rank: w.rank,
         locationQuotient: w.locationQuotient,
-        giZ: w.gi.z,
-        giP: w.gi.p,
-        hotspot: w.gi.band,
+        giZ: w.gi?.z ?? null,
+        giP: w.gi?.p ?? null,
+        hotspot: w.gi?.band ?? null,
         ...(l.emerging
           ? {
               emerging: {

@@ -84,7 +84,7 @@ function reportLayers(run: Run, log: (line: string) => void): void {
       (l) =>
         `${l.title} (${
           l.wards
-            .filter((w) => w.gi.band.startsWith("hot"))
+            .filter((w) => w.gi?.band.startsWith("hot"))
             .map((w) => w.name)
             .join(", ") || "no hotspot"
         })`,

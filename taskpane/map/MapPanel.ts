@@ -16,10 +16,14 @@ import {
   classesFor,
   emergingColour,
   emergingLegend,
+  hotspotWords,
   legendRows,
   shownValue,
   wardColour,
 } from "../../geo/wardStyle";
+
+/** The hovered ward's outline: dashed blue, unlike a hotspot's solid black. */
+const HOVER_OUTLINE = "#0078d4";
 
 /**
  * The ward hotspot map: a Leaflet choropleth of the workbook's ward layers drawn as SVG paths
@@ -245,26 +249,28 @@ export class MapPanel {
   }
 
   private hover(index: number, path: L.Path): void {
-    path.setStyle({ weight: 3, color: "#201f1e" });
+    // Dashed blue, so a hovered ward is never mistaken for a hotspot's solid black outline.
+    path.setStyle({ weight: 3, color: HOVER_OUTLINE, dashArray: "5 4" });
     path.bringToFront();
     const layer = this.current();
     const ward = this.model.wards[index]?.properties;
     if (!ward) return;
     const suppress = this.controls.publication.checked;
-    if (!layer) return this.showInfo(ward.name, ["No data"]);
+    // A ward the layer does not mention has no count, rank or Gi*: "no data" says all there is.
+    if (!layer || layer.counts[index] === null) return this.showInfo(ward.name, ["No data"]);
     const lines = [
       ...(layer.patterns ? [`Emerging: ${layer.patterns[index] ?? "no data"}`] : []),
       `Count: ${shownValue(layer.counts[index], "count", suppress)}`,
       `Rate per 1,000: ${shownValue(layer.rates[index], "rate", suppress)}`,
-      `Rank: ${layer.ranks[index] ?? "no data"} of ${layer.counts.filter((c) => c !== null).length}`,
+      `Rank: ${layer.ranks[index]} of ${layer.counts.filter((c) => c !== null).length}`,
     ];
-    if (layer.hotspots[index] !== "none")
-      lines.push(`Gi*: ${layer.hotspots[index].replace("hot-", "hotspot at ").replace("cold-", "cold spot at ")}%`);
+    const gi = hotspotWords(layer.hotspots[index]);
+    if (gi) lines.push(`Gi*: ${gi}`);
     this.showInfo(ward.name, lines);
   }
 
   private unhover(path: L.Path): void {
-    path.setStyle({ weight: 1, color: "#ffffff" });
+    path.setStyle({ weight: 1, color: "#ffffff", dashArray: undefined });
     this.showInfo(null, []);
   }
 

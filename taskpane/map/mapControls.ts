@@ -78,7 +78,10 @@ export function mapControls(root: HTMLElement, model: MapModel, options: MapPane
   const layer = select(
     "csp-map-layer",
     "Layer",
-    model.layers.map((l) => [l.id, `${l.title}${l.measure === "rate" ? " (rate per 1,000)" : ""}`]),
+    model.layers.map((l) => [
+      l.id,
+      `${l.title}${l.measure === "rate" ? ` (rate per 1,000${l.rateBase === "aged 10 to 17" ? " aged 10 to 17" : ""})` : ""}`,
+    ]),
   );
   const method = select("csp-map-method", "Classes", [
     ["jenks", "Natural breaks (Jenks)"],

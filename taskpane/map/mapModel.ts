@@ -16,6 +16,8 @@ export interface MapLayerChoice {
   readonly rates: readonly (number | null)[];
   readonly ranks: readonly (number | null)[];
   readonly hotspots: readonly string[];
+  /** Whom the rates are of (all residents, or those aged 10 to 17); null without a population. */
+  readonly rateBase: WardAnalysis["layers"][number]["rateBase"];
   readonly points: readonly {
     readonly latitude: number;
     readonly longitude: number;
@@ -52,7 +54,8 @@ export function mapModel(boundaries: WardBoundaries, analysis: WardAnalysis | nu
       counts,
       rates,
       ranks: layer.wards.map((w, i) => (layer.noData.includes(i) ? null : w.rank)),
-      hotspots: layer.wards.map((w) => w.gi.band),
+      hotspots: layer.wards.map((w) => w.gi?.band ?? "none"),
+      rateBase: layer.rateBase,
       points: layer.points,
       coverage: layer.coverage,
     };

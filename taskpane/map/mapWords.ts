@@ -1,5 +1,5 @@
 import type { ClassMethod } from "../../geo/classify";
-import { METHOD_NAMES } from "../../geo/wardStyle";
+import { METHOD_NAMES, rateWords } from "../../geo/wardStyle";
 import { clear, el } from "../dom";
 import type { MapLayerChoice } from "./mapModel";
 
@@ -13,7 +13,7 @@ export function layerWords(
   method: ClassMethod,
   suppress: boolean,
 ): { title: string; subtitle: string; legendTitle: string } {
-  const measureWords = measure === "rate" ? "rate per 1,000 residents" : "count";
+  const measureWords = measure === "rate" ? rateWords(layer?.rateBase) : "count";
   const title = layer ? `${layer.title}${layer.period ? `, ${layer.period}` : ""}` : "No ward data in this workbook";
   const subtitle = !layer
     ? ""
@@ -25,7 +25,7 @@ export function layerWords(
     : emerging
       ? "Emerging pattern"
       : measure === "rate"
-        ? "Rate per 1,000"
+        ? `R${measureWords.slice(1)}`
         : "Count";
   return { title, subtitle, legendTitle };
 }

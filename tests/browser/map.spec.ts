@@ -25,7 +25,7 @@ describe("the ward map", () => {
     const layers = await page.locator("#csp-map-layer option").allInnerTexts();
     expect(layers).toEqual([
       "Young offenders by ward",
-      "Young offenders by ward (rate per 1,000)",
+      "Young offenders by ward (rate per 1,000 aged 10 to 17)",
       "Domestic abuse crimes by ward (illustrative)",
       "Domestic abuse crimes by ward (illustrative) (rate per 1,000)",
       "Police extract (synthetic): crime by ward",

@@ -1,4 +1,4 @@
-import { getisOrdGiStar, hotspotBand, wardStatistics } from "../../../geo";
+import { calledBand, getisOrdGiStar, hotspotBand, wardGiStar, wardStatistics } from "../../../geo";
 import { gridBoundaries } from "../../helpers/boundaries";
 
 describe("getisOrdGiStar", () => {
@@ -25,6 +25,52 @@ describe("getisOrdGiStar", () => {
 
   it("bands z-scores at 90, 95 and 99%", () => {
     expect([1.6, 1.7, 2.0, 2.6, -2.0].map(hotspotBand)).toEqual(["none", "hot-90", "hot-95", "hot-99", "cold-95"]);
+  });
+
+  it("calls an empty ward beside a busy cluster next to a hotspot, not a hotspot", () => {
+    // A 5×5 grid: a busy ring of wards in the corner round ward 6, which has nothing.
+    const grid = gridBoundaries(5, 5);
+    const values = new Array<number>(25).fill(2);
+    for (const i of [0, 1, 2, 5, 7, 10, 11, 12]) values[i] = 40;
+    values[6] = 0;
+    const gi = getisOrdGiStar(values, grid.neighbours);
+    expect(hotspotBand(gi[6].z)).toMatch(/^hot-/); // significant through its neighbours alone
+    expect(gi[6].band).toBe("near-hot");
+    expect(gi[0].band).toMatch(/^hot-/);
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    for (const [i, g] of gi.entries()) if (g.band.startsWith("hot")) expect(values[i]).toBeGreaterThan(mean);
+  });
+
+  it("calls a significant low z a cold spot only when the ward's own value is below the mean", () => {
+    expect(calledBand(-2.7, 1, 10)).toBe("cold-99");
+    expect(calledBand(-2.7, 10, 10)).toBe("near-cold");
+    expect(calledBand(2.0, 10, 10)).toBe("near-hot");
+    expect(calledBand(1.0, 0, 10)).toBe("none");
+  });
+
+  it("leaves a ward with no data out: no z-score, no band, and not a zero among its neighbours", () => {
+    const grid = gridBoundaries(5, 5);
+    const values: (number | null)[] = new Array<number>(25).fill(2);
+    for (const i of [0, 1, 5, 6]) values[i] = 40;
+    values[2] = null;
+    const gi = wardGiStar(values, grid.neighbours);
+    expect(gi[2]).toBeNull();
+    expect(gi.filter((g) => g === null)).toHaveLength(1);
+    // The others are Gi* of the 24 wards that have data, on the grid without ward 2.
+    const kept = values.map((v, i) => ({ v, i })).filter(({ v }) => v !== null);
+    const at = new Map(kept.map(({ i }, k) => [i, k]));
+    const alone = getisOrdGiStar(
+      kept.map(({ v }) => v as number),
+      kept.map(({ i }) => grid.neighbours[i].filter((j) => at.has(j)).map((j) => at.get(j) as number)),
+    );
+    kept.forEach(({ i }, k) => expect(gi[i]?.z).toBeCloseTo(alone[k].z, 12));
+    const stats = wardStatistics(
+      grid,
+      values.map((v) => v ?? 0),
+      undefined,
+      [2],
+    );
+    expect(stats[2].gi).toBeNull();
   });
 
   it("gives no hotspot where every value is the same", () => {

@@ -24,6 +24,7 @@ function model(points: number): MapModel {
         rates: [null, null],
         ranks: [2, 1],
         hotspots: ["none", "none"],
+        rateBase: null,
         points: Array.from({ length: points }, (_, i) => ({
           latitude: 51 + i / 1e5,
           longitude: 0.5,
