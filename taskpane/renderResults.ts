@@ -6,7 +6,6 @@ import { byId, clear, el } from "./dom";
 import { renderIncidents } from "./renderIncidents";
 
 const SEVERITY_WORDS: Record<Finding["severity"], string> = { error: "Errors", warning: "Warnings", info: "Notes" };
-const HEADLINES_SHOWN = 40;
 
 /** What the pane does when the analyst picks a finding: select its cell in Excel, where there is one. */
 export type SelectCell = ((cell: string) => void) | null;
@@ -38,48 +37,35 @@ function renderSummary(run: Pick<Run, "assessment" | "wards">): void {
   );
 }
 
+/** A key finding as a list item: its sentence, then where it came from and the theme it is evidence for. */
+function findingItem(f: ReturnType<typeof keyFindings>[number]): HTMLElement {
+  return el("li", {
+    className: f.significant ? "csp-significant" : "",
+    children: [
+      el("span", { text: f.text }),
+      el("span", {
+        className: "csp-key-source",
+        text: ` ${f.table ?? f.sheet}${f.theme ? `; MoRiLE theme: ${f.theme}` : ""}`,
+      }),
+    ],
+  });
+}
+
 /**
- * The ten findings that matter most lead (significant first, annual before monthly); every
- * headline stays below, folded, in the workbook's order.
+ * The ten findings that matter most lead; below them, folded, every headline in the same order
+ * (docs/KEY_FINDINGS.md), each once.
  */
 function renderHeadlines(assessment: Assessment): void {
+  const ordered = keyFindings(assessment);
   const keyChanges = byId("csp-key-changes");
   clear(keyChanges);
-  for (const f of keyFindings(assessment).slice(0, KEY_CHANGES)) {
-    keyChanges.appendChild(
-      el("li", {
-        className: f.significant ? "csp-significant" : "",
-        children: [
-          el("span", { text: f.text }),
-          el("span", {
-            className: "csp-key-source",
-            text: ` ${f.table ?? f.sheet}${f.theme ? `; MoRiLE theme: ${f.theme}` : ""}`,
-          }),
-        ],
-      }),
-    );
-  }
-  byId("csp-key-changes-section").hidden = assessment.headlines.length === 0;
+  for (const f of ordered.slice(0, KEY_CHANGES)) keyChanges.appendChild(findingItem(f));
+  byId("csp-key-changes-section").hidden = ordered.length === 0;
 
   const headlines = byId("csp-headlines");
   clear(headlines);
-  let group = "";
-  for (const h of assessment.headlines.slice(0, HEADLINES_SHOWN)) {
-    const title = h.table ?? h.sheet;
-    if (title !== group) {
-      headlines.appendChild(el("li", { className: "csp-group", text: title }));
-      group = title;
-    }
-    headlines.appendChild(el("li", { className: h.significant ? "csp-significant" : "", text: h.text }));
-  }
-  if (assessment.headlines.length > HEADLINES_SHOWN) {
-    headlines.appendChild(
-      el("li", {
-        className: "csp-more",
-        text: `… and ${formatCount(assessment.headlines.length - HEADLINES_SHOWN)} more on the CSP Summary sheet`,
-      }),
-    );
-  }
+  for (const f of ordered) headlines.appendChild(findingItem(f));
+  byId("csp-all-headlines").hidden = ordered.length <= KEY_CHANGES;
 }
 
 /** The findings by severity, each cell a button that selects it in Excel. */

@@ -41,7 +41,7 @@ const AREA_HEADER =
   /\b(districts?|wards?|areas?|boroughs?|forces?|csps?|partnerships?|authority|authorities|regions?|count(y|ies)|councils?)\b/i;
 
 /** True for a table whose rows are areas: coded, or under an area header ("District", "Area Name"). */
-const ofAreas = (result: TableResult): boolean =>
+export const ofAreas = (result: TableResult): boolean =>
   AREA_HEADER.test(result.table.labelHeader) || result.table.rows.some((r) => r.code !== undefined);
 
 /**
@@ -253,5 +253,6 @@ export function homeAreaHeadline(result: TableResult, standing: HomeAreaStanding
     text: standing.sentence,
     pValue: null,
     significant: null,
+    homeArea: true,
   };
 }

@@ -2,6 +2,8 @@ import type { Assessment } from "./computeAssessment";
 import type { RowResult, TableResult } from "./compute/tableResult";
 import type { Headline } from "./headlines/writeHeadlines";
 import { monthIndex } from "./parse/parsePeriod";
+import { ofAreas } from "./homeArea";
+import { scoredThemeOf } from "./morile/themeVocabulary";
 
 /** A headline scored for how much it matters: what the report and the summary lead with. */
 export interface KeyFinding {
@@ -54,10 +56,42 @@ export function findingScore(f: {
 const key = (sheet: string, table: string | null, label: string): string =>
   `${sheet}\u0000${table ?? ""}\u0000${label}`;
 
+/** Row labels of the partnership's all-crime figure, typed or computed. */
+const ALL_CRIME =
+  /^(all (recorded |police recorded |notifiable )?crimes?|total (police )?recorded crimes?|total crimes?|all offences|total (notifiable )?offences)\b/i;
+
 /**
- * Every headline of an assessment scored and put in order of importance: annual findings before
- * month-by-month rows (which never crowd them out), significant before the rest, then by score;
- * ties keep the workbook's order.
+ * Where a finding stands in the order (docs/KEY_FINDINGS.md): the partnership's all-crime
+ * change, its all-crime standing among its peers, its changes beyond chance, its other findings,
+ * then what is about others (comparison wards, other areas) or repeats a year in months.
+ */
+const enum Tier {
+  AllCrime,
+  Standing,
+  BeyondChance,
+  Own,
+  Others,
+}
+
+interface Placed {
+  readonly finding: KeyFinding;
+  readonly order: number;
+  readonly tier: Tier;
+  /** The finding's theme rank, or Infinity for none: within a tier, a higher-ranked theme's evidence first. */
+  readonly themeRank: number;
+  /** How far beyond chance (−log10 p), for ordering changes beyond chance. */
+  readonly effect: number;
+  /** The two counts compared and the words they belong to, for finding one change said twice. */
+  readonly fact: { readonly values: string; readonly words: string } | null;
+}
+
+/**
+ * Every headline of an assessment put in the order an analyst leads with (docs/KEY_FINDINGS.md):
+ * the partnership's all-crime change first, whatever its significance; its all-crime standing
+ * among its peers; its changes beyond chance, by their MoRiLE theme's rank and then by how far
+ * beyond chance; its other findings by score; then comparison wards, other areas and month rows
+ * of a year already given. A change said twice (the same sentence, or a row that repeats its
+ * parent with the same counts) is listed once.
  *
  * @example
  * keyFindings(computeAssessment({ sheets: [{ name: "Crime", top: 0, left: 0, values: [["Crime type", "2018/19", "2019/20"], ["Drug offences", 318, 394], ["Robbery", 60, 75], ["Total", 378, 469]] }] })).length //= 3
@@ -71,18 +105,20 @@ export function keyFindings(assessment: Assessment): readonly KeyFinding[] {
 
 const computed = new WeakMap<Assessment, readonly KeyFinding[]>();
 
-function rankedFindings(assessment: Assessment): KeyFinding[] {
-  // A headline's row, looked up in its table's rows by label, each table's labels indexed only
-  // when a headline asks (a key string for every row of a large workbook cost a tenth of a second).
+/** A headline's row, looked up in its table's rows by label, each table's labels indexed only when asked. */
+function rowFinder(
+  tables: readonly TableResult[],
+): (h: Headline) => { result: TableResult; row: RowResult } | undefined {
+  // A key string for every row of a large workbook cost a tenth of a second: tables are indexed on demand.
   const tablesByName = new Map<string, TableResult[]>();
-  for (const result of assessment.tables) {
+  for (const result of tables) {
     const k = key(result.table.sheet, result.table.title, "");
     const list = tablesByName.get(k);
     if (list) list.push(result);
     else tablesByName.set(k, [result]);
   }
   const labels = new Map<TableResult, Map<string, RowResult>>();
-  const rowOf = (h: Headline): { result: TableResult; row: RowResult } | undefined => {
+  return (h) => {
     for (const result of tablesByName.get(key(h.sheet, h.table, "")) ?? []) {
       let byLabel = labels.get(result);
       if (!byLabel) {
@@ -95,27 +131,41 @@ function rankedFindings(assessment: Assessment): KeyFinding[] {
     }
     return undefined;
   };
+}
+
+/** True for a table about other places than the partnership: other areas (not its wards), or an evaluation's. */
+const aboutOthers = (result: TableResult): boolean =>
+  result.table.evaluation === true ||
+  result.table.place?.comparison === true ||
+  (ofAreas(result) && !/\bwards?\b/i.test(result.table.labelHeader));
+
+const normal = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+
+function rankedFindings(assessment: Assessment): KeyFinding[] {
+  const rowOf = rowFinder(assessment.tables);
   const themes = assessment.morile?.themes ?? [];
-  const themeOf = new Map<string, { theme: string; rank: number }>();
+  const linked = new Map<string, { theme: string; rank: number }>();
+  const rankOf = new Map(themes.map((t) => [t.theme, t.rank]));
   for (const t of themes) {
     if (t.evidence)
-      themeOf.set(key(t.evidence.sheet, t.evidence.table, t.evidence.label), { theme: t.theme, rank: t.rank });
+      linked.set(key(t.evidence.sheet, t.evidence.table, t.evidence.label), { theme: t.theme, rank: t.rank });
   }
-  const homeSentences = new Set(assessment.tables.flatMap((t) => (t.homeArea ? [t.homeArea.sentence] : [])));
-  const scored = assessment.headlines.map((h: Headline, order) => {
+  // The row a theme names as its evidence, else the theme the row's words are evidence for.
+  const themeOf = (h: Headline): { theme: string; rank: number } | null => {
+    const named = linked.get(key(h.sheet, h.table, h.label));
+    if (named || themes.length === 0) return named ?? null;
+    const theme = scoredThemeOf([h.label, h.table, h.text], [...rankOf.keys()]);
+    return theme ? { theme, rank: rankOf.get(theme) as number } : null;
+  };
+  const home = assessment.homeArea?.name ?? null;
+  const placed = assessment.headlines.map((h: Headline, order): Placed => {
     const found = rowOf(h);
-    const theme = themeOf.get(key(h.sheet, h.table, h.label)) ?? null;
+    const theme = themeOf(h);
     const monthly = found?.result.table.kind === "months" && !found.row.aggregate && monthIndex(h.label) !== null;
-    const score = findingScore({
-      pValue: h.pValue,
-      significant: h.significant,
-      pctChange: found?.row.pctChange ?? null,
-      change: found?.row.change ?? null,
-      homeArea: homeSentences.has(h.text),
-      themeRank: theme?.rank ?? null,
-      themes: themes.length,
-      aggregate: found?.row.aggregate ?? false,
-    });
     const finding: KeyFinding = {
       text: h.text,
       sheet: h.sheet,
@@ -124,22 +174,103 @@ function rankedFindings(assessment: Assessment): KeyFinding[] {
       pValue: h.pValue,
       significant: h.significant,
       theme: theme?.theme ?? null,
-      score,
+      score: findingScore({
+        pValue: h.pValue,
+        significant: h.significant,
+        pctChange: found?.row.pctChange ?? null,
+        change: found?.row.change ?? null,
+        homeArea: h.homeArea === true,
+        themeRank: theme?.rank ?? null,
+        themes: themes.length,
+        aggregate: found?.row.aggregate ?? false,
+      }),
       monthly,
     };
-    // A whole the core computed (all crime, when only its parts were typed) leads: it is the
-    // figure every assessment opens with. `withComputedTotal` puts it first in its table.
-    const leads =
-      found !== undefined && found.row === found.result.rows[0] && found.result.table.rows[0].computed === true;
-    return { finding, order, leads };
+    // The home area's standing is the partnership's own sentence, though its table is of others' rows.
+    const others = monthly || (found !== undefined && !h.homeArea && aboutOthers(found.result));
+    const allCrime = found !== undefined && !others && !found.result.table.place && ALL_CRIME.test(found.row.label);
+    const tier = allCrime
+      ? Tier.AllCrime
+      : h.homeArea && found && /crime|offen[cs]e/i.test(`${found.result.table.title ?? ""} ${h.text}`)
+        ? Tier.Standing
+        : others
+          ? Tier.Others
+          : h.significant && !h.pattern
+            ? Tier.BeyondChance
+            : Tier.Own;
+    const values = found ? found.row.values.slice(-2).join("|") : "";
+    return {
+      finding,
+      order,
+      tier,
+      themeRank: theme?.rank ?? Infinity,
+      effect: h.pValue === null ? 0 : -Math.log10(Math.max(h.pValue, 1e-300)),
+      fact: found
+        ? {
+            values,
+            words: normal(
+              `${found.row.label} ${found.result.table.title ?? ""} ${found.result.table.place?.name ?? ""}`,
+            ),
+          }
+        : null,
+    };
   });
-  scored.sort(
-    (a, b) =>
-      Number(b.leads) - Number(a.leads) ||
-      Number(a.finding.monthly) - Number(b.finding.monthly) ||
-      Number(!a.finding.significant) - Number(!b.finding.significant) ||
-      b.finding.score - a.finding.score ||
-      a.order - b.order,
+  const lead = allCrimeLead(placed, home);
+  const ordered = placed.map((p) => ({ ...p, tier: tierOf(p, lead) }));
+  ordered.sort((a, b) => a.tier - b.tier || withinTier(a, b));
+  return withoutRepeats(ordered).map((p) => p.finding);
+}
+
+/** The partnership's one all-crime change: its own table's (named for the home area, else typed in the workbook) first. */
+function allCrimeLead(placed: readonly Placed[], home: string | null): Placed | null {
+  const candidates = placed.filter((p) => p.tier === Tier.AllCrime);
+  const named = (p: Placed): boolean =>
+    home !== null && normal(p.finding.table ?? p.finding.sheet).includes(normal(home));
+  const typed = (p: Placed): boolean =>
+    !/\(records\)$/.test(p.finding.sheet) && p.finding.table !== `${p.finding.sheet}: crime by group`;
+  return candidates.find(named) ?? candidates.find(typed) ?? candidates[0] ?? null;
+}
+
+/** The lead keeps its tier; another all-crime row (another table's copy) ranks as any change would. */
+function tierOf(p: Placed, lead: Placed | null): Tier {
+  if (p.tier !== Tier.AllCrime || p === lead) return p.tier;
+  return p.finding.significant ? Tier.BeyondChance : Tier.Own;
+}
+
+function withinTier(a: Placed, b: Placed): number {
+  if (a.tier === Tier.BeyondChance && b.tier === Tier.BeyondChance)
+    return a.themeRank - b.themeRank || b.effect - a.effect || a.order - b.order;
+  // Comparison wards and other areas: beyond chance first, then by score, as their own changes are.
+  return (
+    Number(!a.finding.significant) - Number(!b.finding.significant) ||
+    b.finding.score - a.finding.score ||
+    a.order - b.order
   );
-  return scored.map((s) => s.finding);
+}
+
+/**
+ * The findings without a change said twice: the same sentence (one table copied into another
+ * sheet), or the same two counts in the same sheet where one's label names the other's subject
+ * (a force's subtype that equals its type; a ward's row in an evaluation's two tables).
+ */
+function withoutRepeats(placed: readonly Placed[]): Placed[] {
+  const texts = new Set<string>();
+  const facts = new Map<string, { readonly words: string; readonly label: string }[]>();
+  const out: Placed[] = [];
+  for (const p of placed) {
+    let repeat = texts.has(p.finding.text);
+    texts.add(p.finding.text);
+    // A repeat is remembered too: its sheet's other copies of the change are repeats of it.
+    if (p.fact?.values.includes("|")) {
+      const k = `${p.finding.sheet}\u0000${p.fact.values}`;
+      const label = normal(p.finding.label);
+      const seen = facts.get(k) ?? [];
+      const words = p.fact.words;
+      repeat ||= seen.some((s) => words.includes(s.label) || s.words.includes(label));
+      seen.push({ words, label });
+      facts.set(k, seen);
+    }
+    if (!repeat) out.push(p);
+  }
+  return out;
 }

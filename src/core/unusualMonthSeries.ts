@@ -1,4 +1,6 @@
 import type { TableResult } from "./compute/tableResult";
+import { tableNotEvents } from "./compute/computeTable";
+import { monthRowWords } from "./headlines/rowSubject";
 import { type MonthCounts, type UnusualMonth, unusualMonths } from "./compute/unusualMonths";
 import { formatCount } from "./format/formatNumbers";
 import type { Headline } from "./headlines/writeHeadlines";
@@ -12,15 +14,16 @@ import { monthIndex } from "./parse/parsePeriod";
  */
 function tableSeries(result: TableResult): MonthCounts | null {
   const { table } = result;
-  if (table.kind !== "months" || !result.months) return null;
+  // The test counts events: a series of durations or of items found in batches is not tested.
+  if (table.kind !== "months" || !result.months || tableNotEvents(table) !== null) return null;
   const rows = result.rows.map((r, i) => ({ r, i })).filter(({ r }) => !r.aggregate && monthIndex(r.label) !== null);
   if (rows.length !== 12) return null; // a series only when each period holds a whole year of months
   const months: string[] = [];
   const counts: (number | null)[] = [];
   const places: { row: number; column: number }[] = [];
-  table.columns.forEach((column, c) => {
+  table.columns.forEach((_, c) => {
     for (const { r, i } of rows) {
-      months.push(`${r.label} ${column.header}`);
+      months.push(monthRowWords(result, r.label, c));
       counts.push(r.values[c]);
       places.push({ row: i, column: c });
     }

@@ -6,6 +6,8 @@ import { monthSeries } from "./monthSeries";
 import type { RowResult, TableResult } from "./tableResult";
 import { cumulativeShares, rankValues } from "./rankValues";
 import { type Significance, countSignificance } from "./significance";
+import { notEventsReason } from "./testApplies";
+import { type Finding, finding } from "../findings";
 
 /**
  * A computed row. The comparisons between earlier pairs of periods are worked out when asked
@@ -82,6 +84,9 @@ export function computeTable(table: DiscoveredTable): TableResult {
   const cumulative = cumulativeShares(dataBasis, ranks);
   const counts = !table.columns.some((c) => c.nonCount);
   const variation = variationWording(table);
+  // The table's own words (its title line, not a banner above it), then each row's, say whether it counts events.
+  const tableReason = tableNotEvents(table);
+  const untested: string[] = [];
 
   const rows: RowResult[] = table.rows.map((row, i) => {
     const v = values[i];
@@ -89,15 +94,11 @@ export function computeTable(table: DiscoveredTable): TableResult {
     const latest = v[last];
     const final = isPeriods && last >= 1 ? compareValues(previous, latest) : NO_COMPARISON;
     // A turned-round table carries "Avg Time in Situ" as a row label, not a column header.
+    const testable = isPeriods && counts && !isNonCountHeader(row.label) && isCount(previous) && isCount(latest);
+    const reason = testable ? (tableReason ?? notEventsReason(row.label)) : null;
+    if (reason && !tableReason) untested.push(row.label);
     const significance =
-      isPeriods &&
-      counts &&
-      !isNonCountHeader(row.label) &&
-      isCount(previous) &&
-      isCount(latest) &&
-      previous + latest > 0
-        ? countSignificance(previous, latest, variation)
-        : null;
+      testable && !reason && previous + latest > 0 ? countSignificance(previous, latest, variation) : null;
     const share = dataBasis[i] !== null && total > 0 ? finiteOrNull((dataBasis[i] as number) / total) : null;
     return new ComputedRow(row.label, row.aggregate, v, final, share, ranks[i], cumulative[i], significance, isPeriods);
   });
@@ -122,5 +123,55 @@ export function computeTable(table: DiscoveredTable): TableResult {
           dataRows.map(({ v }) => v),
         )
       : null;
-  return { table, rows, columnTotals, months, findings: table.findings };
+  const note = untestedNote(table, tableReason, untested);
+  return { table, rows, columnTotals, months, findings: note ? [...table.findings, note] : table.findings };
+}
+
+/** Why a table's figures are not counts of events (and so get no test of chance), or null. */
+export function tableNotEvents(table: DiscoveredTable): string | null {
+  return notEventsReason(tableSubjectLine(table), table.labelHeader, table.unit);
+}
+
+/**
+ * A table's own title line: the last of a title joined to a banner above it ("ILLUSTRATIVE … –
+ * Domestic abuse by ward"), a dash inside brackets ("(Oct – Sep)") being part of the line.
+ *
+ * @example
+ * tableSubjectLine({ title: "NOTE (about 16% of crime). – Domestic abuse by ward" }) //= "Domestic abuse by ward"
+ * tableSubjectLine({ title: "One Stop Shop attendances (Oct – Sep)" }) //= "One Stop Shop attendances (Oct – Sep)"
+ */
+export function tableSubjectLine(table: Pick<DiscoveredTable, "title">): string | null {
+  const { title } = table;
+  if (title === null) return null;
+  let depth = 0;
+  let cut = -1;
+  for (let i = 0; i < title.length; i += 1) {
+    const c = title[i];
+    if (c === "(") depth += 1;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && title.startsWith(" \u2013 ", i)) cut = i + 3;
+  }
+  return cut < 0 ? title : title.slice(cut);
+}
+
+/** One info finding for a table whose changes (or some rows' changes) are given without a test of chance, saying why. */
+function untestedNote(table: DiscoveredTable, reason: string | null, rows: readonly string[]): Finding | null {
+  if (table.kind === "categories" || table.columns.length < 2) return null;
+  const name = table.title ?? table.range;
+  if (reason)
+    return finding(
+      table.sheet,
+      table.range,
+      "info",
+      "no-count-test",
+      `${name}: changes are given without a test of chance, because its figures are ${reason}, not counts of separate events`,
+    );
+  if (rows.length === 0) return null;
+  return finding(
+    table.sheet,
+    table.range,
+    "info",
+    "no-count-test",
+    `${name}: ${rows.join(", ")} ${rows.length === 1 ? "is" : "are"} given without a test of chance (${[...new Set(rows.map((r) => notEventsReason(r)))].join(", ")}, not counts of separate events)`,
+  );
 }

@@ -1,6 +1,7 @@
 import type { RowResult, TableResult } from "../compute/tableResult";
 import { flat } from "../format/flatText";
 import { formatCount, formatPercent, formatSignedCount } from "../format/formatNumbers";
+import { rowSubject } from "./rowSubject";
 
 /** One plain-English sentence about one comparison, with where it came from. */
 export interface Headline {
@@ -10,13 +11,10 @@ export interface Headline {
   readonly text: string;
   readonly pValue: number | null;
   readonly significant: boolean | null;
-}
-
-const GENERIC_TOTAL = /^(total|totals|grand total|overall(?: total)?)$/i;
-
-function subject(result: TableResult, row: RowResult): string {
-  if (row.aggregate && GENERIC_TOTAL.test(row.label) && result.table.title) return `${result.table.title} (total)`;
-  return row.label;
+  /** True for the home area's standing in a table of areas ("Maidstone had the highest …"). */
+  readonly homeArea?: boolean;
+  /** True for a pattern within the year (a named date that stands out), not a change between years. */
+  readonly pattern?: boolean;
 }
 
 /**
@@ -106,7 +104,7 @@ export function writeHeadlines(result: TableResult): Headline[] {
     const previous = row.values[last - 1];
     const latest = row.values[last];
     if (previous === null || latest === null) continue;
-    const text = headlineSentence(subject(result, row), row, previous, latest);
+    const text = headlineSentence(rowSubject(result, row), row, previous, latest);
     if (!text) continue;
     headlines.push({
       sheet: table.sheet,

@@ -54,7 +54,15 @@ export function incidentHeadlines(analysis: IncidentAnalysis): Headline[] {
     add("Busiest time", `${text}.`);
     for (const named of patterns.namedDates) {
       if (named.significant)
-        add(named.name, `${patterns.category} on ${named.name}: ${named.wording}.`, named.pValue, true);
+        headlines.push({
+          sheet: source,
+          table: `${source}: records`,
+          label: named.name,
+          text: `${patterns.category} on ${named.name}: ${named.wording}.`,
+          pValue: named.pValue,
+          significant: true,
+          pattern: true,
+        });
     }
   }
   return headlines;

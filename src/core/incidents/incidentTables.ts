@@ -11,6 +11,9 @@ export function interventionTableTitle(intervention: string, ward: InterventionW
   return `${intervention}: ${ward.ward} (${ward.role === "intervention" ? "intervention ward" : "comparison ward"})`;
 }
 
+/** An intervention's name as it reads in a sentence: "the Town Centre team". */
+const teamWords = (name: string): string => (/^(the|a|an)\s/i.test(name) ? name : `the ${name}`);
+
 /** The title of an extract's table of crime by ward (a map layer). */
 const crimeByWardTitle = (source: string): string => `${source}: crime by ward`;
 
@@ -141,30 +144,50 @@ export function incidentTables(analysis: IncidentAnalysis): DiscoveredTable[] {
       ]),
     );
   }
+  tables.push(...interventionTables(analysis));
+  return tables;
+}
+
+/**
+ * An extract's interventions as tables: one per ward (before and after, by group), said of its
+ * place, and one of all crime by ward (a map layer) for an evaluation of three wards or more.
+ */
+function interventionTables(analysis: IncidentAnalysis): DiscoveredTable[] {
+  const { source } = analysis;
+  const tables: DiscoveredTable[] = [];
   for (const impact of analysis.interventions) {
     // Not whole years: the order only has to put "before" first.
     const span: Period[] = impact.periods.map((label, i) => ({ label, kind: "span", order: i, months: 0 }));
     for (const ward of impact.wards) {
-      tables.push(
-        aggregatedTable(
+      const comparison = ward.role !== "intervention";
+      tables.push({
+        ...aggregatedTable(
           source,
           interventionTableTitle(impact.name, ward),
           "Crime group",
           span,
           ward.rows.map((r) => ({ label: r.group, values: [r.before, r.after], aggregate: r.aggregate })),
         ),
-      );
+        place: {
+          name: ward.ward,
+          role: comparison
+            ? `a comparison ward for ${teamWords(impact.name)}`
+            : `the intervention ward of ${teamWords(impact.name)}`,
+          comparison,
+        },
+      });
     }
     if (impact.wards.length >= 3) {
-      tables.push(
-        aggregatedTable(
+      tables.push({
+        ...aggregatedTable(
           source,
           `${impact.name}: all crime by ward`,
           "Ward",
           span,
           impact.wards.map((w) => ({ label: w.ward, values: [w.rows[0].before, w.rows[0].after] })),
         ),
-      );
+        evaluation: true,
+      });
     }
   }
   return tables;

@@ -47,6 +47,15 @@ export interface TableRow {
   readonly notes?: readonly string[];
 }
 
+/** The one place a table's rows are about, and what it is to the partnership (an intervention's ward). */
+export interface TablePlace {
+  readonly name: string;
+  /** "a comparison ward for the Town Centre team": said in each of its rows' sentences. */
+  readonly role: string;
+  /** True for a place the partnership's own changes are measured against: its sentences come after theirs. */
+  readonly comparison: boolean;
+}
+
 /**
  * A table found on a sheet: a label column and value columns, in time order when the
  * columns are periods. `kind` is `months` when the rows are calendar months (a month series).
@@ -69,4 +78,8 @@ export interface DiscoveredTable {
   readonly unit?: string;
   /** Footnote markers taken off its title, headers and labels. */
   readonly notes?: readonly string[];
+  /** The one place its rows are about, when that is not the whole partnership. */
+  readonly place?: TablePlace;
+  /** True for a table of places compared for an evaluation (an intervention's wards), not the partnership's own. */
+  readonly evaluation?: boolean;
 }

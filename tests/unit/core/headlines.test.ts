@@ -43,16 +43,42 @@ describe("writeHeadlines", () => {
 
   it("names a generic total after the table and adds the peak months of a month series", () => {
     const texts = headlines([
-      ["Needle finds"],
+      ["Burglaries"],
       [null, "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Total"],
       ["2017/2018", 125, 73, 283, 126, 218, 106, 931],
       ["2018/2019", 283, 381, 196, 143, 164, 84, 1251],
     ]);
     expect(texts).toContain(
-      "Needle finds (total) rose by 34.4%, from 931 to 1,251 (+320); a rise of 320 is more than normal year-to-year variation would explain (p < 0.001).",
+      "Burglaries (total) rose by 34.4%, from 931 to 1,251 (+320); a rise of 320 is more than normal year-to-year variation would explain (p < 0.001).",
     );
-    expect(texts[texts.length - 1]).toBe(
-      "Needle finds peaked in Dec (283) in 2017/2018 and in Nov (381) in 2018/2019.",
+    // A month row names its month and the year it falls in: a year from October puts January in 2019.
+    expect(texts).toContain(
+      "Burglaries in January 2019 rose by 13.5%, from 126 to 143 (+17); a rise of 17 is within normal year-to-year variation (p = 0.33).",
     );
+    expect(texts[texts.length - 1]).toBe("Burglaries peaked in Dec (283) in 2017/2018 and in Nov (381) in 2018/2019.");
+  });
+
+  it("gives items found in batches, durations and caseloads their change without a test of chance", () => {
+    const texts = headlines([
+      ["Needle finds"],
+      [null, "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Total"],
+      ["2017/2018", 125, 73, 283, 126, 218, 106, 931],
+      ["2018/2019", 283, 381, 196, 143, 164, 84, 1251],
+    ]);
+    expect(texts).toContain("Needle finds (total) rose by 34.4%, from 931 to 1,251 (+320).");
+    expect(texts.join(" ")).not.toMatch(/variation|p [=<]/);
+    expect(
+      headlines([
+        ["Unauthorised encampments"],
+        ["Measure", "2018", "2019"],
+        ["No. Encampments", 12, 30],
+        ["Total Days", 37, 11],
+        ["IOM cohort", 60, 41],
+      ]),
+    ).toEqual([
+      "No. Encampments rose by 150.0%, from 12 to 30 (+18); a rise of 18 is more than normal year-to-year variation would explain (p = 0.008).",
+      "Total Days fell by 70.3%, from 37 to 11 (-26).",
+      "IOM cohort fell by 31.7%, from 60 to 41 (-19).",
+    ]);
   });
 });
