@@ -1,14 +1,16 @@
 // The sample's Population sheet: ONS's real mid-2020 ward population estimates for Maidstone's
-// 26 wards, read when the sample is built from the published files beside the project (never
-// committed). Rows are copied as ONS publishes them: the ward code, then single years of age.
+// 26 wards, read when the sample is built from the extracts committed beside this file (lines of
+// ONS's national files; samples/SOURCE.md), or from the national files in CSP_POPULATION_DIR.
+// Rows are copied as ONS publishes them: the ward code, then single years of age.
 import Papa from "papaparse";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { packageRoot } from "../src/adapters/node/packageRoot";
 
-const FOLDER = process.env.CSP_POPULATION_DIR ?? path.join(packageRoot(), "..", "shared", "real", "population");
-const ESTIMATES = "Mid-2020_Persons_England_Wales_(2021_wards).csv";
-const LOOKUP = "WD21_LAD21_UK_LU.csv";
+const NATIONAL = process.env.CSP_POPULATION_DIR;
+const FOLDER = NATIONAL ?? path.join(packageRoot(), "samples", "population");
+const ESTIMATES = NATIONAL ? "Mid-2020_Persons_England_Wales_(2021_wards).csv" : "maidstone-wards-mid-2020-persons.csv";
+const LOOKUP = NATIONAL ? "WD21_LAD21_UK_LU.csv" : "maidstone-wards-WD21_LAD21.csv";
 /** Maidstone's local authority district code. */
 const MAIDSTONE = "E07000110";
 

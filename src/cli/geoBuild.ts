@@ -1,6 +1,6 @@
 // npm run geo:build: turns a ward boundary file into compact quantised TopoJSON (shared borders
-// kept) in the ignored build/geo folder. Source: CSP_BOUNDARIES=2015 (default) | 2024 | <file>,
-// or --source. The boundary data is read at build time and never committed.
+// kept) in the ignored build/geo folder. Source: CSP_BOUNDARIES=2015 (default: the sample's wards,
+// committed in samples/ under the OGL) | 2024 (read from beside the project) | <file>, or --source.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { FeatureCollection } from "geojson";
@@ -10,10 +10,9 @@ import { wardsTopology } from "../../geo";
 import { packageRoot } from "../adapters/node/packageRoot";
 
 const ROOT = packageRoot();
-const SHARED = path.join(ROOT, "..", "shared", "geo");
 const SOURCES: Record<string, string> = {
-  "2015": path.join(SHARED, "maidstone-wards-2015.geojson"),
-  "2024": path.join(SHARED, "maidstone-wards-2024.geojson"),
+  "2015": path.join(ROOT, "samples", "maidstone-wards-2015.geojson"),
+  "2024": path.join(ROOT, "..", "shared", "geo", "maidstone-wards-2024.geojson"),
 };
 const MAX_BYTES = 150 * 1024;
 

@@ -79,7 +79,9 @@ export function inferHomeArea(results: readonly TableResult[]): string | null {
  */
 function titleParts(result: TableResult): { subject: string; areas: string; measure: string | null } {
   const { table } = result;
-  const title = stripFootnotes(table.title ?? "").text.replace(/^table\s+\w+\s*:\s*/i, "");
+  // An untitled table is named by its sheet ("Psychoactive admissions"), unless that is a default name.
+  const named = table.title ?? (/^(sheet|tabelle|feuil|hoja)\s*\d*$/i.test(table.sheet.trim()) ? "" : table.sheet);
+  const title = stripFootnotes(named).text.replace(/^table\s+\w+\s*:\s*/i, "");
   const segments = title.split(/\s+[–-]\s+/);
   // What a publication says of its coverage ("English regions and Wales") is not the kind of area.
   const [whole, ...rest] = segments[0].split(/,\s+/).filter((p, i) => i === 0 || !COVERAGE.test(p));

@@ -19,6 +19,13 @@ describe("the standalone page", () => {
     await screenshot(page, "standalone-sample");
     const headlines = await page.locator("#csp-headlines").innerText();
     expect(headlines).toContain("All crime fell by 1.7%, from 17,244 to 16,947 (-297)");
+    // Key changes lead with the partnership's all crime, and every headline follows in the same order.
+    const keyChanges = await page.locator("#csp-key-changes li").allInnerTexts();
+    expect(keyChanges[0]).toMatch(/^All crime fell by 1\.7%, from 17,244 to 16,947/);
+    const all = await page.locator("#csp-headlines li").allInnerTexts();
+    expect(all.slice(0, keyChanges.length)).toEqual(keyChanges);
+    expect(all.length).toBeGreaterThan(200);
+    expect(await page.locator("#csp-headlines").innerText()).not.toContain("more on the CSP Summary sheet");
     expect(headlines).toContain("Drug offences rose by 23.9%, from 318 to 394 (+76)");
     const findings = await page.locator("#csp-findings").innerText();
     expect(findings).toContain("'Youth offending'!B19");

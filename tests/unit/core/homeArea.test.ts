@@ -22,6 +22,20 @@ describe("the home area", () => {
     ]);
   });
 
+  it("names what an untitled table counts from its sheet", () => {
+    const untitled = sheet("Psychoactive admissions", [
+      ["District", "2018/19", "2019/20"],
+      ["Ashford", 400, 410],
+      ["Maidstone", 690, 636],
+      ["Swale", 500, 520],
+    ]);
+    const a = computeAssessment({ sheets: [untitled] }, undefined, { homeArea: "Maidstone" });
+    expect(a.headlines[0].text).toMatch(
+      /^Maidstone had the highest number of psychoactive admissions of the 3 districts \(636\), down 7\.8% \(-54\)/,
+    );
+    expect(a.headlines[0].homeArea).toBe(true);
+  });
+
   it("is named for the run before any Settings sheet, matched whatever its case", () => {
     const a = computeAssessment(
       { sheets: [districts("Burglary, Kent districts"), sheet("Settings", [["Home area", "Swale"]])] },
