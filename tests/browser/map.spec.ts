@@ -7,6 +7,7 @@ import { classify } from "../../geo";
 import { builtBoundaries } from "../helpers/boundaries";
 import { isolatedPage, openMapOf, pickBoundaries, screenshot } from "../helpers/browser";
 import { useBrowser } from "../helpers/useBrowser";
+import { itReal } from "../helpers/realData";
 
 const chromium = useBrowser();
 
@@ -197,7 +198,7 @@ describe("the map's lifecycle", () => {
 });
 
 describe("boundaries the analyst loads", () => {
-  it("draws the wards of a zipped Shapefile picked in the pane (the 22 wards from 2024)", async () => {
+  itReal("draws the wards of a zipped Shapefile picked in the pane (the 22 wards from 2024)", async () => {
     const { readFileSync } = await import("node:fs");
     const { SHARED_GEO } = await import("../helpers/boundaries");
     const { zippedShapefile } = await import("../helpers/shapefile");

@@ -7,13 +7,14 @@ import { isolatedPage, pickBoundaries, screenshot } from "../helpers/browser";
 import { SHARED_POPULATION, SHARED_WARD_LOOKUP } from "../helpers/boundaries";
 import { PANE_FUNNEL } from "../../src/job/report/funnelPicture";
 import { useBrowser } from "../helpers/useBrowser";
+import { POLICE_UK_DIR, describeReal } from "../helpers/realData";
 
 const chromium = useBrowser();
-const POLICE_UK = path.join(__dirname, "..", "..", "..", "shared", "real", "police-uk");
+const POLICE_UK = POLICE_UK_DIR;
 const MONTHS = ["2022-01", "2022-02", "2022-03"];
 const kent = (month: string): string => path.join(POLICE_UK, `${month}-kent-street.csv`);
 
-describe("police.uk files in the standalone page", () => {
+describeReal("police.uk files in the standalone page", () => {
   it("computes the picked monthly CSVs with ONS's populations: the extract by month, category and ward, on the map, and as a workbook", async () => {
     const { page, external, errors } = await isolatedPage(chromium.browser());
     await page.goto(`${chromium.url()}taskpane.html`);

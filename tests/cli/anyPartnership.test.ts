@@ -20,7 +20,7 @@ import {
 } from "../helpers/madeUpBorough";
 import { openedByOpenpyxl, writtenByOpenpyxl } from "../helpers/otherWriters";
 import { documentText, sheetsAsCsvMany } from "../helpers/spreadsheetApp";
-import { SHARED_GEO } from "../helpers/boundaries";
+import { SAMPLE_WARDS_2015 } from "../helpers/boundaries";
 
 interface Json {
   keyFindings: { text: string; label: string }[];
@@ -188,7 +188,7 @@ describe("a borough other than Maidstone", () => {
 
   it("says in one warning when a ward table matches none of the boundaries given", async () => {
     const json = path.join(dir, "other.json");
-    const maidstone = path.join(SHARED_GEO, "maidstone-wards-2015.geojson");
+    const maidstone = SAMPLE_WARDS_2015;
     const result = await runCli(
       "compute",
       input,

@@ -9,8 +9,9 @@ import os from "node:os";
 import path from "node:path";
 import { SHARED_POPULATION, SHARED_WARD_LOOKUP } from "../helpers/boundaries";
 import { runCli } from "../helpers/cli";
+import { POLICE_UK_DIR, describeReal } from "../helpers/realData";
 
-const POLICE_UK = path.join(__dirname, "..", "..", "..", "shared", "real", "police-uk");
+const POLICE_UK = POLICE_UK_DIR;
 const KENT = ["2022-01", "2022-02", "2022-03"].map((m) => path.join(POLICE_UK, `${m}-kent-street.csv`));
 const WARD_POPULATION = SHARED_POPULATION;
 
@@ -68,7 +69,7 @@ async function incidents(...args: string[]): Promise<Run> {
   return { ...result, json: existsSync(file) ? JSON.parse(await fs.readFile(file, "utf8")) : null };
 }
 
-describe("the force's districts from a police.uk download", () => {
+describeReal("the force's districts from a police.uk download", () => {
   it("counts every Kent district's crimes exactly, by LSOA name, and ranks Maidstone with its interval", async () => {
     const run = await incidents(POLICE_UK, "--area", "Maidstone");
     expect(run.code).toBe(0);

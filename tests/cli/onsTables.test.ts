@@ -13,8 +13,9 @@ import { WorkbookFile } from "../../src/adapters/workbookFile";
 import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
 import { runCli } from "../helpers/cli";
 import { withNumbersAsText } from "../helpers/numbersAsText";
+import { ONS_DIR, describeReal } from "../helpers/realData";
 
-const ONS = path.join(__dirname, "..", "..", "..", "shared", "real", "ons");
+const ONS = ONS_DIR;
 const FILES = ["policeforceareatablesyearendingdecember2018.xlsx", "policeforceareatablesyearendingmarch2018v2.xlsx"];
 const GSS = /^[EWSNK]\d{8}$/;
 
@@ -25,7 +26,7 @@ async function tablesOf(file: string): Promise<{ sheets: ExcelJS.Worksheet[]; ta
   return { sheets: workbook.worksheets, tables };
 }
 
-describe.each(FILES)("ONS police force area tables: %s", (file) => {
+describeReal.each(FILES)("ONS police force area tables: %s", (file) => {
   let sheets: ExcelJS.Worksheet[];
   let tables: DiscoveredTable[];
   beforeAll(async () => {
@@ -120,7 +121,7 @@ async function tablesOfBytes(bytes: Uint8Array, file: string): Promise<Discovere
   return (await workbook.readWorkbook()).sheets.flatMap((grid) => discoverTables(grid));
 }
 
-describe.each(FILES)("ONS police force area tables with every number stored as text: %s", (file) => {
+describeReal.each(FILES)("ONS police force area tables with every number stored as text: %s", (file) => {
   it("reads each as the number it is, under its area and its published column name, and says so once per table", async () => {
     const bytes = new Uint8Array(await fs.readFile(path.join(ONS, file)));
     const asText = withNumbersAsText(bytes);
@@ -141,7 +142,7 @@ describe.each(FILES)("ONS police force area tables with every number stored as t
   });
 });
 
-describe("the ONS tables through the command line", () => {
+describeReal("the ONS tables through the command line", () => {
   it("writes tables with names, codes, units and aggregates, and no NaN, no code as a label", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-ons-"));
     const json = path.join(dir, "ons.json");
@@ -218,7 +219,7 @@ describe("stripFootnotes", () => {
   });
 });
 
-describe("the home area among its peers", () => {
+describeReal("the home area among its peers", () => {
   it("words the seed's alcohol sentence from the sample, the home area inferred from its titles", async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "csp-home-"));
     const json = path.join(dir, "sample.json");

@@ -9,9 +9,10 @@ import os from "node:os";
 import path from "node:path";
 import { builtBoundaries, onsWardPopulation, SHARED_POPULATION } from "../helpers/boundaries";
 import { runCli } from "../helpers/cli";
+import { POLICE_UK_DIR, describeReal } from "../helpers/realData";
 
 // police.uk's real street-level files for Kent (and British Transport Police), read as published.
-const POLICE_UK = path.join(__dirname, "..", "..", "..", "shared", "real", "police-uk");
+const POLICE_UK = POLICE_UK_DIR;
 const MONTHS = ["2022-01", "2022-02", "2022-03"];
 const kent = (month: string): string => path.join(POLICE_UK, `${month}-kent-street.csv`);
 
@@ -75,7 +76,7 @@ function metresToEdge(lon: number, lat: number, rings: number[][][]): number {
   return best;
 }
 
-describe("police.uk street-level crime", () => {
+describeReal("police.uk street-level crime", () => {
   it("reads a download as a folder and as its zip with identical results, skipping the outcomes file", async () => {
     const folder = await incidents(download);
     const zipped = await incidents(zip);

@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { toBritishNationalGrid } from "../../geo";
 import { runCli } from "../helpers/cli";
-import { SHARED_GEO, sharedBoundaries } from "../helpers/boundaries";
+import { SAMPLE_WARDS_2015, SHARED_GEO, sharedBoundaries } from "../helpers/boundaries";
+import { itReal } from "../helpers/realData";
 
 let dir: string;
 beforeAll(async () => {
@@ -125,7 +126,7 @@ describe("csp-assess wards", () => {
     expect(result.findings[0].message).toMatch(/"Nowhere Lane" is not in the Places sheet/);
   });
 
-  it("uses other boundaries when told, the 2024 set", async () => {
+  itReal("uses other boundaries when told, the 2024 set", async () => {
     const csv = path.join(dir, "latlon24.csv");
     await fs.writeFile(csv, ["ref,latitude,longitude", "T,51.2727,0.5224"].join("\n"));
     const result = await wardsJson(csv, "--boundaries", path.join(SHARED_GEO, "maidstone-wards-2024.geojson"));
@@ -146,7 +147,7 @@ describe("boundaries a user loads", () => {
   it("reads a zipped Shapefile with WD19CD/WD19NM fields", async () => {
     const { readFileSync } = await import("node:fs");
     const { zippedShapefile } = await import("../helpers/shapefile");
-    const geojson = JSON.parse(readFileSync(path.join(SHARED_GEO, "maidstone-wards-2015.geojson"), "utf8"));
+    const geojson = JSON.parse(readFileSync(SAMPLE_WARDS_2015, "utf8"));
     // Shapefile rings run clockwise; the source's run counter-clockwise (RFC 7946).
     const features = geojson.features.map(
       (f: { properties: { code: string; name: string }; geometry: { coordinates: number[][][] } }) => ({

@@ -3,8 +3,21 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type WardBoundaries, loadBoundaries } from "../../geo";
 
-/** The shared folder beside the checkout, where the real boundary files are read from (never committed). */
-export const SHARED_GEO = path.join(__dirname, "..", "..", "..", "shared", "geo");
+import { SHARED_GEO } from "./realData";
+
+export { SHARED_GEO, SHARED_POPULATION, SHARED_WARD_LOOKUP } from "./realData";
+
+/** The sample's own wards (2015 to 2024), committed in samples/ under the OGL. */
+export const SAMPLE_WARDS_2015 = path.join(__dirname, "..", "..", "samples", "maidstone-wards-2015.geojson");
+/** The lines of ONS's mid-2020 ward populations for the sample's 26 wards, committed in samples/. */
+const SAMPLE_POPULATION = path.join(
+  __dirname,
+  "..",
+  "..",
+  "samples",
+  "population",
+  "maidstone-wards-mid-2020-persons.csv",
+);
 
 /** The topology `npm run geo:build` made (the default boundaries), as the CLI reads it. */
 export function builtBoundaries(): WardBoundaries {
@@ -13,11 +26,10 @@ export function builtBoundaries(): WardBoundaries {
   );
 }
 
-/** A boundary set read straight from a shared GeoJSON file. */
+/** A boundary set read straight from its GeoJSON: the sample's 2015 wards, or the 2024 set from beside the checkout. */
 export function sharedBoundaries(year: 2015 | 2024): WardBoundaries {
-  return loadBoundaries(
-    JSON.parse(readFileSync(path.join(SHARED_GEO, `maidstone-wards-${year}.geojson`), "utf8")) as FeatureCollection,
-  );
+  const file = year === 2015 ? SAMPLE_WARDS_2015 : path.join(SHARED_GEO, "maidstone-wards-2024.geojson");
+  return loadBoundaries(JSON.parse(readFileSync(file, "utf8")) as FeatureCollection);
 }
 
 /** The approximate places of the seed (Place, Latitude, Longitude, Ward), from the shared CSV. */
@@ -57,24 +69,12 @@ export function gridBoundaries(columns: number, rows: number, size = 0.01, lon0 
   return loadBoundaries({ type: "FeatureCollection", features });
 }
 
-/** ONS's published mid-2020 ward population file (single years of age), beside the checkout. */
-export const SHARED_POPULATION = path.join(
-  __dirname,
-  "..",
-  "..",
-  "..",
-  "shared",
-  "real",
-  "population",
-  "Mid-2020_Persons_England_Wales_(2021_wards).csv",
-);
-
-/** ONS's ward-to-district lookup (WD21 to LAD21), beside the population file: districts' populations are their wards'. */
-export const SHARED_WARD_LOOKUP = path.join(path.dirname(SHARED_POPULATION), "WD21_LAD21_UK_LU.csv");
-
-/** A ward's residents of all ages, summed straight from ONS's file (the tests' own reading of it). */
+/**
+ * A ward's residents of all ages, summed straight from ONS's lines (the tests' own reading of
+ * them): the sample's committed lines, which tests/unit/samples holds to the national file.
+ */
 export function onsWardPopulation(code: string): number {
-  const line = readFileSync(SHARED_POPULATION, "utf8")
+  const line = readFileSync(SAMPLE_POPULATION, "utf8")
     .split(/\r?\n/)
     .find((l) => l.startsWith(`${code},`));
   if (!line) throw new Error(`${code} is not in ONS's file`);
