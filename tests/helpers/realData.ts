@@ -11,4 +11,3 @@ export const HAS_REAL_DATA = missingRealData().length === 0;
 export const describeReal: jest.Describe = HAS_REAL_DATA ? describe : describe.skip;
 /** `it` for a test on real files: skipped without them. */
 export const itReal: jest.It = HAS_REAL_DATA ? it : it.skip;
-
