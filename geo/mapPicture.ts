@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import type { WardBoundaries } from "./boundaries";
 import type { ClassMethod, Classification } from "./classify";
-import { COVERAGE_RADII_KM, type Site } from "./serviceLocation";
+import { COVERAGE_RADII_KM, type Site, wardCentroids } from "./serviceLocation";
 import type { WardAnalysis, WardLayer } from "./wardLayers";
 import { HOTSPOT_LEVELS, METHOD_NAMES, classesFor, legendRows, rateWords, wardColour } from "./wardStyle";
 
@@ -20,6 +20,11 @@ export interface MapPicture {
   readonly legendTitle: string;
   readonly legend: readonly { readonly colour: string; readonly label: string }[];
   readonly attribution: string;
+  /**
+   * Each ward's name and where to write it (its centre of mass), numbered on the map with a key
+   * beside the legend; with a scale bar and a north arrow. The report's maps have them.
+   */
+  readonly labels?: readonly { readonly name: string; readonly longitude: number; readonly latitude: number }[];
 }
 
 /** The picture's size in pixels and where the wards go in it (the rest holds title and legend). */
@@ -88,7 +93,13 @@ export function layerPicture(
   boundaries: WardBoundaries,
   analysis: WardAnalysis,
   layer: WardLayer,
-  options: { measure?: "count" | "rate"; method?: ClassMethod; hotspotLevel?: number; coverage?: boolean } = {},
+  options: {
+    measure?: "count" | "rate";
+    method?: ClassMethod;
+    hotspotLevel?: number;
+    coverage?: boolean;
+    labels?: boolean;
+  } = {},
 ): MapPicture {
   const measure = options.measure ?? "count";
   const method = options.method ?? "jenks";
@@ -114,6 +125,15 @@ export function layerPicture(
     legendTitle: measure === "rate" ? `R${rateWords(layer.rateBase).slice(1)}` : "Count",
     legend: legendRows(classes, measure, false),
     attribution: [boundaries.attribution, ...analysis.attributions].join(". "),
+    ...(options.labels
+      ? {
+          labels: wardCentroids(boundaries).map(([longitude, latitude], i) => ({
+            name: boundaries.wards[i].name,
+            longitude,
+            latitude,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -164,11 +184,24 @@ export function mapSvg(picture: MapPicture): string {
       parts.push(`<circle cx="${n(x)}" cy="${n(y)}" r="7" fill="${MAP_INK.site}"/>`);
     }
   }
+  if (picture.labels) parts.push(...wardNumbers(picture.labels, at));
   parts.push("</g>");
+  if (picture.labels) parts.push(...scaleAndNorth(kmToPixels, area));
   parts.push(
     `<text x="30" y="44" font-size="26" font-weight="bold" fill="${MAP_INK.text}">${escape(picture.title)}</text>`,
   );
   parts.push(`<text x="30" y="70" font-size="16" fill="${MAP_INK.muted}">${escape(picture.subtitle)}</text>`);
+  const ly = legendParts(picture, parts);
+  if (picture.labels) parts.push(...wardKey(picture.labels, MAP_LEGEND_AT.x, ly + 40, height - 40));
+  parts.push(
+    `<text x="30" y="${height - 18}" font-size="12" fill="${MAP_INK.muted}">${escape(picture.attribution)}</text>`,
+  );
+  parts.push("</svg>");
+  return parts.join("");
+}
+
+/** The legend beside the map: its title, a swatch a class, the hotspot outline and the sites; returns its last baseline. */
+function legendParts(picture: MapPicture, parts: string[]): number {
   const lx = MAP_LEGEND_AT.x;
   let ly: number = MAP_LEGEND_AT.y;
   parts.push(
@@ -197,9 +230,64 @@ export function mapSvg(picture: MapPicture): string {
       `<text x="${lx + 34}" y="${ly}" font-size="15" fill="${MAP_INK.text}">One Stop Shop (2, 5, 10 km)</text>`,
     );
   }
-  parts.push(
-    `<text x="30" y="${height - 18}" font-size="12" fill="${MAP_INK.muted}">${escape(picture.attribution)}</text>`,
+  return ly;
+}
+
+/** Text with a white halo, so it reads over any fill. */
+const haloText = (x: number, y: number, size: number, text: string, weight = "bold"): string =>
+  [MAP_INK.border, MAP_INK.text]
+    .map(
+      (ink, i) =>
+        `<text x="${n(x)}" y="${n(y)}" font-size="${size}" font-weight="${weight}" text-anchor="middle" fill="${ink}"${i === 0 ? ` stroke="${ink}" stroke-width="3.5" stroke-linejoin="round"` : ""}>${escape(text)}</text>`,
+    )
+    .join("");
+
+/** Each ward's number at its centre: names would overlap in a town's small wards, so the key names them. */
+function wardNumbers(
+  labels: NonNullable<MapPicture["labels"]>,
+  at: (lon: number, lat: number) => [number, number],
+): string[] {
+  return labels.map((label, i) => {
+    const [x, y] = at(label.longitude, label.latitude);
+    return haloText(x, y + 5, 14, String(i + 1));
+  });
+}
+
+/** The key to the ward numbers, in as many columns as the space under the legend needs. */
+function wardKey(labels: NonNullable<MapPicture["labels"]>, x: number, top: number, bottom: number): string[] {
+  const line = 15;
+  const perColumn = Math.max(1, Math.floor((bottom - top - line) / line));
+  const columns = Math.ceil(labels.length / perColumn);
+  const width = (MAP_PICTURE_SIZE.width - x - 10) / columns;
+  // Long names are shortened to the column's width, about 6.5 pixels a character at 12 pixels.
+  const chars = Math.max(8, Math.floor(width / 6.5) - 4);
+  const parts = [`<text x="${x}" y="${top}" font-size="15" font-weight="bold" fill="${MAP_INK.text}">Wards</text>`];
+  labels.forEach((label, i) => {
+    const column = Math.floor(i / perColumn);
+    const name = label.name.length > chars ? `${label.name.slice(0, chars - 1)}…` : label.name;
+    parts.push(
+      `<text x="${n(x + column * width)}" y="${top + line * (1 + (i % perColumn))}" font-size="12" fill="${MAP_INK.text}">${i + 1} ${escape(name)}</text>`,
+    );
+  });
+  return parts;
+}
+
+/** A scale bar of a round distance (about a fifth of the map's width) and a north arrow. */
+function scaleAndNorth(kmToPixels: number, area: ReturnType<typeof mapProjection>["area"]): string[] {
+  const target = area.w / 5 / kmToPixels;
+  const km = [0.5, 1, 2, 5, 10, 20, 50, 100].reduce((best, k) =>
+    Math.abs(k - target) < Math.abs(best - target) ? k : best,
   );
-  parts.push("</svg>");
-  return parts.join("");
+  const length = km * kmToPixels;
+  const [x, y] = [area.x, area.y + area.h - 6];
+  // North at the map's top left, clear of the legend beside its top right.
+  const [nx, ny] = [area.x + 14, area.y + 4];
+  return [
+    `<rect x="${x}" y="${y - 8}" width="${n(length / 2)}" height="8" fill="${MAP_INK.text}"/>`,
+    `<rect x="${n(x + length / 2)}" y="${y - 8}" width="${n(length / 2)}" height="8" fill="${MAP_INK.border}" stroke="${MAP_INK.text}"/>`,
+    `<text x="${x}" y="${y - 14}" font-size="13" fill="${MAP_INK.text}">0</text>`,
+    `<text x="${n(x + length)}" y="${y - 14}" font-size="13" text-anchor="middle" fill="${MAP_INK.text}">${km} km</text>`,
+    `<path d="M${nx} ${ny} L${nx + 11} ${ny + 30} L${nx} ${ny + 22} L${nx - 11} ${ny + 30} Z" fill="${MAP_INK.text}"/>`,
+    `<text x="${nx}" y="${ny + 48}" font-size="16" font-weight="bold" text-anchor="middle" fill="${MAP_INK.text}">N</text>`,
+  ];
 }

@@ -58,7 +58,14 @@ export async function computeCommand(
   if (out) await writeFileAtomic(out, await port.toBytes());
   if (json) await writeChunksAtomic(json, runJsonChunks(run));
   if (report)
-    await writeFileAtomic(report, await runReport(run, resvgRasterise, { date, source: path.basename(input) }));
+    await writeFileAtomic(
+      report,
+      await runReport(run, resvgRasterise, {
+        date,
+        source: path.basename(input),
+        partnership: stringOption(args, "partnership"),
+      }),
+    );
   progress.end();
   reportCounts(run, log);
   // A fallback to ExcelJS or a part left out is said here too, not only on the Findings sheet.

@@ -93,6 +93,7 @@ async function writeReport(report: string, run: ExtractRun, args: CommandArgs): 
     await runReport(run, resvgRasterise, {
       date: checkedOption(args, "date", reportDate),
       source: args.positional.map((p) => path.basename(p)).join(", "),
+      partnership: stringOption(args, "partnership"),
     }),
   );
 }

@@ -58,6 +58,11 @@ export const REPORT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     value: "YYYY-MM-DD",
     help: "the report's date (default: none; the title page gives the data's period)",
   },
+  partnership: {
+    type: "string",
+    value: "<name>",
+    help: "the partnership's name for the report's title page (default: a Settings sheet's Partnership, else \"<area> Community Safety Partnership\")",
+  },
 };
 
 /**

@@ -19,6 +19,8 @@ export interface Assessment {
   readonly incidents: readonly IncidentAnalysis[];
   /** The partnership's own area, when named or inferred; its tables' standings are on each table. */
   readonly homeArea: HomeAreaChoice | null;
+  /** The partnership's name from a Settings sheet ("Partnership | Safer Maidstone Partnership"), or null. */
+  readonly partnership?: string | null;
   /** Months unusually high or low against their baseline, across every month series of the run. */
   readonly unusualMonths: readonly UnusualMonth[];
 }

@@ -2,7 +2,14 @@ import type { SheetGrid, WorkbookGrids } from "../model";
 import type { Assessment } from "./assessment";
 import { addExtract } from "./extractAssessment";
 import { runToEnd } from "./steps";
-import { type HomeAreaChoice, homeAreaHeadline, homeAreaStanding, inferHomeArea, settingsHomeArea } from "./homeArea";
+import {
+  type HomeAreaChoice,
+  homeAreaHeadline,
+  homeAreaStanding,
+  inferHomeArea,
+  settingsHomeArea,
+  settingsValue,
+} from "./homeArea";
 import { auditedTable } from "./audit/auditTable";
 import { computeTable } from "./compute/computeTable";
 import type { TableResult } from "./compute/tableResult";
@@ -129,6 +136,7 @@ export function* assessmentSteps(
     morile,
     incidents,
     homeArea,
+    partnership: settingsValue(sheets, /^partnership(\s*name)?$/i),
     unusualMonths: unusual,
   };
 }

@@ -29,9 +29,20 @@ const key = (text: string): string =>
  * settingsHomeArea([{ name: "Settings", top: 0, left: 0, values: [["Home area", "Maidstone"]] }]) //= "Maidstone"
  */
 export function settingsHomeArea(grids: readonly SheetGrid[]): string | null {
+  return settingsValue(grids, /^home\s*area$/i);
+}
+
+/**
+ * The value beside a name on a Settings sheet (`Partnership | Safer Maidstone Partnership`), or null.
+ *
+ * @example
+ * settingsValue([{ name: "Settings", top: 0, left: 0, values: [["Partnership", "Safer Ashvale"]] }], /^partnership$/i) //= "Safer Ashvale"
+ */
+export function settingsValue(grids: readonly SheetGrid[], name: RegExp): string | null {
   const settings = grids.find((g) => /^settings$/i.test(g.name.trim()));
   for (const row of settings?.values ?? []) {
-    if (/^home\s*area$/i.test(cellText(row[0] ?? null)) && cellText(row[1] ?? null)) return cellText(row[1] ?? null);
+    if (name.test(cellText(row[0] ?? null).trim()) && cellText(row[1] ?? null).trim())
+      return cellText(row[1] ?? null).trim();
   }
   return null;
 }

@@ -34,3 +34,5 @@ export * from "./homeArea";
 export * from "./options";
 export * from "./keyFindings";
 export * from "./steps";
+export * from "./unusualMonthSeries";
+export * from "./headlines/rowSubject";

@@ -18,6 +18,8 @@ export interface KeyFinding {
   readonly score: number;
   /** True for a month's row of a month-by-month table: listed after every annual finding. */
   readonly monthly: boolean;
+  /** True for a pattern within the year (a named date that stands out), not a change between years. */
+  readonly pattern?: boolean;
 }
 
 /** How many key findings lead the summary, the pane and the report. */
@@ -59,6 +61,16 @@ const key = (sheet: string, table: string | null, label: string): string =>
 /** Row labels of the partnership's all-crime figure, typed or computed. */
 const ALL_CRIME =
   /^(all (recorded |police recorded |notifiable )?crimes?|total (police )?recorded crimes?|total crimes?|all offences|total (notifiable )?offences)\b/i;
+
+/** A typed total of a table of crime types ("Total" under "Crime type") is all crime too. */
+const GENERIC_TOTAL = /^(total|totals|grand total|all)$/i;
+
+/** True for the row of all crime: named so, or the total of a table whose rows are crimes. */
+function isAllCrime(result: TableResult, row: RowResult): boolean {
+  if (ALL_CRIME.test(row.label)) return true;
+  const words = `${result.table.title ?? ""} ${result.table.labelHeader}`;
+  return row.aggregate && GENERIC_TOTAL.test(row.label.trim()) && /crime|offen[cs]e/i.test(words);
+}
 
 /**
  * Where a finding stands in the order (docs/KEY_FINDINGS.md): the partnership's all-crime
@@ -185,10 +197,11 @@ function rankedFindings(assessment: Assessment): KeyFinding[] {
         aggregate: found?.row.aggregate ?? false,
       }),
       monthly,
+      ...(h.pattern ? { pattern: true } : {}),
     };
     // The home area's standing is the partnership's own sentence, though its table is of others' rows.
     const others = monthly || (found !== undefined && !h.homeArea && aboutOthers(found.result));
-    const allCrime = found !== undefined && !others && !found.result.table.place && ALL_CRIME.test(found.row.label);
+    const allCrime = found !== undefined && !others && !found.result.table.place && isAllCrime(found.result, found.row);
     const tier = allCrime
       ? Tier.AllCrime
       : h.homeArea && found && /crime|offen[cs]e/i.test(`${found.result.table.title ?? ""} ${h.text}`)

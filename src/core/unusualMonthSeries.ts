@@ -57,16 +57,17 @@ function extractSeries(analysis: IncidentAnalysis): MonthCounts[] {
   return out;
 }
 
+/** Every month series of a run that is tested for unusual months: month-by-month tables and extracts. */
+export function runMonthSeries(tables: readonly TableResult[], incidents: readonly IncidentAnalysis[]): MonthCounts[] {
+  return [...tables.map(tableSeries).filter((s): s is MonthCounts => s !== null), ...incidents.flatMap(extractSeries)];
+}
+
 /** The unusual months of every month series of a run: month-by-month tables and extracts. */
 export function runUnusualMonths(
   tables: readonly TableResult[],
   incidents: readonly IncidentAnalysis[],
 ): UnusualMonth[] {
-  const series = [
-    ...tables.map(tableSeries).filter((s): s is MonthCounts => s !== null),
-    ...incidents.flatMap(extractSeries),
-  ];
-  return unusualMonths(series);
+  return unusualMonths(runMonthSeries(tables, incidents));
 }
 
 /** "p = 0.0004" or "p < 0.0001". */

@@ -134,11 +134,14 @@ export function tableNotEvents(table: DiscoveredTable): string | null {
 
 /**
  * A table's own title line: the last of a title joined to a banner above it ("ILLUSTRATIVE … –
- * Domestic abuse by ward"), a dash inside brackets ("(Oct – Sep)") being part of the line.
+ * Domestic abuse by ward"), a dash inside brackets ("(Oct – Sep)") being part of the line. Only
+ * a long first part (a sentence of notes) is a banner; "Top five locations – October-17 to
+ * September-18" is one title.
  *
  * @example
- * tableSubjectLine({ title: "NOTE (about 16% of crime). – Domestic abuse by ward" }) //= "Domestic abuse by ward"
+ * tableSubjectLine({ title: "NOTE: these figures were generated to match every fact the assessment states. – Domestic abuse by ward" }) //= "Domestic abuse by ward"
  * tableSubjectLine({ title: "One Stop Shop attendances (Oct – Sep)" }) //= "One Stop Shop attendances (Oct – Sep)"
+ * tableSubjectLine({ title: "Top five locations for needle finds – October-17 to September-18" }) //= "Top five locations for needle finds – October-17 to September-18"
  */
 export function tableSubjectLine(table: Pick<DiscoveredTable, "title">): string | null {
   const { title } = table;
@@ -151,8 +154,11 @@ export function tableSubjectLine(table: Pick<DiscoveredTable, "title">): string 
     else if (c === ")") depth = Math.max(0, depth - 1);
     else if (depth === 0 && title.startsWith(" \u2013 ", i)) cut = i + 3;
   }
-  return cut < 0 ? title : title.slice(cut);
+  return cut < BANNER ? title : title.slice(cut);
 }
+
+/** A title's first part this long or longer, before a dash, is a banner of notes rather than the title. */
+const BANNER = 60;
 
 /** One info finding for a table whose changes (or some rows' changes) are given without a test of chance, saying why. */
 function untestedNote(table: DiscoveredTable, reason: string | null, rows: readonly string[]): Finding | null {

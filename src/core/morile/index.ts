@@ -6,3 +6,4 @@ export * from "./scorerConsensus";
 export * from "./morileSensitivity";
 export * from "./morileAssessment";
 export * from "./morileTemplate";
+export * from "./themeVocabulary";

@@ -20,7 +20,7 @@ export function assessmentJson(
     // A stand-in a streamed writer replaces table by table (`withoutTables`); else every table.
     tables: options.withoutTables ? [] : assessment.tables.map(tableJson),
     ...(assessment.homeArea ? { homeArea: assessment.homeArea } : {}),
-    keyFindings: keyFindings(assessment).map(({ monthly: _monthly, ...f }) => f),
+    keyFindings: keyFindings(assessment).map(({ monthly: _monthly, pattern: _pattern, ...f }) => f),
     headlines: assessment.headlines,
     unusualMonths: assessment.unusualMonths,
     findings: assessment.findings.map(findingJson),
