@@ -78,7 +78,7 @@ function wordTable(table: ReportTable): (Paragraph | Table)[] {
   // A header wraps between its words, never inside one.
   const word = (j: number): number => Math.max(...(table.header[j] ?? "").split(/\s+/).map((w) => w.length));
   const needs = table.header.map((_, j) =>
-    j === 0 ? Math.min(40, Math.max(10, longest(j))) + 2 : Math.max(word(j), Math.min(14, Math.max(6, longest(j)))) + 4,
+    j === 0 ? Math.min(36, Math.max(10, longest(j))) + 2 : Math.max(word(j), Math.min(14, Math.max(7, longest(j)))) + 5,
   );
   const total = needs.reduce((a, b) => a + b, 0);
   const widths = needs.map((w) => Math.floor((TEXT_WIDTH * w) / total));
