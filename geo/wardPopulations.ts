@@ -3,8 +3,7 @@ import { type Finding, finding } from "../src/core/findings";
 import { countOf } from "../src/core/format/formatNumbers";
 import type { WardBoundaries } from "./boundaries";
 import type { WardMatcher } from "./wardMatch";
-
-const GSS_CODE = /^[EWSNK]\d{8}$/;
+import { GSS_CODE } from "../src/core/tables/footnotes";
 
 /** Each boundary ward's residents (all ages, and 10 to 17 when the source gives ages), null where none is known. */
 export interface WardPopulations {

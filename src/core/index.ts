@@ -5,6 +5,7 @@ export * from "./tables/table";
 export * from "./tables/findBlocks";
 export * from "./tables/discoverTables";
 export * from "./tables/labels";
+export * from "./tables/footnotes";
 export * from "./stats/poissonComparison";
 export * from "./stats/regularizedBeta";
 export * from "./stats/poissonPValue";

@@ -1,5 +1,6 @@
 import { type CellValue, InputError, type SheetGrid, cellText } from "../../model";
 import { parseNumberCell } from "../parse/parseNumber";
+import { GSS_CODE, areaCode } from "../tables/footnotes";
 
 /** One area's residents: all ages, and the youth-justice ages 10 to 17 when the source gives ages. */
 export interface AreaPopulation {
@@ -20,7 +21,6 @@ export interface PopulationTable {
   readonly byAge: boolean;
 }
 
-const GSS_CODE = /^[EWSNK]\d{8}$/;
 // ONS writes the top age as "90" (meaning 90 and over), "90+" or "90 and over".
 const AGE = /^(\d{1,3})(\+| and over| plus)?$/i;
 const ALL_AGES = /^(all ages|all persons|persons|total|population|residents|usual residents|count)$/i;
@@ -60,7 +60,7 @@ function findColumns(grid: SheetGrid): PopulationColumns | null {
     const sample = grid.values.slice(r + 1, r + 21);
     const candidates = [...Array(Math.max(firstData, 0)).keys()];
     const coded = candidates.find(
-      (c) => sample.filter((row) => GSS_CODE.test(text(row[c] ?? null))).length >= Math.min(3, sample.length),
+      (c) => sample.filter((row) => areaCode(text(row[c] ?? null)) !== null).length >= Math.min(3, sample.length),
     );
     const named = candidates.find((c) =>
       sample.some((row) => text(row[c] ?? null) !== "" && number(row[c] ?? null) === null),
@@ -86,7 +86,9 @@ export function readPopulationTable(grid: SheetGrid): PopulationTable | null {
   const areas: AreaPopulation[] = [];
   const ages = [...columns.ages];
   for (const row of grid.values.slice(columns.row + 1)) {
-    const area = text(row[columns.area] ?? null);
+    // A code with a note glued to it ("E050049963") is the code.
+    const written = text(row[columns.area] ?? null);
+    const area = areaCode(written)?.code ?? written;
     if (!area) continue;
     let sum = 0;
     let youth = 0;

@@ -6,7 +6,7 @@ import type { Finding } from "../findings";
 import { type ParsedCell, parseNumberCell } from "../parse/parseNumber";
 import { type Period, parsePeriod } from "../parse/parsePeriod";
 import type { Block } from "./findBlocks";
-import { stripFootnotes } from "./footnotes";
+import { areaCode, stripFootnotes } from "./footnotes";
 import { MarkerTally } from "./publishedMarkers";
 import { isNumberStoredAsText, textNumbersFinding } from "./textNumbers";
 import {
@@ -21,9 +21,6 @@ import {
 import { isAggregateLabel, isNonCountHeader } from "./labels";
 import type { DiscoveredTable, SourceCell, TableRow, ValueColumn } from "./table";
 
-/** A GSS code: the ONS code of a ward, district, CSP, force, region or country. */
-export const GSS_CODE = /^[EWSNK]\d{8}$/;
-
 // Countries, England and Wales, the UK and GB, and English regions: always subtotals of areas.
 const AGGREGATE_CODE = /^(K0[234]|E92|W92|S92|N92|E12)/;
 const AGGREGATE_NAME = /^(england and wales|england|wales|scotland|northern ireland|united kingdom|great britain)\b/i;
@@ -31,7 +28,7 @@ const MIN_ROWS = 5;
 const HEADER_ROWS = 6;
 
 const text = (v: CellValue): string => cellText(v);
-const isCode = (v: CellValue): boolean => typeof v === "string" && GSS_CODE.test(v.trim());
+const isCode = (v: CellValue): boolean => typeof v === "string" && areaCode(v) !== null;
 
 /** The coded tables of a sheet, each with the region it covers (the general reader leaves those alone). */
 export interface CodedTables {
@@ -329,7 +326,9 @@ function readCodedTable(
   if (columns.length === 0) return null;
 
   const labelled = range(first, last).map((r): LabelledRow => {
-    const code = text(gridCell(grid, r, codeColumn));
+    // A note glued to the code ("E230000118") is the code and a note; the row stays in the table.
+    const coded = areaCode(text(gridCell(grid, r, codeColumn)));
+    const code = coded?.code ?? text(gridCell(grid, r, codeColumn));
     const named = hasNames
       ? stripFootnotes(text(gridCell(grid, r, nameColumn)))
       : { text: code, notes: [] as readonly string[] };
@@ -337,7 +336,7 @@ function readCodedTable(
     // The code says what an area is ("Kent" is a force here, not the county total it is in a
     // table of districts); a row without one is a published subtotal when its name says so.
     const aggregate = code ? AGGREGATE_CODE.test(code) : AGGREGATE_NAME.test(label) || isAggregateLabel(label);
-    return { r, code, label, notes: named.notes, aggregate };
+    return { r, code, label, notes: [...(coded?.notes ?? []), ...named.notes], aggregate };
   });
   const baseTitle = titleLines(grid, headerTop, header.titleRows, right).map(clean).filter(Boolean).join(" – ") || null;
   const labelHeader =

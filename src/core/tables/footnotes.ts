@@ -81,3 +81,25 @@ export function stripFootnotes(raw: string): Footnoted {
 const MAY_HAVE_NOTES = /[A-Za-z)'’]\d|\d{3}|\[/;
 export const withoutFootnotes = (text: string): string =>
   MAY_HAVE_NOTES.test(text) ? stripFootnotes(text).text : text;
+
+/** A GSS code: the ONS code of a ward, district, CSP, force, region or country (a letter, then eight digits). */
+export const GSS_CODE = /^[EWSNK]\d{8}$/;
+// A code with a note's number written straight after it ("E230000118": E23000011 and note 8;
+// "W150000041,2": W15000004 and notes 1,2), as ONS tables sometimes print them.
+const GLUED_CODE = new RegExp(`^([EWSNK]\\d{8})(${NOTE})$`);
+
+/**
+ * An area code as ONS and the Home Office print it, with any footnote number glued to it taken
+ * off; null for text that is not a code.
+ *
+ * @example
+ * areaCode("E230000118") //= { code: "E23000011", notes: ["8"] }
+ * areaCode(" E07000110 ") //= { code: "E07000110", notes: [] }
+ * areaCode("Kent") //= null
+ */
+export function areaCode(raw: string): { readonly code: string; readonly notes: readonly string[] } | null {
+  const text = raw.trim();
+  if (GSS_CODE.test(text)) return { code: text, notes: [] };
+  const glued = GLUED_CODE.exec(text);
+  return glued ? { code: glued[1], notes: [glued[2].replace(/\s/g, "")] } : null;
+}
