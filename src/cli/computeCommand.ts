@@ -1,7 +1,7 @@
 import path from "node:path";
 import { WorkbookFile } from "../adapters/workbookFile";
 import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
-import { countOf, reportDate } from "../core";
+import { countOf, reportDate, unmatchedHomeArea, unmatchedHomeAreaWords } from "../core";
 import { type Run, runAssessment, runJsonChunks, runReport } from "../job";
 import { resvgRasterise } from "../adapters/node/resvgRasterise";
 import { InputError } from "../model";
@@ -49,6 +49,9 @@ export async function computeCommand(
   const port = await WorkbookFile.fromBytes(await readInputFile(input), input, nodeDeflateCodec);
   const run = await runAssessment(port, { ...options, onProgress: progress.update });
   const { assessment } = run;
+  // A home area named for the run that is none of the data's areas is a wrong call: said before anything is written.
+  const unmatched = unmatchedHomeArea(assessment);
+  if (unmatched) throw new UsageError(`--area ${unmatchedHomeAreaWords(unmatched)}`);
   if (assessment.tables.length === 0 && !assessment.morile && assessment.incidents.length === 0) {
     throw new InputError(
       null,

@@ -7,6 +7,7 @@ import { placesSentence } from "../core/incidents/extractSummary";
 import { readCrimeGroups, wardList } from "../core/incidents/recordSheets";
 import { reportDate } from "../core/options";
 import { readLsoaLookup } from "../core/population/wardPopulation";
+import { unmatchedHomeArea, unmatchedHomeAreaWords } from "../core/homeArea";
 import { incidentRunJson, runIncidents } from "../job/runIncidents";
 import type { ExtractRun } from "../job/run";
 import type { WorkbookGrids } from "../model";
@@ -135,6 +136,11 @@ export async function incidentsCommand(
         : null,
     onProgress: progress.update,
   });
+  const unmatched = unmatchedHomeArea({
+    ...run.assessment,
+    homeArea: options.homeArea ? { name: options.homeArea, source: "option" } : null,
+  });
+  if (unmatched) throw new UsageError(`--area ${unmatchedHomeAreaWords(unmatched)}`);
   await writeFileAtomic(json, `${JSON.stringify(incidentRunJson(run), null, 2)}\n`);
   const report = stringOption(args, "report");
   if (report) await writeReport(report, run, args);

@@ -4,6 +4,7 @@ import { isCountUnit } from "./tables/headerRows";
 import { formatCount, formatPercent, formatSignedCount } from "./format/formatNumbers";
 import type { Headline } from "./headlines/writeHeadlines";
 import { stripFootnotes } from "./tables/footnotes";
+import { areaKey, nearestAreas } from "./areaName";
 import { rankInterval } from "./stats/rankInterval";
 import { rankIntervalSentence, rankWords } from "./format/rankWords";
 
@@ -15,12 +16,7 @@ export interface HomeAreaChoice {
 
 const MAX_TITLE = 120;
 
-const key = (text: string): string =>
-  stripFootnotes(text)
-    .text.toLowerCase()
-    .replace(/&/g, "and")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+const key = areaKey;
 
 /**
  * `Home area | Maidstone` on a Settings sheet, or null.
@@ -268,4 +264,41 @@ export function homeAreaHeadline(result: TableResult, standing: HomeAreaStanding
     significant: null,
     homeArea: true,
   };
+}
+
+/** What the command line and the pane say of a home area that matched nothing. */
+export function unmatchedHomeAreaWords(unmatched: NonNullable<ReturnType<typeof unmatchedHomeArea>>): string {
+  return `"${unmatched.name}" is none of the ${unmatched.areas} areas the data name; the nearest: ${unmatched.nearest.join(", ")}`;
+}
+
+/**
+ * The home area named for a run (`--area`, the pane's field) when it is none of the areas the
+ * run found (the rows of its tables of areas, an extract's districts), with the nearest of them;
+ * null when it matched, or when the run has no areas to match. A Settings sheet's or an
+ * inferred home area is never refused.
+ *
+ * @example
+ * unmatchedHomeArea(computeAssessment({ sheets: [{ name: "D", top: 0, left: 0, values: [["District", "2018/19", "2019/20"], ["Ashford", 100, 110], ["Tonbridge and Malling", 150, 120], ["Swale", 90, 99]] }] }, undefined, { homeArea: "Tunbridge" }))?.nearest[0] //= "Tonbridge and Malling"
+ */
+export function unmatchedHomeArea(assessment: {
+  readonly tables: readonly TableResult[];
+  readonly homeArea: HomeAreaChoice | null;
+  readonly incidents: readonly {
+    readonly districts: {
+      readonly home: unknown;
+      readonly districts: readonly { readonly name: string; readonly outside?: unknown }[];
+    } | null;
+  }[];
+}): { readonly name: string; readonly areas: number; readonly nearest: readonly string[] } | null {
+  const home = assessment.homeArea;
+  if (!home || home.source !== "option") return null;
+  if (assessment.tables.some((t) => t.homeArea) || assessment.incidents.some((a) => a.districts?.home)) return null;
+  const names = [
+    ...assessment.tables
+      .filter((t) => ofAreas(t) && !/\bwards?\b/i.test(t.table.labelHeader))
+      .flatMap((t) => t.table.rows.filter((r) => !r.aggregate).map((r) => r.label)),
+    ...assessment.incidents.flatMap((a) => (a.districts?.districts ?? []).filter((d) => !d.outside).map((d) => d.name)),
+  ];
+  const areas = new Set(names).size;
+  return areas > 0 ? { name: home.name, areas, nearest: nearestAreas(home.name, names) } : null;
 }

@@ -4,6 +4,7 @@ import { rankInterval } from "../stats/rankInterval";
 import { type FunnelLimits, funnelLimits } from "../stats/poissonLimits";
 import { isoMonth, monthWords } from "./extractSummary";
 import type { ForceWideCounts, LsoaMonth } from "./lsoaTally";
+import { areaKey } from "../areaName";
 
 /** A district's crimes in the picture's months (anti-social behaviour apart), with the same months a year earlier when the extract has them. */
 export interface DistrictRow {
@@ -202,8 +203,10 @@ function standing(
   homeArea: string,
   picture: { forceArea: string; total: number; previousTotal: number | null; fromMonth: number; toMonth: number },
 ): DistrictStanding | null {
-  const wanted = homeArea.trim().toLowerCase();
-  const index = rows.findIndex((r) => r.name.toLowerCase() === wanted || r.code?.toLowerCase() === wanted);
+  const wanted = areaKey(homeArea);
+  const index = rows.findIndex(
+    (r) => areaKey(r.name) === wanted || (r.code !== undefined && r.code !== null && areaKey(r.code) === wanted),
+  );
   if (index < 0 || rows.length < 2) return null;
   const home = rows[index];
   const of = rows.length;

@@ -10,6 +10,7 @@ import { withComputedTotal } from "./computedTotal";
 import { isAggregateLabel } from "./labels";
 import { type LabelRole, type MonthColumnLayout, layoutRange, monthName } from "./monthColumns";
 import type { DiscoveredTable, SourceCell } from "./table";
+import { areaKey } from "../areaName";
 
 /** What a month-column table is read for: the partnership's own area, and the last month compared. */
 export interface MonthColumnChoices {
@@ -100,8 +101,8 @@ function rowsOfArea(
     );
     return rows;
   }
-  const wanted = homeArea.trim().toLowerCase();
-  const own = rows.filter((r) => r.labels[area].toLowerCase() === wanted);
+  const wanted = areaKey(homeArea);
+  const own = rows.filter((r) => areaKey(r.labels[area]) === wanted);
   if (own.length === 0) {
     findings.push(
       finding(
