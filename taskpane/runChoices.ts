@@ -13,11 +13,18 @@ import { byId, el } from "./dom";
 /** The choices the pane offers, as kept between runs. */
 export interface RunChoices {
   readonly homeArea: string;
+  /** The partnership's name for the draft report's title page; empty for a Settings sheet's or the home area's. */
+  readonly partnership: string;
   readonly window: string;
   readonly morilePreset: string;
 }
 
-const FIELDS = { homeArea: "csp-home-area", window: "csp-window", morilePreset: "csp-morile-preset" } as const;
+const FIELDS = {
+  homeArea: "csp-home-area",
+  partnership: "csp-partnership",
+  window: "csp-window",
+  morilePreset: "csp-morile-preset",
+} as const;
 
 /** Fills the window and preset lists from the core's own lists, so the pane offers what the run accepts. */
 export function offerChoices(): void {
@@ -27,12 +34,18 @@ export function offerChoices(): void {
   const presets = byId<HTMLSelectElement>(FIELDS.morilePreset);
   for (const name of MORILE_PRESET_NAMES)
     presets.appendChild(el("option", { text: MORILE_PRESETS[name].preset, attrs: { value: name } }));
-  showChoices({ homeArea: "", window: DEFAULT_OPTIONS.window, morilePreset: DEFAULT_OPTIONS.morilePreset });
+  showChoices({
+    homeArea: "",
+    partnership: "",
+    window: DEFAULT_OPTIONS.window,
+    morilePreset: DEFAULT_OPTIONS.morilePreset,
+  });
 }
 
 /** Puts remembered choices in the fields; a value the lists no longer offer keeps the default. */
 export function showChoices(choices: Partial<RunChoices>): void {
   byId<HTMLInputElement>(FIELDS.homeArea).value = choices.homeArea ?? "";
+  byId<HTMLInputElement>(FIELDS.partnership).value = choices.partnership ?? "";
   const select = (id: string, value: string | undefined): void => {
     const field = byId<HTMLSelectElement>(id);
     if (value && [...field.options].some((o) => o.value === value)) field.value = value;
@@ -45,6 +58,7 @@ export function showChoices(choices: Partial<RunChoices>): void {
 export function currentChoices(): RunChoices {
   return {
     homeArea: byId<HTMLInputElement>(FIELDS.homeArea).value.trim(),
+    partnership: byId<HTMLInputElement>(FIELDS.partnership).value.trim(),
     window: byId<HTMLSelectElement>(FIELDS.window).value,
     morilePreset: byId<HTMLSelectElement>(FIELDS.morilePreset).value,
   };
@@ -66,7 +80,12 @@ export function parseChoices(text: unknown): Partial<RunChoices> {
     const value = JSON.parse(text) as Record<string, unknown>;
     const pick = (key: keyof RunChoices): string | undefined =>
       typeof value[key] === "string" ? (value[key] as string) : undefined;
-    return { homeArea: pick("homeArea"), window: pick("window"), morilePreset: pick("morilePreset") };
+    return {
+      homeArea: pick("homeArea"),
+      partnership: pick("partnership"),
+      window: pick("window"),
+      morilePreset: pick("morilePreset"),
+    };
   } catch {
     return {};
   }

@@ -182,7 +182,10 @@ async function draftReport(mode: Mode): Promise<void> {
     }
     progress.textContent = "Writing the draft report…";
     const { runReport } = await import(/* webpackChunkName: "report" */ "../src/job/report");
-    const bytes = await runReport({ ...last.run, boundaries: last.boundaries }, canvasRasterise, { source: last.name });
+    const bytes = await runReport({ ...last.run, boundaries: last.boundaries }, canvasRasterise, {
+      source: last.name,
+      partnership: currentChoices().partnership || null,
+    });
     downloadReport(bytes, `${(last.name ?? "workbook").replace(/\.[^.]+$/, "")} draft strategic assessment.docx`);
     progress.textContent = "The draft report is downloading.";
   } catch (error) {

@@ -11,6 +11,7 @@ describe("the pane's key changes and draft report", () => {
   it("leads with the ten key changes, and Draft report downloads a Word document with its maps", async () => {
     const { page, errors, external } = await isolatedPage(chromium.browser());
     await page.goto(`${chromium.url()}taskpane.html`);
+    await page.getByLabel("Partnership").fill("Safer Maidstone Partnership");
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
     // Key changes is the first section of the results, ten of them, the drug offences among them.
@@ -36,6 +37,11 @@ describe("the pane's key changes and draft report", () => {
     const body = new TextDecoder().decode(parts["word/document.xml"]);
     expect(body).toContain("Key changes");
     expect(body).toContain("Drug offences rose by 23.9%");
+    // The same document as the command line's: the partnership named in the pane on its title page, a contents field.
+    expect(body).toMatch(
+      /<w:t[^>]*>Safer Maidstone Partnership<\/w:t>[\s\S]*<w:t[^>]*>Strategic Assessment 2020-21<\/w:t>/,
+    );
+    expect(body).toContain("TOC \\h");
     expect(Object.keys(parts).filter((p) => /^word\/media\/.+\.png$/.test(p)).length).toBeGreaterThan(0);
     await fs.rm(saved, { force: true });
     expect(errors).toEqual([]);

@@ -140,6 +140,15 @@ describeReal("the force's districts from a police.uk download", () => {
     const parts = unzipSync(new Uint8Array(await fs.readFile(report)));
     const text = strFromU8(parts["word/document.xml"]).replace(/<[^>]+>/g, " ");
     expect(text).toContain("Kent districts");
+    // The home district leads: the title page names its partnership, and the summary opens with its standing.
+    const words = text.replace(/\s+/g, " ");
+    expect(words).toMatch(
+      /^ *Maidstone Community Safety Partnership +Strategic Assessment 2022-23 +Data January 2022 to March 2022\./,
+    );
+    const summary = words.indexOf("Executive summary", words.indexOf("Executive summary") + 1);
+    expect(words.slice(summary)).toMatch(
+      /^Executive summary +\[Analyst: [^\]]*\] +Maidstone had the 3rd highest number of crimes of the 13 Kent districts/,
+    );
     expect(text).toMatch(/Funnel plot: Maidstone 22\.3 crimes per 1,000 residents against 22\.7 for the districts/);
     expect(Object.keys(parts).filter((p) => /^word\/media\/.+\.png$/.test(p))).toHaveLength(1);
   });

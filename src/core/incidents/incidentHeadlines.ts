@@ -16,6 +16,18 @@ export function incidentHeadlines(analysis: IncidentAnalysis): Headline[] {
     headlines.push({ sheet: source, table: `${source}: records`, label, text, pValue, significant });
   };
   const { extract } = analysis;
+  // The home district among the force's districts leads an extract's findings, as a table of areas' standing does.
+  const home = analysis.districts?.home;
+  if (home)
+    headlines.push({
+      sheet: source,
+      table: `${source}: districts`,
+      label: home.name,
+      text: home.sentence,
+      pValue: null,
+      significant: null,
+      homeArea: true,
+    });
   if (!analysis.comparable && extract.span && extract.counted > 0) {
     // Too short to compare years: say what the whole extract holds, the busiest ward and crime first.
     const month = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;

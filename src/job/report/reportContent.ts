@@ -101,7 +101,9 @@ function appendices(
 
 /** The partnership's name: given, else on a Settings sheet ("Partnership | …"), else the home area's. */
 function partnershipName(assessment: Assessment, options: ReportOptions): string {
-  const area = assessment.homeArea?.name ?? null;
+  // An extract's home area is the district it was placed among the force's.
+  const area =
+    assessment.homeArea?.name ?? assessment.incidents.find((a) => a.districts?.home)?.districts?.home?.name ?? null;
   return (
     options.partnership?.trim() ||
     assessment.partnership ||

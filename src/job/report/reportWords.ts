@@ -19,22 +19,29 @@ export function dataPeriod(assessment: Assessment, lead: KeyFinding | undefined)
   const leadTable = lead && assessment.tables.find((t) => t.table.sheet === lead.sheet && t.table.title === lead.table);
   const own = leadTable ? periodOf(leadTable) : null;
   if (own && own.kind !== "relative") return own;
+  // The newest year any table compares; else (an extract of a few months) the extract's span.
   let best: Period | null = null;
   for (const t of assessment.tables) {
     const p = periodOf(t);
     if (p && p.kind !== "relative" && p.months >= 12 && (!best || p.order > best.order)) best = p;
   }
-  return best;
+  const span = assessment.incidents.find((a) => a.extract.span)?.extract.span;
+  if (best || !span) return best;
+  const [year, month] = span.from.split("-").map(Number);
+  return { label: `${span.from} to ${span.to}`, kind: "span", order: year * 12 + month - 1, months: span.months };
 }
 
-/** "November 2018 to October 2019" and the assessment's year ("2020-21": the year after the data end). */
+/**
+ * "November 2018 to October 2019" and the assessment's year: the financial year starting the
+ * April after the data end ("2020-21" for data to October 2019, as the seed; to March 2020 too).
+ */
 export function periodWords(period: Period | null): { data: string | null; year: string | null } {
   if (!period || period.kind === "relative") return { data: null, year: null };
   const last = period.order + Math.max(1, period.months) - 1;
-  const end = Math.floor(last / 12);
+  const start = Math.floor(last / 12) + (last % 12 >= 3 ? 1 : 0);
   return {
     data: period.months > 1 ? `${monthWords(period.order)} to ${monthWords(last)}` : monthWords(period.order),
-    year: `${end + 1}-${String((end + 2) % 100).padStart(2, "0")}`,
+    year: `${start}-${String((start + 1) % 100).padStart(2, "0")}`,
   };
 }
 
