@@ -1,7 +1,12 @@
 import type { TableResult } from "../src/core/compute/tableResult";
 import { SHORT_MONTHS, WEEKDAYS } from "../src/core/calendar/namedDates";
 import { formatCount, formatPercent, formatSignedCount } from "../src/core/format/formatNumbers";
-import { type IncidentAnalysis, interventionTableTitle, placesSentence } from "../src/core/incidents";
+import {
+  type IncidentAnalysis,
+  districtTableRows,
+  interventionTableTitle,
+  placesSentence,
+} from "../src/core/incidents";
 import { POLICE_UK_ATTRIBUTION } from "../src/core/incidents/attribution";
 import type { Run } from "../src/job";
 import { PANE_FUNNEL, funnelCaption, funnelSvg } from "../src/job/report/funnelPicture";
@@ -216,23 +221,9 @@ function renderDistricts(root: HTMLElement, analysis: IncidentAnalysis): void {
   const picture = analysis.districts;
   if (!picture) return;
   if (picture.home) root.appendChild(el("p", { className: "csp-standing", text: picture.home.sentence }));
-  const previous = picture.previousMonths !== null;
+  const { header, rows } = districtTableRows(picture, formatCount);
   root.appendChild(
-    countTable(
-      `${picture.forceArea} districts: crimes, ${picture.months.from} to ${picture.months.to}`,
-      ["District", "Crimes", ...(previous ? ["A year earlier", "Change"] : []), "Per 1,000"],
-      picture.districts.map((d) => [
-        d.outside ? `${d.name} (${formatCount(d.outside.districts)} districts)` : d.name,
-        d.count,
-        ...(previous
-          ? [
-              d.previous ?? "",
-              d.pctChange == null ? "" : `${formatPercent(d.pctChange)} (${formatSignedCount(d.change ?? 0)})`,
-            ]
-          : []),
-        d.ratePer1000 === undefined ? "" : formatCount(d.ratePer1000, 1),
-      ]),
-    ),
+    countTable(`${picture.forceArea} districts: crimes, ${picture.months.from} to ${picture.months.to}`, header, rows),
   );
   // The report's funnel plot, as an image: an SVG in an <img> runs nothing and reads nothing.
   const svg = funnelSvg(picture, PANE_FUNNEL);

@@ -11,6 +11,8 @@ export interface DistrictRow {
   readonly name: string;
   readonly code?: string;
   readonly count: number;
+  /** The crimes of the months compared with a year earlier, when those are fewer than the months pictured. */
+  readonly compared?: number;
   readonly previous?: number;
   readonly change?: number;
   readonly pctChange?: number | null;
@@ -37,10 +39,17 @@ export interface DistrictPicture {
   readonly force: string;
   readonly forceArea: string;
   readonly months: { readonly from: string; readonly to: string; readonly count: number };
-  /** The same months a year earlier, when the download reaches back to them. */
+  /**
+   * The months pictured that have the same month a year earlier in the download (all of them
+   * for a download of two years; the last of 13 months), and those year-earlier months; null
+   * when none has.
+   */
+  readonly comparedMonths: { readonly from: string; readonly to: string; readonly count: number } | null;
   readonly previousMonths: { readonly from: string; readonly to: string } | null;
   /** The force's crimes in those months, every district's (outside included). */
   readonly total: number;
+  /** The force's crimes in the months compared, and in the same months a year earlier. */
+  readonly comparedTotal: number | null;
   readonly previousTotal: number | null;
   /** The force's districts, most crimes first, then those outside the force grouped. */
   readonly districts: readonly DistrictRow[];
@@ -73,18 +82,19 @@ const monthsWords = (from: number, to: number): string =>
       ? `${monthWords(from).split(" ")[0]} to ${monthWords(to)}`
       : `${monthWords(from)} to ${monthWords(to)}`;
 
-/** The months pictured: the latest 12 (or all, when fewer), and whether the same months a year earlier are there too. */
+/**
+ * The months pictured: the latest 12 (or all, when fewer); and of those, the ones whose month a
+ * year earlier the download holds (`comparedFrom` to the last), which the change compares.
+ */
 function pictureMonths(own: readonly LsoaMonth[]) {
-  const monthsSeen = own.map((c) => c.month);
-  const first = Math.min(...monthsSeen);
-  const last = Math.max(...monthsSeen);
-  const span = last - first + 1;
-  const length = span > MAX_MONTHS ? Math.min(MAX_MONTHS, span - MAX_MONTHS) : span;
-  const from = last - length + 1;
-  return { from, last, length, hasPrevious: from - MAX_MONTHS >= first };
+  let [first, last] = [Infinity, -Infinity];
+  for (const c of own) [first, last] = [Math.min(first, c.month), Math.max(last, c.month)];
+  const from = Math.max(first, last - MAX_MONTHS + 1);
+  const comparedFrom = Math.max(from, first + MAX_MONTHS);
+  return { first, from, last, length: last - from + 1, comparedFrom, hasPrevious: comparedFrom <= last };
 }
 
-type DistrictTally = Map<string, { code: string | null; count: number; previous: number }>;
+type DistrictTally = Map<string, { code: string | null; count: number; compared: number; previous: number }>;
 
 /** Each district's crimes in the months pictured and a year earlier, by each record's LSOA. */
 function districtTally(
@@ -92,7 +102,7 @@ function districtTally(
   months: ReturnType<typeof pictureMonths>,
   lsoaDistricts: DistrictOptions["lsoaDistricts"],
 ): DistrictTally {
-  const { from, last, hasPrevious } = months;
+  const { from, last, comparedFrom, hasPrevious } = months;
   const districtOf = (code: string, name: string): { name: string; code: string | null } | null => {
     const looked = lsoaDistricts?.get(code);
     if (looked) return looked;
@@ -103,9 +113,10 @@ function districtTally(
   for (const c of own) {
     const district = districtOf(c.lsoaCode, c.lsoaName);
     if (!district) continue;
-    const row = tally.get(district.name) ?? { code: district.code, count: 0, previous: 0 };
+    const row = tally.get(district.name) ?? { code: district.code, count: 0, compared: 0, previous: 0 };
     if (c.month >= from && c.month <= last) row.count += c.crime;
-    else if (hasPrevious && c.month >= from - MAX_MONTHS && c.month <= last - MAX_MONTHS) row.previous += c.crime;
+    if (hasPrevious && c.month >= comparedFrom && c.month <= last) row.compared += c.crime;
+    if (hasPrevious && c.month >= comparedFrom - MAX_MONTHS && c.month <= last - MAX_MONTHS) row.previous += c.crime;
     tally.set(district.name, row);
   }
   return tally;
@@ -118,17 +129,19 @@ function districtTally(
 function districtRows(
   tally: DistrictTally,
   total: number,
-  hasPrevious: boolean,
+  compare: { readonly hasPrevious: boolean; readonly partial: boolean },
   populations: DistrictOptions["populations"],
-): { rows: DistrictRow[]; outside: { districts: number; count: number; previous: number } } {
+): { rows: DistrictRow[]; outside: { districts: number; count: number; compared: number; previous: number } } {
+  const { hasPrevious, partial } = compare;
   const population = (name: string, code: string | null): number | undefined =>
     populations?.get(name.toLowerCase()) ?? (code ? populations?.get(code.toLowerCase()) : undefined);
   const rows: DistrictRow[] = [];
-  const outside = { districts: 0, count: 0, previous: 0 };
+  const outside = { districts: 0, count: 0, compared: 0, previous: 0 };
   for (const [name, r] of tally) {
     if (r.count < total * OUTSIDE_SHARE) {
       outside.districts += 1;
       outside.count += r.count;
+      outside.compared += r.compared;
       outside.previous += r.previous;
       continue;
     }
@@ -139,9 +152,10 @@ function districtRows(
       count: r.count,
       ...(hasPrevious
         ? {
+            ...(partial ? { compared: r.compared } : {}),
             previous: r.previous,
-            change: r.count - r.previous,
-            pctChange: r.previous > 0 ? (r.count - r.previous) / r.previous : null,
+            change: r.compared - r.previous,
+            pctChange: r.previous > 0 ? (r.compared - r.previous) / r.previous : null,
           }
         : {}),
       ...(people ? { population: people, ratePer1000: (r.count / people) * 1000 } : {}),
@@ -154,8 +168,9 @@ function districtRows(
 /**
  * The force's districts from every record of a force-wide download, by each record's LSOA (the
  * LSOA name without its code, as police.uk writes it, or an LSOA lookup): crimes only, over the
- * latest 12 months (or the whole download when shorter), against the same months a year earlier
- * when it reaches back to them. Only the force with most records is pictured (a download may
+ * latest 12 months (or the whole download when shorter); the change compares those of the
+ * months whose month a year earlier the download holds (all of them for two years' files, the
+ * last month only of 13). Only the force with most records is pictured (a download may
  * hold British Transport Police's too). Null when the records have no LSOAs.
  */
 export function districtPicture(counts: ForceWideCounts, options: DistrictOptions = {}): DistrictPicture | null {
@@ -165,19 +180,25 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
   if (force === undefined) return null;
   const own = counts.lsoaMonths.filter((c) => c.force === force);
   const months = pictureMonths(own);
-  const { from, last, length, hasPrevious } = months;
+  const { from, last, length, comparedFrom, hasPrevious } = months;
+  const partial = hasPrevious && comparedFrom > from;
   const tally = districtTally(own, months, options.lsoaDistricts);
-  const total = [...tally.values()].reduce((sum, r) => sum + r.count, 0);
-  const previousTotal = hasPrevious ? [...tally.values()].reduce((sum, r) => sum + r.previous, 0) : null;
-  const { rows, outside } = districtRows(tally, total, hasPrevious, options.populations);
+  const sum = (pick: (r: { count: number; compared: number; previous: number }) => number): number =>
+    [...tally.values()].reduce((s, r) => s + pick(r), 0);
+  const total = sum((r) => r.count);
+  const { rows, outside } = districtRows(tally, total, { hasPrevious, partial }, options.populations);
   const area = forceArea(force);
   const picture = {
     force,
     forceArea: area,
     months: { from: isoMonth(from), to: isoMonth(last), count: length },
-    previousMonths: hasPrevious ? { from: isoMonth(from - MAX_MONTHS), to: isoMonth(last - MAX_MONTHS) } : null,
+    comparedMonths: hasPrevious
+      ? { from: isoMonth(comparedFrom), to: isoMonth(last), count: last - comparedFrom + 1 }
+      : null,
+    previousMonths: hasPrevious ? { from: isoMonth(comparedFrom - MAX_MONTHS), to: isoMonth(last - MAX_MONTHS) } : null,
     total,
-    previousTotal,
+    comparedTotal: hasPrevious ? sum((r) => r.compared) : null,
+    previousTotal: hasPrevious ? sum((r) => r.previous) : null,
   };
   const grouped: DistrictRow[] =
     outside.districts > 0
@@ -185,7 +206,7 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
           {
             name: `Outside ${area}`,
             count: outside.count,
-            ...(hasPrevious ? { previous: outside.previous } : {}),
+            ...(hasPrevious ? { ...(partial ? { compared: outside.compared } : {}), previous: outside.previous } : {}),
             outside: { districts: outside.districts },
           },
         ]
@@ -193,7 +214,15 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
   return {
     ...picture,
     districts: [...rows, ...grouped],
-    home: options.homeArea ? standing(rows, options.homeArea, { ...picture, fromMonth: from, toMonth: last }) : null,
+    home: options.homeArea
+      ? standing(rows, options.homeArea, {
+          ...picture,
+          fromMonth: from,
+          toMonth: last,
+          comparedFrom: partial ? comparedFrom : null,
+          first: months.first,
+        })
+      : null,
   };
 }
 
@@ -201,7 +230,18 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
 function standing(
   rows: readonly DistrictRow[],
   homeArea: string,
-  picture: { forceArea: string; total: number; previousTotal: number | null; fromMonth: number; toMonth: number },
+  picture: {
+    forceArea: string;
+    total: number;
+    comparedTotal: number | null;
+    previousTotal: number | null;
+    fromMonth: number;
+    toMonth: number;
+    /** The first month compared, when fewer months than those pictured have a year-earlier month. */
+    comparedFrom: number | null;
+    /** The download's first month. */
+    first: number;
+  },
 ): DistrictStanding | null {
   const wanted = areaKey(homeArea);
   const index = rows.findIndex(
@@ -215,10 +255,16 @@ function standing(
     rows.map((r) => r.count),
     index,
   );
-  const { forceArea: area, total, previousTotal } = picture;
+  const { forceArea: area, total, comparedTotal, previousTotal, comparedFrom } = picture;
   let sentence = `${home.name} had the ${rankWords(rank, of).replace(/^the /, "")} number of crimes of the ${of} ${area} districts in ${monthsWords(picture.fromMonth, picture.toMonth)} (${formatCount(home.count)})`;
-  if (home.pctChange != null && home.change !== undefined && previousTotal) {
-    sentence += `, ${home.change >= 0 ? "up" : "down"} ${formatPercent(Math.abs(home.pctChange))} (${formatSignedCount(home.change)}) on the same months a year earlier, against ${formatPercent((total - previousTotal) / previousTotal)} for ${area} as a whole (${formatCount(total)})`;
+  if (home.pctChange != null && home.change !== undefined && previousTotal && comparedTotal !== null) {
+    const change = `${home.change >= 0 ? "up" : "down"} ${formatPercent(Math.abs(home.pctChange))} (${formatSignedCount(home.change)})`;
+    const force = `${formatPercent((comparedTotal - previousTotal) / previousTotal)} for ${area} as a whole`;
+    // Fewer months than pictured have a year-earlier month: the change says which it compares, and why.
+    sentence +=
+      comparedFrom === null
+        ? `, ${change} on the same months a year earlier, against ${force} (${formatCount(total)})`
+        : `; ${monthsWords(comparedFrom, picture.toMonth)} against ${monthsWords(comparedFrom - 12, picture.toMonth - 12)} only (the download starts in ${monthWords(picture.first)}): ${change}, against ${force}`;
   } else {
     sentence += `, ${formatPercent(home.count / total)} of ${area}'s ${formatCount(total)}`;
   }
@@ -248,4 +294,39 @@ function funnelWords(funnel: FunnelLimits): string {
     default:
       return `${funnel.position.startsWith("above") ? "above" : "below"} the 99.8% limits for its population: unlikely to be chance alone`;
   }
+}
+
+/**
+ * The districts' table as the report and the pane print it: crimes over the months pictured, and
+ * where the download reaches back, the months compared, the same months a year earlier and the
+ * change; `figure` words each number.
+ */
+export function districtTableRows(
+  picture: DistrictPicture,
+  figure: (n: number, decimals?: number) => string,
+): { header: string[]; rows: string[][] } {
+  const compared = picture.comparedMonths;
+  const partial = compared !== null && compared.count < picture.months.count;
+  const words = (m: { from: string; to: string }): string => (m.from === m.to ? m.from : `${m.from} to ${m.to}`);
+  const header = [
+    "District",
+    "Crimes",
+    ...(compared && picture.previousMonths
+      ? [...(partial ? [words(compared)] : []), partial ? words(picture.previousMonths) : "A year earlier", "Change"]
+      : []),
+    "Per 1,000 residents",
+  ];
+  const rows = picture.districts.map((d) => [
+    d.outside ? `${d.name} (${d.outside.districts} districts)` : d.name,
+    figure(d.count),
+    ...(compared
+      ? [
+          ...(partial ? [d.compared === undefined ? "–" : figure(d.compared)] : []),
+          d.previous === undefined ? "–" : figure(d.previous),
+          d.pctChange == null ? "–" : `${formatPercent(d.pctChange)} (${formatSignedCount(d.change ?? 0)})`,
+        ]
+      : []),
+    d.ratePer1000 === undefined ? "–" : figure(d.ratePer1000, 1),
+  ]);
+  return { header, rows };
 }

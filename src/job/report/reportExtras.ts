@@ -2,14 +2,7 @@
 // funnel plot, emerging hotspots, the MoRiLE ranking, the audit findings and the sources.
 import { type WardAnalysis, type WardBoundaries, emergingLabel } from "../../../geo";
 import { REPORT_FUNNEL, funnelCaption, funnelSvg } from "./funnelPicture";
-import {
-  type Assessment,
-  type DistrictPicture,
-  countOf,
-  formatCount,
-  formatPercent,
-  formatSignedCount,
-} from "../../core";
+import { type Assessment, type DistrictPicture, countOf, districtTableRows, formatCount } from "../../core";
 import type { ReportOptions, ReportSection, ReportTable } from "./reportTypes";
 
 const FINDINGS_LISTED = 300;
@@ -83,23 +76,12 @@ export function districtSection(picture: DistrictPicture): ReportSection {
   return {
     heading: `${picture.forceArea} districts`,
     level: 2,
-    intro: `Crimes recorded by ${picture.force}, ${picture.months.from} to ${picture.months.to}, placed in districts by each record's LSOA${previous ? `, against ${picture.previousMonths?.from} to ${picture.previousMonths?.to}` : ""}. Anti-social behaviour is not counted.`,
+    intro: `Crimes recorded by ${picture.force}, ${picture.months.from} to ${picture.months.to}, placed in districts by each record's LSOA${previous ? `; the change compares ${picture.comparedMonths?.from} to ${picture.comparedMonths?.to} with ${picture.previousMonths?.from} to ${picture.previousMonths?.to}` : ""}. Anti-social behaviour is not counted.`,
     sentences: picture.home ? [picture.home.sentence] : [],
     tables: [
       {
         caption: `${picture.forceArea} districts: crimes`,
-        header: ["District", "Crimes", ...(previous ? ["A year earlier", "Change"] : []), "Per 1,000 residents"],
-        rows: picture.districts.map((d) => [
-          d.outside ? `${d.name} (${countOf(d.outside.districts, "district")})` : d.name,
-          formatCount(d.count),
-          ...(previous
-            ? [
-                d.previous === undefined ? "–" : formatCount(d.previous),
-                d.pctChange == null ? "–" : `${formatPercent(d.pctChange)} (${formatSignedCount(d.change ?? 0)})`,
-              ]
-            : []),
-          d.ratePer1000 === undefined ? "–" : formatCount(d.ratePer1000, 1),
-        ]),
+        ...districtTableRows(picture, formatCount),
         note: "Districts with under 1% of the force's crimes are grouped as outside it.",
       },
     ],
