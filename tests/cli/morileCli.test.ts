@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { runCli } from "../helpers/cli";
 import { SAMPLE } from "../helpers/sample";
+import { HIGH_LEVELS } from "../helpers/morileLevels";
 
 let dir: string;
 beforeEach(async () => {
@@ -13,18 +14,7 @@ afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
 const run = runCli;
 
-const LEVELS = [
-  "Substantial",
-  "Moderate",
-  "Low",
-  "Moderate",
-  "Low",
-  "Substantial",
-  "Likely",
-  "High",
-  "Limited",
-  "Adequate",
-];
+const LEVELS = HIGH_LEVELS;
 
 describe("csp-assess morile-template", () => {
   it("writes a MoRiLE sheet with exactly the template header, pre-filled themes, and a labelled preset config", async () => {

@@ -6,6 +6,18 @@ import { WEEKDAYS } from "../calendar/namedDates";
 import type { IncidentAnalysis } from "./incidentAnalysis";
 
 /**
+ * Where an extract's totals are from: the borough's wards when its records were placed in them;
+ * else, for a force-wide download, the force's area named as the force's (its districts are
+ * pictured apart); else the extract as a whole.
+ */
+function whereCounted(analysis: IncidentAnalysis): string {
+  if (analysis.extract.placed) return "in the borough";
+  const forces = analysis.extract.forces;
+  if (analysis.districts) return `in ${analysis.districts.force}'s area (the force as a whole)`;
+  return forces.length === 1 ? `in ${forces[0].force}'s records` : "in the extract";
+}
+
+/**
  * Sentences an extract adds beyond its tables' comparisons: domestic abuse's shares, the
  * busiest weekday and hour of the profiled category, and each named date that stands out.
  */
@@ -37,7 +49,7 @@ export function incidentHeadlines(analysis: IncidentAnalysis): Headline[] {
         : `${monthWords(month(extract.span.from))} to ${monthWords(month(extract.span.to))}`;
     const asb = extract.months.reduce((sum, m) => sum + m.antisocialBehaviour, 0);
     const crime = extract.counted - asb;
-    let text = `${span}: ${countOf(crime, "crime")}${asb > 0 ? ` and ${countOf(asb, "anti-social behaviour incident")}` : ""} in the borough`;
+    let text = `${span}: ${countOf(crime, "crime")}${asb > 0 ? ` and ${countOf(asb, "anti-social behaviour incident")}` : ""} ${whereCounted(analysis)}`;
     const ward = [...extract.byWard].sort((a, b) => b.crime - a.crime)[0];
     if (ward && crime > 0)
       text += `; ${ward.name} had the most crime (${formatCount(ward.crime)}, ${formatPercent(ward.crime / crime)})`;

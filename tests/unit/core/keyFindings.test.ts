@@ -1,6 +1,7 @@
 import { MORILE_TEMPLATE_HEADER, computeAssessment, keyFindings } from "../../../src/core";
 import type { CellValue } from "../../../src/model";
 import { sheet } from "../../helpers/grids";
+import { HIGH_LEVELS, LOW_LEVELS } from "../../helpers/morileLevels";
 
 // The order of key findings (docs/KEY_FINDINGS.md) on made-up partnership workbooks.
 
@@ -119,24 +120,14 @@ describe("keyFindings", () => {
   });
 
   it("orders changes beyond chance by their theme's MoRiLE rank, then by how far beyond chance", () => {
-    // Harm (six factors), likelihood, confidence, capacity, capability, rationale, evidence.
-    const high = [
-      "Substantial",
-      "Substantial",
-      "Moderate",
-      "Moderate",
-      "Low",
-      "Substantial",
-      "Likely",
-      "High",
-      "Limited",
-      "Adequate",
-    ];
-    const low = ["Low", "Low", "Low", "Low", "Low", "Low", "Possible", "Medium", "Strong", "Strong"];
     const found = ranked([
       [
         "MoRiLE",
-        [[...MORILE_TEMPLATE_HEADER], ["Anti-social behaviour", ...low, "", ""], ["Domestic abuse", ...high, "", ""]],
+        [
+          [...MORILE_TEMPLATE_HEADER],
+          ["Anti-social behaviour", ...LOW_LEVELS, "", ""],
+          ["Domestic abuse", ...HIGH_LEVELS, "", ""],
+        ],
       ],
       [
         "Indicators",

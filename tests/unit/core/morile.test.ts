@@ -11,6 +11,7 @@ import {
 } from "../../../src/core";
 import type { CellValue } from "../../../src/model";
 import { sheet } from "../../helpers/grids";
+import { HIGH_LEVELS, LOW_LEVELS } from "../../helpers/morileLevels";
 
 type Levels = [string, string, string, string, string, string, string, string, string, string];
 const row = (theme: string, levels: Levels | CellValue[], rationale = "", evidence = ""): CellValue[] => [
@@ -22,19 +23,8 @@ const row = (theme: string, levels: Levels | CellValue[], rationale = "", eviden
 const morileSheet = (name: string, rows: CellValue[][]) => sheet(name, [[...MORILE_TEMPLATE_HEADER], ...rows]);
 
 // Physical, Psychological, Financial, Community, Geographic, Vulnerability, Likelihood, Confidence, Capacity, Capability
-const A: Levels = [
-  "Substantial",
-  "Moderate",
-  "Low",
-  "Moderate",
-  "Low",
-  "Substantial",
-  "Likely",
-  "High",
-  "Limited",
-  "Adequate",
-];
-const B: Levels = ["Low", "Low", "Low", "Low", "Low", "Low", "Possible", "Medium", "Strong", "Strong"];
+const A = HIGH_LEVELS as Levels;
+const B = LOW_LEVELS as Levels;
 const C: Levels = [
   "Moderate",
   "Moderate",
