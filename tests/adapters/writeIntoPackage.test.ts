@@ -221,13 +221,18 @@ describe("writing result sheets into the .xlsx package", () => {
     expect(await (await JSZip.loadAsync(empty.bytes)).file("xl/sharedStrings.xml")!.async("string")).toBe(
       `<sst xmlns="${MAIN}" uniqueCount="1"><si><t>Twice</t></si></sst>`,
     );
-    // A prefixed root, or items with attributes: appending could point our cells at the wrong text.
-    for (const table of [
-      `<x:sst xmlns:x="${MAIN}"><x:si><x:t>Twice</x:t></x:si></x:sst>`,
-      `<sst xmlns="${MAIN}"><si foo="1"><t>Other</t></si><si><t>Twice</t></si></sst>`,
-    ]) {
-      expect(await writeIntoPackage(await inlineWorkbook(table), [TWICE])).toBeNull();
-    }
+    // Items with attributes: appending could point our cells at the wrong text.
+    const attributed = `<sst xmlns="${MAIN}"><si foo="1"><t>Other</t></si><si><t>Twice</t></si></sst>`;
+    expect(await writeIntoPackage(await inlineWorkbook(attributed), [TWICE])).toBeNull();
+    // A prefixed root (as the .NET Open XML SDK writes) is read by its namespace through a
+    // conforming parser, its items in their places: our text is found where it is, and the
+    // table, with nothing to add, is copied as it is.
+    const prefixed = (await writeIntoPackage(
+      await inlineWorkbook(`<x:sst xmlns:x="${MAIN}"><x:si><x:t>Twice</x:t></x:si></x:sst>`),
+      [TWICE],
+    ))!;
+    const table = await (await JSZip.loadAsync(prefixed.bytes)).file("xl/sharedStrings.xml")!.async("string");
+    expect(table).toBe(`<x:sst xmlns:x="${MAIN}"><x:si><x:t>Twice</x:t></x:si></x:sst>`);
   });
 
   it("reads back every cell of any result sheet in its own place, gaps and repeats included", async () => {

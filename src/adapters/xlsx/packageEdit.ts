@@ -48,6 +48,24 @@ export interface Declined {
   readonly declined: string;
 }
 
+/**
+ * A part written under a prefix (`x:workbook`, as the .NET Open XML SDK writes SpreadsheetML) in
+ * Excel's layout, its namespaces read by URI; any other part as it is (Strict and Excel 2007
+ * beta parts are edited in their own namespaces). Only for parts this writer rewrites anyway.
+ */
+function unprefixed(xml: string): string {
+  // Only a prefix: CDATA, a document type and the like stay declined, as before.
+  const head = xml.slice(0, 8192).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, "");
+  if (!/^\s*<[A-Za-z_][\w.-]*:/.test(head) || xml.includes("<![CDATA[") || head.includes("<!DOCTYPE")) return xml;
+  if (!needsCanonical(xml, false, true) || isStrict(xml) || betaNamespace(xml) !== null) return xml;
+  try {
+    return canonicalXml(xml);
+  } catch {
+    // Not well-formed: left as it is, for the checks that name what is wrong with it.
+    return xml;
+  }
+}
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The workbook's styles with ours added, and the part they go back to. */
@@ -101,7 +119,7 @@ export class PackageEdit {
     const mainRels = relsPartOf(main);
     const texts = await Promise.all([main, mainRels, CONTENT_TYPES].map((p) => zip.text(p, codec, true)));
     if (texts.some((t) => t === null)) return { declined: "the workbook's own parts are not all there" };
-    const workbook = texts[0] as string;
+    let workbook = texts[0] as string;
     let [rels, types] = texts.slice(1) as string[];
     // The parts edited here must be well-formed, or the edits could land anywhere.
     for (const [part, text] of [
@@ -113,10 +131,13 @@ export class PackageEdit {
       if (malformed) return { declined: `its part ${part} is not well-formed XML (${malformed})` };
     }
     // Relationships and content types written with prefixes (`ns0:Relationship`, as Python's
-    // ElementTree writes them) are put into Excel's layout: the writer rewrites both parts anyway,
-    // and neither holds anything a canonical copy leaves out.
+    // ElementTree writes them), and a workbook part under a prefix (`x:workbook`, as the .NET
+    // Open XML SDK writes them for record systems and report servers), are put into Excel's
+    // layout, namespaces read by URI: the writer rewrites these parts anyway, and a canonical
+    // copy means the same to every reader. The analyst's sheets are still copied as they are.
     if (needsCanonical(rels, false, true)) rels = canonicalXml(rels);
     if (needsCanonical(types, false, true)) types = canonicalXml(types);
+    workbook = unprefixed(workbook);
     // A Strict Open XML workbook, or one in an Excel 2007 beta's namespace, is edited as it is;
     // what is added is written in its namespaces.
     const beta = betaNamespace(workbook);
@@ -237,6 +258,8 @@ export class PackageEdit {
     if (stylesPart && styles === null) return { declined: `the styles part ${stylesPart} is missing` };
     const stylesMalformed = styles === null ? null : malformation(styles);
     if (stylesMalformed) return { declined: `its part ${stylesPart} is not well-formed XML (${stylesMalformed})` };
+    // Styles under a prefix are put into Excel's layout, as the workbook part is, before ours are added.
+    if (styles !== null) styles = unprefixed(styles);
     if (styles !== null && needsCanonical(styles, false, true))
       return { declined: "the styles part uses XML prefixes or sections that this writer does not edit" };
     if (!stylesPart) {
@@ -255,7 +278,9 @@ export class PackageEdit {
   /** The shared-string table: indexed for writing, or only known to be countable when checking. */
   async openStrings(checkOnly: boolean): Promise<Declined | OpenedStrings> {
     const part = this.partOfType(SHARED_STRINGS_REL);
-    const xml = part ? await this.zip.text(part, this.codec, true) : null;
+    const text = part ? await this.zip.text(part, this.codec, true) : null;
+    // A table under a prefix is put into Excel's layout before ours are added, as the workbook part is.
+    const xml = text === null ? null : unprefixed(text);
     // A relationship to a missing part, or a table where Excel puts it but unrelated to the workbook.
     if (part ? xml === null : this.zip.entry(`${this.folder}sharedStrings.xml`))
       return { declined: "the shared-string table is not where the workbook's relationships say" };
