@@ -12,6 +12,8 @@ export interface OptionSpec {
   readonly short?: string;
   /** True when the option may be given more than once, each value kept. */
   readonly multiple?: boolean;
+  /** True when the command cannot run without it: its usage line shows it without brackets. */
+  readonly required?: boolean;
 }
 
 /** A command: what it takes and what it says about itself. */
@@ -40,9 +42,10 @@ export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 export function usageLine(spec: CommandSpec): string {
   const options = Object.entries(spec.options)
     .filter(([name]) => !(name in COMMON_OPTIONS))
-    .map(([name, o]) =>
-      o.type === "boolean" ? `[--${name}]` : `[--${name} ${o.value ?? "<value>"}${o.multiple ? " …" : ""}]`,
-    );
+    .map(([name, o]) => {
+      const words = o.type === "boolean" ? `--${name}` : `--${name} ${o.value ?? "<value>"}${o.multiple ? " …" : ""}`;
+      return o.required ? words : `[${words}]`;
+    });
   return ["csp-assess", spec.name, spec.arguments, ...options].join(" ");
 }
 

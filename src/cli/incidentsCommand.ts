@@ -26,7 +26,7 @@ export const INCIDENTS: CommandSpec = {
   arguments: "<records.csv|records.xlsx|folder|download.zip>...",
   positionals: { min: 1, max: Infinity },
   options: {
-    json: { type: "string", value: "<out.json>", help: "where the results go (required)" },
+    json: { type: "string", value: "<out.json>", help: "where the results go (required)", required: true },
     ...REPORT_OPTIONS,
     ...EXTRACT_OPTIONS,
     groups: { type: "string", value: "<mapping.csv>", help: "Category → Group mapping over the defaults" },

@@ -65,8 +65,11 @@ export async function filesUnder(folder: string): Promise<string[]> {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       if (entry.name.startsWith(".")) continue;
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) found.push(full);
+      // A link is followed to what it points at (a folder of links to the monthly files is read
+      // as the files); a link that points nowhere is passed over, as any other non-file is.
+      const kind = entry.isSymbolicLink() ? await fs.stat(full).catch(() => null) : entry;
+      if (kind?.isDirectory()) await walk(full);
+      else if (kind?.isFile()) found.push(full);
     }
   };
   await walk(folder);

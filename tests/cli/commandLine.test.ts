@@ -24,7 +24,10 @@ describe("csp-assess's conventions", () => {
     expect(compute.code).toBe(0);
     expect(compute.out.join("\n")).toMatch(/--window nov-oct\|apr-mar\|calendar +periods compared/);
     expect(compute.out.join("\n")).toMatch(/-q, --quiet/);
-    expect((await runCli("incidents", "-h")).out.join("\n")).toMatch(/--intervention <ward;ward>/);
+    const incidents = (await runCli("incidents", "-h")).out.join("\n");
+    expect(incidents).toMatch(/--intervention <ward;ward>/);
+    // A required option is shown as required, not as a choice.
+    expect(incidents).toMatch(/usage: csp-assess incidents \S+\.\.\. --json <out\.json> \[--report/);
     expect(await runCli("--version")).toEqual({ code: 0, out: [version], err: [] });
   });
 

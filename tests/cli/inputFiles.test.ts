@@ -41,6 +41,27 @@ function csvText(rows: number, crlf: boolean): string {
 }
 
 describe("files read for an extract", () => {
+  it("reads a folder of symbolic links to the files as the files, and passes over a link to nothing", async () => {
+    const real = path.join(dir, "downloads");
+    const links = path.join(dir, "links");
+    await fs.mkdir(real, { recursive: true });
+    await fs.mkdir(links, { recursive: true });
+    const text = "Crime ID,Month,LSOA name,Crime type\nid1,2022-01,Maidstone 001A,Robbery\n";
+    await fs.writeFile(path.join(real, "2022-01-kent-street.csv"), text);
+    await fs.mkdir(path.join(real, "2022-02"), { recursive: true });
+    await fs.writeFile(path.join(real, "2022-02", "2022-02-kent-street.csv"), text.replace("2022-01", "2022-02"));
+    await fs.symlink(path.join(real, "2022-01-kent-street.csv"), path.join(links, "january.csv"));
+    await fs.symlink(path.join(real, "2022-02"), path.join(links, "february"));
+    await fs.symlink(path.join(real, "gone.csv"), path.join(links, "gone.csv"));
+    const { sink, files } = collecting();
+    await (await extractFromPaths([links])).readExtract(sink);
+    expect([...files.keys()].sort()).toEqual(["links/february/2022-02-kent-street.csv", "links/january.csv"]);
+    expect(files.get("links/january.csv")).toEqual([
+      ["Crime ID", "Month", "LSOA name", "Crime type"],
+      ["id1", "2022-01", "Maidstone 001A", "Robbery"],
+    ]);
+  });
+
   it("gives a CSV's rows exactly as papaparse reads the whole text, over many chunks", async () => {
     const texts = [csvText(9000, true), csvText(7000, false)];
     const names = ["a.csv", "b.csv"];
