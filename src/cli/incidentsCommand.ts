@@ -27,6 +27,11 @@ export const INCIDENTS: CommandSpec = {
   positionals: { min: 1, max: Infinity },
   options: {
     json: { type: "string", value: "<out.json>", help: "where the results go (required)", required: true },
+    out: {
+      type: "string",
+      value: "<results.xlsx>",
+      help: "a results workbook of the extract's result sheets, as compute --out writes them",
+    },
     ...REPORT_OPTIONS,
     ...EXTRACT_OPTIONS,
     groups: { type: "string", value: "<mapping.csv>", help: "Category → Group mapping over the defaults" },
@@ -142,6 +147,8 @@ export async function incidentsCommand(
   });
   if (unmatched) throw new UsageError(`--area ${unmatchedHomeAreaWords(unmatched)}`);
   await writeFileAtomic(json, `${JSON.stringify(incidentRunJson(run), null, 2)}\n`);
+  const out = stringOption(args, "out");
+  if (out) await writeResultsWorkbook(out, run);
   const report = stringOption(args, "report");
   if (report) await writeReport(report, run, args);
   progress.end();
@@ -176,5 +183,14 @@ export async function incidentsCommand(
   for (const impact of run.extract.analysis.interventions)
     log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
   log(`Results JSON: ${json}`);
+  if (out) log(`Results workbook: ${out} (sheets ${run.sheets.map((s) => s.name).join(", ")})`);
   if (report) log(`Draft report: ${report}`);
+}
+
+/** The extract's result sheets in a new workbook, as the pane offers them (ExcelJS loads only for this). */
+async function writeResultsWorkbook(out: string, run: ExtractRun): Promise<void> {
+  const { WorkbookFile } = await import("../adapters/workbookFile");
+  const results = WorkbookFile.empty();
+  await results.writeResultSheets(run.sheets);
+  await writeFileAtomic(out, await results.toBytes());
 }

@@ -207,4 +207,20 @@ describe("csp-assess incidents", () => {
       expect.stringMatching(/extract\.xlsx is not a readable CSV or \.xlsx extract/),
     ]);
   });
+
+  it("writes the extract's result sheets to a workbook with --out, as compute does", async () => {
+    const csv = path.join(dir, "synthetic-police-extract.csv");
+    await fs.writeFile(csv, syntheticExtractCsv());
+    const out = path.join(dir, "extract-results.xlsx");
+    const result = await runCli("incidents", csv, ...SAMPLE_WARDS, "--json", path.join(dir, "o.json"), "--out", out);
+    expect(result.err).toEqual([]);
+    expect(result.out.at(-1)).toMatch(
+      /^Results workbook: .*extract-results\.xlsx \(sheets CSP Summary, .*CSP Findings\)$/,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toEqual(expect.arrayContaining(["CSP Summary", "CSP Extract", "CSP Wards", "CSP Findings"]));
+    expect(workbook.getWorksheet("CSP Summary")!.getCell("A1").text).not.toBe("");
+  });
 });
