@@ -1,5 +1,5 @@
 import type { Run } from "../src/job";
-import { byId } from "./dom";
+import { byId, el } from "./dom";
 import {
   excelApiSupported,
   excelRunner,
@@ -52,6 +52,33 @@ function notice(text: string, kind: "error" | "info" = "error"): void {
   box.textContent = text;
   box.className = `csp-notice csp-notice-${kind}`;
   box.hidden = false;
+}
+
+/** A home area typed in the pane that the data do not name: said as the command line says it, with the nearest as choices. */
+async function checkHomeArea(run: Run, homeArea: string): Promise<void> {
+  const { unmatchedHomeArea, unmatchedHomeAreaWords } = await import(
+    /* webpackChunkName: "job" */ "../src/core/homeArea"
+  );
+  const unmatched = unmatchedHomeArea({ ...run.assessment, homeArea: { name: homeArea, source: "option" } });
+  if (unmatched)
+    unmatchedNotice(`Home area ${unmatchedHomeAreaWords(unmatched)}. Choose one and compute again:`, unmatched.nearest);
+}
+
+/**
+ * A home area that is none of the data's areas, said as the command line says it, with the
+ * nearest areas as choices: choosing one puts it in the field, ready for the next run.
+ */
+function unmatchedNotice(text: string, nearest: readonly string[]): void {
+  notice(text);
+  const box = byId("csp-notice");
+  for (const name of nearest) {
+    const choice = el("button", { className: "csp-choice", text: name, attrs: { type: "button" } });
+    choice.addEventListener("click", () => {
+      byId<HTMLInputElement>("csp-home-area").value = name;
+      byId<HTMLInputElement>("csp-home-area").focus();
+    });
+    box.append(" ", choice);
+  }
 }
 
 // The standalone page has no workbook to keep settings in: the browser remembers the choices.
@@ -155,6 +182,7 @@ async function compute(mode: Mode): Promise<void> {
       }
     }
     progress.textContent = done;
+    if (last && options.homeArea) await checkHomeArea(last.run, options.homeArea);
   } catch (error) {
     progress.textContent = "";
     notice((error as Error).message);

@@ -23,6 +23,24 @@ describe("the home area field", () => {
     await page.close();
   });
 
+  it("says when the home area is none of the data's areas, as the command line does, with the nearest as choices", async () => {
+    const { page, errors, external } = await isolatedPage(chromium.browser());
+    await page.goto(`${chromium.url()}taskpane.html`);
+    await page.getByLabel("Home area").fill("Tunbridge");
+    await page.getByRole("button", { name: "Compute assessment" }).click();
+    const box = page.locator("#csp-notice");
+    await box.waitFor({ timeout: 30000 });
+    expect(await box.innerText()).toMatch(
+      /^Home area "Tunbridge" is none of the 12 areas the data name; the nearest: Tunbridge Wells, Tonbridge & Malling, Ashford\. Choose one and compute again:/,
+    );
+    await box.getByRole("button", { name: "Tonbridge & Malling" }).click();
+    expect(await page.getByLabel("Home area").inputValue()).toBe("Tonbridge & Malling");
+    await screenshot(page, "standalone-home-area-unmatched");
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await page.close();
+  });
+
   it("offers the window and the MoRiLE preset from the run's own lists, used in the run and remembered", async () => {
     const { page, errors, external } = await isolatedPage(chromium.browser());
     await page.goto(`${chromium.url()}taskpane.html`);
