@@ -29,6 +29,7 @@ import {
   findRecordHeader,
   readCrimeGroups,
 } from "./incidents";
+import { districtPopulations } from "./population/wardPopulation";
 
 export type { Assessment } from "./assessment";
 
@@ -117,6 +118,8 @@ export function* assessmentSteps(
         locator: chosen.recordLocator,
         interventionsSheet,
         neighbours: chosen.wardNeighbours,
+        // Rows pasted from a force-wide download picture the force's districts as incidents does.
+        districts: { homeArea: ownArea, populations: districtPopulations(options.population) },
       });
       addExtract(analysis, { incidents, findings, headlines, tables });
       continue;

@@ -27,7 +27,9 @@ describe("csp-assess's conventions", () => {
     const incidents = (await runCli("incidents", "-h")).out.join("\n");
     expect(incidents).toMatch(/--intervention <ward;ward>/);
     // A required option is shown as required, not as a choice.
-    expect(incidents).toMatch(/usage: csp-assess incidents \S+\.\.\. --json <out\.json> \[--report/);
+    expect(incidents).toMatch(
+      /usage: csp-assess incidents \S+\.\.\. --json <out\.json> \[--out <results\.xlsx>\] \[--report/,
+    );
     expect(await runCli("--version")).toEqual({ code: 0, out: [version], err: [] });
   });
 

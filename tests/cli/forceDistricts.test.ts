@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 // A force-wide police.uk download placed among the force's districts: each record's district from
 // its LSOA name (or an LSOA lookup), the home area's rank with its interval, rates and a funnel,
 // the download's coverage, and unusual months. The oracle counts the real Kent files itself with
@@ -70,6 +71,28 @@ async function incidents(...args: string[]): Promise<Run> {
 }
 
 describeReal("the force's districts from a police.uk download", () => {
+  it("gives the same districts, home sentence, rates and coverage from the rows pasted into a workbook", async () => {
+    // One sheet of January's rows, as an analyst pastes a download into Excel.
+    const text = readFileSync(KENT[0], "utf8");
+    const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Kent January").addRows(rows);
+    const pasted = path.join(dir, "pasted.xlsx");
+    await workbook.xlsx.writeFile(pasted);
+    const common = ["--area", "Maidstone", "--population", WARD_POPULATION, "--population", SHARED_WARD_LOOKUP];
+    const fromFiles = await incidents(KENT[0], ...common);
+    const json = path.join(dir, "pasted.json");
+    const computed = await runCli("compute", pasted, ...common, "--json", json);
+    expect(computed.err).toEqual([]);
+    const fromWorkbook = JSON.parse(await fs.readFile(json, "utf8")).incidents[0];
+    expect(fromWorkbook.extract.byDistrict).toEqual(fromFiles.json!.extract.byDistrict);
+    expect(fromWorkbook.extract.districts).toEqual(fromFiles.json!.extract.districts);
+    expect(fromWorkbook.extract.districts.home.sentence).toMatch(
+      /^Maidstone had the 4th highest number of crimes of the 13 Kent districts in January 2022 \(1,256\)/,
+    );
+    expect(fromWorkbook.extract.coverage).toEqual(fromFiles.json!.extract.coverage);
+  }, 120000);
+
   it("counts every Kent district's crimes exactly, by LSOA name, and ranks Maidstone with its interval", async () => {
     const run = await incidents(POLICE_UK, "--area", "Maidstone");
     expect(run.code).toBe(0);
