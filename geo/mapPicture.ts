@@ -137,8 +137,16 @@ export function layerPicture(
   };
 }
 
-const escape = (text: string): string =>
+/**
+ * Text made safe inside an SVG element or attribute: the one escape of every picture drawn as SVG
+ * (maps, the funnel plot, the charts of change).
+ *
+ * @example
+ * escapeSvgText('Ward <"A"> & B') //= "Ward &lt;&quot;A&quot;&gt; &amp; B"
+ */
+export const escapeSvgText = (text: string): string =>
   text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
+const escape = escapeSvgText;
 const n = (v: number): string => v.toFixed(1);
 
 /**

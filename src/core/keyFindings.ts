@@ -62,12 +62,22 @@ const key = (sheet: string, table: string | null, label: string): string =>
 const ALL_CRIME =
   /^(all (recorded |police recorded |notifiable )?crimes?|total (police )?recorded crimes?|total crimes?|all offences|total (notifiable )?offences)\b/i;
 
+/**
+ * True for a label that names all crime ("All crime", "Total recorded crime"): the one row of a
+ * table of crime types that is their whole, not a type.
+ *
+ * @example
+ * isAllCrimeLabel("Total recorded crime") //= true
+ * isAllCrimeLabel("Criminal damage and arson") //= false
+ */
+export const isAllCrimeLabel = (label: string): boolean => ALL_CRIME.test(label.trim());
+
 /** A typed total of a table of crime types ("Total" under "Crime type") is all crime too. */
 const GENERIC_TOTAL = /^(total|totals|grand total|all)$/i;
 
 /** True for the row of all crime: named so, or the total of a table whose rows are crimes. */
 function isAllCrime(result: TableResult, row: RowResult): boolean {
-  if (ALL_CRIME.test(row.label)) return true;
+  if (isAllCrimeLabel(row.label)) return true;
   const words = `${result.table.title ?? ""} ${result.table.labelHeader}`;
   return row.aggregate && GENERIC_TOTAL.test(row.label.trim()) && /crime|offen[cs]e/i.test(words);
 }

@@ -1,18 +1,21 @@
 // The report's charts of change, drawn as SVG and rasterised as the maps are: the change in
 // number and the percentage change by crime type as horizontal bars (the published assessment's
 // police crime section is built on them), and month-by-month lines with unusual months marked.
-import { MAP_INK } from "../../../geo";
-import { type TableResult, type UnusualMonth, formatCount, formatPercent, formatSignedCount } from "../../core";
+import { MAP_INK, escapeSvgText as escape } from "../../../geo";
+import {
+  type TableResult,
+  type UnusualMonth,
+  formatCount,
+  formatPercent,
+  formatSignedCount,
+  isAllCrimeLabel,
+} from "../../core";
 import type { ReportFigure } from "./reportTypes";
 
 const INK = { rise: "#c55a11", fall: "#2e75b6", axis: "#8a8886", line: "#1f4e79", earlier: "#a19f9d" };
 const WIDTH = 1200;
 /** A bar's row, in pixels: the chart is printed 540 points wide, so its type is drawn large. */
 const ROW = 42;
-/** Rows of all crime: the chart compares the types, so the whole is left out. */
-const ALL_CRIME = /^(all|total)( recorded| police recorded| notifiable)? (crimes?|offences)$/i;
-const escape = (text: string): string =>
-  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
 const n = (v: number): string => v.toFixed(1);
 const svgOpen = (height: number): string =>
   `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${MAP_INK.font}"><rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`;
@@ -73,7 +76,7 @@ export function changeCharts(result: TableResult): ReportFigure[] {
   const { table } = result;
   const last = table.columns.length - 1;
   if (table.kind !== "periods" || last < 1) return [];
-  const rows = result.rows.filter((r) => !r.aggregate && r.change !== null && !ALL_CRIME.test(r.label.trim()));
+  const rows = result.rows.filter((r) => !r.aggregate && r.change !== null && !isAllCrimeLabel(r.label));
   if (rows.length < 3) return [];
   const periods = `${table.columns[last - 1].header} to ${table.columns[last].header}`;
   const subject = table.title ?? table.sheet;

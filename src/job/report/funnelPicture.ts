@@ -1,4 +1,4 @@
-import { MAP_INK } from "../../../geo";
+import { MAP_INK, escapeSvgText as escape } from "../../../geo";
 import { type DistrictPicture, formatCount, monthWords, poissonQuantile } from "../../core";
 
 /**
@@ -41,8 +41,6 @@ const INK = {
   limit95: "#605e5c",
   limit998: "#a19f9d",
 };
-const escape = (text: string): string =>
-  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] as string);
 const n = (v: number): string => v.toFixed(1);
 /** "January 2022" for police.uk's "2022-01". */
 const monthsOf = (iso: string): string => {

@@ -9,6 +9,7 @@ import {
   type TableResult,
   type ThemeWords,
   evidenceTheme,
+  isAllCrimeLabel,
   tableSubjectLine,
 } from "../../core";
 import { isPopulationByAge, tableSignature } from "./reportTables";
@@ -39,7 +40,7 @@ export function isCrimeTypes(result: TableResult): boolean {
     table.kind === "periods" &&
     (table.place !== undefined ||
       table.evaluation === true ||
-      table.rows.some((r) => /^all (recorded )?crimes?$|^total (recorded )?crimes?$/i.test(r.label)) ||
+      table.rows.some((r) => isAllCrimeLabel(r.label)) ||
       /crime (type|group)|offence (type|group)/i.test(`${table.labelHeader} ${tableSubjectLine(table) ?? ""}`))
   );
 }
