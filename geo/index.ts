@@ -10,7 +10,6 @@ export * from "./serviceLocation";
 export * from "./readPoints";
 export * from "./wardLayers";
 export type { LayerInput, PeriodCounts } from "./wardLayerInput";
-export * from "./wardsResultSheet";
 export * from "./recordLocator";
 export * from "./mapPicture";
 export * from "./wardStyle";

@@ -37,8 +37,8 @@ function place(ws: ExcelJS.Worksheet, at: [number, number], block: t.SampleBlock
   return top + block.rows.length;
 }
 
-// Built when asked for: the Population sheet reads ONS's files beside the project.
-const sampleSheets = (): t.SampleSheet[] => [
+// The seed's own tables, as published.
+const seedSheets = (): t.SampleSheet[] => [
   {
     name: "Police crime",
     blocks: [
@@ -88,6 +88,10 @@ const sampleSheets = (): t.SampleSheet[] => [
     widths: [44, 16, 16, 40, 12, 12],
   },
   { name: "Hate crime", blocks: [{ at: [0, 0], block: t.hateCrime }], widths: [36, 12, 12, 10] },
+];
+
+// Illustrative and synthetic sheets: what the seed describes but does not publish, said so in their titles.
+const illustrativeSheets = (): t.SampleSheet[] => [
   {
     name: "DA by ward (illustrative)",
     blocks: [
@@ -132,6 +136,10 @@ const sampleSheets = (): t.SampleSheet[] => [
     ],
     widths: [14, 15, 14, 30, 30, 8],
   },
+];
+
+// What an analyst adds beside the data: interventions to evaluate and the crime group mapping.
+const analystSheets = (): t.SampleSheet[] => [
   {
     name: "Interventions",
     blocks: [
@@ -175,6 +183,10 @@ const sampleSheets = (): t.SampleSheet[] => [
     ],
     widths: [44, 32],
   },
+];
+
+// What the map reads: locations, places, sites and candidates, and ONS's ward populations.
+const mapSheetsOfSample = (): t.SampleSheet[] => [
   {
     name: "Needle find locations",
     blocks: [{ at: [0, 0], block: { rows: NEEDLE_LOCATIONS, headerRows: [0] } }],
@@ -196,6 +208,14 @@ const sampleSheets = (): t.SampleSheet[] => [
     blocks: [{ at: [0, 0] as [number, number], block: { rows: m.rows, headerRows: [1] } }],
     widths: [52, 12, 13, 11, 14, 12, 13, 14, 11, 10, 11, 44, 34, 14],
   })),
+];
+
+// Built when asked for: the Population sheet reads ONS's files.
+const sampleSheets = (): t.SampleSheet[] => [
+  ...seedSheets(),
+  ...illustrativeSheets(),
+  ...analystSheets(),
+  ...mapSheetsOfSample(),
 ];
 
 /** The sample workbook, built in memory. */

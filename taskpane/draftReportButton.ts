@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { Rasterise } from "../src/job/report/draftReport";
+import type { Rasterise } from "../src/output/report/draftReport";
 
 /** SVG to PNG bytes in the page: drawn on a canvas through an image of the SVG. */
 export const canvasRasterise: Rasterise = async (svg, width, height) => {

@@ -8,8 +8,8 @@ import {
   placesSentence,
 } from "../src/core/incidents";
 import { POLICE_UK_ATTRIBUTION } from "../src/core/incidents/attribution";
-import type { Run } from "../src/job";
-import { PANE_FUNNEL, funnelCaption, funnelSvg } from "../src/job/report/funnelPicture";
+import type { Run } from "../src/output/runTypes";
+import { PANE_FUNNEL, funnelCaption, funnelSvg } from "../src/output/report/funnelPicture";
 import { byId, clear, el } from "./dom";
 
 const SHORT_DAYS = WEEKDAYS.map((d) => d.slice(0, 3));

@@ -1,7 +1,7 @@
 import type { Finding } from "../src/core/findings";
 import { countOf, formatCount, formatPercent } from "../src/core/format/formatNumbers";
 import { KEY_CHANGES, keyFindings } from "../src/core/keyFindings";
-import type { Run } from "../src/job";
+import type { Run } from "../src/output/runTypes";
 import { byId, clear, el } from "./dom";
 import { renderIncidents } from "./renderIncidents";
 

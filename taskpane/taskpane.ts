@@ -1,4 +1,4 @@
-import type { Run } from "../src/job";
+import type { Run } from "../src/output/runTypes";
 import { byId, el } from "./dom";
 import {
   excelApiSupported,
@@ -209,7 +209,7 @@ async function draftReport(mode: Mode): Promise<void> {
       return;
     }
     progress.textContent = "Writing the draft report…";
-    const { runReport } = await import(/* webpackChunkName: "report" */ "../src/job/report");
+    const { runReport } = await import(/* webpackChunkName: "report" */ "../src/output/report");
     const bytes = await runReport({ ...last.run, boundaries: last.boundaries }, canvasRasterise, {
       source: last.name,
       partnership: currentChoices().partnership || null,

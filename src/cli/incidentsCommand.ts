@@ -1,5 +1,5 @@
 import path from "node:path";
-// The core's and job's own modules, not their indexes: the command then loads what a record
+// The core's, job's and output's own modules, not their indexes: the command then loads what a record
 // extract needs, without the workbook reader, the map or the report (loaded with --report).
 import { dayNumber } from "../core/calendar/namedDates";
 import { countOf, formatCount } from "../core/format/formatNumbers";
@@ -8,8 +8,9 @@ import { readCrimeGroups, wardList } from "../core/incidents/recordSheets";
 import { reportDate } from "../core/options";
 import { readLsoaLookup } from "../core/population/wardPopulation";
 import { unmatchedHomeArea, unmatchedHomeAreaWords } from "../core/homeArea";
-import { incidentRunJson, runIncidents } from "../job/runIncidents";
-import type { ExtractRun } from "../job/run";
+import { runIncidents } from "../job/runIncidents";
+import { incidentRunJson } from "../output/runJson";
+import type { ExtractRun } from "../output/runTypes";
 import type { WorkbookGrids } from "../model";
 import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, checkedOption, stringOption } from "./commandLine";
 import { UsageError, writeFileAtomic } from "./fileOutput";
@@ -91,7 +92,7 @@ function isoDay(text: string, option: string): number {
 /** The draft report of a run; the report's modules (docx, the map's rasteriser) load only for it. */
 async function writeReport(report: string, run: ExtractRun, args: CommandArgs): Promise<void> {
   const [{ runReport }, { resvgRasterise }] = await Promise.all([
-    import("../job/report"),
+    import("../output/report"),
     import("../adapters/node/resvgRasterise"),
   ]);
   await writeFileAtomic(

@@ -3,28 +3,22 @@ import {
   type WardBoundaries,
   recordLocator,
   wardAnalysis,
-  wardAnalysisJson,
   wardCodeOf,
   wardNeighbourNames,
 } from "../../geo";
 import {
   type Assessment,
   type AssessmentOptions,
-  assessmentJson,
-  tableJson,
-  type TableResult,
   assessmentOptions,
   crimeByWardMonths,
   extractAttributions,
-  resultSheetSteps,
   assessmentSteps,
   finding,
   sortFindings,
 } from "../core";
 import { type Pause, type WorkbookPort, pacer } from "../model";
-import { jsonChunks } from "./jsonChunks";
-import { withWardFindings, withWardSheet } from "./wardSheets";
-import type { Run } from "./run";
+import { type Run, resultSheetSteps } from "../output";
+import { withWardFindings } from "./wardFindings";
 
 /** A step of a run, for progress display: reading, computing sheet n of N, mapping, writing. */
 export type RunProgress =
@@ -85,7 +79,7 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
   }
   await turn();
   const assessment = withWardFindings(computed, wards);
-  const sheets = withWardSheet(await paced(resultSheetSteps(assessment), turn), wards);
+  const sheets = await paced(resultSheetSteps(assessment, wards), turn);
   onProgress?.({ stage: "writing", sheets: sheets.length });
   await pause?.();
   await port.writeResultSheets(sheets, pause);
@@ -107,28 +101,4 @@ async function paced<T>(steps: Generator<void, T, void>, turn: () => Promise<voi
     const step = steps.next();
     if (step.done) return step.value;
   }
-}
-
-/**
- * The JSON text of a run, in pieces, tables streamed one by one: what `runJson` gives, for a
- * writer that must not hold it whole.
- */
-export function runJsonChunks(run: Run): Generator<string> {
-  const whole = {
-    ...assessmentJson(run.assessment, run.wardCode, { withoutTables: true }),
-    ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
-  };
-  return jsonChunks(whole, new Map([["tables", () => tablesOneByOne(run.assessment.tables)]]));
-}
-
-function* tablesOneByOne(tables: readonly TableResult[]): Generator<Record<string, unknown>> {
-  for (const table of tables) yield tableJson(table);
-}
-
-/** The JSON of a run: the assessment's, plus `wards` when ward layers were computed. */
-export function runJson(run: Run): Record<string, unknown> {
-  return {
-    ...assessmentJson(run.assessment, run.wardCode),
-    ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
-  };
 }

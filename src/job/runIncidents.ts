@@ -2,22 +2,21 @@
 // boundaries loads neither the workbook tables nor the map module (proj4, topojson, turf).
 import type { WardBoundaries } from "../../geo/boundaries";
 import type { WardAnalysis } from "../../geo/wardLayers";
-import { wardAnalysisJson } from "../../geo/wardsResultSheet";
 import { assessExtract } from "../core/extractAssessment";
 import { finding } from "../core/findings";
 import { extractAttributions } from "../core/incidents/attribution";
 import { ExtractCollector } from "../core/incidents/extractFiles";
 import { type IncidentAnalysis, analyseIncidents } from "../core/incidents/incidentAnalysis";
-import { incidentJson } from "../core/incidents/incidentJson";
 import { crimeByWardMonths } from "../core/incidents/incidentTables";
 import { type Intervention, chooseComparisonWards } from "../core/incidents/interventionImpact";
 import { profileCategories } from "../core/incidents/temporalPatterns";
 import { type AssessmentOptions, assessmentOptions } from "../core/options";
 import { districtPopulations } from "../core/population/wardPopulation";
 import { type ExtractPort, InputError, OptionError } from "../model";
-import type { ExtractRun } from "./run";
+import { buildResultSheets } from "../output/resultSheets";
+import type { ExtractRun } from "../output/runTypes";
 import type { RunProgress } from "./runAssessment";
-import { withWardLayers } from "./wardSheets";
+import { withWardFindings } from "./wardFindings";
 
 /** An intervention asked for by its wards and dates (days since 1970). */
 export interface InterventionRequest {
@@ -124,7 +123,8 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
       periodCounts: [crimeByWardMonths(analysis)],
     });
   }
-  const { assessment: all, sheets } = withWardLayers(assessment, wards);
+  const all = withWardFindings(assessment, wards);
+  const sheets = buildResultSheets(all, wards);
   return {
     extract: { analysis, files },
     assessment: all,
@@ -132,15 +132,5 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
     sheets,
     wardCode: boundaries && geo ? geo.wardCodeOf(boundaries) : () => null,
     boundaries,
-  };
-}
-
-/** The JSON of a record-level run: the extract's analysis, the files read and skipped, and the ward layers. */
-export function incidentRunJson(run: ExtractRun): Record<string, unknown> {
-  return {
-    ...incidentJson(run.extract.analysis, run.wardCode),
-    unusualMonths: run.assessment.unusualMonths,
-    files: run.extract.files,
-    ...(run.wards ? { wards: wardAnalysisJson(run.wards) } : {}),
   };
 }

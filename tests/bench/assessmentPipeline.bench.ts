@@ -6,9 +6,10 @@ import os from "node:os";
 import path from "node:path";
 import { WorkbookFile } from "../../src/adapters/workbookFile";
 import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
-import { computeAssessment, buildResultSheets } from "../../src/core";
+import { computeAssessment } from "../../src/core";
+import { buildResultSheets, runJsonChunks } from "../../src/output";
 import { recordLocator, wardAnalysis, wardCodeOf, wardNeighbourNames } from "../../geo";
-import { runJsonChunks, withWardLayers } from "../../src/job";
+import { withWardFindings } from "../../src/job/wardFindings";
 import { readBoundaryFiles } from "../../src/cli/readBoundaryFile";
 import { writeChunksAtomic } from "../../src/cli/fileOutput";
 import { packageRoot } from "../../src/adapters/node/packageRoot";
@@ -95,7 +96,8 @@ async function phases(file: string, bytes: Uint8Array): Promise<void> {
     boundaries,
   );
   const geoMs = lap();
-  const { assessment: all, sheets } = withWardLayers(assessment, wards);
+  const all = withWardFindings(assessment, wards);
+  const sheets = buildResultSheets(all, wards);
   await port.writeResultSheets(sheets);
   await fs.writeFile(`${file}.out.xlsx`, await port.toBytes());
   const writeMs = lap();

@@ -2,7 +2,7 @@
 // on 1, 10 and 50 sheets of 2,000 rows, to show the cost grows with sheets, not rows.
 import { OfficeWorkbook } from "../../src/adapters/office";
 import { runAssessment } from "../../src/job";
-import { FakeExcel } from "../adapters/fakeExcel";
+import { FakeExcel } from "../office/fakeExcel";
 import { fixed } from "./benchSupport";
 
 function workbook(sheets: number, rows: number): FakeExcel {

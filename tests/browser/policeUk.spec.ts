@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { isolatedPage, pickBoundaries, screenshot } from "../helpers/browser";
 import { SHARED_POPULATION, SHARED_WARD_LOOKUP } from "../helpers/boundaries";
-import { PANE_FUNNEL } from "../../src/job/report/funnelPicture";
+import { PANE_FUNNEL } from "../../src/output/report/funnelPicture";
 import { useBrowser } from "../helpers/useBrowser";
 import { POLICE_UK_DIR, describeReal } from "../helpers/realData";
 

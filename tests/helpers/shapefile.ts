@@ -61,6 +61,24 @@ export async function zippedShapefile(
   const shp = Buffer.concat([header(offset), ...shpParts]);
   const shx = Buffer.concat([header(50 + 4 * records.length), ...shxParts]);
 
+  const dbf = dbaseTable(features, fields);
+
+  const zip = new JSZip();
+  zip.file("wards.shp", shp);
+  zip.file("wards.shx", shx);
+  zip.file("wards.dbf", dbf);
+  zip.file(
+    "wards.prj",
+    'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["Degree",0.017453292519943295]]',
+  );
+  return zip.generateAsync({ type: "uint8array" });
+}
+
+/** The attribute table (.dbf, dBASE III): two text fields, the ward's code and name. */
+function dbaseTable(
+  features: readonly { code: string; name: string }[],
+  fields: { readonly code: string; readonly name: string },
+): Buffer {
   const width = 60;
   const dbfHeader = Buffer.alloc(32 + 64 + 1);
   dbfHeader.writeUInt8(0x03, 0);
@@ -78,15 +96,5 @@ export async function zippedShapefile(
   });
   dbfHeader.writeUInt8(0x0d, 96);
   const rows = features.map((f) => Buffer.from(` ${f.code.padEnd(width)}${f.name.padEnd(width)}`, "latin1"));
-  const dbf = Buffer.concat([dbfHeader, ...rows, Buffer.from([0x1a])]);
-
-  const zip = new JSZip();
-  zip.file("wards.shp", shp);
-  zip.file("wards.shx", shx);
-  zip.file("wards.dbf", dbf);
-  zip.file(
-    "wards.prj",
-    'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["Degree",0.017453292519943295]]',
-  );
-  return zip.generateAsync({ type: "uint8array" });
+  return Buffer.concat([dbfHeader, ...rows, Buffer.from([0x1a])]);
 }

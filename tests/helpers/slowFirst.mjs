@@ -10,14 +10,14 @@ const SLOWEST = [
   "corpus/fuzz.test.ts",
   "browser/map.spec.ts",
   "cli/computeCli.test.ts",
-  "adapters/officeWorkbook.test.ts",
+  "adapters/office/officeWorkbook.test.ts",
   "cli/spreadsheetApp.test.ts",
   "browser/standalone.spec.ts",
   "cli/draftReport.test.ts",
   "cli/anyPartnership.test.ts",
   "cli/policeUk.test.ts",
   "unit/layerRules.test.ts",
-  "adapters/readPackage.test.ts",
+  "adapters/xlsx/readPackage.test.ts",
 ];
 
 const rank = (test) => {

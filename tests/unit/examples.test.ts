@@ -1,4 +1,4 @@
-// Every `@example` on what the core's and the GIS module's index files export is run here, so
+// Every `@example` on what the core's, the GIS module's and the output layer's index files export is run here, so
 // the documentation cannot drift from the code. A line `call(…) //= value` must give that value:
 // numbers to the digits written (0.151 is 0.151 to three significant figures), anything after the
 // value in brackets is a comment. A line `call(…) // throws Name: text` must throw so. Other
@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as geo from "../../geo";
 import * as core from "../../src/core";
+import * as output from "../../src/output";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -55,7 +56,7 @@ function examplesOf(file: string): Example[] {
   return out;
 }
 
-const scope: Record<string, unknown> = { ...core, ...geo };
+const scope: Record<string, unknown> = { ...core, ...geo, ...output };
 const names = Object.keys(scope);
 const evaluate = (code: string): unknown =>
   new Function(...names, `"use strict"; return (${code});`)(...names.map((n) => scope[n]));
@@ -81,10 +82,11 @@ function alike(actual: unknown, expected: unknown): boolean {
 const files = [
   ...modulesOf(path.join(ROOT, "src", "core", "index.ts")),
   ...modulesOf(path.join(ROOT, "geo", "index.ts")),
+  ...modulesOf(path.join(ROOT, "src", "output", "index.ts")),
 ];
 const examples = files.flatMap(examplesOf);
 
-describe("the @example lines of the core and the GIS module", () => {
+describe("the @example lines of the core, the GIS module and the output layer", () => {
   it("are there for the public functions: at least 60 runnable lines", () => {
     expect(examples.length).toBeGreaterThanOrEqual(60);
   });

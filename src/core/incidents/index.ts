@@ -11,7 +11,6 @@ export * from "./incidentAnalysis";
 export * from "./recordSheets";
 export * from "./incidentTables";
 export * from "./incidentHeadlines";
-export * from "./incidentJson";
 export * from "./extractSummary";
 export * from "./extractFiles";
 export * from "./attribution";

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { WorkbookFile } from "../../../src/adapters/workbookFile";
-import { assessmentJson, buildResultSheets, computeAssessment, discoverTables } from "../../../src/core";
+import { computeAssessment, discoverTables } from "../../../src/core";
+import { assessmentJson, buildResultSheets } from "../../../src/output";
 import type { CellValue } from "../../../src/model";
 import { sheet } from "../../helpers/grids";
 

@@ -1,5 +1,6 @@
 import { promises as fs } from "node:fs";
-import { wardAnalysis, wardsResultSheet } from "../../../geo";
+import { wardAnalysis } from "../../../geo";
+import { wardsResultSheet } from "../../../src/output";
 import { WorkbookFile } from "../../../src/adapters/workbookFile";
 import { computeAssessment } from "../../../src/core";
 import { builtBoundaries, onsWardPopulation } from "../../helpers/boundaries";

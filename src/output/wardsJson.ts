@@ -1,0 +1,48 @@
+import { emergingLabel } from "../../geo/emergingHotspots";
+import type { WardAnalysis } from "../../geo/wardLayers";
+import { findingJson } from "../core/findings";
+
+/** The ward analysis as JSON (the `wards` key of `compute --json`). */
+export function wardAnalysisJson(analysis: WardAnalysis): Record<string, unknown> {
+  return {
+    sites: analysis.sites,
+    populationSheet: analysis.populationSheet,
+    layers: analysis.layers.map((l) => ({
+      id: l.id,
+      title: l.title,
+      sheet: l.sheet,
+      period: l.period,
+      source: l.source,
+      outside: l.outside,
+      rateBase: l.rateBase,
+      classification: l.classification,
+      wards: l.wards.map((w, i) => ({
+        code: w.code,
+        name: w.name,
+        count: l.noData.includes(i) ? null : w.count,
+        population: w.population,
+        ratePer1000: w.ratePer1000,
+        share: w.share,
+        rank: w.rank,
+        locationQuotient: w.locationQuotient,
+        giZ: w.gi?.z ?? null,
+        giP: w.gi?.p ?? null,
+        hotspot: w.gi?.band ?? null,
+        ...(l.emerging
+          ? {
+              emerging: {
+                pattern: emergingLabel(l.emerging.wards[i]),
+                giZByPeriod: l.emerging.wards[i].z,
+                trendTau: l.emerging.wards[i].trend.tau,
+                trendP: l.emerging.wards[i].trend.p,
+              },
+            }
+          : {}),
+      })),
+      ...(l.emerging ? { emergingPeriods: l.emerging.periods } : {}),
+      coverage: l.coverage,
+      points: l.points,
+    })),
+    findings: analysis.findings.map(findingJson),
+  };
+}
