@@ -1,4 +1,5 @@
-import { runWards, wardsRunJson } from "../job";
+import { runWards } from "../job";
+import { wardsRunJson } from "../output";
 import { readBoundaryFiles } from "./readBoundaryFile";
 import { type CommandArgs, type CommandSpec, COMMON_OPTIONS, stringOption, stringOptions } from "./commandLine";
 import { UsageError, writeFileAtomic } from "./fileOutput";

@@ -29,9 +29,6 @@ export function areaKey(name: string): string {
   return bare || words;
 }
 
-/** True when two names are of one area. */
-export const sameArea = (a: string, b: string): boolean => areaKey(a) === areaKey(b);
-
 /**
  * The names nearest to one that matched nothing, by edit distance between their keys (so "&"
  * against "and" costs nothing), nearest first: what an error offers instead.

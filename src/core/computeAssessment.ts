@@ -20,7 +20,7 @@ import { discoverTables } from "./tables/discoverTables";
 import { withComputedTotal } from "./tables/computedTotal";
 import { findMonthColumns } from "./tables/monthColumns";
 import { monthColumnTables } from "./tables/monthColumnTables";
-import { type AssessmentOptions, assessmentOptions } from "./options";
+import { type AssessmentOptions, DEFAULT_OPTIONS } from "./options";
 import { runUnusualMonths, unusualMonthHeadline } from "./unusualMonthSeries";
 import {
   type IncidentAnalysis,
@@ -64,9 +64,9 @@ export type ProgressListener = (step: {
 export function computeAssessment(
   workbook: WorkbookGrids,
   onProgress?: ProgressListener,
-  chosen: Partial<AssessmentOptions> & WardHelpers = {},
+  options: AssessmentOptions & WardHelpers = DEFAULT_OPTIONS,
 ): Assessment {
-  return runToEnd(assessmentSteps(workbook, onProgress, chosen));
+  return runToEnd(assessmentSteps(workbook, onProgress, options));
 }
 
 /**
@@ -76,9 +76,8 @@ export function computeAssessment(
 export function* assessmentSteps(
   workbook: WorkbookGrids,
   onProgress?: ProgressListener,
-  chosen: Partial<AssessmentOptions> & WardHelpers = {},
+  options: AssessmentOptions & WardHelpers = DEFAULT_OPTIONS,
 ): Generator<void, Assessment, void> {
-  const options = assessmentOptions(chosen);
   const tables: TableResult[] = [];
   const headlines: Headline[] = [];
   const findings: Finding[] = [];
@@ -97,7 +96,8 @@ export function* assessmentSteps(
     tables.push(result);
   };
   // A sheet of many areas' rows keeps the partnership's own: named for the run, or on a Settings sheet.
-  const ownArea = options.homeArea ?? settingsHomeArea(sheets);
+  const named = namedHomeArea(options.homeArea, sheets);
+  const ownArea = named?.name ?? null;
   for (const [index, grid] of sheets.entries()) {
     yield;
     onProgress?.({ stage: "computing", sheet: index + 1, sheets: sheets.length, name: grid.name });
@@ -113,11 +113,11 @@ export function* assessmentSteps(
     if (recordHeader) {
       const analysis = analyseRecordSheet(grid, recordHeader, {
         window: options.window,
-        end: options.windowEnd ?? undefined,
+        end: options.windowEnd,
         mapping: groupsSheet ? readCrimeGroups(groupsSheet) : undefined,
-        locator: chosen.recordLocator,
+        locator: options.recordLocator,
         interventionsSheet,
-        neighbours: chosen.wardNeighbours,
+        neighbours: options.wardNeighbours,
         // Rows pasted from a force-wide download picture the force's districts as incidents does.
         districts: { homeArea: ownArea, populations: districtPopulations(options.population) },
       });
@@ -126,7 +126,7 @@ export function* assessmentSteps(
     }
     for (const table of discoverTables(grid)) addComputed(computeTable(withComputedTotal(table) ?? table));
   }
-  const homeArea = chooseHomeArea(options.homeArea ?? undefined, sheets, tables);
+  const homeArea = named ?? inferredHomeArea(tables);
   const placed = withHomeArea(headlines, spans, tables, homeArea);
   const morile = morileAssessment(morileSheets, placed.tables, options.morilePreset);
   if (morile) findings.push(...morile.findings);
@@ -149,15 +149,15 @@ function pushAll<T>(list: T[], items: readonly T[]): number {
   return items.length;
 }
 
-/** The home area: named for the run, else on a Settings sheet, else inferred from the titles. */
-function chooseHomeArea(
-  named: string | undefined,
-  sheets: readonly SheetGrid[],
-  tables: readonly TableResult[],
-): HomeAreaChoice | null {
-  if (named?.trim()) return { name: named.trim(), source: "option" };
+/** The home area named for the run (settled and trimmed with the options), else on a Settings sheet: read once. */
+function namedHomeArea(option: string | null, sheets: readonly SheetGrid[]): HomeAreaChoice | null {
+  if (option) return { name: option, source: "option" };
   const set = settingsHomeArea(sheets);
-  if (set) return { name: set, source: "settings" };
+  return set ? { name: set, source: "settings" } : null;
+}
+
+/** Else the home area inferred from the tables' titles, once they are read. */
+function inferredHomeArea(tables: readonly TableResult[]): HomeAreaChoice | null {
   const inferred = inferHomeArea(tables);
   return inferred ? { name: inferred, source: "inferred" } : null;
 }

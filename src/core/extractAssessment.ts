@@ -6,6 +6,7 @@ import type { TableResult } from "./compute/tableResult";
 import { type Finding, sortFindings } from "./findings";
 import { type Headline, writeHeadlines } from "./headlines/writeHeadlines";
 import type { IncidentAnalysis } from "./incidents/incidentAnalysis";
+import type { HomeAreaChoice } from "./homeArea";
 import { incidentHeadlines } from "./incidents/incidentHeadlines";
 import { incidentTables } from "./incidents/incidentTables";
 import { runUnusualMonths, unusualMonthHeadline } from "./unusualMonthSeries";
@@ -33,9 +34,10 @@ export function addExtract(analysis: IncidentAnalysis, parts: AssessmentParts): 
 
 /**
  * The assessment of a record-level extract read from files (`csp-assess incidents`, or files
- * picked in the pane): its tables, headlines and findings as a workbook's record sheet gives them.
+ * picked in the pane): its tables, headlines and findings as a workbook's record sheet gives them,
+ * and the home area named for the run.
  */
-export function assessExtract(analysis: IncidentAnalysis): Assessment {
+export function assessExtract(analysis: IncidentAnalysis, named: HomeAreaChoice | null): Assessment {
   const parts: AssessmentParts = { tables: [], headlines: [], findings: [], incidents: [] };
   addExtract(analysis, parts);
   const unusual = runUnusualMonths(parts.tables, parts.incidents);
@@ -45,7 +47,8 @@ export function assessExtract(analysis: IncidentAnalysis): Assessment {
     ...parts,
     findings: sortFindings(parts.findings),
     morile: null,
-    homeArea: null,
+    // The district the extract placed it among, by its own name there; else as named.
+    homeArea: analysis.districts?.home ? { name: analysis.districts.home.name, source: "option" } : named,
     unusualMonths: unusual,
   };
 }

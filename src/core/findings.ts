@@ -46,15 +46,3 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
     .map(({ f }) => f);
 }
-
-/** A finding as written to JSON, the same in every run's output (the sheet is part of `cell`). */
-export function findingJson(f: Finding): Record<string, unknown> {
-  return {
-    cell: f.cell,
-    severity: f.severity,
-    kind: f.kind,
-    stated: f.stated,
-    computed: f.computed,
-    message: f.message,
-  };
-}

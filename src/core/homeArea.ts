@@ -278,7 +278,7 @@ export function unmatchedHomeAreaWords(unmatched: NonNullable<ReturnType<typeof 
  * inferred home area is never refused.
  *
  * @example
- * unmatchedHomeArea(computeAssessment({ sheets: [{ name: "D", top: 0, left: 0, values: [["District", "2018/19", "2019/20"], ["Ashford", 100, 110], ["Tonbridge and Malling", 150, 120], ["Swale", 90, 99]] }] }, undefined, { homeArea: "Tunbridge" }))?.nearest[0] //= "Tonbridge and Malling"
+ * unmatchedHomeArea(computeAssessment({ sheets: [{ name: "D", top: 0, left: 0, values: [["District", "2018/19", "2019/20"], ["Ashford", 100, 110], ["Tonbridge and Malling", 150, 120], ["Swale", 90, 99]] }] }, undefined, assessmentOptions({ homeArea: "Tunbridge" })))?.nearest[0] //= "Tonbridge and Malling"
  */
 export function unmatchedHomeArea(assessment: {
   readonly tables: readonly TableResult[];

@@ -99,7 +99,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
   }
   const analysed = analyseIncidents(counts, port.name, {
     window: options.window,
-    end: options.windowEnd ?? undefined,
+    end: options.windowEnd,
     category,
     interventions,
     districts: {
@@ -113,7 +113,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
     finding(port.name, "", "info", "file-skipped", `${s.name} was not read: ${s.reason}`),
   );
   const analysis: IncidentAnalysis = { ...analysed, findings: [...skippedFindings, ...analysed.findings] };
-  const assessment = assessExtract(analysis);
+  const assessment = assessExtract(analysis, options.homeArea ? { name: options.homeArea, source: "option" } : null);
   let wards: WardAnalysis | null = null;
   if (boundaries && geo) {
     onProgress?.({ stage: "mapping" });

@@ -7,22 +7,9 @@ import {
   readPointTable,
   wardStatistics,
 } from "../../geo";
-import { type Finding, finding, findingJson } from "../core";
+import { finding } from "../core";
+import type { WardsRun } from "../output/runTypes";
 import { InputError, type WorkbookGrids } from "../model";
-
-/** Every ward's count and Gi* statistics from a table of located records. */
-export interface WardsRun {
-  readonly sheet: string;
-  readonly records: number;
-  readonly wards: ReturnType<typeof wardStatistics>;
-  /** Records that lie in no ward (swapped coordinates included). */
-  readonly outside: number;
-  /** Records with no usable location (those with swapped coordinates among them). */
-  readonly unlocated: number;
-  /** Records whose latitude and longitude were swapped, and so in no ward. */
-  readonly swapped: number;
-  readonly findings: readonly Finding[];
-}
 
 /**
  * Located records (a sheet with coordinates or place names, a Places sheet to look names up)
@@ -61,24 +48,5 @@ export function runWards(workbook: WorkbookGrids, name: string, boundaries: Ward
     unlocated: table.rejected.length,
     swapped,
     findings,
-  };
-}
-
-/** The JSON `csp-assess wards` writes: every ward, those in no ward, and the findings. */
-export function wardsRunJson(run: WardsRun): Record<string, unknown> {
-  return {
-    wards: run.wards.map((s) => ({
-      code: s.code,
-      name: s.name,
-      count: s.count,
-      share: s.share,
-      rank: s.rank,
-      giZ: s.gi?.z ?? null,
-      giP: s.gi?.p ?? null,
-      hotspot: s.gi?.band ?? null,
-    })),
-    outside: run.outside,
-    unlocated: run.unlocated,
-    findings: run.findings.map(findingJson),
   };
 }

@@ -30,15 +30,6 @@ export function sheetRangeRef(sheet: string, top: number, left: number, bottom: 
   return `${quoteSheetName(sheet)}!${cellAddress(top, left)}:${cellAddress(bottom, right)}`;
 }
 
-/** Parses `B19` into a zero-based `{ row, column }`, or returns `null` when it is not an address. */
-export function parseCellAddress(address: string): { row: number; column: number } | null {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!match) return null;
-  let column = 0;
-  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(match[2]) - 1, column: column - 1 };
-}
-
 /** The zero-based column of column letters (`A` is 0, `AA` is 26): the inverse of `columnLetters`. */
 export function columnOfLetters(letters: string): number {
   let column = 0;

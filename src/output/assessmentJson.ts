@@ -1,7 +1,7 @@
 import { keyFindings } from "../core/keyFindings";
 import type { Assessment } from "../core/computeAssessment";
 import type { TableResult } from "../core/compute/tableResult";
-import { findingJson } from "../core/findings";
+import { findingJson } from "./findingJson";
 import { incidentJson } from "./extractJson";
 
 /**

@@ -1,4 +1,5 @@
 import { exampleText } from "../core/incidents/incidentCounts";
+import { findingJson } from "./findingJson";
 import type { IncidentAnalysis } from "../core/incidents/incidentAnalysis";
 
 /**
@@ -92,6 +93,6 @@ export function incidentJson(
     extract: extractJson(analysis, wardCode),
     patterns: analysis.patterns,
     interventions: analysis.interventions,
-    findings: analysis.findings.map((f) => ({ severity: f.severity, kind: f.kind, message: f.message })),
+    findings: analysis.findings.map(findingJson),
   };
 }

@@ -9,5 +9,6 @@ export * from "./assessmentJson";
 export * from "./extractJson";
 export * from "./wardsJson";
 export * from "./runJson";
+export * from "./findingJson";
 export * from "./jsonChunks";
 export * from "./report";

@@ -1,5 +1,5 @@
-import type { WardAnalysis, WardBoundaries } from "../../geo";
-import type { Assessment, ExtractFiles, IncidentAnalysis } from "../core";
+import type { WardAnalysis, WardBoundaries, wardStatistics } from "../../geo";
+import type { Assessment, ExtractFiles, Finding, IncidentAnalysis } from "../core";
 import type { ResultSheet } from "../model";
 
 /** An extract's own part of a run: its analysis, and the files it was read from and passed over. */
@@ -26,3 +26,17 @@ export interface Run {
 
 /** A record-level extract's run: a run whose extract is always there. */
 export type ExtractRun = Run & { readonly extract: ExtractRead };
+
+/** Every ward's count and Gi* statistics from a table of located records. */
+export interface WardsRun {
+  readonly sheet: string;
+  readonly records: number;
+  readonly wards: ReturnType<typeof wardStatistics>;
+  /** Records that lie in no ward (swapped coordinates included). */
+  readonly outside: number;
+  /** Records with no usable location (those with swapped coordinates among them). */
+  readonly unlocated: number;
+  /** Records whose latitude and longitude were swapped, and so in no ward. */
+  readonly swapped: number;
+  readonly findings: readonly Finding[];
+}

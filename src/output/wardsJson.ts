@@ -1,6 +1,7 @@
 import { emergingLabel } from "../../geo/emergingHotspots";
 import type { WardAnalysis } from "../../geo/wardLayers";
-import { findingJson } from "../core/findings";
+import type { WardsRun } from "./runTypes";
+import { findingJson } from "./findingJson";
 
 /** The ward analysis as JSON (the `wards` key of `compute --json`). */
 export function wardAnalysisJson(analysis: WardAnalysis): Record<string, unknown> {
@@ -44,5 +45,24 @@ export function wardAnalysisJson(analysis: WardAnalysis): Record<string, unknown
       points: l.points,
     })),
     findings: analysis.findings.map(findingJson),
+  };
+}
+
+/** The JSON `csp-assess wards` writes: every ward, those in no ward, and the findings. */
+export function wardsRunJson(run: WardsRun): Record<string, unknown> {
+  return {
+    wards: run.wards.map((s) => ({
+      code: s.code,
+      name: s.name,
+      count: s.count,
+      share: s.share,
+      rank: s.rank,
+      giZ: s.gi?.z ?? null,
+      giP: s.gi?.p ?? null,
+      hotspot: s.gi?.band ?? null,
+    })),
+    outside: run.outside,
+    unlocated: run.unlocated,
+    findings: run.findings.map(findingJson),
   };
 }

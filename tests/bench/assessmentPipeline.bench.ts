@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { WorkbookFile } from "../../src/adapters/workbookFile";
 import { nodeDeflateCodec } from "../../src/adapters/node/nodeDeflateCodec";
-import { computeAssessment } from "../../src/core";
+import { DEFAULT_OPTIONS, computeAssessment } from "../../src/core";
 import { buildResultSheets, runJsonChunks } from "../../src/output";
 import { recordLocator, wardAnalysis, wardCodeOf, wardNeighbourNames } from "../../geo";
 import { withWardFindings } from "../../src/job/wardFindings";
@@ -86,6 +86,7 @@ async function phases(file: string, bytes: Uint8Array): Promise<void> {
   const grids = await port.readWorkbook();
   const readMs = lap();
   const assessment = computeAssessment(grids, undefined, {
+    ...DEFAULT_OPTIONS,
     recordLocator: recordLocator(boundaries),
     wardNeighbours: wardNeighbourNames(boundaries),
   });

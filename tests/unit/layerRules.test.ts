@@ -28,11 +28,35 @@ const REFUSED: [string, string, RegExp][] = [
   ],
   ["src/adapters/x.ts", 'import { x } from "../../geo";\nexport const a = x;', /implement the model's ports/],
   ["src/adapters/xlsx/x.ts", 'import { x } from "../../job";\nexport const a = x;', /implement the model's ports/],
+  ["src/core/x.ts", 'import { x } from "../output";\nexport const a = x;', /calculation core is pure/],
+  [
+    "geo/x.ts",
+    'import { wardsResultSheet } from "../src/output/wardsSheet";\nexport const a = wardsResultSheet;',
+    /lays out no sheet/,
+  ],
+  [
+    "src/output/x.ts",
+    'import { runAssessment } from "../job";\nexport const a = runAssessment;',
+    /src\/output lays out/,
+  ],
+  [
+    "src/output/report/x.ts",
+    'import { x } from "../../adapters/node/resvgRasterise";\nexport const a = x;',
+    /src\/output lays out/,
+  ],
+  ["taskpane/x.ts", 'import { main } from "../src/cli/main";\nexport const a = main;', /pane runs in the browser/],
+  ["taskpane/x.ts", 'import fs from "node:fs";\nexport const a = fs;', /pane runs in the browser/],
 ];
 const ALLOWED: [string, string][] = [
   ["src/adapters/records/x.ts", 'import { InputError } from "../../model";\nexport const a = InputError;'],
   ["src/cli/x.ts", 'import { x } from "../adapters/records";\nimport { y } from "../job";\nexport const a = [x, y];'],
   ["src/job/x.ts", 'import { x } from "../../geo";\nimport { y } from "../core";\nexport const a = [x, y];'],
+  ["src/job/x.ts", 'import { runJson } from "../output";\nexport const a = runJson;'],
+  ["src/output/x.ts", 'import { x } from "../../geo";\nimport { y } from "../core";\nexport const a = [x, y];'],
+  [
+    "taskpane/x.ts",
+    'import { runAssessment } from "../src/job";\nimport { runJson } from "../src/output";\nimport { OfficeWorkbook } from "../src/adapters/office";\nexport const a = [runAssessment, runJson, OfficeWorkbook];',
+  ],
   [
     "geo/x.ts",
     'import { x } from "../src/core";\nimport type { FeatureCollection } from "geojson";\nexport const a: FeatureCollection | typeof x = x;',

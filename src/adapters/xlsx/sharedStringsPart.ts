@@ -1,7 +1,6 @@
 import { plainText } from "./sheetCells";
 import { textElement } from "./xmlText";
 
-export const SHARED_STRINGS = "xl/sharedStrings.xml";
 export const SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
 
 /**

@@ -6,7 +6,6 @@ import { attributeOf, xmlUnescape } from "./xmlText";
 
 export { REL_NS };
 export const WORKBOOK = "xl/workbook.xml";
-export const WORKBOOK_RELS = "xl/_rels/workbook.xml.rels";
 export const PACKAGE_RELS = "_rels/.rels";
 export const WORKSHEET_REL = `${REL_NS}/worksheet`;
 export const SHARED_STRINGS_REL = `${REL_NS}/sharedStrings`;
@@ -118,11 +117,6 @@ export function partRelationships(rels: string, source: string): Map<string, Rel
     byId.set(id, { element, type: transitional(attributeOf(element, "Type") ?? ""), part });
   }
   return byId;
-}
-
-/** The workbook's relationships by id, with targets resolved to package paths. */
-export function workbookRelationships(rels: string, workbook = WORKBOOK): Map<string, Relationship> {
-  return partRelationships(rels, workbook);
 }
 
 /** The workbook's defined names, as elements. */

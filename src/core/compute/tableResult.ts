@@ -44,25 +44,30 @@ export interface TableResult {
 }
 
 /** Where the home area stands in one table of areas (the seed's "highest in the whole of Kent"). */
-export interface HomeAreaStanding {
+/**
+ * Where the partnership's own area stands among its peers, in one shape for both: a table of
+ * areas (`HomeAreaStanding`) and a force's districts from record-level data (`DistrictStanding`).
+ */
+export interface AreaStanding {
+  /** Among the areas, 1 the highest, of `of`. */
+  readonly rank: number;
+  readonly of: number;
+  /** A 95% interval for the rank from the Poisson uncertainty of the counts; null when they are not counts. */
+  readonly rankInterval: readonly [number, number] | null;
+  /** The sentence that says the standing, as the headlines and the report give it. */
+  readonly sentence: string;
+}
+
+export interface HomeAreaStanding extends AreaStanding {
   readonly label: string;
   readonly code: string | null;
   /** The column ranked: the newest period, or a one-period table's first column. */
   readonly column: string;
   readonly value: number;
-  /** Among the areas (aggregates left out) by that column, 1 the highest, of `of`. */
-  readonly rank: number;
-  readonly of: number;
-  /**
-   * A 95% interval for the rank, from the Poisson uncertainty of the counts (`rankInterval`);
-   * null for rates and shares, whose counts the table does not give.
-   */
-  readonly rankInterval: readonly [number, number] | null;
   readonly pctChange: number | null;
   readonly change: number | null;
   /** The table's total row, or the parent area's row (England and Wales for a force). */
   readonly aggregateLabel: string | null;
   readonly aggregateValue: number | null;
   readonly aggregatePctChange: number | null;
-  readonly sentence: string;
 }

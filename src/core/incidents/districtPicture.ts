@@ -5,6 +5,7 @@ import { type FunnelLimits, funnelLimits } from "../stats/poissonLimits";
 import { isoMonth, monthWords } from "./extractSummary";
 import type { ForceWideCounts, LsoaMonth } from "./lsoaTally";
 import { areaKey } from "../areaName";
+import type { AreaStanding } from "../compute/tableResult";
 
 /** A district's crimes in the picture's months (anti-social behaviour apart), with the same months a year earlier when the extract has them. */
 export interface DistrictRow {
@@ -23,14 +24,11 @@ export interface DistrictRow {
 }
 
 /** Where the home area stands among the force's districts. */
-export interface DistrictStanding {
+export interface DistrictStanding extends AreaStanding {
   readonly name: string;
-  readonly rank: number;
-  readonly of: number;
   readonly rankInterval: readonly [number, number];
   /** The home area's rate against the districts', with exact Poisson limits; null without populations. */
   readonly funnel: (FunnelLimits & { readonly withoutPopulation: readonly string[] }) | null;
-  readonly sentence: string;
 }
 
 /** The force's districts from a force-wide download (police.uk), as the seed sets a borough among them. */

@@ -7,15 +7,15 @@ import { monthNumber } from "./recordDate";
 import { type IncidentSummary, incidentSummary } from "./incidentSummary";
 import { type Intervention, type InterventionImpact, interventionImpact } from "./interventionImpact";
 import { DOMESTIC_ABUSE, type TemporalPatterns, temporalPatterns, ukDate } from "./temporalPatterns";
-import { DEFAULT_OPTIONS, type WindowKind } from "../options";
+import type { WindowKind, YearMonth } from "../options";
 import { type DistrictOptions, type DistrictPicture, districtPicture } from "./districtPicture";
 import { type ForceCoverage, coverageFindings, extractCoverage } from "./extractCoverage";
 
 /** Choices for analysing an extract. */
 export interface IncidentOptions {
-  readonly window?: WindowKind;
-  /** Last month of the later period; the latest month in the extract when absent. */
-  readonly end?: { readonly year: number; readonly month: number };
+  readonly window: WindowKind;
+  /** Last month of the later period; the latest month in the extract when null. */
+  readonly end: YearMonth | null;
   /** The category profiled in time: domestic abuse by default (all crime when there is no DA flag). */
   readonly category?: string;
   readonly interventions?: readonly Intervention[];
@@ -174,12 +174,8 @@ function spanFindings(
  * The comparison, the temporal profile of the chosen category over both periods, and each
  * intervention's before/after table, and a finding for every reason records were not counted.
  */
-export function analyseIncidents(
-  counts: IncidentCounts,
-  source: string,
-  options: IncidentOptions = {},
-): IncidentAnalysis {
-  const summary = incidentSummary(counts, options.window ?? DEFAULT_OPTIONS.window, options.end);
+export function analyseIncidents(counts: IncidentCounts, source: string, options: IncidentOptions): IncidentAnalysis {
+  const summary = incidentSummary(counts, options.window, options.end);
   const extract = extractSummary(counts);
   const [earlier, later] = summary.windows.ranges;
   const from = dayNumber({ year: Math.floor(earlier[0] / 12), month: (earlier[0] % 12) + 1, day: 1 });

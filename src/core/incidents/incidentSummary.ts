@@ -3,7 +3,7 @@ import { ANTISOCIAL_BEHAVIOUR, VIOLENT_GROUPS } from "./crimeGroups";
 import type { IncidentCounts, RecordExample } from "./incidentCounts";
 import { monthNumber } from "./recordDate";
 import { calendarDay } from "../calendar/namedDates";
-import { DEFAULT_OPTIONS, type WindowKind } from "../options";
+import type { WindowKind, YearMonth } from "../options";
 import { type ComparisonWindows, comparisonWindows, periodOf } from "./windows";
 
 type Pair = [number, number];
@@ -91,14 +91,10 @@ function periodTotals(counts: IncidentCounts, windows: ComparisonWindows) {
 /**
  * The two twelve-month periods side by side: all crime, each crime group, each ward and
  * domestic abuse, with DA's share of all and of violent crime in the later period. `end`
- * defaults to the latest month in the extract. Records outside both periods are counted as
+ * null is the latest month in the extract. Records outside both periods are counted as
  * such (with the first record of some of their months as examples).
  */
-export function incidentSummary(
-  counts: IncidentCounts,
-  kind: WindowKind = DEFAULT_OPTIONS.window,
-  end?: { year: number; month: number },
-): IncidentSummary {
+export function incidentSummary(counts: IncidentCounts, kind: WindowKind, end: YearMonth | null): IncidentSummary {
   const last = end ?? lastMonthOf(counts) ?? { year: 1970, month: 1 };
   const windows = comparisonWindows(kind, last);
   const { groups, wards, wardsDa, wardsAsb, asbGroup, asb, all, da, violent, daViolent, outside, outsideMonths } =

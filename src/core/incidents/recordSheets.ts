@@ -147,7 +147,7 @@ export function wardList(text: string): string[] {
 export function analyseRecordSheet(
   grid: SheetGrid,
   header: { row: number; columns: RecordColumns },
-  options: RecordSheetOptions = {},
+  options: RecordSheetOptions,
 ): IncidentAnalysis {
   const aggregator = new IncidentAggregator(header.columns, options.mapping, options.locator ?? null);
   for (let r = header.row + 1; r < grid.values.length; r += 1) {

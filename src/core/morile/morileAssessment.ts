@@ -1,4 +1,4 @@
-import { DEFAULT_OPTIONS } from "../options";
+import { morilePreset } from "../options";
 import type { SheetGrid } from "../../model";
 import type { TableResult } from "../compute/tableResult";
 import { type Finding, sortFindings } from "../findings";
@@ -106,11 +106,11 @@ function score(config: MorileConfig, sheets: readonly MorileSheet[]) {
 export function morileAssessment(
   grids: readonly SheetGrid[],
   tables: readonly TableResult[],
-  presetName = DEFAULT_OPTIONS.morilePreset,
+  presetName: string,
 ): MorileResult | null {
   const findings: Finding[] = [];
   const configGrid = grids.find((g) => g.name.toLowerCase() === MORILE_CONFIG_SHEET.toLowerCase());
-  let config = MORILE_PRESETS[presetName.toLowerCase()] ?? MORILE_PRESETS.linear;
+  let config = MORILE_PRESETS[morilePreset(presetName)];
   if (configGrid) {
     const read = readMorileConfig(configGrid);
     config = read.config;

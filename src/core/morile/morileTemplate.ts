@@ -1,4 +1,4 @@
-import { DEFAULT_OPTIONS } from "../options";
+import { morilePreset } from "../options";
 import { type ResultSheet, resultColumn } from "../../model";
 import { MORILE_PRESETS, MORILE_TEMPLATE_HEADER } from "./morileConfig";
 import { MORILE_CONFIG_SHEET, configSheetRows } from "./morileConfigSheet";
@@ -27,8 +27,8 @@ export const TEMPLATE_THEMES = [
 ];
 
 /** The two sheets `csp-assess morile-template` writes: an empty MoRiLE sheet and its config. */
-export function morileTemplateSheets(presetName = DEFAULT_OPTIONS.morilePreset): ResultSheet[] {
-  const config = MORILE_PRESETS[presetName.toLowerCase()] ?? MORILE_PRESETS.linear;
+export function morileTemplateSheets(presetName: string): ResultSheet[] {
+  const config = MORILE_PRESETS[morilePreset(presetName)];
   const width = (h: string): number =>
     h === "Theme" ? 52 : h === "Rationale" || h === "Evidence" ? 48 : Math.max(12, h.length + 2);
   const configRows = configSheetRows(config);

@@ -173,14 +173,6 @@ const withSource = (table: PopulationTable | null, source: string): PopulationTa
   table ? { ...table, source } : null;
 
 /**
- * The population table of a population file (CSV or workbook), named after the file.
- * @throws InputError when no sheet of it is such a table
- */
-export function populationOfFile(fileName: string, sheets: readonly SheetGrid[]): PopulationTable {
-  return populationOfFiles([{ name: fileName, sheets }]);
-}
-
-/**
  * Residents by district, keyed by lower-case name and by lower-case code: wards summed into the
  * district a ward lookup gives them (ONS's `LADnnNM`), and the areas of a table of districts as
  * they are.

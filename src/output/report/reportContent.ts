@@ -101,9 +101,7 @@ function appendices(
 
 /** The partnership's name: given, else on a Settings sheet ("Partnership | …"), else the home area's. */
 function partnershipName(assessment: Assessment, options: ReportOptions): string {
-  // An extract's home area is the district it was placed among the force's.
-  const area =
-    assessment.homeArea?.name ?? assessment.incidents.find((a) => a.districts?.home)?.districts?.home?.name ?? null;
+  const area = assessment.homeArea?.name ?? null;
   return (
     options.partnership?.trim() ||
     assessment.partnership ||

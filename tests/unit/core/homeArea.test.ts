@@ -1,4 +1,4 @@
-import { computeAssessment } from "../../../src/core";
+import { assessmentOptions, computeAssessment } from "../../../src/core";
 import { sheet } from "../../helpers/grids";
 
 const districts = (title: string) =>
@@ -29,7 +29,7 @@ describe("the home area", () => {
       ["Maidstone", 690, 636],
       ["Swale", 500, 520],
     ]);
-    const a = computeAssessment({ sheets: [untitled] }, undefined, { homeArea: "Maidstone" });
+    const a = computeAssessment({ sheets: [untitled] }, undefined, assessmentOptions({ homeArea: "Maidstone" }));
     expect(a.headlines[0].text).toMatch(
       /^Maidstone had the highest number of psychoactive admissions of the 3 districts \(636\), down 7\.8% \(-54\)/,
     );
@@ -40,7 +40,7 @@ describe("the home area", () => {
     const a = computeAssessment(
       { sheets: [districts("Burglary, Kent districts"), sheet("Settings", [["Home area", "Swale"]])] },
       undefined,
-      { homeArea: "maidstone" },
+      assessmentOptions({ homeArea: "maidstone" }),
     );
     expect(a.homeArea?.source).toBe("option");
     expect(a.tables[0].homeArea).toMatchObject({
@@ -75,7 +75,7 @@ describe("the home area in a table of one period", () => {
   ]);
 
   it("ranks it by the first column, in the column's unit, against the parent area", () => {
-    const a = computeAssessment({ sheets: [forces] }, undefined, { homeArea: "Kent" });
+    const a = computeAssessment({ sheets: [forces] }, undefined, assessmentOptions({ homeArea: "Kent" }));
     expect(a.tables[0].homeArea).toMatchObject({
       label: "Kent",
       code: "E23000032",
@@ -99,7 +99,8 @@ describe("the home area in a table of one period", () => {
       ["Lockmeadow", 3],
     ]);
     expect(
-      computeAssessment({ sheets: [places] }, undefined, { homeArea: "Maidstone" }).tables[0].homeArea,
+      computeAssessment({ sheets: [places] }, undefined, assessmentOptions({ homeArea: "Maidstone" })).tables[0]
+        .homeArea,
     ).toBeUndefined();
   });
 });

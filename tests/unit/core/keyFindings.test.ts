@@ -1,4 +1,4 @@
-import { MORILE_TEMPLATE_HEADER, computeAssessment, keyFindings } from "../../../src/core";
+import { MORILE_TEMPLATE_HEADER, assessmentOptions, computeAssessment, keyFindings } from "../../../src/core";
 import type { CellValue } from "../../../src/model";
 import { sheet } from "../../helpers/grids";
 import { HIGH_LEVELS, LOW_LEVELS } from "../../helpers/morileLevels";
@@ -6,7 +6,13 @@ import { HIGH_LEVELS, LOW_LEVELS } from "../../helpers/morileLevels";
 // The order of key findings (docs/KEY_FINDINGS.md) on made-up partnership workbooks.
 
 const ranked = (sheets: [string, CellValue[][]][], homeArea?: string) =>
-  keyFindings(computeAssessment({ sheets: sheets.map(([name, rows]) => sheet(name, rows)) }, undefined, { homeArea }));
+  keyFindings(
+    computeAssessment(
+      { sheets: sheets.map(([name, rows]) => sheet(name, rows)) },
+      undefined,
+      assessmentOptions({ homeArea }),
+    ),
+  );
 
 const YEARS = ["2018/19", "2019/20"];
 

@@ -130,7 +130,7 @@ describe("IncidentAggregator", () => {
       ["01/01/2015", "Theft", "North", "N"],
     ];
     rows.forEach((r, i) => agg.add(r, `row ${i + 2}`));
-    const s = incidentSummary(agg.counts(), "nov-oct");
+    const s = incidentSummary(agg.counts(), "nov-oct", null);
     expect(s.periods).toEqual(["Nov 17 – Oct 18", "Nov 18 – Oct 19"]);
     expect(s.allCrime).toEqual([1, 4]);
     expect(s.byGroup.find((g) => g.group === "Violence against the person")).toEqual({
@@ -274,7 +274,7 @@ describe("records with coordinates", () => {
   it("reads ward codes and other spellings as the boundaries' ward names", () => {
     const agg = new IncidentAggregator({ ...COLUMNS, ward: 2 }, new Map(), locator);
     for (const ward of ["E05000001", "WEST", "West", "Somewhere"]) agg.add(["01/10/2018", "Theft", ward], "row");
-    expect(incidentSummary(agg.counts()).byWard.map((w) => [w.name, w.values[1]])).toEqual([
+    expect(incidentSummary(agg.counts(), "nov-oct", null).byWard.map((w) => [w.name, w.values[1]])).toEqual([
       ["West", 3],
       ["Somewhere", 1],
     ]);
@@ -287,7 +287,7 @@ describe("records with coordinates", () => {
     agg.add(["01/10/2018", "Theft", 0.6, 51.27], "row 4");
     agg.add(["01/10/2018", "Theft", 53.4, -2.2], "row 5");
     agg.add(["01/10/2018", "Theft", "", ""], "row 6");
-    const analysis = analyseIncidents(agg.counts(), "extract.csv");
+    const analysis = analyseIncidents(agg.counts(), "extract.csv", { window: "nov-oct", end: null });
     expect(analysis.summary.byWard.map((w) => [w.name, w.values[1]])).toEqual([
       ["East", 1],
       ["West", 1],

@@ -1,4 +1,4 @@
-import { computeAssessment } from "../../../../src/core";
+import { assessmentOptions, computeAssessment } from "../../../../src/core";
 import { findMonthColumns, monthName, monthOfHeader } from "../../../../src/core/tables/monthColumns";
 import { withComputedTotal } from "../../../../src/core/tables/computedTotal";
 import { discoverTables } from "../../../../src/core/tables/discoverTables";
@@ -79,7 +79,7 @@ describe("month-column publications", () => {
       24,
       ["Crime type", "Ward", "Borough"],
     );
-    const own = computeAssessment({ sheets: [grid] }, undefined, { homeArea: "Ashvale" });
+    const own = computeAssessment({ sheets: [grid] }, undefined, assessmentOptions({ homeArea: "Ashvale" }));
     expect(own.tables.find((t) => t.table.title === "Crime by ward")!.rows.map((r) => r.label)).toEqual([
       "Abbey Fields",
       "Barrow Green",
