@@ -5,6 +5,9 @@ import type { Run } from "../src/output/runTypes";
 import { byId, clear, el } from "./dom";
 import { renderIncidents } from "./renderIncidents";
 
+/** Findings of one severity listed in the pane; the rest are on the CSP Findings sheet. */
+const SHOWN_FINDINGS = 50;
+
 const SEVERITY_WORDS: Record<Finding["severity"], string> = { error: "Errors", warning: "Warnings", info: "Notes" };
 
 /** What the pane does when the analyst picks a finding: select its cell in Excel, where there is one. */
@@ -69,7 +72,7 @@ function renderHeadlines(assessment: Assessment): void {
 }
 
 /** The findings by severity, each cell a button that selects it in Excel. */
-function renderFindings(assessment: Assessment, selectCell: SelectCell): void {
+function renderFindings(assessment: Assessment, selectCell: SelectCell, host: "office" | "standalone"): void {
   const findings = byId("csp-findings");
   clear(findings);
   for (const severity of ["error", "warning", "info"] as const) {
@@ -82,7 +85,7 @@ function renderFindings(assessment: Assessment, selectCell: SelectCell): void {
       }),
     );
     const ul = el("ul", { className: "csp-finding-list" });
-    for (const f of list.slice(0, 50)) {
+    for (const f of list.slice(0, SHOWN_FINDINGS)) {
       const message = f.cell && f.message.startsWith(`${f.cell}: `) ? f.message.slice(f.cell.length + 2) : f.message;
       const cellNode = f.cell
         ? selectCell
@@ -98,6 +101,13 @@ function renderFindings(assessment: Assessment, selectCell: SelectCell): void {
       ul.appendChild(el("li", { children: [cellNode, el("span", { text: ` ${message}` })] }));
     }
     findings.appendChild(ul);
+    if (list.length > SHOWN_FINDINGS)
+      findings.appendChild(
+        el("p", {
+          className: "csp-hint",
+          text: `and ${formatCount(list.length - SHOWN_FINDINGS)} more on ${host === "office" ? "the CSP Findings sheet" : "the results workbook's CSP Findings sheet"}.`,
+        }),
+      );
   }
   if (assessment.findings.length === 0)
     findings.appendChild(el("p", { text: "No findings: every total and derived column agrees with the data." }));
@@ -145,10 +155,14 @@ function renderMorile(assessment: Assessment): void {
 }
 
 /** Shows a run's summary, headlines, findings and MoRiLE ranking in the pane. */
-export function renderResults(run: Pick<Run, "assessment" | "wards">, selectCell: SelectCell): void {
+export function renderResults(
+  run: Pick<Run, "assessment" | "wards">,
+  selectCell: SelectCell,
+  host: "office" | "standalone",
+): void {
   renderSummary(run);
   renderHeadlines(run.assessment);
-  renderFindings(run.assessment, selectCell);
+  renderFindings(run.assessment, selectCell, host);
   renderMorile(run.assessment);
   renderIncidents(run);
   byId("csp-results").hidden = false;

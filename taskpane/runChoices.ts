@@ -19,6 +19,29 @@ export interface RunChoices {
   readonly morilePreset: string;
 }
 
+/** The choices nobody has made: the core's defaults. */
+export const DEFAULT_CHOICES: RunChoices = Object.freeze({
+  homeArea: "",
+  partnership: "",
+  window: DEFAULT_OPTIONS.window,
+  morilePreset: DEFAULT_OPTIONS.morilePreset,
+});
+
+/**
+ * Kept choices over the defaults, as the pane shows them and the ribbon runs them: a value the
+ * lists no longer offer keeps the default.
+ */
+export function completeChoices(kept: Partial<RunChoices>): RunChoices {
+  const offered = (value: string | undefined, allowed: readonly string[], fallback: string): string =>
+    value !== undefined && allowed.includes(value) ? value : fallback;
+  return {
+    homeArea: kept.homeArea ?? "",
+    partnership: kept.partnership ?? "",
+    window: offered(kept.window, WINDOW_KINDS, DEFAULT_CHOICES.window),
+    morilePreset: offered(kept.morilePreset, MORILE_PRESET_NAMES, DEFAULT_CHOICES.morilePreset),
+  };
+}
+
 const FIELDS = {
   homeArea: "csp-home-area",
   partnership: "csp-partnership",
@@ -34,12 +57,7 @@ export function offerChoices(): void {
   const presets = byId<HTMLSelectElement>(FIELDS.morilePreset);
   for (const name of MORILE_PRESET_NAMES)
     presets.appendChild(el("option", { text: MORILE_PRESETS[name].preset, attrs: { value: name } }));
-  showChoices({
-    homeArea: "",
-    partnership: "",
-    window: DEFAULT_OPTIONS.window,
-    morilePreset: DEFAULT_OPTIONS.morilePreset,
-  });
+  showChoices(DEFAULT_CHOICES);
 }
 
 /** Puts remembered choices in the fields; a value the lists no longer offer keeps the default. */

@@ -16,6 +16,14 @@ import { pageTurn } from "./pageTurn";
 import { pickedPopulation } from "./pickedFiles";
 import { currentChoices, offerChoices, optionsOf, parseChoices, showChoices } from "./runChoices";
 import { offerDownload, openPicked, watchPicker } from "./standaloneHost";
+import { clearResults, markStale, showCurrent, watchForChanges } from "./resultsState";
+import { forgetKept, keepPicked, loadKept, withKept } from "./keptInputsPane";
+
+/** What the pane says when a run is done: where the results are, in the words of its host. */
+const DONE: Record<Mode, string> = {
+  office: "Done. Results are on the CSP sheets.",
+  standalone: "Done. The results workbook is ready to download.",
+};
 
 type Mode = "office" | "standalone";
 
@@ -27,6 +35,9 @@ const namesOf = (files: readonly File[]): string =>
         .slice(0, 2)
         .map((f) => f.name)
         .join(", ")}, …)`;
+
+/** The boundary files picked now. */
+const boundaryFiles = (): File[] => [...(byId<HTMLInputElement>("csp-boundaries").files ?? [])];
 
 /** What the boundaries picker says when nothing is picked. */
 const NO_BOUNDARIES = "None chosen: no ward map, except for the sample, which comes with Maidstone's wards (ONS).";
@@ -106,13 +117,80 @@ async function remember(mode: Mode, json: string): Promise<void> {
   }
 }
 
+/** What one run is given, whichever host runs it. */
+interface RunInputs {
+  readonly options: ReturnType<typeof optionsOf>;
+  readonly onProgress: (step: Parameters<typeof progressText>[0]) => void;
+  readonly boundaries: import("../geo").WardBoundaries | null;
+  readonly population: import("../src/core/population/wardPopulation").PopulationTable | null;
+}
+
+/** The job's own modules, not its index: the index also carries the draft report (docx), loaded only when asked for. */
+const jobModules = () =>
+  Promise.all([
+    import(/* webpackChunkName: "job" */ "../src/job/runAssessment"),
+    import(/* webpackChunkName: "job" */ "../src/job/runIncidents"),
+  ]).then(([assessment, incidents]) => ({ ...assessment, ...incidents }));
+
+/** In Excel: the open workbook computed, its result sheets written into it. */
+async function computeInExcel(inputs: RunInputs): Promise<NonNullable<typeof last>> {
+  const [{ runAssessment }, { OfficeWorkbook }] = await Promise.all([
+    jobModules(),
+    import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office"),
+  ]);
+  const { options, onProgress, boundaries, population } = inputs;
+  const run = await runAssessment(new OfficeWorkbook(excelRunner), {
+    ...options,
+    onProgress,
+    pause: pageTurn,
+    boundaries,
+    population,
+    source: "This workbook",
+  });
+  renderResults(
+    run,
+    (cell) => void selectCell(cell).catch((e: Error) => notice(`Could not select ${cell}: ${e.message}`)),
+    "office",
+  );
+  return { run, boundaries };
+}
+
+/** On the standalone page: the picked file (or the sample) computed, its results offered for download. */
+async function computeStandalone(inputs: RunInputs): Promise<NonNullable<typeof last>> {
+  const [{ runAssessment, runIncidents }, picked] = await Promise.all([jobModules(), openPicked()]);
+  const { options, onProgress, boundaries, population } = inputs;
+  if (picked.kind === "extract") {
+    // An extract has no workbook of its own: its result sheets go into a new one.
+    // The home area places the borough among its force's districts, as --area does.
+    const run = await runIncidents(picked.port, { ...options, onProgress, boundaries, population });
+    renderResults(run, null, "standalone");
+    const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
+    const results = WorkbookFile.empty();
+    await results.writeResultSheets(run.sheets);
+    await offerDownload(results, picked.name);
+    return { run, boundaries, name: picked.name };
+  }
+  const run = await runAssessment(picked.port, {
+    ...options,
+    onProgress,
+    pause: pageTurn,
+    boundaries,
+    population,
+    source: picked.name,
+  });
+  renderResults(run, null, "standalone");
+  await offerDownload(picked.port, picked.name);
+  // A fallback to ExcelJS, or a damaged part left out, is said here as well as in the findings.
+  if (picked.port.notes.length > 0) notice(`${picked.name}: ${picked.port.notes.join("; ")}.`, "info");
+  return { run, boundaries, name: picked.name };
+}
+
 async function compute(mode: Mode): Promise<void> {
   const button = byId<HTMLButtonElement>("csp-compute");
   const progress = byId("csp-progress");
   button.disabled = true;
   byId("csp-notice").hidden = true;
   closeMap();
-  let done = "Done. Results are on the CSP sheets.";
   try {
     progress.textContent = "Loading…";
     const populationFiles = [...(byId<HTMLInputElement>("csp-population").files ?? [])];
@@ -121,13 +199,7 @@ async function compute(mode: Mode): Promise<void> {
     const choices = currentChoices();
     const options = optionsOf(choices);
     await remember(mode, JSON.stringify(choices));
-    const [{ runAssessment, runIncidents }, boundaries, population] = await Promise.all([
-      // The job's own modules, not its index: the index also carries the draft report (docx),
-      // which is loaded only when the analyst asks for a report.
-      Promise.all([
-        import(/* webpackChunkName: "job" */ "../src/job/runAssessment"),
-        import(/* webpackChunkName: "job" */ "../src/job/runIncidents"),
-      ]).then(([assessment, incidents]) => ({ ...assessment, ...incidents })),
+    const [picked, pickedPeople] = await Promise.all([
       import(/* webpackChunkName: "job" */ "./boundariesAsset").then((m) => m.chosenBoundaries(sample)),
       populationFiles.length > 0 ? pickedPopulation(populationFiles) : null,
     ]);
@@ -135,55 +207,21 @@ async function compute(mode: Mode): Promise<void> {
       progress.textContent = progressText(step);
     };
     if (mode === "office") {
-      const { OfficeWorkbook } = await import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office");
-      const run = await runAssessment(new OfficeWorkbook(excelRunner), {
-        ...options,
-        onProgress,
-        pause: pageTurn,
-        boundaries,
-        population,
-      });
-      last = { run, boundaries };
-      renderResults(
-        run,
-        (cell) => void selectCell(cell).catch((e: Error) => notice(`Could not select ${cell}: ${e.message}`)),
+      // In Excel, files kept with the workbook serve when none are picked, and picked ones are kept.
+      last = await computeInExcel({ options, onProgress, ...withKept(picked, pickedPeople) });
+      await keepPicked(picked ? { name: namesOf(boundaryFiles()), value: picked } : null, pickedPeople).catch(
+        (e: Error) => notice(`The files you picked could not be kept with the workbook: ${e.message}`, "info"),
       );
     } else {
-      const picked = await openPicked();
-      if (picked.kind === "extract") {
-        // An extract has no workbook of its own: its result sheets go into a new one.
-        // The home area places the borough among its force's districts, as --area does.
-        const run = await runIncidents(picked.port, {
-          ...options,
-          onProgress,
-          boundaries,
-          population,
-        });
-        last = { run, boundaries, name: picked.name };
-        renderResults(run, null);
-        const { WorkbookFile } = await import(/* webpackChunkName: "workbook-file" */ "../src/adapters/workbookFile");
-        const results = WorkbookFile.empty();
-        await results.writeResultSheets(run.sheets);
-        await offerDownload(results, picked.name);
-        done = "Done. The results workbook is ready to download.";
-      } else {
-        const run = await runAssessment(picked.port, {
-          ...options,
-          onProgress,
-          pause: pageTurn,
-          boundaries,
-          population,
-        });
-        last = { run, boundaries, name: picked.name };
-        renderResults(run, null);
-        await offerDownload(picked.port, picked.name);
-        // A fallback to ExcelJS, or a damaged part left out, is said here as well as in the findings.
-        if (picked.port.notes.length > 0) notice(`${picked.name}: ${picked.port.notes.join("; ")}.`, "info");
-      }
+      last = await computeStandalone({ options, onProgress, boundaries: picked, population: pickedPeople });
     }
-    progress.textContent = done;
-    if (last && options.homeArea) await checkHomeArea(last.run, options.homeArea);
+    progress.textContent = DONE[mode];
+    showCurrent(last.name ?? "this workbook", new Date());
+    if (options.homeArea) await checkHomeArea(last.run, options.homeArea);
   } catch (error) {
+    // Nothing of an earlier run stays on show, or offered for download, after a failed one.
+    last = null;
+    clearResults();
     progress.textContent = "";
     notice((error as Error).message);
   } finally {
@@ -285,6 +323,25 @@ async function start(): Promise<void> {
   offerChoices();
   showChoices(parseChoices(remembered(mode)));
   if (mode === "standalone") watchPicker();
+  else {
+    // The files kept with this workbook, said now and used when none are picked.
+    void loadKept().then(
+      (problems) => problems.forEach((p) => notice(`${p[0].toUpperCase()}${p.slice(1)}.`, "info")),
+      (e: Error) => notice(`The files kept with this workbook could not be read: ${e.message}`, "info"),
+    );
+    byId("csp-kept-clear").addEventListener("click", () => {
+      forgetKept().then(markStale, (e: Error) => notice(`The kept files could not be forgotten: ${e.message}`));
+    });
+  }
+  watchForChanges([
+    "csp-workbook",
+    "csp-home-area",
+    "csp-partnership",
+    "csp-window",
+    "csp-morile-preset",
+    "csp-population",
+    "csp-boundaries",
+  ]);
   const boundaries = byId<HTMLInputElement>("csp-boundaries");
   const population = byId<HTMLInputElement>("csp-population");
   population.addEventListener("change", () => {

@@ -1,11 +1,10 @@
 import path from "node:path";
 import { WorkbookFile } from "../adapters/workbookFile";
 import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
-import { countOf, reportDate, unmatchedHomeArea, unmatchedHomeAreaWords } from "../core";
+import { countOf, reportDate, unmappedWardTables, unmatchedHomeArea, unmatchedHomeAreaWords } from "../core";
 import { runAssessment } from "../job";
 import { type Run, runJsonChunks, runReport } from "../output";
 import { resvgRasterise } from "../adapters/node/resvgRasterise";
-import { InputError } from "../model";
 import { type CommandSpec, type CommandArgs, COMMON_OPTIONS, checkedOption, stringOption } from "./commandLine";
 import { UsageError, readInputFile, writeChunksAtomic, writeFileAtomic } from "./fileOutput";
 import type { ProgressLine } from "./progressLine";
@@ -48,17 +47,11 @@ export async function computeCommand(
     throw new UsageError("--out must be a new file: the input workbook is never overwritten");
   const options = await runOptionsFrom(args);
   const port = await WorkbookFile.fromBytes(await readInputFile(input), input, nodeDeflateCodec);
-  const run = await runAssessment(port, { ...options, onProgress: progress.update });
+  const run = await runAssessment(port, { ...options, onProgress: progress.update, source: input });
   const { assessment } = run;
   // A home area named for the run that is none of the data's areas is a wrong call: said before anything is written.
   const unmatched = unmatchedHomeArea(assessment);
   if (unmatched) throw new UsageError(`--area ${unmatchedHomeAreaWords(unmatched)}`);
-  if (assessment.tables.length === 0 && !assessment.morile && assessment.incidents.length === 0) {
-    throw new InputError(
-      null,
-      `${input}: no tables found on any of its ${assessment.sheetsRead} sheets (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`,
-    );
-  }
   if (out) await writeFileAtomic(out, await port.toBytes());
   if (json) await writeChunksAtomic(json, runJsonChunks(run));
   if (report)
@@ -102,12 +95,10 @@ function reportLayers(run: Run, log: (line: string) => void): void {
     );
     log(`Ward layers: ${layers.length > 0 ? layers.join("; ") : "none (no table of wards or located records)"}`);
   } else {
-    const wardTables = assessment.tables.filter((t) =>
-      /\bwards?\b/i.test(`${t.table.labelHeader} ${t.table.title ?? ""}`),
-    );
+    const wardTables = unmappedWardTables(assessment);
     if (wardTables.length > 0)
       log(
-        `Ward layers: none, as no ward boundaries were given (--boundaries <file|folder>) for ${wardTables.map((t) => (t.table.title ?? t.table.sheet).split(" – ").pop()).join(", ")}`,
+        `Ward layers: none, as no ward boundaries were given (--boundaries <file|folder>) for ${wardTables.join(", ")}`,
       );
   }
   // What was noticed about the run's inputs as a whole (not a cell): areas, wards, populations.

@@ -1,3 +1,4 @@
+import { formatCount } from "./format/formatNumbers";
 import type { TableResult } from "./compute/tableResult";
 import type { UnusualMonth } from "./compute/unusualMonths";
 import type { Finding } from "./findings";
@@ -23,4 +24,32 @@ export interface Assessment {
   readonly partnership?: string | null;
   /** Months unusually high or low against their baseline, across every month series of the run. */
   readonly unusualMonths: readonly UnusualMonth[];
+}
+
+/**
+ * Why a workbook gives nothing to assess (no table, no MoRiLE sheet, no records), as one
+ * sentence naming it; null when it has something. The command line, the pane and the ribbon
+ * all refuse such a workbook with this sentence, before anything is written.
+ *
+ * @example
+ * nothingToAssess({ sheetsRead: 1, tables: [], headlines: [], findings: [], morile: null, incidents: [], homeArea: null, unusualMonths: [] }, "notes.xlsx") //= "notes.xlsx: no tables found on its 1 sheet (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)"
+ */
+export function nothingToAssess(assessment: Assessment, source: string): string | null {
+  if (assessment.tables.length > 0 || assessment.morile || assessment.incidents.length > 0) return null;
+  const where =
+    assessment.sheetsRead === 1 ? "on its 1 sheet" : `on any of its ${formatCount(assessment.sheetsRead)} sheets`;
+  return `${source}: no tables found ${where} (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`;
+}
+
+/**
+ * The tables of wards a run without boundaries could not map, by their titles: what the
+ * command line and the ribbon say they left out.
+ *
+ * @example
+ * unmappedWardTables({ sheetsRead: 1, tables: [{ table: { labelHeader: "Ward", title: "Burglary by ward", sheet: "B" } }], headlines: [], findings: [], morile: null, incidents: [], homeArea: null, unusualMonths: [] } as never) //= ["Burglary by ward"]
+ */
+export function unmappedWardTables(assessment: Assessment): string[] {
+  return assessment.tables
+    .filter((t) => /\bwards?\b/i.test(`${t.table.labelHeader} ${t.table.title ?? ""}`))
+    .map((t) => (t.table.title ?? t.table.sheet).split(" – ").pop() as string);
 }

@@ -22,6 +22,7 @@ export * from "./compute/tableResult";
 export * from "./format/formatNumbers";
 export * from "./audit/auditTable";
 export * from "./headlines/writeHeadlines";
+export * from "./assessment";
 export * from "./computeAssessment";
 export * from "./extractAssessment";
 export * from "./morile";

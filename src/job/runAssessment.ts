@@ -14,9 +14,10 @@ import {
   extractAttributions,
   assessmentSteps,
   finding,
+  nothingToAssess,
   sortFindings,
 } from "../core";
-import { type Pause, type WorkbookPort, pacer } from "../model";
+import { InputError, type Pause, type WorkbookPort, pacer } from "../model";
 import { type Run, resultSheetSteps } from "../output";
 import { withWardFindings } from "./wardFindings";
 
@@ -35,6 +36,8 @@ export interface RunOptions extends Partial<AssessmentOptions<WardBoundaries>> {
    * passed, so the page paints its progress and stays responsive; none on the command line.
    */
   readonly pause?: Pause;
+  /** The workbook as its messages name it (a file name, or "This workbook" in Excel). */
+  readonly source?: string;
 }
 
 /**
@@ -43,7 +46,7 @@ export interface RunOptions extends Partial<AssessmentOptions<WardBoundaries>> {
  * add-in and the standalone page.
  */
 export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {}): Promise<Run> {
-  const { onProgress, pause } = chosen;
+  const { onProgress, pause, source = "The workbook" } = chosen;
   const options = assessmentOptions(chosen);
   const turn = pacer(pause);
   onProgress?.({ stage: "reading" });
@@ -78,6 +81,9 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
     );
   }
   await turn();
+  // A workbook with nothing to assess is refused before anything is written to it.
+  const nothing = nothingToAssess(computed, source);
+  if (nothing) throw new InputError(null, nothing);
   const assessment = withWardFindings(computed, wards);
   const sheets = await paced(resultSheetSteps(assessment, wards), turn);
   onProgress?.({ stage: "writing", sheets: sheets.length });

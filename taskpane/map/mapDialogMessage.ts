@@ -1,14 +1,17 @@
-import type { MapLayerChoice, MapModel } from "./mapModel";
+import { roundedGeometry } from "../../geo/boundaries";
+import type { MapModel } from "./mapModel";
 
-// The pane sends the enlarged map its layers by messageChild, which carries at most 64 kB a
-// message. A month-by-month extract's layers are larger, so the JSON goes in numbered pieces,
-// each sent when the dialog asks for it: the dialog says "ready" for the first, then
-// "csp-map next N" for piece N. Asking piece by piece keeps them in order whatever the host.
+// The pane sends the enlarged map the run's whole map by messageChild, which carries at most
+// 64 kB a message. The ward shapes and a month-by-month extract's layers are larger, so the JSON
+// goes in numbered pieces, each sent when the dialog asks for it: the dialog says "ready" for
+// the first, then "csp-map next N" for piece N. Asking piece by piece keeps them in order
+// whatever the host.
 
-/** What the pane sends the map dialog: the layers and the view, not the ward shapes (the dialog fetches those). */
-export interface MapDialogMessage {
-  readonly layers: readonly MapLayerChoice[];
-  readonly sites: MapModel["sites"];
+/**
+ * What the pane sends the map dialog: the run's own ward shapes (whichever borough's they are),
+ * their attribution and the data's, the layers and the view. The dialog fetches nothing.
+ */
+export interface MapDialogMessage extends MapModel {
   readonly view: { layer: string; method: string; hotspot: string; suppress: boolean; coverage: boolean };
 }
 
@@ -22,7 +25,9 @@ const NEXT = /^csp-map next (\d+)$/;
 
 /** The message for a model and view, as numbered pieces of its JSON (`csp-map 1/3\n…`). */
 export function mapDialogPieces(model: MapModel, view: MapDialogMessage["view"]): string[] {
-  const message: MapDialogMessage = { layers: model.layers, sites: model.sites, view };
+  // Shapes to six places of a degree (about 0.1 m): a third less to send, nothing to see.
+  const wards = model.wards.map((w) => ({ ...w, geometry: roundedGeometry(w.geometry) }));
+  const message: MapDialogMessage = { ...model, wards, view };
   const text = JSON.stringify(message);
   const parts: string[] = [];
   for (let start = 0; start < text.length;) {

@@ -47,7 +47,7 @@ export async function benchMapRender(): Promise<void> {
       const initial = await scripts(page);
       await page.getByLabel("Workbook").setInputFiles(file);
       await page.getByRole("button", { name: "Compute assessment" }).click();
-      await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 60000 });
+      await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 60000 });
       const computed = await scripts(page);
       // From the click to the ward paths being in the page: chunk loading, Leaflet and drawing.
       const ms = await page.evaluate(async () => {

@@ -9,7 +9,7 @@ describe("the home area field", () => {
     await page.goto(`${chromium.url()}taskpane.html`);
     await page.getByLabel("Home area").fill("Swale");
     await page.getByRole("button", { name: "Compute assessment" }).click();
-    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 30000 });
     const headlines = await page.locator("#csp-headlines").innerText();
     expect(headlines).toMatch(
       /Swale had the \d+(st|nd|rd|th) highest number of alcohol related hospital admissions of the 12 Kent districts \(\d+\), (up|down) [\d.]+% \([+-]\d+\), against 14\.4% for All Kent\./,
@@ -54,7 +54,7 @@ describe("the home area field", () => {
     await page.getByLabel("Year compared for record-level data").selectOption("apr-mar");
     await page.getByLabel("MoRiLE preset").selectOption("escalating");
     await page.getByRole("button", { name: "Compute assessment" }).click();
-    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 30000 });
     expect(await page.locator("#csp-results").innerText()).toMatch(/Escalating preset/);
     // The record sheet's comparison is by financial year: April to March.
     expect(await page.locator("#csp-results").textContent()).toMatch(/records, 01\/04\/\d{4} – 31\/03\/\d{4}/);

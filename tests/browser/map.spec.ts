@@ -179,7 +179,7 @@ describe("the map's lifecycle", () => {
     for (let i = 0; i < 20; i += 1) {
       await page.getByRole("button", { name: "Compute assessment" }).click();
       await page.getByRole("button", { name: "Open map" }).waitFor({ state: "visible", timeout: 30000 });
-      await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+      await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 30000 });
       await page.getByRole("button", { name: "Open map" }).click();
       await page.locator("path.csp-ward").first().waitFor({ timeout: 20000 });
       // One map at a time: the earlier one is gone, not hidden.
@@ -216,7 +216,7 @@ describe("boundaries the analyst loads", () => {
     await page.goto(`${chromium.url()}taskpane.html`);
     await pickBoundaries(page, zip);
     await page.getByRole("button", { name: "Compute assessment" }).click();
-    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 30000 });
     await page.getByRole("button", { name: "Open map" }).click();
     await page.locator("path.csp-ward").first().waitFor();
     expect(await page.locator("path.csp-ward").count()).toBe(22);

@@ -13,7 +13,7 @@ describe("the pane's key changes and draft report", () => {
     await page.goto(`${chromium.url()}taskpane.html`);
     await page.getByLabel("Partnership").fill("Safer Maidstone Partnership");
     await page.getByRole("button", { name: "Compute assessment" }).click();
-    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 30000 });
     // Key changes is the first section of the results, ten of them, the drug offences among them.
     const first = await page.locator("#csp-results > section, #csp-results > details").first().getAttribute("id");
     expect(first).toBe("csp-key-changes-section");

@@ -15,7 +15,7 @@ describe("the standalone page", () => {
     await page.getByLabel("Workbook").waitFor();
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.locator("#csp-results").waitFor({ state: "visible", timeout: 30000 });
-    await page.getByText("Done. Results are on the CSP sheets.").waitFor();
+    await page.getByText("Done. The results workbook is ready to download.").waitFor();
     await screenshot(page, "standalone-sample");
     const headlines = await page.locator("#csp-headlines").innerText();
     expect(headlines).toContain("All crime fell by 1.7%, from 17,244 to 16,947 (-297)");
@@ -73,7 +73,7 @@ describe("the standalone page", () => {
     await page.goto(`${chromium.url()}taskpane.html`);
     await page.getByLabel("Workbook").setInputFiles(file);
     await page.getByRole("button", { name: "Compute assessment" }).click();
-    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 30000 });
     const said = /written through ExcelJS because the shared-string table has items this writer cannot count/;
     expect(await page.locator("#csp-notice").innerText()).toMatch(said);
     expect(await page.locator("#csp-findings").innerText()).toMatch(said);
@@ -100,7 +100,7 @@ describe("the standalone page", () => {
     await page.getByLabel("Workbook").setInputFiles(file);
     await page.getByText(`Selected: ${path.basename(file)}`).waitFor();
     await page.getByRole("button", { name: "Compute assessment" }).click();
-    await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+    await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 30000 });
     await screenshot(page, "standalone-picked-hostile-labels");
     expect(await page.locator("#csp-headlines").innerText()).toContain(
       "<img src=x onerror=alert(2)> rose by 100.0%, from 10 to 20 (+10)",
@@ -116,15 +116,50 @@ describe("the standalone page", () => {
     await page.close();
   });
 
-  it("says clearly what is wrong with a file that is not a workbook", async () => {
+  it("says clearly what is wrong with a file that is not a workbook, and leaves nothing of the earlier run on show", async () => {
     const file = path.join(os.tmpdir(), `csp-not-${process.pid}.xlsx`);
     await fs.writeFile(file, "not a workbook");
     const { page } = await isolatedPage(chromium.browser());
     await page.goto(`${chromium.url()}taskpane.html`);
+    // The sample first: its results are on show and offered for download.
+    await page.getByRole("button", { name: "Compute assessment" }).click();
+    await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 30000 });
+    expect(await page.locator("#csp-results-source").innerText()).toMatch(
+      /^Results of maidstone-strategic-assessment-2020-21\.xlsx, computed on \d\d\/\d\d\/\d{4} at \d\d:\d\d\.$/,
+    );
+    // Focus moves to the results, so a keyboard or screen reader user lands on them.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("csp-results-heading");
+    // A choice changed after the run marks the results out of date.
+    await page.getByLabel("Home area").fill("Swale");
+    expect(await page.locator("#csp-stale").isVisible()).toBe(true);
     await page.getByLabel("Workbook").setInputFiles(file);
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByRole("alert").waitFor();
     expect(await page.getByRole("alert").innerText()).toBe(`${path.basename(file)} is not an .xlsx workbook`);
+    expect(await page.locator("#csp-results").isHidden()).toBe(true);
+    expect(await page.locator("#csp-download-row").isHidden()).toBe(true);
+    expect(await page.locator("#csp-download").getAttribute("href")).toBeNull();
+    await fs.rm(file);
+    await page.close();
+  });
+
+  it("refuses a workbook of words only with the command line's sentence, and offers no results", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").getCell("A1").value = "Minutes of the meeting";
+    const file = path.join(os.tmpdir(), `csp-words-${process.pid}.xlsx`);
+    await wb.xlsx.writeFile(file);
+    const { page, errors } = await isolatedPage(chromium.browser());
+    await page.goto(`${chromium.url()}taskpane.html`);
+    await page.getByLabel("Workbook").setInputFiles(file);
+    await page.getByRole("button", { name: "Compute assessment" }).click();
+    await page.getByRole("alert").waitFor({ timeout: 30000 });
+    expect(await page.getByRole("alert").innerText()).toBe(
+      `${path.basename(file)}: no tables found on its 1 sheet (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)`,
+    );
+    expect(await page.locator("#csp-progress").innerText()).toBe("");
+    expect(await page.locator("#csp-results").isHidden()).toBe(true);
+    expect(await page.locator("#csp-download-row").isHidden()).toBe(true);
+    expect(errors).toEqual([]);
     await fs.rm(file);
     await page.close();
   });

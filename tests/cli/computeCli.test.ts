@@ -217,7 +217,7 @@ describe("csp-assess compute", () => {
         await wb.xlsx.writeFile(file);
         return file;
       },
-      /no tables found on any of its 1 sheets/,
+      /no tables found on its 1 sheet/,
     ],
   ])("refuses %s with one line on stderr and leaves no output behind", async (_name, make, message) => {
     const input = await make();

@@ -104,7 +104,7 @@ export async function openMapOf(page: Page, url: string, file?: string): Promise
     await pickBoundaries(page);
   }
   await page.getByRole("button", { name: "Compute assessment" }).click();
-  await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
+  await page.getByText("Done. The results workbook is ready to download.").waitFor({ timeout: 30000 });
   await page.getByRole("button", { name: "Open map" }).click();
   await page.locator("path.csp-ward").first().waitFor({ timeout: 20000 });
 }

@@ -5,6 +5,8 @@
 import type {
   ExcelChart,
   ExcelContext,
+  ExcelCustomXmlPart,
+  ExcelCustomXmlPartCollection,
   ExcelNamedItem,
   ExcelNamedItemCollection,
   ExcelRange,
@@ -50,6 +52,8 @@ export interface FakeOptions {
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly names: { name: string; formula: string }[] = [];
+  /** The workbook's custom XML parts, in the order they were added. */
+  readonly customXml: { id: string; namespace: string; xml: string }[] = [];
   readonly stats: FakeStats = {
     syncs: 0,
     requestBytes: [],
@@ -62,12 +66,12 @@ export class FakeExcel {
 
   constructor(readonly options: FakeOptions = {}) {}
 
-  /** Adds a sheet of values (row arrays; "" for empty) with optional formats. */
+  /** Adds a sheet of values (row arrays; "" for empty; a row never written, which JSON carries as null, is empty) with optional formats. */
   addSheet(name: string, values: Value[][], formats?: string[][]): FakeSheet {
     const sheet: FakeSheet = {
       name,
-      values: values.map((r) => [...r]),
-      formats: formats ? formats.map((r) => [...r]) : values.map((r) => r.map(() => "General")),
+      values: values.map((r) => [...(r ?? [])]),
+      formats: formats ? formats.map((r) => [...(r ?? [])]) : values.map((r) => (r ?? []).map(() => "General")),
       frozenRows: 0,
       charts: [],
       styled: [],
@@ -117,6 +121,7 @@ export class FakeContext implements ExcelContext {
     this.workbook = {
       worksheets: new FakeWorksheets(this),
       names: new FakeNames(this),
+      customXmlParts: new FakeCustomXmlParts(this),
       application: {
         suspendApiCalculationUntilNextSync: () => {
           excel.stats.suspendCalls += 1;
@@ -312,5 +317,65 @@ class FakeNames implements ExcelNamedItemCollection {
     names.push(item);
     this.context.queue(OP_BYTES + reference.length);
     return { ...item, delete: () => names.splice(names.indexOf(item), 1) };
+  }
+}
+
+/** Custom XML parts (ExcelApi 1.5): a part's namespace is its root element's, as Office reads it. */
+class FakeCustomXmlParts implements ExcelCustomXmlPartCollection {
+  constructor(private readonly context: FakeContext) {}
+
+  add(xml: string): ExcelCustomXmlPart {
+    const namespace = /^\s*(?:<\?xml[^>]*\?>\s*)?<[^>\s]+[^>]*\sxmlns="([^"]*)"/.exec(xml)?.[1] ?? "";
+    const entry = { id: `{${String(this.context.excel.customXml.length + 1).padStart(8, "0")}}`, namespace, xml };
+    this.context.queue(OP_BYTES + xml.length);
+    this.context.excel.customXml.push(entry);
+    return this.part(entry);
+  }
+
+  getByNamespace(namespaceUri: string): { readonly items: ExcelCustomXmlPart[]; load(properties: string): unknown } {
+    const context = this.context;
+    let items: ExcelCustomXmlPart[] | null = null;
+    const collection = {
+      get items(): ExcelCustomXmlPart[] {
+        if (!items) throw new Error("PropertyNotLoaded: items was read before load() and sync()");
+        return items;
+      },
+      load: () => {
+        context.onSync(() => {
+          const found = context.excel.customXml.filter((p) => p.namespace === namespaceUri);
+          items = found.map((p) => this.part(p));
+          return found.length * OP_BYTES;
+        });
+        return collection;
+      },
+    };
+    return collection;
+  }
+
+  private part(entry: { id: string; namespace: string; xml: string }): ExcelCustomXmlPart {
+    const context = this.context;
+    return {
+      id: entry.id,
+      getXml: () => {
+        let loaded = false;
+        const result: { value: string } = {
+          get value(): string {
+            if (!loaded) throw new Error("PropertyNotLoaded: getXml's value was read before sync()");
+            return entry.xml;
+          },
+        };
+        context.onSync(() => {
+          loaded = true;
+          return entry.xml.length;
+        });
+        return result;
+      },
+      delete: () => {
+        context.queue(OP_BYTES);
+        const list = context.excel.customXml;
+        const at = list.indexOf(entry);
+        if (at >= 0) list.splice(at, 1);
+      },
+    };
   }
 }

@@ -69,10 +69,26 @@ export interface ExcelNamedItemCollection {
   add(name: string, reference: string, comment?: string): ExcelNamedItem;
 }
 
+/** A custom XML part of the workbook (ExcelApi 1.5): data kept with the file, in no sheet. */
+export interface ExcelCustomXmlPart {
+  readonly id: string;
+  getXml(): { readonly value: string };
+  delete(): void;
+}
+
+export interface ExcelCustomXmlPartCollection {
+  add(xml: string): ExcelCustomXmlPart;
+  getByNamespace(namespaceUri: string): {
+    readonly items: ExcelCustomXmlPart[];
+    load(properties: string): unknown;
+  };
+}
+
 export interface ExcelContext {
   readonly workbook: {
     readonly worksheets: ExcelWorksheetCollection;
     readonly names: ExcelNamedItemCollection;
+    readonly customXmlParts: ExcelCustomXmlPartCollection;
     readonly application: { suspendApiCalculationUntilNextSync(): void };
   };
   sync(): Promise<void>;

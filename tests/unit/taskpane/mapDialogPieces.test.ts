@@ -52,7 +52,7 @@ describe("the map dialog's pieces", () => {
   it("sends a small map whole, in one piece", () => {
     const pieces = mapDialogPieces(model(3), VIEW);
     expect(pieces).toHaveLength(1);
-    expect(deliver(pieces)).toEqual({ message: { layers: model(3).layers, sites: [], view: VIEW }, asks: ["ready"] });
+    expect(deliver(pieces)).toEqual({ message: { ...model(3), view: VIEW }, asks: ["ready"] });
   });
 
   it("cuts a large one into pieces under 64 kB of UTF-8, never inside a surrogate pair, and rebuilds it exactly", () => {
@@ -67,7 +67,7 @@ describe("the map dialog's pieces", () => {
       expect(body).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
     }
     const { message, asks } = deliver(pieces);
-    expect(message).toEqual({ layers: big.layers, sites: [], view: VIEW });
+    expect(message).toEqual({ ...big, view: VIEW });
     expect(asks).toEqual(["ready", ...pieces.slice(1).map((_, i) => `csp-map next ${i + 2}`)]);
   });
 
@@ -79,8 +79,31 @@ describe("the map dialog's pieces", () => {
       const pieces = mapDialogPieces({ ...base, layers }, VIEW);
       for (const piece of pieces)
         expect(piece.slice(piece.indexOf("\n") + 1)).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
-      expect(deliver(pieces).message).toEqual({ layers, sites: [], view: VIEW });
+      expect(deliver(pieces).message).toEqual({ ...base, layers, view: VIEW });
     }
+  });
+
+  it("carries the run's own ward shapes, to six places of a degree, and the whole attribution", () => {
+    const square = (x: number) => [
+      [x + 0.1234567891, 51.1],
+      [x + 0.2, 51.1],
+      [x + 0.2, 51.2],
+      [x + 0.1234567891, 51.1],
+    ];
+    const ward = (code: string, x: number) => ({
+      type: "Feature" as const,
+      properties: { code, name: code },
+      geometry: { type: "Polygon" as const, coordinates: [square(x)] },
+    });
+    const borough = {
+      ...model(3),
+      wards: [ward("E05999001", 0), ward("E05999002", 1)],
+      attribution: "Ours. police.uk",
+    };
+    const { message } = deliver(mapDialogPieces(borough, VIEW)) as { message: MapModel };
+    expect(message.wards.map((w) => w.properties.code)).toEqual(["E05999001", "E05999002"]);
+    expect(message.wards[1].geometry.coordinates[0][0]).toEqual([1.123457, 51.1]);
+    expect(message.attribution).toBe("Ours. police.uk");
   });
 
   it("refuses a piece out of order or not of its own making", () => {
