@@ -83,7 +83,9 @@ describe("the add-in in an Office host", () => {
     expect(await page.locator("#csp-results-source").innerText()).toMatch(/^Results of this workbook, computed on /);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("csp-results-heading");
     await page.locator("#csp-kept-row").waitFor();
-    expect(await page.locator("#csp-kept-text").innerText()).toContain("ward boundaries from 19 files (E05990001.geojson");
+    expect(await page.locator("#csp-kept-text").innerText()).toContain(
+      "ward boundaries from 19 files (E05990001.geojson",
+    );
     afterPane = await hostState(page);
     expect(afterPane.sheets.map((s) => s.name)).toEqual(
       expect.arrayContaining([ANALYST_SHEET, "CSP Summary", "CSP Tables", "CSP Wards", "CSP Findings"]),
