@@ -168,8 +168,10 @@ describe("the add-in in an Office host", () => {
   });
 
   it("opens the enlarged map of a made-up borough on its own wards, with the whole attribution", async () => {
-    const { page, errors, external } = await officePage("taskpane.html", afterPane);
+    const { page, errors, external } = await officePage("taskpane.html", analystWorkbook());
     await page.setViewportSize({ width: 1100, height: 900 });
+    await page.locator("details.csp-boundaries > summary", { hasText: "Ward boundaries" }).click();
+    await page.getByLabel(/Your wards' boundaries/).setInputFiles(wardFiles);
     await page.getByRole("button", { name: "Compute assessment" }).click();
     await page.getByText("Done. Results are on the CSP sheets.").waitFor({ timeout: 30000 });
     await page.getByRole("button", { name: "Open map" }).click();
@@ -192,6 +194,7 @@ describe("the add-in in an Office host", () => {
   it("refuses, with a clear message, an Excel below the manifest's ExcelApi 1.7", async () => {
     const { page } = await officePage("taskpane.html", analystWorkbook({ requirements: { ExcelApi: "1.6" } }));
     await page.getByRole("alert").waitFor();
+    await screenshot(page, "office-unsupported");
     expect(await page.getByRole("alert").innerText()).toMatch(/needs Excel with ExcelApi 1\.7 or later/);
     expect(await page.getByRole("button", { name: "Compute assessment" }).isDisabled()).toBe(true);
     await page.close();
