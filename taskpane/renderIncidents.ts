@@ -4,6 +4,7 @@ import { formatCount, formatPercent, formatSignedCount } from "../src/core/forma
 import {
   type IncidentAnalysis,
   districtTableRows,
+  isoMonthsWords,
   interventionTableTitle,
   placesSentence,
 } from "../src/core/incidents";
@@ -220,11 +221,19 @@ function renderExtract(root: HTMLElement, analysis: IncidentAnalysis): void {
 function renderDistricts(root: HTMLElement, analysis: IncidentAnalysis): void {
   const picture = analysis.districts;
   if (!picture) return;
+  // Without boundaries, the home district's own figures lead, beside the force's.
+  if (picture.home && !analysis.extract.placed)
+    root.appendChild(el("p", { className: "csp-standing", text: picture.home.figures }));
   if (picture.home) root.appendChild(el("p", { className: "csp-standing", text: picture.home.sentence }));
   const { header, rows } = districtTableRows(picture, formatCount);
   root.appendChild(
-    countTable(`${picture.forceArea} districts: crimes, ${picture.months.from} to ${picture.months.to}`, header, rows),
+    countTable(
+      `${picture.forceArea} districts: crimes, ${isoMonthsWords(picture.months.from, picture.months.to)}`,
+      header,
+      rows,
+    ),
   );
+  if (picture.renamed) root.appendChild(el("p", { className: "csp-hint", text: picture.renamed }));
   // The report's funnel plot, as an image: an SVG in an <img> runs nothing and reads nothing.
   const svg = funnelSvg(picture, PANE_FUNNEL);
   const caption = funnelCaption(picture);

@@ -3,7 +3,7 @@ import path from "node:path";
 // extract needs, without the workbook reader, the map or the report (loaded with --report).
 import { dayNumber } from "../core/calendar/namedDates";
 import { countOf, formatCount } from "../core/format/formatNumbers";
-import { placesSentence } from "../core/incidents/extractSummary";
+import { isoMonthsWords, placesSentence } from "../core/incidents/extractSummary";
 import { readCrimeGroups, wardList } from "../core/incidents/recordSheets";
 import { reportDate } from "../core/options";
 import { readLsoaLookup } from "../core/population/wardPopulation";
@@ -153,7 +153,20 @@ export async function incidentsCommand(
   const report = stringOption(args, "report");
   if (report) await writeReport(report, run, args);
   progress.end();
+  reportExtract(run, log);
+  for (const impact of run.extract.analysis.interventions)
+    log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
+  log(`Results JSON: ${json}`);
+  if (out) log(`Results workbook: ${out} (sheets ${run.sheets.map((s) => s.name).join(", ")})`);
+  if (report) log(`Draft report: ${report}`);
+}
+
+/** What the extract held, said on the terminal: the home district's figures first, then the force's. */
+function reportExtract(run: ExtractRun, log: (line: string) => void): void {
   const { summary, extract, comparable } = run.extract.analysis;
+  const districts = run.extract.analysis.districts;
+  // The home district's own figures lead, beside the force's, when no boundaries placed the records.
+  if (districts?.home && !extract.placed) log(districts.home.figures);
   if (comparable) {
     const outside = summary.rejected.reasons["outside both periods"] ?? 0;
     log(
@@ -162,7 +175,7 @@ export async function incidentsCommand(
     );
   } else if (extract.span) {
     log(
-      `No year-on-year comparison: the extract covers ${extract.span.from} to ${extract.span.to} (see the findings).`,
+      `No year-on-year comparison: the extract covers ${isoMonthsWords(extract.span.from, extract.span.to)} (see the findings).`,
     );
   }
   const skipped =
@@ -171,21 +184,18 @@ export async function incidentsCommand(
     `Read ${countOf(extract.records, "record")} from ${countOf(run.extract.files.read.length, "file")}${skipped}: ${placesSentence(extract)}.`,
   );
   if (extract.monthOnly)
-    log(`By month: ${extract.months.map((m) => `${m.month} ${formatCount(m.count)}`).join(", ")}.`);
-  const districts = run.extract.analysis.districts;
+    log(
+      `By month: ${extract.months.map((m) => `${isoMonthsWords(m.month, m.month)} ${formatCount(m.count)}`).join(", ")}.`,
+    );
   if (districts)
     log(
-      `${districts.forceArea} districts, ${districts.months.from} to ${districts.months.to}: ${districts.districts
+      `${districts.forceArea} districts, ${isoMonthsWords(districts.months.from, districts.months.to)}: ${districts.districts
         .filter((d) => !d.outside)
         .map((d) => `${d.name} ${formatCount(d.count)}`)
         .join(", ")}.`,
     );
+  if (districts?.renamed) log(districts.renamed);
   if (districts?.home) log(districts.home.sentence);
-  for (const impact of run.extract.analysis.interventions)
-    log(`${impact.name}: ${impact.periods[1]} against ${impact.periods[0]}, ${countOf(impact.wards.length, "ward")}.`);
-  log(`Results JSON: ${json}`);
-  if (out) log(`Results workbook: ${out} (sheets ${run.sheets.map((s) => s.name).join(", ")})`);
-  if (report) log(`Draft report: ${report}`);
 }
 
 /** The extract's result sheets in a new workbook, as the pane offers them (ExcelJS loads only for this). */

@@ -46,7 +46,7 @@ export function nothingToAssess(assessment: Assessment, source: string): string 
  * command line and the ribbon say they left out.
  *
  * @example
- * unmappedWardTables({ sheetsRead: 1, tables: [{ table: { labelHeader: "Ward", title: "Burglary by ward", sheet: "B" } }], headlines: [], findings: [], morile: null, incidents: [], homeArea: null, unusualMonths: [] } as never) //= ["Burglary by ward"]
+ * unmappedWardTables({ sheetsRead: 1, tables: [{ table: { labelHeader: "Ward", title: "Burglary by ward", sheet: "B" } }], headlines: [], findings: [], morile: null, incidents: [], homeArea: null, unusualMonths: [] }) //= ["Burglary by ward"]
  */
 export function unmappedWardTables(assessment: Assessment): string[] {
   return assessment.tables

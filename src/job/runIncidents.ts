@@ -6,6 +6,7 @@ import { assessExtract } from "../core/extractAssessment";
 import { finding } from "../core/findings";
 import { extractAttributions } from "../core/incidents/attribution";
 import { ExtractCollector } from "../core/incidents/extractFiles";
+import { extractSourceName } from "../core/incidents/extractSummary";
 import { type IncidentAnalysis, analyseIncidents } from "../core/incidents/incidentAnalysis";
 import { crimeByWardMonths } from "../core/incidents/incidentTables";
 import { type Intervention, chooseComparisonWards } from "../core/incidents/interventionImpact";
@@ -74,8 +75,10 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
       `${port.name}: no record-level columns found, so no street-level crime or other records were read${skipped ? ` (${skipped})` : ""}`,
     );
   }
-  onProgress?.({ stage: "computing", sheet: 1, sheets: 1, name: port.name });
   const counts = aggregator.counts();
+  // A police.uk download is named by its force and months, not by the folder it sat in.
+  const source = extractSourceName(port.name, files.read.length, counts);
+  onProgress?.({ stage: "computing", sheet: 1, sheets: 1, name: source });
   if (category && !profileCategories(counts).some((c) => c.toLowerCase() === category.toLowerCase())) {
     throw new OptionError(
       `the category to profile must be one of: ${profileCategories(counts).join(", ")}`,
@@ -97,7 +100,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
       end: Math.max(request.from, request.to ?? counts.lastDay ?? request.from),
     });
   }
-  const analysed = analyseIncidents(counts, port.name, {
+  const analysed = analyseIncidents(counts, source, {
     window: options.window,
     end: options.windowEnd,
     category,
@@ -110,7 +113,7 @@ export async function runIncidents(port: ExtractPort, chosen: IncidentRunOptions
   });
   // Skipped files are listed, never passed over silently.
   const skippedFindings = files.skipped.map((s) =>
-    finding(port.name, "", "info", "file-skipped", `${s.name} was not read: ${s.reason}`),
+    finding(source, "", "info", "file-skipped", `${s.name} was not read: ${s.reason}`),
   );
   const analysis: IncidentAnalysis = { ...analysed, findings: [...skippedFindings, ...analysed.findings] };
   const assessment = assessExtract(analysis, options.homeArea ? { name: options.homeArea, source: "option" } : null);

@@ -43,6 +43,7 @@ export function extractJson(
             comparedTotal: analysis.districts.comparedTotal,
             previousTotal: analysis.districts.previousTotal,
             home: analysis.districts.home,
+            renamed: analysis.districts.renamed,
           },
         }
       : {}),

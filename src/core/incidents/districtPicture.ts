@@ -1,17 +1,22 @@
-import { formatCount, formatPercent, formatSignedCount } from "../format/formatNumbers";
+import { countOf, formatCount, formatPercent, formatSignedCount } from "../format/formatNumbers";
 import { rankIntervalSentence, rankWords } from "../format/rankWords";
 import { rankInterval } from "../stats/rankInterval";
 import { type FunnelLimits, funnelLimits } from "../stats/poissonLimits";
-import { isoMonth, monthWords } from "./extractSummary";
+import { isoMonth, monthWords, monthsWords } from "./extractSummary";
 import type { ForceWideCounts, LsoaMonth } from "./lsoaTally";
 import { areaKey } from "../areaName";
 import type { AreaStanding } from "../compute/tableResult";
+import { districtChangesSentence, districtNow } from "./districtChanges";
 
 /** A district's crimes in the picture's months (anti-social behaviour apart), with the same months a year earlier when the extract has them. */
 export interface DistrictRow {
   readonly name: string;
   readonly code?: string;
   readonly count: number;
+  /** Its anti-social behaviour incidents in those months (police.uk's records apart from crimes). */
+  readonly antisocialBehaviour: number;
+  /** The old districts police.uk's LSOA names gave it by (Shepway for Folkestone and Hythe), when renamed or merged since. */
+  readonly was?: readonly string[];
   /** The crimes of the months compared with a year earlier, when those are fewer than the months pictured. */
   readonly compared?: number;
   readonly previous?: number;
@@ -26,6 +31,11 @@ export interface DistrictRow {
 /** Where the home area stands among the force's districts. */
 export interface DistrictStanding extends AreaStanding {
   readonly name: string;
+  /** Its crimes and anti-social behaviour incidents in the months pictured, by its LSOAs. */
+  readonly crime: number;
+  readonly antisocialBehaviour: number;
+  /** Those figures in words beside the force's: what an extract's summary leads with. */
+  readonly figures: string;
   readonly rankInterval: readonly [number, number];
   /** The home area's rate against the districts', with exact Poisson limits; null without populations. */
   readonly funnel: (FunnelLimits & { readonly withoutPopulation: readonly string[] }) | null;
@@ -46,11 +56,15 @@ export interface DistrictPicture {
   readonly previousMonths: { readonly from: string; readonly to: string } | null;
   /** The force's crimes in those months, every district's (outside included). */
   readonly total: number;
+  /** The force's anti-social behaviour incidents in those months. */
+  readonly antisocialBehaviour: number;
   /** The force's crimes in the months compared, and in the same months a year earlier. */
   readonly comparedTotal: number | null;
   readonly previousTotal: number | null;
   /** The force's districts, most crimes first, then those outside the force grouped. */
   readonly districts: readonly DistrictRow[];
+  /** Districts police.uk named by an old name, said once ("Shepway is Folkestone and Hythe since 2018"); null when none. */
+  readonly renamed: string | null;
   readonly home: DistrictStanding | null;
 }
 
@@ -73,13 +87,6 @@ const MAX_MONTHS = 12;
 export const forceArea = (force: string): string =>
   force.replace(/\s+(police(\s+service)?|constabulary|police force)$/i, "").trim() || force;
 
-const monthsWords = (from: number, to: number): string =>
-  from === to
-    ? monthWords(from)
-    : Math.floor(from / 12) === Math.floor(to / 12)
-      ? `${monthWords(from).split(" ")[0]} to ${monthWords(to)}`
-      : `${monthWords(from)} to ${monthWords(to)}`;
-
 /**
  * The months pictured: the latest 12 (or all, when fewer); and of those, the ones whose month a
  * year earlier the download holds (`comparedFrom` to the last), which the change compares.
@@ -92,7 +99,10 @@ function pictureMonths(own: readonly LsoaMonth[]) {
   return { first, from, last, length: last - from + 1, comparedFrom, hasPrevious: comparedFrom <= last };
 }
 
-type DistrictTally = Map<string, { code: string | null; count: number; compared: number; previous: number }>;
+type DistrictTally = Map<
+  string,
+  { code: string | null; was: Set<string>; count: number; asb: number; compared: number; previous: number }
+>;
 
 /** Each district's crimes in the months pictured and a year earlier, by each record's LSOA. */
 function districtTally(
@@ -101,18 +111,33 @@ function districtTally(
   lsoaDistricts: DistrictOptions["lsoaDistricts"],
 ): DistrictTally {
   const { from, last, comparedFrom, hasPrevious } = months;
-  const districtOf = (code: string, name: string): { name: string; code: string | null } | null => {
+  // An ONS lookup names the district of the lookup's date; police.uk's LSOA names those of
+  // their date, so a district renamed or merged since is put under its name now.
+  const districtOf = (code: string, name: string): { name: string; code: string | null; was?: string } | null => {
     const looked = lsoaDistricts?.get(code);
     if (looked) return looked;
     const m = LSOA_NAME.exec(name.trim());
-    return m ? { name: m[1], code: null } : null;
+    if (!m) return null;
+    const now = districtNow(m[1]);
+    return now ? { name: now.now, code: null, was: now.old } : { name: m[1], code: null };
   };
   const tally: DistrictTally = new Map();
   for (const c of own) {
     const district = districtOf(c.lsoaCode, c.lsoaName);
     if (!district) continue;
-    const row = tally.get(district.name) ?? { code: district.code, count: 0, compared: 0, previous: 0 };
-    if (c.month >= from && c.month <= last) row.count += c.crime;
+    const row = tally.get(district.name) ?? {
+      code: district.code,
+      was: new Set<string>(),
+      count: 0,
+      asb: 0,
+      compared: 0,
+      previous: 0,
+    };
+    if (district.was) row.was.add(district.was);
+    if (c.month >= from && c.month <= last) {
+      row.count += c.crime;
+      row.asb += c.antisocialBehaviour;
+    }
     if (hasPrevious && c.month >= comparedFrom && c.month <= last) row.compared += c.crime;
     if (hasPrevious && c.month >= comparedFrom - MAX_MONTHS && c.month <= last - MAX_MONTHS) row.previous += c.crime;
     tally.set(district.name, row);
@@ -129,16 +154,20 @@ function districtRows(
   total: number,
   compare: { readonly hasPrevious: boolean; readonly partial: boolean },
   populations: DistrictOptions["populations"],
-): { rows: DistrictRow[]; outside: { districts: number; count: number; compared: number; previous: number } } {
+): {
+  rows: DistrictRow[];
+  outside: { districts: number; count: number; asb: number; compared: number; previous: number };
+} {
   const { hasPrevious, partial } = compare;
   const population = (name: string, code: string | null): number | undefined =>
     populations?.get(name.toLowerCase()) ?? (code ? populations?.get(code.toLowerCase()) : undefined);
   const rows: DistrictRow[] = [];
-  const outside = { districts: 0, count: 0, compared: 0, previous: 0 };
+  const outside = { districts: 0, count: 0, asb: 0, compared: 0, previous: 0 };
   for (const [name, r] of tally) {
     if (r.count < total * OUTSIDE_SHARE) {
       outside.districts += 1;
       outside.count += r.count;
+      outside.asb += r.asb;
       outside.compared += r.compared;
       outside.previous += r.previous;
       continue;
@@ -148,6 +177,8 @@ function districtRows(
       name,
       ...(r.code ? { code: r.code } : {}),
       count: r.count,
+      antisocialBehaviour: r.asb,
+      ...(r.was.size > 0 ? { was: [...r.was].sort() } : {}),
       ...(hasPrevious
         ? {
             ...(partial ? { compared: r.compared } : {}),
@@ -181,7 +212,7 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
   const { from, last, length, comparedFrom, hasPrevious } = months;
   const partial = hasPrevious && comparedFrom > from;
   const tally = districtTally(own, months, options.lsoaDistricts);
-  const sum = (pick: (r: { count: number; compared: number; previous: number }) => number): number =>
+  const sum = (pick: (r: { count: number; asb: number; compared: number; previous: number }) => number): number =>
     [...tally.values()].reduce((s, r) => s + pick(r), 0);
   const total = sum((r) => r.count);
   const { rows, outside } = districtRows(tally, total, { hasPrevious, partial }, options.populations);
@@ -195,6 +226,7 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
       : null,
     previousMonths: hasPrevious ? { from: isoMonth(comparedFrom - MAX_MONTHS), to: isoMonth(last - MAX_MONTHS) } : null,
     total,
+    antisocialBehaviour: sum((r) => r.asb),
     comparedTotal: hasPrevious ? sum((r) => r.compared) : null,
     previousTotal: hasPrevious ? sum((r) => r.previous) : null,
   };
@@ -204,6 +236,7 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
           {
             name: `Outside ${area}`,
             count: outside.count,
+            antisocialBehaviour: outside.asb,
             ...(hasPrevious ? { ...(partial ? { compared: outside.compared } : {}), previous: outside.previous } : {}),
             outside: { districts: outside.districts },
           },
@@ -212,6 +245,7 @@ export function districtPicture(counts: ForceWideCounts, options: DistrictOption
   return {
     ...picture,
     districts: [...rows, ...grouped],
+    renamed: districtChangesSentence(rows.flatMap((r) => r.was ?? [])),
     home: options.homeArea
       ? standing(rows, options.homeArea, {
           ...picture,
@@ -229,8 +263,10 @@ function standing(
   rows: readonly DistrictRow[],
   homeArea: string,
   picture: {
+    force: string;
     forceArea: string;
     total: number;
+    antisocialBehaviour: number;
     comparedTotal: number | null;
     previousTotal: number | null;
     fromMonth: number;
@@ -242,8 +278,12 @@ function standing(
   },
 ): DistrictStanding | null {
   const wanted = areaKey(homeArea);
+  // The home area as named now, by its code, or by the old name police.uk's LSOAs still give it.
   const index = rows.findIndex(
-    (r) => areaKey(r.name) === wanted || (r.code !== undefined && r.code !== null && areaKey(r.code) === wanted),
+    (r) =>
+      areaKey(r.name) === wanted ||
+      (r.code !== undefined && r.code !== null && areaKey(r.code) === wanted) ||
+      (r.was ?? []).some((old) => areaKey(old) === wanted),
   );
   if (index < 0 || rows.length < 2) return null;
   const home = rows[index];
@@ -279,7 +319,18 @@ function standing(
     sentence += `; ${formatCount(funnel.rate, 1)} crimes per 1,000 residents against ${formatCount(funnel.aggregateRate, 1)} across ${across}, ${funnelWords(funnel)}`;
   }
   sentence += `.${rankIntervalSentence(interval, of)}`;
-  return { name: home.name, rank, of, rankInterval: interval, funnel, sentence };
+  const figures = `${monthsWords(picture.fromMonth, picture.toMonth)}: ${countOf(home.count, "crime")} and ${countOf(home.antisocialBehaviour, "anti-social behaviour incident")} in ${home.name} (the records police.uk places in its LSOAs), of ${countOf(total, "crime")} and ${countOf(picture.antisocialBehaviour, "incident")} in ${picture.force}'s area as a whole.`;
+  return {
+    name: home.name,
+    rank,
+    of,
+    rankInterval: interval,
+    funnel,
+    sentence,
+    crime: home.count,
+    antisocialBehaviour: home.antisocialBehaviour,
+    figures,
+  };
 }
 
 function funnelWords(funnel: FunnelLimits): string {

@@ -76,6 +76,30 @@ export const monthOf = (iso: string): number => Number(iso.slice(0, 4)) * 12 + N
 /** `January 2022` for a month number, as the findings and sheets word it. */
 export const monthWords = (month: number): string => `${MONTH_NAMES[month % 12]} ${Math.floor(month / 12)}`;
 
+/**
+ * A run of months as people write it: "March 2022", "January to March 2022", "June 2013 to June 2014".
+ *
+ * @example
+ * monthsWords(2022 * 12, 2022 * 12 + 2) //= "January to March 2022"
+ */
+export const monthsWords = (from: number, to: number): string =>
+  from === to
+    ? monthWords(from)
+    : Math.floor(from / 12) === Math.floor(to / 12)
+      ? `${monthWords(from).split(" ")[0]} to ${monthWords(to)}`
+      : `${monthWords(from)} to ${monthWords(to)}`;
+
+/** A month written `YYYY-MM` as a month count (year × 12 + month − 1). */
+const monthOfIso = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+
+/**
+ * `monthsWords` of months written `YYYY-MM`.
+ *
+ * @example
+ * isoMonthsWords("2022-01", "2022-03") //= "January to March 2022"
+ */
+export const isoMonthsWords = (from: string, to: string): string => monthsWords(monthOfIso(from), monthOfIso(to));
+
 /** The whole-extract summary of these counts (every counted record, whatever its period). */
 export function extractSummary(counts: IncidentCounts): ExtractSummary {
   const asb = counts.groups.indexOf(ANTISOCIAL_BEHAVIOUR);
@@ -160,4 +184,24 @@ export function extractSummary(counts: IncidentCounts): ExtractSummary {
 export function placesSentence(extract: ExtractSummary): string {
   if (!extract.placed) return "none placed in wards, as no ward boundaries were given";
   return `${formatCount(extract.located)} in the borough's wards, ${formatCount(extract.outsideBoundaries)} outside them, ${formatCount(extract.unlocated)} without a location (${extract.unlocatedExcluded ? "left out" : "counted in no ward"})`;
+}
+
+/**
+ * How an extract is named in its sheets, headlines and report. A police.uk download by its
+ * force (the one with most records first, as a download with British Transport Police's holds
+ * two), its months and its files: "Kent Police, January to March 2022, 3 monthly files". Any
+ * other extract by the file or folder it was read from, which is all that names it.
+ */
+export function extractSourceName(readFrom: string, files: number, counts: IncidentCounts): string {
+  if (!counts.policeUk) return readFrom;
+  const byForce = new Map<string, number>();
+  let [first, last] = [Infinity, -Infinity];
+  for (const m of counts.forceWide.forceMonths) {
+    byForce.set(m.force, (byForce.get(m.force) ?? 0) + m.records);
+    [first, last] = [Math.min(first, m.month), Math.max(last, m.month)];
+  }
+  const forces = [...byForce].sort((a, b) => b[1] - a[1]).map(([force]) => force);
+  if (forces.length === 0) return readFrom;
+  const who = forces.length <= 2 ? forces.join(" and ") : `${forces[0]} and ${forces.length - 1} other forces`;
+  return `${who}, ${monthsWords(first, last)}, ${files === 1 ? "1 file" : `${formatCount(files)} monthly files`}`;
 }

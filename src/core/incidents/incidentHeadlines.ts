@@ -1,6 +1,6 @@
 import { countOf, formatCount, formatPercent } from "../format/formatNumbers";
 import { ANTISOCIAL_BEHAVIOUR } from "./crimeGroups";
-import { monthWords } from "./extractSummary";
+import { isoMonthsWords } from "./extractSummary";
 import type { Headline } from "../headlines/writeHeadlines";
 import { WEEKDAYS } from "../calendar/namedDates";
 import type { IncidentAnalysis } from "./incidentAnalysis";
@@ -13,7 +13,9 @@ import type { IncidentAnalysis } from "./incidentAnalysis";
 function whereCounted(analysis: IncidentAnalysis): string {
   if (analysis.extract.placed) return "in the borough";
   const forces = analysis.extract.forces;
-  if (analysis.districts) return `in ${analysis.districts.force}'s area (the force as a whole)`;
+  // A download may hold another force's records too (British Transport Police's): then the totals are the download's.
+  if (analysis.districts && forces.length === 1) return `in ${analysis.districts.force}'s area (the force as a whole)`;
+  if (forces.length > 1) return `in the records of ${forces.map((f) => f.force).join(" and ")}`;
   return forces.length === 1 ? `in ${forces[0].force}'s records` : "in the extract";
 }
 
@@ -29,24 +31,16 @@ export function incidentHeadlines(analysis: IncidentAnalysis): Headline[] {
   };
   const { extract } = analysis;
   // The home district among the force's districts leads an extract's findings, as a table of areas' standing does.
+  // Without boundaries, its own figures (by its LSOAs) lead, beside the force's.
   const home = analysis.districts?.home;
-  if (home)
-    headlines.push({
-      sheet: source,
-      table: `${source}: districts`,
-      label: home.name,
-      text: home.sentence,
-      pValue: null,
-      significant: null,
-      homeArea: true,
-    });
+  if (home) {
+    const about = { sheet: source, table: `${source}: districts`, label: home.name, pValue: null, significant: null };
+    if (!extract.placed) headlines.push({ ...about, text: home.figures, homeArea: true });
+    headlines.push({ ...about, text: home.sentence, homeArea: true });
+  }
   if (!analysis.comparable && extract.span && extract.counted > 0) {
     // Too short to compare years: say what the whole extract holds, the busiest ward and crime first.
-    const month = (iso: string): number => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
-    const span =
-      extract.span.months === 1
-        ? monthWords(month(extract.span.from))
-        : `${monthWords(month(extract.span.from))} to ${monthWords(month(extract.span.to))}`;
+    const span = isoMonthsWords(extract.span.from, extract.span.to);
     const asb = extract.months.reduce((sum, m) => sum + m.antisocialBehaviour, 0);
     const crime = extract.counted - asb;
     let text = `${span}: ${countOf(crime, "crime")}${asb > 0 ? ` and ${countOf(asb, "anti-social behaviour incident")}` : ""} ${whereCounted(analysis)}`;

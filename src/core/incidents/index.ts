@@ -17,3 +17,4 @@ export * from "./attribution";
 export * from "./lsoaTally";
 export * from "./districtPicture";
 export * from "./extractCoverage";
+export * from "./districtChanges";

@@ -2,7 +2,14 @@
 // funnel plot, emerging hotspots, the MoRiLE ranking, the audit findings and the sources.
 import { type WardAnalysis, type WardBoundaries, emergingLabel } from "../../../geo";
 import { REPORT_FUNNEL, funnelCaption, funnelSvg } from "./funnelPicture";
-import { type Assessment, type DistrictPicture, countOf, districtTableRows, formatCount } from "../../core";
+import {
+  type Assessment,
+  type DistrictPicture,
+  countOf,
+  districtTableRows,
+  formatCount,
+  isoMonthsWords,
+} from "../../core";
 import type { ReportOptions, ReportSection, ReportTable } from "./reportTypes";
 
 const FINDINGS_LISTED = 300;
@@ -70,13 +77,12 @@ export function sourceList(assessment: Assessment, wards: Wards, mapped: boolean
 
 /** The force's districts from a force-wide download: the home area's sentence, the table and the funnel plot. */
 export function districtSection(picture: DistrictPicture): ReportSection {
-  const previous = picture.previousMonths !== null;
   const svg = funnelSvg(picture);
   const caption = funnelCaption(picture);
   return {
     heading: `${picture.forceArea} districts`,
     level: 2,
-    intro: `Crimes recorded by ${picture.force}, ${picture.months.from} to ${picture.months.to}, placed in districts by each record's LSOA${previous ? `; the change compares ${picture.comparedMonths?.from} to ${picture.comparedMonths?.to} with ${picture.previousMonths?.from} to ${picture.previousMonths?.to}` : ""}. Anti-social behaviour is not counted.`,
+    intro: `Crimes recorded by ${picture.force}, ${isoMonthsWords(picture.months.from, picture.months.to)}, placed in districts by each record's LSOA${picture.renamed ? ` (${picture.renamed.replace(/\.$/, "")})` : ""}${picture.comparedMonths && picture.previousMonths ? `; the change compares ${isoMonthsWords(picture.comparedMonths.from, picture.comparedMonths.to)} with ${isoMonthsWords(picture.previousMonths.from, picture.previousMonths.to)}` : ""}. Anti-social behaviour is not counted.`,
     sentences: picture.home ? [picture.home.sentence] : [],
     tables: [
       {

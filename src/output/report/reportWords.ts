@@ -3,7 +3,7 @@
 // methodology, the priorities, and the glossary. Where only a person can write, a marked
 // placeholder ("[Analyst: …]"), never invented prose.
 import type { WardAnalysis } from "../../../geo";
-import { type Assessment, type KeyFinding, type Period, countOf, monthWords } from "../../core";
+import { type Assessment, type KeyFinding, type Period, countOf, monthsWords } from "../../core";
 import type { ReportTable } from "./reportTypes";
 
 /** The partnership's name when neither it nor its area is known. */
@@ -40,7 +40,7 @@ export function periodWords(period: Period | null): { data: string | null; year:
   const last = period.order + Math.max(1, period.months) - 1;
   const start = Math.floor(last / 12) + (last % 12 >= 3 ? 1 : 0);
   return {
-    data: period.months > 1 ? `${monthWords(period.order)} to ${monthWords(last)}` : monthWords(period.order),
+    data: monthsWords(period.order, last),
     year: `${start}-${String((start + 1) % 100).padStart(2, "0")}`,
   };
 }

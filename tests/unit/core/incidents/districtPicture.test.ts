@@ -51,3 +51,55 @@ describe("districtPicture", () => {
     expect([picture.comparedMonths, picture.previousMonths, picture.previousTotal]).toEqual([null, null, null]);
   });
 });
+
+describe("districts renamed or merged since police.uk named their LSOAs", () => {
+  /** LSOAs named by old districts, as police.uk's 2011 LSOA names keep them. */
+  function oldNames(names: readonly string[]) {
+    const lsoaMonths = names.map((name, i) => ({
+      force: "Kent Police",
+      lsoaCode: `E0100010${i}`,
+      lsoaName: `${name} 00${i}A`,
+      month: month(2022, 1),
+      crime: 100 + i * 10,
+      antisocialBehaviour: 7,
+    }));
+    return { lsoaMonths, forceMonths: [] };
+  }
+
+  it("puts each under its district now, joins the population by that name, and says the old name once", () => {
+    const counts = oldNames(["Shepway", "Shepway", "Maidstone"]);
+    const populations = new Map([
+      ["folkestone and hythe", 112_000],
+      ["maidstone", 173_000],
+    ]);
+    // The home area found by the name the analyst may still use.
+    const picture = districtPicture(counts, { homeArea: "Shepway", populations })!;
+    expect(picture.districts.map((d) => [d.name, d.count, d.was ?? null])).toEqual([
+      ["Folkestone and Hythe", 210, ["Shepway"]],
+      ["Maidstone", 120, null],
+    ]);
+    expect(picture.districts[0].population).toBe(112_000);
+    expect(picture.renamed).toBe(
+      "police.uk names LSOAs by their districts of 2011: Shepway is Folkestone and Hythe since 2018.",
+    );
+    expect(picture.home?.name).toBe("Folkestone and Hythe");
+    expect(picture.home?.figures).toBe(
+      "January 2022: 210 crimes and 14 anti-social behaviour incidents in Folkestone and Hythe (the records police.uk places in its LSOAs), of 330 crimes and 21 incidents in Kent Police's area as a whole.",
+    );
+  });
+
+  it("merges the old districts of one new one, and names them together", () => {
+    const picture = districtPicture(oldNames(["Allerdale", "Carlisle", "Copeland", "Eden"]))!;
+    expect(picture.districts.map((d) => [d.name, d.count])).toEqual([
+      ["Cumberland", 100 + 110 + 120],
+      ["Westmorland and Furness", 130],
+    ]);
+    expect(picture.renamed).toBe(
+      "police.uk names LSOAs by their districts of 2011: Allerdale, Carlisle and Copeland are Cumberland since 2023; Eden is Westmorland and Furness since 2023.",
+    );
+  });
+
+  it("leaves a district that has not changed as police.uk names it", () => {
+    expect(districtPicture(oldNames(["Maidstone", "Swale"]))!.renamed).toBeNull();
+  });
+});
