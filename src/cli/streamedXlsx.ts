@@ -1,18 +1,10 @@
 import { Readable } from "node:stream";
-import zlib from "node:zlib";
 import type ExcelJS from "exceljs";
 import { toCellValue } from "../adapters/exceljs";
 import type { InputFile } from "../adapters/records";
 import { PackageRefused, ZipPackage, streamPackageRows } from "../adapters/xlsx";
 import { type ExtractSink, InputError } from "../model";
 import { nodeDeflateCodec } from "../adapters/node/nodeDeflateCodec";
-
-/** A zip entry's deflated bytes inflated by zlib, 64 kB at a time. */
-async function* zlibInflate(raw: Uint8Array): AsyncIterable<Uint8Array> {
-  const stream = zlib.createInflateRaw({ chunkSize: 1 << 16 });
-  stream.end(raw);
-  for await (const chunk of stream) yield chunk as Uint8Array;
-}
 
 /**
  * An .xlsx extract's sheets streamed row by row, so a million-row extract is read in memory
@@ -30,7 +22,7 @@ export async function readXlsxStreamed(file: InputFile, sink: ExtractSink): Prom
   if (zip) {
     let started = false;
     try {
-      await streamPackageRows(zip, nodeDeflateCodec, zlibInflate, (sheet) => {
+      await streamPackageRows(zip, nodeDeflateCodec, (sheet) => {
         started = true;
         const rows = sink.file(`${file.name} (${sheet})`);
         return rows && { row: (cells, row) => rows.row(cells, () => `${sheet} row ${row + 1}`), end: () => rows.end() };

@@ -1,6 +1,6 @@
 import buffer from "node:buffer";
 import zlib from "node:zlib";
-import { type DeflateCodec, webDeflateCodec } from "../xlsx/deflateCodec";
+import { type StreamingCodec, webDeflateCodec } from "../xlsx/deflateCodec";
 
 // Node only (the task pane uses `webDeflateCodec`), so it lives with the CLI.
 
@@ -56,7 +56,7 @@ function queueChunk(chunk: Uint8Array): Promise<Buffer> {
  * (a zlib stream needs the main thread to hand it every next piece). Starting each chunk
  * afresh costs well under 1% in size at a megabyte a chunk.
  */
-export const nodeDeflateCodec: DeflateCodec = {
+export const nodeDeflateCodec: StreamingCodec = {
   inflateRaw(data, size) {
     // Room for the whole part in one output buffer, for the reason given at deflateChunk (up to
     // a limit: the size comes from the file, which may be damaged).
@@ -66,6 +66,11 @@ export const nodeDeflateCodec: DeflateCodec = {
     return new Promise((resolve, reject) =>
       zlib.inflateRaw(data, { chunkSize, maxOutputLength }, (error, out) => (error ? reject(error) : resolve(out))),
     );
+  },
+  async *inflateChunks(data) {
+    const stream = zlib.createInflateRaw({ chunkSize: 1 << 16 });
+    stream.end(data);
+    for await (const chunk of stream) yield chunk as Uint8Array;
   },
   // zlib.crc32 came in Node 20.15; before it, the browser's JavaScript CRC-32 serves.
   crc32: typeof zlib.crc32 === "function" ? (data, previous = 0) => zlib.crc32(data, previous) : webDeflateCodec.crc32,

@@ -33,7 +33,15 @@ export interface DeflateCodec {
   deflater(): Deflater;
   /** The CRC-32 of the data (continuing from `previous`), as zip entries record it. */
   crc32(data: Uint8Array, previous?: number): number;
+  /**
+   * Inflates raw deflate data as a stream of chunks, where the platform streams natively (Node's
+   * zlib): a large sheet is then read a batch of rows at a time rather than held whole.
+   */
+  inflateChunks?(data: Uint8Array): AsyncIterable<Uint8Array>;
 }
+
+/** A codec that streams its inflation (Node's). */
+export type StreamingCodec = DeflateCodec & Required<Pick<DeflateCodec, "inflateChunks">>;
 
 /** Joins chunks into one array. */
 export function concatBytes(

@@ -2,4 +2,4 @@ export * from "./deflateCodec";
 export * from "./writeIntoPackage";
 export { DamagedPart, PackageRefused, ZipPackage } from "./zipPackage";
 export { UnreadablePart } from "./sheetCells";
-export { type InflateStream, readPackageGrids, streamPackageRows } from "./readPackage";
+export { readPackageGrids, streamPackageRows } from "./readPackage";

@@ -1,9 +1,18 @@
-import { type CellValue, type Pause, type SheetGrid, type WorkbookGrids, pacer, unreadResultSheet } from "../../model";
+import {
+  type CellValue,
+  GridCollector,
+  type Pause,
+  type SheetGrid,
+  type WorkbookGrids,
+  pacer,
+  unreadResultSheet,
+} from "../../model";
 import { ByteQueue } from "../byteQueue";
-import type { DeflateCodec } from "./deflateCodec";
+import type { DeflateCodec, StreamingCodec } from "./deflateCodec";
 import { BUILT_IN_FORMATS, customNumberFormats } from "./numberFormats";
 import { stringItems } from "./sharedStringsPart";
 import {
+  type CellSink,
   type SheetContext,
   UnreadablePart,
   checkSheetLayout,
@@ -30,6 +39,8 @@ import { DamagedPart, PackageRefused, type ZipPackage, checkLimits } from "./zip
 const STYLES_REL = `${REL_NS}/styles`;
 /** How many sheets are inflated ahead of the one being read (they inflate on other threads). */
 const READ_AHEAD = 4;
+/** Sheet parts larger than this are read as they inflate, where the codec streams (Node). */
+const STREAM_OVER = 16 * 1024 * 1024;
 
 /** Every string item of the shared-string table, rich text joined into plain text. */
 function sharedStrings(xml: string | null): string[] {
@@ -145,24 +156,40 @@ async function packageSheets(zip: ZipPackage, codec: DeflateCodec): Promise<Pack
  * @throws PackageRefused for a damaged part or one past the size limits, except a damaged
  *   sheet when others are sound: it is passed over and named in `damagedSheets`
  */
-export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec, pause?: Pause): Promise<PackageGrids> {
+export async function readPackageGrids(
+  zip: ZipPackage,
+  codec: DeflateCodec,
+  pause?: Pause,
+  streamOver = STREAM_OVER,
+): Promise<PackageGrids> {
   const turn = pacer(pause);
   const { context, sheets } = await packageSheets(zip, codec);
   // Our own result sheets are listed but not read: the core never uses their cells.
   const toRead = sheets.filter((s) => !s.ours);
+  const streamed = (part: string): boolean => {
+    const entry = zip.entry(part);
+    return codec.inflateChunks !== undefined && entry?.method === 8 && entry.size > streamOver;
+  };
   const texts: (Promise<string | null> | null)[] = [];
   const read = new Map<string, SheetGrid>();
   const damaged: DamagedPart[] = [];
   for (let i = 0; i < toRead.length; i += 1) {
     while (texts.length < Math.min(toRead.length, i + READ_AHEAD)) {
-      const text = zip.text(toRead[texts.length].part, codec);
+      // A large sheet is streamed at its turn rather than inflated ahead.
+      const part = toRead[texts.length].part;
+      const text = streamed(part) ? Promise.resolve(null) : zip.text(part, codec);
       text.catch(() => undefined); // a failure is reported when that sheet's turn comes
       texts.push(text);
     }
     await turn();
     let xml: string | null;
     try {
-      xml = await texts[i];
+      const grid = streamed(toRead[i].part) ? await streamedGrid(zip, toRead[i], context, codec, turn) : null;
+      if (grid) {
+        read.set(toRead[i].name, grid);
+        continue;
+      }
+      xml = await (texts[i] ?? zip.text(toRead[i].part, codec));
     } catch (error) {
       // One damaged sheet does not stop the others being read; the writer copies it as it is.
       if (!(error instanceof DamagedPart)) throw error;
@@ -181,6 +208,28 @@ export async function readPackageGrids(zip: ZipPackage, codec: DeflateCodec, pau
   return { sheets: grids, damagedSheets, fileNotes: damaged.map((e, i) => damagedSheetNote(damagedSheets[i], e.part)) };
 }
 
+/**
+ * A large sheet's grid built a batch of rows at a time from the inflating part, so its XML is
+ * never held whole: a pasted police.uk download of 196,000 rows is 80 MB of XML. Null when the
+ * sheet must be read whole after all: a part not in Excel's layout, or one with merged cells
+ * (they follow the rows, and the cells they cover are not read).
+ */
+async function streamedGrid(
+  zip: ZipPackage,
+  sheet: { readonly name: string; readonly part: string },
+  context: SheetContext,
+  codec: DeflateCodec,
+  turn: () => Promise<void> | null,
+): Promise<SheetGrid | null> {
+  const inflate = codec.inflateChunks;
+  if (!inflate) return null;
+  const cells = new GridCollector();
+  const sink: CellSink = (row, column, value, format) => cells.add(row, column, value, format);
+  const streamed = await streamSheetRows(zip, sheet, context, codec, (raw) => inflate.call(codec, raw), sink, turn);
+  if ("whole" in streamed || /<(\w+:)?mergeCell\b/.test(streamed.tail)) return null;
+  return cells.grid(sheet.name);
+}
+
 /** The grids, and the sheets passed over as damaged, when any were (each also said in a note). */
 export interface PackageGrids extends WorkbookGrids {
   readonly damagedSheets?: readonly string[];
@@ -190,9 +239,6 @@ export interface PackageGrids extends WorkbookGrids {
 function damagedSheetNote(sheet: string, part: string): string {
   return `sheet "${sheet}" is damaged (its part ${part} does not match its CRC-32), so it was not read and its figures are not in the results; the other sheets were read. To include it, open the file in Excel, let Excel repair it, save it and run again`;
 }
-
-/** Inflates a zip entry's raw deflate bytes as a stream of chunks (Node's zlib, the browser's DecompressionStream). */
-export type InflateStream = (raw: Uint8Array) => AsyncIterable<Uint8Array>;
 
 // Sheet XML is decoded and parsed about 64 kB of whole rows at a time: V8 keeps strings under
 // 128 kB out of its large-object space, where decoding measured thirty times slower.
@@ -209,25 +255,95 @@ function lastRowEnd(bytes: Uint8Array, limit: number): number {
   return 0;
 }
 
+/** What streaming one sheet part gave: its rows went to the sink, and this followed them. */
+type StreamedSheet = { readonly tail: string } | { readonly whole: true };
+
+/**
+ * One worksheet part inflated as a stream, its whole rows parsed as they arrive, each cell to
+ * `onCell`, `turn` asked between batches. Returns what follows the rows (merged cells and the
+ * like), or `whole` when the part is not in Excel's layout and must be read whole instead.
+ * @throws DamagedPart when the part does not match its CRC-32 or recorded size
+ */
+async function streamSheetRows(
+  zip: ZipPackage,
+  sheet: { readonly name: string; readonly part: string },
+  context: SheetContext,
+  codec: DeflateCodec,
+  inflate: (raw: Uint8Array) => AsyncIterable<Uint8Array>,
+  onCell: CellSink,
+  turn: () => Promise<void> | null = () => null,
+): Promise<StreamedSheet> {
+  const entry = zip.entry(sheet.part);
+  if (!entry || (entry.method !== 0 && entry.method !== 8))
+    throw new UnreadablePart(`sheet ${sheet.name} has no part it can read`);
+  checkLimits(entry);
+  const decoder = new TextDecoder("utf-8");
+  const queue = new ByteQueue(ROWS_BATCH * 2);
+  let last = -1;
+  let tail = "";
+  /** Whether the part is in Excel's layout (known from its first batch). */
+  let layout = "unknown" as "unknown" | "excel" | "whole";
+  const parse = (upTo: number): void => {
+    const xml = decoder.decode(queue.bytes.subarray(0, upTo));
+    queue.drop(upTo);
+    if (layout === "unknown") {
+      layout = needsCanonical(xml) ? "whole" : "excel";
+      if (layout === "excel") checkSheetLayout(sheet.name, xml);
+    }
+    if (layout === "whole") return;
+    const dataEnd = xml.indexOf("</sheetData>");
+    last = readSheetRows(sheet.name, dataEnd < 0 ? xml : xml.slice(0, dataEnd), context, onCell, last);
+    if (dataEnd >= 0) tail += xml.slice(dataEnd);
+  };
+  const chunks = entry.method === 0 ? [entry.raw] : inflate(entry.raw);
+  // The part's CRC-32 and size are checked as it streams, as ZipPackage.read checks a whole part.
+  let crc = 0;
+  let size = 0;
+  for await (const chunk of chunks) {
+    crc = codec.crc32(chunk, crc);
+    size += chunk.length;
+    if (size > entry.size) {
+      zip.noteChecked(sheet.part, false);
+      throw new DamagedPart(sheet.part, `inflates past the ${entry.size} bytes recorded for it`);
+    }
+    queue.push(chunk);
+    // UTF-8 never puts "</row>" inside a character, so whole rows are cut from the bytes,
+    // no more than a batch and a half at a time (a longer row is taken whole).
+    while (layout !== "whole" && queue.length >= ROWS_BATCH) {
+      const cut =
+        lastRowEnd(queue.bytes, Math.min(queue.length, ROWS_BATCH + (ROWS_BATCH >> 1))) ||
+        lastRowEnd(queue.bytes, queue.length);
+      if (cut === 0) break;
+      parse(cut);
+      const paused = turn();
+      if (paused) await paused;
+    }
+  }
+  // Checked as it streamed: the write that copies the part need not inflate it again to check it.
+  const intact = size === entry.size && crc === entry.crc32;
+  zip.noteChecked(sheet.part, intact);
+  if (!intact) throw new DamagedPart(sheet.part, "does not match its CRC-32");
+  // The rest: the last rows, and whatever follows sheetData (never a row).
+  if (layout !== "whole" && (layout === "unknown" || queue.length > 0)) parse(queue.length);
+  return layout === "whole" ? { whole: true } : { tail };
+}
+
 /**
  * Streams every worksheet's rows (our result sheets left out) without holding a sheet's XML or
  * grid: each part is inflated as a stream and its whole rows parsed as they arrive, for
  * record-level extracts of a million rows. `onSheet` gets each sheet's name and returns where
  * its rows go (each row as cells by column, with its sheet row, zero-based), or null to pass it
- * by. Merged cells are not looked at (they come after the rows); extracts have none.
+ * by. Merged cells are not looked at (they come after the rows); extracts have none. A part
+ * not in Excel's layout (rare in an extract) is read whole and put into it.
  * @throws UnreadablePart as readPackageGrids does, so the caller can use ExcelJS instead
  */
 export async function streamPackageRows(
   zip: ZipPackage,
-  codec: DeflateCodec,
-  inflate: InflateStream,
+  codec: StreamingCodec,
   onSheet: (name: string) => { row(cells: CellValue[], row: number): void; end(): void } | null,
 ): Promise<void> {
   const { context, sheets } = await packageSheets(zip, codec);
   for (const sheet of sheets.filter((s) => !s.ours)) {
-    const entry = zip.entry(sheet.part);
-    if (!entry || (entry.method !== 0 && entry.method !== 8))
-      throw new UnreadablePart(`sheet ${sheet.name} has no part it can read`);
     const sink = onSheet(sheet.name);
     if (!sink) continue;
     let cells: CellValue[] = [];
@@ -236,55 +352,21 @@ export async function streamPackageRows(
       if (current >= 0) sink.row(cells, current);
       cells = [];
     };
-    const onCell = (row: number, column: number, value: CellValue): void => {
+    const onCell: CellSink = (row, column, value) => {
       if (row !== current) {
         emit();
         current = row;
       }
       cells[column] = value;
     };
-    checkLimits(entry);
-    const decoder = new TextDecoder("utf-8");
-    const queue = new ByteQueue(ROWS_BATCH * 2);
-    let last = -1;
-    /** Whether the part is in Excel's layout (known from its first batch), or taken whole, then put into it. */
-    let layout = "unknown" as "unknown" | "excel" | "whole";
-    const parse = (upTo: number, final = false): void => {
-      let xml = decoder.decode(queue.bytes.subarray(0, upTo));
-      if (layout === "unknown") {
-        layout = needsCanonical(xml) ? "whole" : "excel";
-        if (layout === "excel") checkSheetLayout(sheet.name, xml);
-      }
-      if (layout === "whole") {
-        if (!final) return; // rare in an extract: the part is read once it has all come
-        xml = scannableXml(sheet.part, xml);
-      }
-      const dataEnd = xml.indexOf("</sheetData>");
-      last = readSheetRows(sheet.name, dataEnd < 0 ? xml : xml.slice(0, dataEnd), context, onCell, last);
-      queue.drop(upTo);
-    };
-    const chunks = entry.method === 0 ? [entry.raw] : inflate(entry.raw);
-    // The part's CRC-32 and size are checked as it streams, as ZipPackage.read checks a whole part.
-    let crc = 0;
-    let size = 0;
-    for await (const chunk of chunks) {
-      crc = codec.crc32(chunk, crc);
-      size += chunk.length;
-      if (size > entry.size) throw new DamagedPart(sheet.part, `inflates past the ${entry.size} bytes recorded for it`);
-      queue.push(chunk);
-      // UTF-8 never puts "</row>" inside a character, so whole rows are cut from the bytes,
-      // no more than a batch and a half at a time (a longer row is taken whole).
-      while (layout !== "whole" && queue.length >= ROWS_BATCH) {
-        const cut =
-          lastRowEnd(queue.bytes, Math.min(queue.length, ROWS_BATCH + (ROWS_BATCH >> 1))) ||
-          lastRowEnd(queue.bytes, queue.length);
-        if (cut === 0) break;
-        parse(cut);
-      }
+    const streamed = await streamSheetRows(zip, sheet, context, codec, (raw) => codec.inflateChunks(raw), onCell);
+    if ("whole" in streamed) {
+      const xml = await zip.text(sheet.part, codec);
+      if (xml === null) throw new UnreadablePart(`sheet ${sheet.name} has no part`);
+      const scannable = scannableXml(sheet.part, xml);
+      const dataEnd = scannable.indexOf("</sheetData>");
+      readSheetRows(sheet.name, dataEnd < 0 ? scannable : scannable.slice(0, dataEnd), context, onCell, -1);
     }
-    if (size !== entry.size || crc !== entry.crc32) throw new DamagedPart(sheet.part, "does not match its CRC-32");
-    // The rest: the last rows, and whatever follows sheetData (never a row).
-    if (layout === "unknown" || queue.length > 0) parse(queue.length, true);
     emit();
     sink.end();
   }

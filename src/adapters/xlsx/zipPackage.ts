@@ -197,6 +197,11 @@ export class ZipPackage {
     return text;
   }
 
+  /** Records that a part streamed elsewhere matched its CRC-32 and size (or did not), so it is not inflated again to check it. */
+  noteChecked(name: string, intact: boolean): void {
+    this.checked.set(name, intact);
+  }
+
   /**
    * Whether an entry's bytes match its CRC-32 and size, inflating it once if it has not been
    * read (a part copied into the output is checked like a part read).

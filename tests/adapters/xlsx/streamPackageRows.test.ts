@@ -17,7 +17,7 @@ async function* inflateInPieces(raw: Uint8Array): AsyncIterable<Uint8Array> {
 /** Every sheet's rows as streamed: sheet name -> row -> cells by column. */
 async function streamed(bytes: Uint8Array): Promise<Map<string, Map<number, CellValue[]>>> {
   const sheets = new Map<string, Map<number, CellValue[]>>();
-  await streamPackageRows(ZipPackage.open(bytes)!, nodeDeflateCodec, inflateInPieces, (name) => {
+  await streamPackageRows(ZipPackage.open(bytes)!, { ...nodeDeflateCodec, inflateChunks: inflateInPieces }, (name) => {
     const rows = new Map<number, CellValue[]>();
     return { row: (cells, row) => rows.set(row, cells), end: () => sheets.set(name, rows) };
   });
@@ -77,5 +77,35 @@ describe("streamPackageRows on packages not as Excel writes them", () => {
     await expect(streamed(corpus.get("damaged-sheet.xlsx")!)).rejects.toThrow(
       /its part xl\/worksheets\/sheet1\.xml does not match its CRC-32/,
     );
+  });
+});
+
+describe("readPackageGrids on a sheet it streams (a large one, in Node)", () => {
+  /** The grids read whole and read streaming every sheet (as a large one is), with small pieces of inflated XML. */
+  async function bothWays(bytes: Uint8Array) {
+    const pieces = { ...nodeDeflateCodec, inflateChunks: inflateInPieces };
+    const [read, streamed] = await Promise.all([
+      readPackageGrids(ZipPackage.open(bytes)!, { ...nodeDeflateCodec, inflateChunks: undefined }),
+      readPackageGrids(ZipPackage.open(bytes)!, pieces, undefined, 0),
+    ]);
+    return { read, streamed };
+  }
+
+  it("gives the grids, formats and all, that reading each sheet whole gives, merged cells included", async () => {
+    const { read, streamed } = await bothWays(new Uint8Array(await fs.readFile(SAMPLE)));
+    expect(streamed).toEqual(read);
+  });
+
+  it("gives a sheet of thousands of rows, cut anywhere, as reading it whole does", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Pasted");
+    ws.addRow(["Crime ID", "Month", "Crime type"]);
+    for (let i = 0; i < 5000; i += 1) {
+      const row = ws.addRow([`id-${i}`, new Date(Date.UTC(2022, i % 12, 1)), i % 2 ? "Burglary" : "Drugs"]);
+      row.getCell(2).numFmt = "mmm-yy";
+    }
+    const { read, streamed } = await bothWays(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(streamed.sheets[0].values).toHaveLength(5001);
+    expect(streamed).toEqual(read);
   });
 });
