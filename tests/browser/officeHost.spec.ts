@@ -141,7 +141,7 @@ describe("the add-in in an Office host", () => {
     expect(host.sheets.map((s) => s.name)).toContain("CSP Summary");
     expect(host.dialogs.map((d) => new URL(d.url).pathname)).toEqual(["/notice.html"]);
     const notice = page.frameLocator("iframe.office-standin-dialog");
-    await notice.getByRole("alert").waitFor();
+    await notice.locator("#csp-notice-text:not(:empty)").waitFor();
     expect(await notice.getByRole("alert").innerText()).toMatch(
       /^The CSP sheets are computed, but without ward layers for .+, as no ward boundaries are kept with this workbook/,
     );
@@ -161,6 +161,7 @@ describe("the add-in in an Office host", () => {
     const host = await hostState(page);
     expect(host.sheets.map((s) => s.name)).toEqual(["Notes"]);
     const notice = page.frameLocator("iframe.office-standin-dialog");
+    await notice.locator("#csp-notice-text:not(:empty)").waitFor();
     expect(await notice.getByRole("alert").innerText()).toBe(
       "This workbook: no tables found on its 1 sheet (a table needs a label column and at least one column of numbers under a header; a MoRiLE sheet needs a Theme column and the factor columns)",
     );

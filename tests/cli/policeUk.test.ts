@@ -199,9 +199,9 @@ describeReal("police.uk street-level crime", () => {
       }
     ).layers;
     expect(layers.map((l) => [l.title, l.rateBase])).toEqual([
-      // Named by the file's own name, never its path.
-      ["2022-01-kent-street.csv: crime by ward", "all ages"],
-      ["2022-01-kent-street.csv: anti-social behaviour by ward", "all ages"],
+      // Named by its force and month, never by its path.
+      ["Kent Police, January 2022, 1 monthly file: crime by ward", "all ages"],
+      ["Kent Police, January 2022, 1 monthly file: anti-social behaviour by ward", "all ages"],
     ]);
     const crime = layers[0].wards;
     expect(crime).toHaveLength(26);

@@ -65,7 +65,7 @@ describe("the hostile corpus", () => {
     );
     // A refusal names the file, and is one line.
     for (const c of cases.filter((k) => k.expect.outcome === "refused"))
-      expect(runs.get(c.name)!.message).toMatch(new RegExp(`^${c.name.replace(/\./g, "\\.")} [^\n]+$`));
+      expect(runs.get(c.name)!.message).toMatch(new RegExp(`^${c.name.replace(/\./g, "\\.")}:? [^\n]+$`));
     // …in the analyst's terms: no JavaScript error text, no parser's event object.
     const javascript = /Cannot read propert|is not a function|undefined \(reading|Unexpected xml node|\{"name":/;
     expect(cases.filter((c) => javascript.test(runs.get(c.name)!.message)).map((c) => c.name)).toEqual([]);

@@ -31,7 +31,7 @@ export async function runCase(bytes: Uint8Array, name: string): Promise<CaseRun>
   const ms = (): number => Math.round(performance.now() - start);
   try {
     const port = await WorkbookFile.fromBytes(bytes, name, nodeDeflateCodec);
-    const run = await runAssessment(port);
+    const run = await runAssessment(port, { source: name });
     const output = await port.toBytes();
     const told = run.assessment.findings.filter((f) => f.kind === "workbook-file").map((f) => f.message);
     // Notes made while writing come after the findings were written; the CLI prints them all.

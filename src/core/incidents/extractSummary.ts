@@ -203,5 +203,5 @@ export function extractSourceName(readFrom: string, files: number, counts: Incid
   const forces = [...byForce].sort((a, b) => b[1] - a[1]).map(([force]) => force);
   if (forces.length === 0) return readFrom;
   const who = forces.length <= 2 ? forces.join(" and ") : `${forces[0]} and ${forces.length - 1} other forces`;
-  return `${who}, ${monthsWords(first, last)}, ${files === 1 ? "1 file" : `${formatCount(files)} monthly files`}`;
+  return `${who}, ${monthsWords(first, last)}, ${files === 1 ? "1 monthly file" : `${formatCount(files)} monthly files`}`;
 }

@@ -11,6 +11,7 @@ import {
   isoMonthsWords,
 } from "../../core";
 import type { ReportOptions, ReportSection, ReportTable } from "./reportTypes";
+import { extractOnly } from "./reportWords";
 
 const FINDINGS_LISTED = 300;
 
@@ -65,7 +66,14 @@ export function findingsAppendix(assessment: Assessment): ReportTable | null {
 /** Where the results come from: the workbook, the boundaries (where a map was drawn), populations and the tests. */
 export function sourceList(assessment: Assessment, wards: Wards, mapped: boolean, options: ReportOptions): string[] {
   return [
-    `${options.source ?? "The workbook"}: ${countOf(assessment.sheetsRead, "sheet")} read, ${countOf(assessment.tables.length, "table")} computed by CSP Assess.`,
+    ...(extractOnly(assessment)
+      ? assessment.incidents.map(
+          (a) =>
+            `${a.source}: ${countOf(a.records, "record")} read, ${countOf(assessment.tables.length, "table")} computed by CSP Assess.`,
+        )
+      : [
+          `${options.source ?? "The workbook"}: ${countOf(assessment.sheetsRead, "sheet")} read, ${countOf(assessment.tables.length, "table")} computed by CSP Assess.`,
+        ]),
     // Boundaries are credited where they were drawn: in a map.
     ...(wards && mapped ? [`Ward boundaries: ${wards.boundaries.attribution}.`] : []),
     ...(wards?.analysis.populationSheet ? [`Ward populations: ${wards.analysis.populationSheet}.`] : []),
