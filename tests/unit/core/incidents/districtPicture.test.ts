@@ -99,6 +99,24 @@ describe("districts renamed or merged since police.uk named their LSOAs", () => 
     );
   });
 
+  it("joins a renamed district by code through an ONS lookup, its population by that code", () => {
+    const counts = oldNames(["Shepway", "Maidstone"]);
+    const lsoaDistricts = new Map([
+      ["E01000100", { name: "Folkestone and Hythe", code: "E07000112" }],
+      ["E01000101", { name: "Maidstone", code: "E07000110" }],
+    ]);
+    const populations = new Map([
+      ["e07000112", 112_000],
+      ["e07000110", 173_000],
+    ]);
+    const picture = districtPicture(counts, { lsoaDistricts, populations, homeArea: "E07000112" })!;
+    expect(picture.districts.map((d) => [d.name, d.code, d.population])).toEqual([
+      ["Maidstone", "E07000110", 173_000],
+      ["Folkestone and Hythe", "E07000112", 112_000],
+    ]);
+    expect(picture.home?.name).toBe("Folkestone and Hythe");
+  });
+
   it("leaves a district that has not changed as police.uk names it", () => {
     expect(districtPicture(oldNames(["Maidstone", "Swale"]))!.renamed).toBeNull();
   });
