@@ -4,14 +4,18 @@
 import type { WardBoundaries } from "../geo/boundaries";
 import type { PopulationTable } from "../src/core/population/wardPopulation";
 import { byId } from "./dom";
-import { type KeptInputs, KEPT_INPUTS_NAMESPACE, keptInputsXml, parseKeptInputs } from "./keptInputs";
+import type { KeptInputs } from "./keptInputs";
 import { excelRunner } from "./officeHost";
 
 let kept: KeptInputs = { boundaries: null, population: null };
 
+/** Our part of the workbook, and how to read and write it: loaded when first needed (it carries the GIS module). */
 async function part() {
-  const { KeptXmlPart } = await import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office");
-  return new KeptXmlPart(excelRunner, KEPT_INPUTS_NAMESPACE);
+  const [{ KeptXmlPart }, keptInputs] = await Promise.all([
+    import(/* webpackChunkName: "office-adapter" */ "../src/adapters/office"),
+    import(/* webpackChunkName: "job" */ "./keptInputs"),
+  ]);
+  return { xml: new KeptXmlPart(excelRunner, keptInputs.KEPT_INPUTS_NAMESPACE), ...keptInputs };
 }
 
 function showKept(): void {
@@ -25,8 +29,9 @@ function showKept(): void {
 
 /** Reads what the workbook keeps and says it; problems reading it are returned to be said. */
 export async function loadKept(): Promise<readonly string[]> {
-  const xml = await (await part()).read();
-  const read = xml ? parseKeptInputs(xml) : { boundaries: null, population: null, problems: [] };
+  const { xml, parseKeptInputs } = await part();
+  const text = await xml.read();
+  const read = text ? parseKeptInputs(text) : { boundaries: null, population: null, problems: [] };
   kept = { boundaries: read.boundaries, population: read.population };
   showKept();
   return read.problems;
@@ -53,14 +58,15 @@ export async function keepPicked(
     boundaries: boundaries ?? kept.boundaries,
     population: population ?? kept.population,
   };
-  await (await part()).write(keptInputsXml(next));
+  const { xml, keptInputsXml } = await part();
+  await xml.write(keptInputsXml(next));
   kept = next;
   showKept();
 }
 
 /** Forgets the kept files: the part is removed from the workbook. */
 export async function forgetKept(): Promise<void> {
-  await (await part()).clear();
+  await (await part()).xml.clear();
   kept = { boundaries: null, population: null };
   showKept();
 }
