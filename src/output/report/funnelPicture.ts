@@ -1,5 +1,5 @@
 import { MAP_INK, escapeSvgText as escape } from "../../../geo";
-import { type DistrictPicture, formatCount, monthWords, poissonQuantile } from "../../core";
+import { type DistrictPicture, formatCount, isoMonthsWords, poissonQuantile } from "../../core";
 
 /**
  * Where a funnel plot puts its parts, and at what size of type. The report's picture is wide and
@@ -42,12 +42,6 @@ const INK = {
   limit998: "#a19f9d",
 };
 const n = (v: number): string => v.toFixed(1);
-/** "January 2022" for police.uk's "2022-01". */
-const monthsOf = (iso: string): string => {
-  const [year, month] = iso.split("-").map(Number);
-  return monthWords(year * 12 + month - 1);
-};
-
 /** The plot's scales: populations across, rates up, and the limit curves sampled along them. */
 function funnelScales(picture: DistrictPicture, rate: number, layout: FunnelLayout) {
   const { plot } = layout;
@@ -96,7 +90,7 @@ function frame(picture: DistrictPicture, rate: number, layout: FunnelLayout, s: 
   ];
   if (layout.subtitle)
     parts.push(
-      `<text x="${type.title}" y="${type.title * 2.8}" font-size="${type.label}" fill="${INK.muted}">${escape(`${monthsOf(picture.months.from)} to ${monthsOf(picture.months.to)}; the line is the districts' rate (${formatCount(rate, 1)}), the curves its limits for each population`)}</text>`,
+      `<text x="${type.title}" y="${type.title * 2.8}" font-size="${type.label}" fill="${INK.muted}">${escape(`${isoMonthsWords(picture.months.from, picture.months.to)}; the line is the districts' rate (${formatCount(rate, 1)}), the curves its limits for each population`)}</text>`,
     );
   for (let i = 0; i <= 4; i += 1) {
     const people = s.minPopulation + ((s.maxPopulation - s.minPopulation) * i) / 4;

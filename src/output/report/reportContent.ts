@@ -141,7 +141,7 @@ export function reportContent(assessment: Assessment, wards: Wards, options: Rep
               "the priorities the partnership board agrees for the coming year, and any change from the last plan.",
             )
           : analyst(
-              "no MoRiLE sheet was found, so no theme is ranked. Add one (csp-assess template writes it), or write the priorities the partnership board agrees.",
+              "no MoRiLE sheet was found, so no theme is ranked. Add one (csp-assess morile-template writes an empty one to fill in), or write the priorities the partnership board agrees.",
             ),
       ],
     }),
