@@ -196,7 +196,7 @@ function renderExtract(root: HTMLElement, analysis: IncidentAnalysis): void {
     countTable(
       "By month",
       ["Month", "Records", "Crime", "ASB"],
-      extract.months.map((m) => [m.month, m.count, m.crime, m.antisocialBehaviour]),
+      extract.months.map((m) => [isoMonthsWords(m.month, m.month), m.count, m.crime, m.antisocialBehaviour]),
     ),
   );
   root.appendChild(
