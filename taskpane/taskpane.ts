@@ -216,7 +216,8 @@ async function compute(mode: Mode): Promise<void> {
       last = await computeStandalone({ options, onProgress, boundaries: picked, population: pickedPeople });
     }
     progress.textContent = DONE[mode];
-    showCurrent(last.name ?? "this workbook", new Date());
+    // An extract is named by what it holds (a force and its months), a workbook by its file.
+    showCurrent(last.run.extract?.analysis.source ?? last.name ?? "this workbook", new Date());
     if (options.homeArea) await checkHomeArea(last.run, options.homeArea);
   } catch (error) {
     // Nothing of an earlier run stays on show, or offered for download, after a failed one.
