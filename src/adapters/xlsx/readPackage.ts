@@ -306,7 +306,8 @@ async function streamSheetRows(
       zip.noteChecked(sheet.part, false);
       throw new DamagedPart(sheet.part, `inflates past the ${entry.size} bytes recorded for it`);
     }
-    queue.push(chunk);
+    // A part to be read whole is only checked as it streams, not kept.
+    if (layout !== "whole") queue.push(chunk);
     // UTF-8 never puts "</row>" inside a character, so whole rows are cut from the bytes,
     // no more than a batch and a half at a time (a longer row is taken whole).
     while (layout !== "whole" && queue.length >= ROWS_BATCH) {

@@ -131,7 +131,11 @@ export function methodSections(
           extractOnly(assessment)
             ? assessment.incidents.map((a) => `${a.source} (${countOf(a.records, "record")})`).join("; ")
             : `${countOf(assessment.tables.length, "table")} on ${countOf(sheets.length, "sheet")} (${sheets.join(", ")})`
-        }. Each table's latest period is compared with the one before it.`,
+        }. ${
+          extractOnly(assessment) && assessment.incidents.every((a) => !a.comparable)
+            ? "The records do not reach back over two years, so there is no year-on-year comparison: they are summarised whole, and the districts compared over the same months."
+            : "Each table's latest period is compared with the one before it."
+        }`,
         "A change in a count of events (crimes, admissions, referrals) is tested against the variation chance alone would give, with an exact test of two Poisson counts: a change is called more than normal variation when p < 0.05. Durations, averages, rates, money, caseloads and items found in batches are given with their change only. Months of a series are tested against the same month a year earlier, and a month is unusual when the test stays under 0.01 after allowing for every month tested (Benjamini–Hochberg).",
         "A ward is a hotspot when Getis-Ord Gi* over ward borders is significant and its own count is above its layer's average; a significant ward with a low count of its own is next to a hotspot.",
         ...(assessment.morile
