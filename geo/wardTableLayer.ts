@@ -3,6 +3,7 @@ import type { TableResult } from "../src/core/compute/tableResult";
 import type { TableRow } from "../src/core/tables/table";
 import { countOf } from "../src/core/format/formatNumbers";
 import { type Finding, finding } from "../src/core/findings";
+import { saysWards } from "../src/core/tables/wardTables";
 import type { WardBoundaries } from "./boundaries";
 import { emergingHotspots } from "./emergingHotspots";
 import { type WardMatch, WardMatcher } from "./wardMatch";
@@ -40,17 +41,6 @@ function wardRows(result: TableResult, matcher: WardMatcher): boolean {
   if (exact / sampled < EXACT_SHARE) return false;
   const matched = rows.filter((r) => matchRow(r, matcher).match.kind === "matched").length;
   return matched / rows.length >= 0.6;
-}
-
-/** A table that says it is of wards (its label column or title), or whose rows carry ward codes. */
-const LOOKS_LIKE_WARDS = /\bwards?\b/i;
-function saysWards(result: TableResult): boolean {
-  const { table } = result;
-  return (
-    LOOKS_LIKE_WARDS.test(table.labelHeader) ||
-    LOOKS_LIKE_WARDS.test(table.title ?? "") ||
-    table.rows.some((r) => /^[EW]05\d{6}$/.test(r.code ?? r.label))
-  );
 }
 
 /**
@@ -128,7 +118,7 @@ export function wardTableLayer(
   periodCounts: readonly PeriodCounts[],
 ): LayerInput | null {
   if (!wardRows(result, matcher)) {
-    const unmatched = saysWards(result) ? unmatchedWardTable(result, matcher, boundaries.wards.length) : null;
+    const unmatched = saysWards(result.table) ? unmatchedWardTable(result, matcher, boundaries.wards.length) : null;
     if (unmatched) findings.push(unmatched);
     return null;
   }

@@ -1,4 +1,5 @@
 import { formatCount } from "./format/formatNumbers";
+import { saysWards } from "./tables/wardTables";
 import type { TableResult } from "./compute/tableResult";
 import type { UnusualMonth } from "./compute/unusualMonths";
 import type { Finding } from "./findings";
@@ -46,10 +47,10 @@ export function nothingToAssess(assessment: Assessment, source: string): string 
  * command line and the ribbon say they left out.
  *
  * @example
- * unmappedWardTables({ sheetsRead: 1, tables: [{ table: { labelHeader: "Ward", title: "Burglary by ward", sheet: "B" } }], headlines: [], findings: [], morile: null, incidents: [], homeArea: null, unusualMonths: [] }) //= ["Burglary by ward"]
+ * unmappedWardTables({ sheetsRead: 1, tables: [{ table: { labelHeader: "Ward", title: "Burglary by ward", sheet: "B", rows: [] } }], headlines: [], findings: [], morile: null, incidents: [], homeArea: null, unusualMonths: [] }) //= ["Burglary by ward"]
  */
 export function unmappedWardTables(assessment: Assessment): string[] {
   return assessment.tables
-    .filter((t) => /\bwards?\b/i.test(`${t.table.labelHeader} ${t.table.title ?? ""}`))
+    .filter((t) => saysWards(t.table))
     .map((t) => (t.table.title ?? t.table.sheet).split(" – ").pop() as string);
 }

@@ -34,3 +34,4 @@ export * from "./keyFindings";
 export * from "./steps";
 export * from "./unusualMonthSeries";
 export * from "./headlines/rowSubject";
+export * from "./tables/wardTables";
