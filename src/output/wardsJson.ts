@@ -1,7 +1,13 @@
 import { emergingLabel } from "../../geo/emergingHotspots";
+import type { GiStar } from "../../geo/getisOrdGiStar";
 import type { WardAnalysis } from "../../geo/wardLayers";
 import type { WardsRun } from "./runTypes";
 import { findingJson } from "./findingJson";
+
+/** A ward's Gi* as the JSON gives it, on a map layer and from `wards` alike: z, p and the band called. */
+function giJson(gi: GiStar | null): { giZ: number | null; giP: number | null; hotspot: string | null } {
+  return { giZ: gi?.z ?? null, giP: gi?.p ?? null, hotspot: gi?.band ?? null };
+}
 
 /** The ward analysis as JSON (the `wards` key of `compute --json`). */
 export function wardAnalysisJson(analysis: WardAnalysis): Record<string, unknown> {
@@ -26,9 +32,7 @@ export function wardAnalysisJson(analysis: WardAnalysis): Record<string, unknown
         share: w.share,
         rank: w.rank,
         locationQuotient: w.locationQuotient,
-        giZ: w.gi?.z ?? null,
-        giP: w.gi?.p ?? null,
-        hotspot: w.gi?.band ?? null,
+        ...giJson(w.gi),
         ...(l.emerging
           ? {
               emerging: {
@@ -57,9 +61,7 @@ export function wardsRunJson(run: WardsRun): Record<string, unknown> {
       count: s.count,
       share: s.share,
       rank: s.rank,
-      giZ: s.gi?.z ?? null,
-      giP: s.gi?.p ?? null,
-      hotspot: s.gi?.band ?? null,
+      ...giJson(s.gi),
     })),
     outside: run.outside,
     unlocated: run.unlocated,
