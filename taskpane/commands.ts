@@ -13,14 +13,15 @@ function showNotice(message: string, kind: "error" | "info"): void {
  */
 async function computeAssessment(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const [{ runAssessment }, { OfficeWorkbook, KeptXmlPart }, kept, choices, core] = await Promise.all([
-      import("../src/job/runAssessment"),
-      import("../src/adapters/office"),
-      import("./keptInputs"),
-      import("./runChoices"),
-      import("../src/core/assessment"),
-    ]);
-    const { unmatchedHomeArea, unmatchedHomeAreaWords } = await import("../src/core/homeArea");
+    const [{ runAssessment }, { OfficeWorkbook, KeptXmlPart }, kept, choices, { unmappedWardTables }, home] =
+      await Promise.all([
+        import("../src/job/runAssessment"),
+        import("../src/adapters/office"),
+        import("./keptInputs"),
+        import("./runChoices"),
+        import("../src/core/assessment"),
+        import("../src/core/homeArea"),
+      ]);
     const part = await new KeptXmlPart(excelRunner, kept.KEPT_INPUTS_NAMESPACE).read();
     const inputs = part ? kept.parseKeptInputs(part) : { boundaries: null, population: null, problems: [] };
     const run = await runAssessment(new OfficeWorkbook(excelRunner), {
@@ -30,9 +31,9 @@ async function computeAssessment(event: Office.AddinCommands.Event): Promise<voi
       source: "This workbook",
     });
     const left: string[] = [...inputs.problems];
-    const unmatched = unmatchedHomeArea(run.assessment);
-    if (unmatched) left.push(`the home area's standing, as the home area ${unmatchedHomeAreaWords(unmatched)}`);
-    const unmapped = run.wards ? [] : core.unmappedWardTables(run.assessment);
+    const unmatched = home.unmatchedHomeArea(run.assessment);
+    if (unmatched) left.push(`the home area's standing, as the home area ${home.unmatchedHomeAreaWords(unmatched)}`);
+    const unmapped = run.wards ? [] : unmappedWardTables(run.assessment);
     if (unmapped.length > 0)
       left.push(
         `ward layers for ${unmapped.join(", ")}, as no ward boundaries are kept with this workbook (pick them in the CSP Assess pane and compute there once)`,

@@ -81,8 +81,9 @@ export async function runAssessment(port: WorkbookPort, chosen: RunOptions = {})
     );
   }
   await turn();
-  // A workbook with nothing to assess is refused before anything is written to it.
-  const nothing = nothingToAssess(computed, source);
+  // A workbook with nothing to assess (no table, MoRiLE sheet, records or located points) is
+  // refused before anything is written to it.
+  const nothing = wards && wards.layers.length > 0 ? null : nothingToAssess(computed, source);
   if (nothing) throw new InputError(null, nothing);
   const assessment = withWardFindings(computed, wards);
   const sheets = await paced(resultSheetSteps(assessment, wards), turn);

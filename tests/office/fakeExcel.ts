@@ -14,7 +14,7 @@ import type {
   ExcelWorksheet,
   ExcelWorksheetCollection,
 } from "../../src/adapters/office";
-import { FakeRange, Loadable, OP_BYTES } from "./fakeRange";
+import { FakeRange, Loadable, LoadedItems, OP_BYTES } from "./fakeRange";
 
 type Value = string | number | boolean;
 
@@ -261,17 +261,17 @@ class FakeWorksheet extends Loadable implements ExcelWorksheet {
 }
 
 class FakeWorksheets implements ExcelWorksheetCollection {
-  private listed: FakeWorksheet[] | null = null;
+  private readonly loaded = new LoadedItems<ExcelWorksheet>("worksheets.items");
   constructor(private readonly context: FakeContext) {}
   get items(): ExcelWorksheet[] {
-    if (!this.listed) throw new Error("PropertyNotLoaded: worksheets.items");
-    return this.listed;
+    return this.loaded.items;
   }
   load(): ExcelWorksheetCollection {
-    this.context.onSync(() => {
-      this.listed = this.context.excel.sheets.map((s) => new FakeWorksheet(this.context, s));
-      return 40 * this.listed.length;
-    });
+    this.loaded.loadAtSync(
+      this.context,
+      () => this.context.excel.sheets.map((s) => new FakeWorksheet(this.context, s)),
+      40,
+    );
     return this;
   }
   add(name: string): ExcelWorksheet {
@@ -288,25 +288,22 @@ class FakeWorksheets implements ExcelWorksheetCollection {
 }
 
 class FakeNames implements ExcelNamedItemCollection {
-  private listed: ExcelNamedItem[] | null = null;
+  private readonly loaded = new LoadedItems<ExcelNamedItem>("names.items");
   constructor(private readonly context: FakeContext) {}
   get items(): ExcelNamedItem[] {
-    if (!this.listed) throw new Error("PropertyNotLoaded: names.items");
-    return this.listed;
+    return this.loaded.items;
   }
   load(): ExcelNamedItemCollection {
-    this.context.onSync(() => {
-      const names = this.context.excel.names;
-      this.listed = names.map((n) => ({
-        name: n.name,
-        formula: n.formula,
-        delete: () => {
-          names.splice(names.indexOf(n), 1);
-          this.context.queue(OP_BYTES);
-        },
-      }));
-      return 60 * names.length;
+    const names = this.context.excel.names;
+    const item = (n: (typeof names)[number]): ExcelNamedItem => ({
+      name: n.name,
+      formula: n.formula,
+      delete: () => {
+        names.splice(names.indexOf(n), 1);
+        this.context.queue(OP_BYTES);
+      },
     });
+    this.loaded.loadAtSync(this.context, () => names.map(item), 60);
     return this;
   }
   add(name: string, reference: string): ExcelNamedItem {
@@ -333,19 +330,16 @@ class FakeCustomXmlParts implements ExcelCustomXmlPartCollection {
   }
 
   getByNamespace(namespaceUri: string): { readonly items: ExcelCustomXmlPart[]; load(properties: string): unknown } {
-    const context = this.context;
-    let items: ExcelCustomXmlPart[] | null = null;
+    const loaded = new LoadedItems<ExcelCustomXmlPart>("customXmlParts.items");
+    const { context } = this;
+    const list = (): ExcelCustomXmlPart[] =>
+      context.excel.customXml.filter((p) => p.namespace === namespaceUri).map((p) => this.part(p));
     const collection = {
       get items(): ExcelCustomXmlPart[] {
-        if (!items) throw new Error("PropertyNotLoaded: items was read before load() and sync()");
-        return items;
+        return loaded.items;
       },
       load: () => {
-        context.onSync(() => {
-          const found = context.excel.customXml.filter((p) => p.namespace === namespaceUri);
-          items = found.map((p) => this.part(p));
-          return found.length * OP_BYTES;
-        });
+        loaded.loadAtSync(context, list, OP_BYTES);
         return collection;
       },
     };

@@ -14,6 +14,26 @@ export class Loadable {
   }
 }
 
+/** A collection's items, readable only once a load() has been synced, as in office-js. */
+export class LoadedItems<T> {
+  private listed: T[] | null = null;
+
+  constructor(private readonly what: string) {}
+
+  get items(): T[] {
+    if (!this.listed) throw new Error(`PropertyNotLoaded: ${this.what} was read before load() and sync()`);
+    return this.listed;
+  }
+
+  /** Lists the items at the next sync, each costing `bytesEach` of the response. */
+  loadAtSync(context: FakeContext, list: () => T[], bytesEach: number): void {
+    context.onSync(() => {
+      this.listed = list();
+      return bytesEach * this.listed.length;
+    });
+  }
+}
+
 export class FakeRange extends Loadable implements ExcelRange {
   private snapshot: { values: Value[][]; formats: string[][]; bounds: [number, number, number, number] | null } | null =
     null;
