@@ -77,8 +77,13 @@ function wordTable(table: ReportTable): (Paragraph | Table)[] {
     Math.max(...[table.header[j], ...table.rows.map((r) => r[j] ?? "")].map((t) => (t ?? "").length));
   // A header wraps between its words, never inside one.
   const word = (j: number): number => Math.max(...(table.header[j] ?? "").split(/\s+/).map((w) => w.length));
+  // A long column of words after the first (a finding, a glossary's meaning) may take the room
+  // a label may; short words (a band, "Yes") and figures keep a figure's.
+  const words = (j: number): boolean => table.rows.some((r) => (r[j] ?? "") !== "" && !numeric(r[j] ?? ""));
   const needs = table.header.map((_, j) =>
-    j === 0 ? Math.min(36, Math.max(10, longest(j))) + 2 : Math.max(word(j), Math.min(14, Math.max(7, longest(j)))) + 5,
+    j === 0 || (words(j) && longest(j) > 14)
+      ? Math.min(36, Math.max(10, longest(j))) + 2
+      : Math.max(word(j), Math.min(14, Math.max(7, longest(j)))) + 5,
   );
   const total = needs.reduce((a, b) => a + b, 0);
   const widths = needs.map((w) => Math.floor((TEXT_WIDTH * w) / total));
